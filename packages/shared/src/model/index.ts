@@ -1,0 +1,3 @@
+export * from './codec.ts'
+export * from './json.ts'
+export * from './layout.ts'

@@ -1,0 +1,4 @@
+export * from './api.ts'
+export * from './ids.ts'
+export * from './roles.ts'
+export * from './token.ts'
