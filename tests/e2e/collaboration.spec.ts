@@ -1,0 +1,94 @@
+import { createBoardFromHome, createRectangle, documentRecords, expectShapes, openBoard, shapeIds, waitForSynced } from '../support/board.ts'
+import { expect, test } from '../support/fixtures.ts'
+
+test('two browsers edit one board live and see each other', async ({ newUser }) => {
+  const alice = await newUser('Alice')
+  const bob = await newUser('Bob')
+  const links = await createBoardFromHome(alice, 'Two-phase commit')
+  await openBoard(alice, links.owner)
+  await openBoard(bob, links.editor)
+  await waitForSynced(alice)
+  await waitForSynced(bob)
+
+  // A rectangle drawn with the mouse on Alice's screen appears on Bob's.
+  await alice.getByTestId('tools.rectangle').click()
+  await alice.mouse.move(400, 300)
+  await alice.mouse.down()
+  await alice.mouse.move(520, 380, { steps: 5 })
+  const drawnAt = Date.now()
+  await alice.mouse.up()
+  await expect.poll(async () => (await shapeIds(bob)).length, { timeout: 10_000 }).toBe(1)
+  const propagationMs = Date.now() - drawnAt
+  console.info(`propagation of a drawn shape to the other browser: ${propagationMs} ms`)
+  test.info().annotations.push({ type: 'propagation-ms', description: String(propagationMs) })
+
+  // Bob's shapes, moves and deletes reach Alice.
+  await createRectangle(bob, 'bob1', 100, 100)
+  await createRectangle(bob, 'bob2', 700, 100)
+  await expectShapes(alice, ['bob1', 'bob2'])
+  await bob.evaluate(() => window.__concord!.editor.updateShape({ id: 'shape:bob1' as never, type: 'geo', x: 150, y: 220 }))
+  await expect
+    .poll(() => alice.evaluate(() => window.__concord!.editor.getShape('shape:bob1' as never)?.y))
+    .toBe(220)
+  await bob.evaluate(() => window.__concord!.editor.deleteShape('shape:bob2' as never))
+  await expect.poll(async () => (await shapeIds(alice)).includes('shape:bob2')).toBe(false)
+
+  // An arrow drawn between two shapes arrives bound to both.
+  await createRectangle(alice, 'from', 100, 500)
+  await createRectangle(alice, 'to', 600, 500)
+  await expectShapes(bob, ['from', 'to'])
+  const [fromPoint, toPoint] = await alice.evaluate(() => {
+    const editor = window.__concord!.editor
+    const centre = (id: string) => {
+      const bounds = editor.getShapePageBounds(id as never)!
+      return editor.pageToViewport({ x: bounds.midX, y: bounds.midY })
+    }
+    return [centre('shape:from'), centre('shape:to')]
+  })
+  await alice.getByTestId('tools.arrow').click()
+  await alice.mouse.move(fromPoint!.x, fromPoint!.y)
+  await alice.mouse.down()
+  await alice.mouse.move(toPoint!.x, toPoint!.y, { steps: 10 })
+  await alice.mouse.up()
+  await expect
+    .poll(() =>
+      bob.evaluate(() =>
+        window.__concord!.editor.store
+          .allRecords()
+          .filter((r) => r.typeName === 'binding')
+          .map((r) => (r as unknown as { toId: string }).toId)
+          .sort(),
+      ),
+    )
+    .toEqual(['shape:from', 'shape:to'])
+
+  // A new page arrives too.
+  await alice.evaluate(() => window.__concord!.editor.createPage({ name: 'Failure modes' }))
+  await expect
+    .poll(() => bob.evaluate(() => window.__concord!.editor.getPages().map((p) => p.name)))
+    .toContain('Failure modes')
+
+  // Cursors, names, colours and selections of the other user.
+  await alice.evaluate(() => window.__concord!.editor.select('shape:bob1' as never))
+  await alice.mouse.move(640, 360)
+  await alice.mouse.move(650, 370)
+  await expect
+    .poll(() =>
+      bob.evaluate(() =>
+        window.__concord!.editor.getCollaborators().map((c) => ({
+          name: c.userName,
+          hasColor: /^#[0-9a-f]{6}$/i.test(c.color),
+          hasCursor: c.cursor !== null,
+          selected: c.selectedShapeIds.map(String),
+        })),
+      ),
+    )
+    .toEqual([{ name: 'Alice', hasColor: true, hasCursor: true, selected: ['shape:bob1'] }])
+  await expect
+    .poll(() => alice.evaluate(() => window.__concord!.editor.getCollaborators().map((c) => c.userName)))
+    .toEqual(['Bob'])
+
+  await waitForSynced(alice)
+  await waitForSynced(bob)
+  await expect.poll(async () => (await documentRecords(alice)) === (await documentRecords(bob))).toBe(true)
+})

@@ -1,0 +1,45 @@
+import type { Page } from '@playwright/test'
+import { createBoardFromHome, createRectangle, documentRecords, expectShapes, openBoard, waitForEditor, waitForSynced } from '../support/board.ts'
+import { expect, test } from '../support/fixtures.ts'
+
+/** Waits until a service worker controls the page, so the app shell loads without the server. */
+async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready)
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
+}
+
+test('offline edits on both sides, a reload while the server is down, then convergence', async ({ newUser, server }) => {
+  const alice = await newUser('Alice')
+  const bob = await newUser('Bob')
+  const links = await createBoardFromHome(alice, 'Offline-first notes')
+  await openBoard(alice, links.owner)
+  await openBoard(bob, links.editor)
+  await createRectangle(alice, 'before', 100, 100)
+  await expectShapes(bob, ['before'])
+  await waitForSynced(alice)
+  await waitForSynced(bob)
+  // The first visit may not be controlled yet; a reload while online puts the worker in charge.
+  await bob.reload()
+  await waitForEditor(bob)
+  await waitForServiceWorker(bob)
+
+  await server.stop()
+  await expect(alice.getByTestId('connection-status')).not.toHaveAttribute('data-status', 'online')
+  await expect(bob.getByTestId('connection-status')).not.toHaveAttribute('data-status', 'online')
+
+  await createRectangle(alice, 'alice-offline', 300, 100)
+  await createRectangle(bob, 'bob-offline', 500, 100)
+  await expect(alice.getByTestId('connection-status')).not.toHaveAttribute('data-unsynced', '0')
+
+  // Bob reloads while the server is down: the app shell and his offline edit are still there.
+  await bob.reload()
+  await waitForEditor(bob)
+  await expectShapes(bob, ['before', 'bob-offline'])
+
+  await server.start()
+  await waitForSynced(alice)
+  await waitForSynced(bob)
+  await expectShapes(alice, ['before', 'alice-offline', 'bob-offline'])
+  await expectShapes(bob, ['before', 'alice-offline', 'bob-offline'])
+  await expect.poll(async () => (await documentRecords(alice)) === (await documentRecords(bob))).toBe(true)
+})

@@ -1,0 +1,78 @@
+import { expect, type Page } from '@playwright/test'
+import type { Editor, TLShapeId } from 'tldraw'
+
+/** What the web app exposes for tests on `window.__concord`. */
+interface ConcordHandle {
+  editor: Editor
+  provider: { unsyncedChanges: number }
+  doc: { toJSON(): unknown }
+}
+declare global {
+  interface Window {
+    __concord?: ConcordHandle
+  }
+}
+
+/** Creates a board from the home page and returns its owner and editor link paths. */
+export async function createBoardFromHome(page: Page, title: string): Promise<{ owner: string; editor: string }> {
+  await page.goto('/')
+  await page.getByTestId('create-board-title').fill(title)
+  await page.getByTestId('create-board-submit').click()
+  const owner = await page.getByTestId('board-link-owner').inputValue().catch(() => page.getByTestId('board-link-owner').innerText())
+  const editor = await page.getByTestId('board-link-editor').inputValue().catch(() => page.getByTestId('board-link-editor').innerText())
+  const path = (link: string) => new URL(link.trim(), page.url()).href.replace(new URL(page.url()).origin, '')
+  return { owner: path(owner), editor: path(editor) }
+}
+
+/** Opens a board link and waits until the editor is mounted. */
+export async function openBoard(page: Page, link: string): Promise<void> {
+  await page.goto(link)
+  await waitForEditor(page)
+}
+
+export async function waitForEditor(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean(window.__concord?.editor), undefined, { timeout: 30_000 })
+}
+
+/** Waits until the board says it is online with every local change acknowledged. */
+export async function waitForSynced(page: Page, timeout = 60_000): Promise<void> {
+  const status = page.getByTestId('connection-status')
+  await expect(status).toHaveAttribute('data-status', 'online', { timeout })
+  await expect(status).toHaveAttribute('data-unsynced', '0', { timeout })
+}
+
+/** Creates a rectangle through the editor, as a tool would (a local user change). */
+export async function createRectangle(page: Page, id: string, x: number, y: number): Promise<void> {
+  await page.evaluate(
+    ({ id, x, y }) => {
+      window.__concord!.editor.createShape({
+        id: `shape:${id}` as TLShapeId,
+        type: 'geo',
+        x,
+        y,
+        props: { geo: 'rectangle', w: 120, h: 80 },
+      })
+    },
+    { id, x, y },
+  )
+}
+
+export async function shapeIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...window.__concord!.editor.getCurrentPageShapeIds()].map(String).sort())
+}
+
+/** Polls until the page's current page holds exactly (or at least) the given shape ids. */
+export async function expectShapes(page: Page, ids: string[], timeout = 30_000): Promise<void> {
+  const wanted = ids.map((id) => `shape:${id}`).sort()
+  await expect.poll(() => shapeIds(page), { timeout }).toEqual(expect.arrayContaining(wanted))
+}
+
+/** Document-scope records as sorted JSON, to compare replicas. */
+export async function documentRecords(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const records = window.__concord!.editor.store.allRecords().filter((record) =>
+      ['shape', 'page', 'binding', 'asset', 'document'].includes(record.typeName),
+    )
+    return JSON.stringify(records.sort((a, b) => a.id.localeCompare(b.id)))
+  })
+}

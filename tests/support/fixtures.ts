@@ -1,0 +1,61 @@
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+import { ServerProcess } from './server-process.ts'
+
+export interface Fixtures {
+  /** A real Concord server on 127.0.0.1 with a temporary data directory, stopped after the test. */
+  server: ServerProcess
+  /** Opens a fresh browser context (its own storage, like a second browser) guarded to 127.0.0.1. */
+  newUser: (name: string) => Promise<Page>
+  /** Every URL any page of the test requested. */
+  requestedUrls: string[]
+}
+
+function isLoopback(url: string): boolean {
+  const { protocol, hostname } = new URL(url)
+  if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return true
+  return hostname === '127.0.0.1'
+}
+
+export const test = base.extend<Fixtures>({
+  requestedUrls: async ({}, use) => {
+    await use([])
+  },
+  server: async ({}, use) => {
+    const server = new ServerProcess()
+    await server.start()
+    await use(server)
+    await server.dispose()
+  },
+  newUser: async ({ browser, server, requestedUrls }, use) => {
+    const contexts: BrowserContext[] = []
+    await use(async (name: string) => {
+      const context = await browser.newContext({ baseURL: server.url })
+      contexts.push(context)
+      // Fail (and record) any request to a host other than our own server.
+      await context.route('**/*', (route) => {
+        const url = route.request().url()
+        requestedUrls.push(url)
+        return isLoopback(url) ? route.continue() : route.abort('blockedbyclient')
+      })
+      // Requests made by the service worker bypass routing; record them too.
+      context.on('request', (request) => requestedUrls.push(request.url()))
+      const page = await context.newPage()
+      page.on('pageerror', (error) => console.error(`[${name}] page error:`, error.message))
+      await page.goto('/')
+      await enterName(page, name)
+      return page
+    })
+    for (const context of contexts) await context.close()
+    const external = requestedUrls.filter((url) => !isLoopback(url))
+    expect(external, 'requests to hosts other than 127.0.0.1').toEqual([])
+  },
+})
+
+export { expect }
+
+/** Answers the first-visit name prompt. */
+export async function enterName(page: Page, name: string): Promise<void> {
+  await page.getByTestId('name-input').fill(name)
+  await page.getByTestId('name-submit').click()
+  await expect(page.getByTestId('name-prompt')).toBeHidden()
+}

@@ -1,0 +1,131 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const ROOT = new URL('../..', import.meta.url).pathname
+
+/** One pino log line of the server. */
+export type LogRecord = Record<string, unknown> & { msg?: string }
+
+export interface ServerOptions {
+  /** Extra environment for the server (e.g. a low BOARD_CREATE_LIMIT). */
+  env?: Record<string, string>
+}
+
+/**
+ * The real Concord server in its own process, on 127.0.0.1, with a temporary data directory.
+ * Started and stopped by PID; restarts reuse the same port and data so clients can reconnect.
+ */
+export class ServerProcess {
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'concord-test-'))
+  private child: ChildProcess | null = null
+  private port = 0
+  private logs: LogRecord[] = []
+  private waiters = new Set<() => void>()
+  private output = ''
+
+  constructor(private readonly options: ServerOptions = {}) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid
+  }
+
+  /** Number of log lines so far: pass it to `waitForLog` to consider only later lines. */
+  mark(): number {
+    return this.logs.length
+  }
+
+  async start(): Promise<void> {
+    if (this.child) throw new Error('server already running')
+    const since = this.mark()
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(this.port),
+        DATA_DIR: this.dataDir,
+        LOG_LEVEL: 'info',
+        BOARD_CREATE_LIMIT: '1000',
+        ...this.options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    this.child = child
+    let pending = ''
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      pending += chunk
+      const lines = pending.split('\n')
+      pending = lines.pop() ?? ''
+      for (const line of lines) this.ingest(line)
+    })
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      this.output = (this.output + chunk).slice(-8000)
+    })
+    child.once('exit', () => {
+      if (this.child === child) this.child = null
+      this.wake()
+    })
+    const listening = await this.waitForLog((r) => r.msg === 'listening', { since, timeoutMs: 30_000 })
+    this.port = Number(new URL(String(listening.url)).port)
+  }
+
+  private ingest(line: string): void {
+    this.output = (this.output + line + '\n').slice(-8000)
+    try {
+      this.logs.push(JSON.parse(line) as LogRecord)
+      this.wake()
+    } catch {
+      // Not a log record (e.g. a stack trace continuation); kept in `output` for diagnostics.
+    }
+  }
+
+  private wake(): void {
+    for (const waiter of this.waiters) waiter()
+  }
+
+  /** Resolves with the first log record (after `since`) matching `predicate`. */
+  waitForLog(
+    predicate: (record: LogRecord) => boolean,
+    { since = 0, timeoutMs = 15_000 }: { since?: number; timeoutMs?: number } = {},
+  ): Promise<LogRecord> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.logs.slice(since).find(predicate)
+        if (found) return done(() => resolve(found))
+        if (!this.child) done(() => reject(new Error(`server exited while waiting for a log line\n${this.output}`)))
+      }
+      const timer = setTimeout(
+        () => done(() => reject(new Error(`no matching server log line within ${timeoutMs} ms\n${this.output}`))),
+        timeoutMs,
+      )
+      const done = (settle: () => void) => {
+        clearTimeout(timer)
+        this.waiters.delete(check)
+        settle()
+      }
+      this.waiters.add(check)
+      check()
+    })
+  }
+
+  /** Stops the server with `signal` and waits for the process to exit. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.child
+    if (!child || child.pid === undefined) return
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+    process.kill(child.pid, signal)
+    await exited
+  }
+
+  /** Stops the server and removes its data directory. */
+  async dispose(): Promise<void> {
+    await this.stop('SIGKILL')
+    rmSync(this.dataDir, { recursive: true, force: true })
+  }
+}
