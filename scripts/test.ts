@@ -96,7 +96,7 @@ const playwrightCode = run(
   'browser tests',
   'pnpm',
   ['--filter', '@concord/tests', 'exec', 'playwright', 'test', '--reporter=list,json'],
-  { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
+  { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport },
 )
 try {
   add(playwrightCounts(playwrightReport))

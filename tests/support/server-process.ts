@@ -114,13 +114,13 @@ export class ServerProcess {
     })
   }
 
-  /** Stops the server with `signal` and waits for the process to exit. */
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  /** Stops the server with `signal` and waits for the process to exit; resolves with its exit code. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     const child = this.child
-    if (!child || child.pid === undefined) return
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+    if (!child || child.pid === undefined) return null
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     process.kill(child.pid, signal)
-    await exited
+    return exited
   }
 
   /** Stops the server and removes its data directory. */

@@ -1,0 +1,52 @@
+import { BOARD_ID_PATTERN, parseLinkToken, type Role } from '@concord/shared'
+import type { BoardRecord, Storage } from '../storage/types.ts'
+import { LinkSigner } from './link-signer.ts'
+
+export interface BoardGrant {
+  board: BoardRecord
+  role: Role
+}
+
+/** Why access was refused. For the server's logs only: clients always get the same refusal. */
+export type RefusalCause = 'malformed board id' | 'malformed token' | 'unknown board' | 'revoked link' | 'bad signature'
+
+export type AccessDecision = { granted: true; grant: BoardGrant } | { granted: false; cause: RefusalCause }
+
+/**
+ * The one place that decides whether a link token opens a board, for the HTTP API and the
+ * collaboration websocket alike.
+ */
+export class BoardAccess {
+  private signer: Promise<LinkSigner> | undefined
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly loadSecret: () => Promise<Buffer>,
+  ) {}
+
+  /** Loads (or creates) the signing secret; called once at start so a storage problem surfaces early. */
+  async ready(): Promise<LinkSigner> {
+    this.signer ??= this.loadSecret().then((secret) => new LinkSigner(secret))
+    return this.signer
+  }
+
+  async linkFor(boardId: string, role: Role, generation: number): Promise<string> {
+    return (await this.ready()).issue(boardId, role, generation)
+  }
+
+  async check(boardId: string, rawToken: string): Promise<AccessDecision> {
+    if (!BOARD_ID_PATTERN.test(boardId)) return refuse('malformed board id')
+    const token = parseLinkToken(rawToken)
+    const signer = await this.ready()
+    const board = await this.storage.getBoard(boardId)
+    if (!board) return refuse('unknown board')
+    if (!token) return refuse('malformed token')
+    if (!signer.verify(boardId, token)) return refuse('bad signature')
+    if (board.linkGenerations[token.role] !== token.generation) return refuse('revoked link')
+    return { granted: true, grant: { board, role: token.role } }
+  }
+}
+
+function refuse(cause: RefusalCause): AccessDecision {
+  return { granted: false, cause }
+}

@@ -1,0 +1,43 @@
+import * as Y from 'yjs'
+import type { beforeSyncPayload, connectedPayload, Extension } from '@hocuspocus/server'
+import type { Logger } from 'pino'
+
+/** y-protocols sync message types. */
+const SYNC_STEP_1 = 0
+
+/** WebSocket close code for data inconsistent with its message type (RFC 6455). */
+const INVALID_PAYLOAD = 1007
+
+const OPEN = 1
+
+/**
+ * Makes a malformed frame cost its sender the connection, and nobody else anything.
+ *
+ * y-protocols swallows errors from applying an update, so Hocuspocus would acknowledge a corrupt
+ * update and keep the connection; this decodes sync payloads first and refuses what does not
+ * decode. And when Hocuspocus drops a document connection because a frame failed, the whole
+ * socket is closed, so the client reconnects and resyncs instead of silently going deaf.
+ */
+export class FrameGuard implements Extension {
+  extensionName = 'concord-frame-guard'
+
+  constructor(private readonly log: Logger) {}
+
+  async beforeSync({ type, payload, documentName, connection }: beforeSyncPayload): Promise<void> {
+    try {
+      if (type === SYNC_STEP_1) Y.decodeStateVector(payload)
+      else Y.decodeUpdate(payload)
+    } catch {
+      this.log.warn({ documentName, socketId: connection.socketId, syncType: type }, 'malformed sync frame: closing the connection')
+      throw { code: INVALID_PAYLOAD, reason: 'malformed sync frame' }
+    }
+  }
+
+  async connected({ connection }: connectedPayload): Promise<void> {
+    connection.onClose((_document, event) => {
+      // Normal closes (1000, the provider's own) keep the socket; a socket already closing is left alone.
+      if (!event || event.code === 1000 || connection.webSocket.readyState !== OPEN) return
+      connection.webSocket.close(event.code, event.reason)
+    })
+  }
+}

@@ -1,0 +1,71 @@
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+/** The built web app of this repository, found from the server's own source location. */
+const REPO_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url))
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'PORT must be a number' })
+    .int('PORT must be an integer')
+    .min(0, 'PORT must be between 0 and 65535')
+    .max(65535, 'PORT must be between 0 and 65535')
+    .default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  CONCORD_SECRET: z.string().min(16, 'CONCORD_SECRET must be at least 16 characters').optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  WEB_DIST: z.string().default(REPO_WEB_DIST),
+  BOARD_CREATE_LIMIT: z.coerce
+    .number({ error: 'BOARD_CREATE_LIMIT must be a number' })
+    .int('BOARD_CREATE_LIMIT must be an integer')
+    .min(1, 'BOARD_CREATE_LIMIT must be at least 1')
+    .default(30),
+})
+
+export interface ConcordConfig {
+  port: number
+  host: string
+  /** Absolute path of the data directory (`DATA_DIR`, relative to the working directory). */
+  dataDir: string
+  /** `CONCORD_SECRET`; when absent the server generates one and keeps it in its database. */
+  secret: string | undefined
+  logLevel: (typeof LOG_LEVELS)[number]
+  /** Absolute path of the built web app. */
+  webDist: string
+  /** Boards one client address may create per minute. */
+  boardCreateLimit: number
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+/** Reads the configuration from environment variables; empty values count as unset. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ConcordConfig {
+  const present = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .map((key) => [key, env[key]] as const)
+      .filter(([, value]) => value !== undefined && value.trim() !== ''),
+  )
+  const parsed = envSchema.safeParse(present)
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => issue.message))
+  }
+  const values = parsed.data
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    dataDir: resolve(values.DATA_DIR),
+    secret: values.CONCORD_SECRET,
+    logLevel: values.LOG_LEVEL,
+    webDist: resolve(values.WEB_DIST),
+    boardCreateLimit: values.BOARD_CREATE_LIMIT,
+  }
+}

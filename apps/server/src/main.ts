@@ -1,0 +1,39 @@
+// CLI entry: configuration from the environment, listen, stop gracefully on SIGTERM/SIGINT.
+import { createConcordServer } from './app.ts'
+import { ConfigError, loadConfig, type ConcordConfig } from './config.ts'
+
+function configOrExit(): ConcordConfig {
+  try {
+    return loadConfig()
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    console.error(`concord: ${error.message}`)
+    process.exit(1)
+  }
+}
+
+const server = createConcordServer(configOrExit())
+const { url } = await server.listen()
+server.log.info({ url }, 'listening')
+
+let stopping = false
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) {
+      server.log.warn({ signal }, 'second signal during shutdown: exiting now')
+      process.exit(1)
+    }
+    stopping = true
+    server.log.info({ signal }, 'shutting down')
+    server.close().then(
+      () => {
+        server.log.info('stopped')
+        process.exit(0)
+      },
+      (error: unknown) => {
+        server.log.error({ err: error }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
+  })
+}

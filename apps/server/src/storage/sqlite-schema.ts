@@ -1,0 +1,65 @@
+import type { DatabaseSync } from 'node:sqlite'
+
+/**
+ * Schema migrations, applied in order on open: entry `i` moves the schema from version `i` to
+ * `i + 1`. Append new entries; never edit a released one.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE boards (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE TABLE link_generations (
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    generation INTEGER NOT NULL,
+    PRIMARY KEY (board_id, role)
+  ) STRICT;
+  CREATE TABLE documents (
+    name TEXT PRIMARY KEY,
+    state BLOB NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE TABLE assets (
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (board_id, id)
+  ) STRICT;
+  `,
+]
+
+export const SCHEMA_VERSION = MIGRATIONS.length
+
+/** Brings the database to `SCHEMA_VERSION`; refuses a database written by a newer server. */
+export function migrate(db: DatabaseSync): void {
+  db.exec('CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT')
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'schema_version'").get()
+  const current = row ? Number(row.value) : 0
+  if (!Number.isInteger(current) || current < 0) {
+    throw new Error(`the database has an unreadable schema_version: ${String(row?.value)}`)
+  }
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `the database has schema version ${current}, newer than this server's ${SCHEMA_VERSION}; upgrade the server`,
+    )
+  }
+  const setVersion = db.prepare(
+    "INSERT INTO settings (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  )
+  for (let version = current; version < SCHEMA_VERSION; version++) {
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      db.exec(MIGRATIONS[version] ?? '')
+      setVersion.run(String(version + 1))
+      db.exec('COMMIT')
+    } catch (error) {
+      db.exec('ROLLBACK')
+      throw error
+    }
+  }
+}

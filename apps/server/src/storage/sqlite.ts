@@ -1,0 +1,118 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { DatabaseSync, type StatementSync } from 'node:sqlite'
+import { ROLES, type Role } from '@concord/shared'
+import { migrate } from './sqlite-schema.ts'
+import type { BoardRecord, DocumentState, NewBoard, Storage, StoredAsset } from './types.ts'
+
+export const DATABASE_FILE = 'concord.sqlite'
+
+/**
+ * The default storage: one SQLite file `<dataDir>/concord.sqlite` through Node's built-in
+ * `node:sqlite` (no native build). WAL lets readers proceed while a store writes.
+ */
+export class SqliteStorage implements Storage {
+  private readonly db: DatabaseSync
+  private readonly statements: ReturnType<typeof prepareStatements>
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true })
+    this.db = new DatabaseSync(join(dataDir, DATABASE_FILE))
+    this.db.exec('PRAGMA journal_mode = WAL')
+    this.db.exec('PRAGMA synchronous = NORMAL')
+    this.db.exec('PRAGMA busy_timeout = 5000')
+    this.db.exec('PRAGMA foreign_keys = ON')
+    migrate(this.db)
+    this.statements = prepareStatements(this.db)
+  }
+
+  async createBoard(board: NewBoard, initialDocument: DocumentState): Promise<BoardRecord> {
+    const { insertBoard, insertGeneration, upsertDocument } = this.statements
+    this.transaction(() => {
+      insertBoard.run(board.id, board.title, board.createdAt)
+      for (const role of ROLES) insertGeneration.run(board.id, role, 0)
+      upsertDocument.run(initialDocument.name, initialDocument.state, Date.now())
+    })
+    return { ...board, linkGenerations: initialGenerations() }
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | null> {
+    const row = this.statements.selectBoard.get(id)
+    if (!row) return null
+    const linkGenerations = initialGenerations()
+    for (const generation of this.statements.selectGenerations.all(id)) {
+      linkGenerations[generation.role as Role] = Number(generation.generation)
+    }
+    return { id: String(row.id), title: String(row.title), createdAt: Number(row.created_at), linkGenerations }
+  }
+
+  async loadDocument(name: string): Promise<Uint8Array | null> {
+    const row = this.statements.selectDocument.get(name)
+    return row ? (row.state as Uint8Array) : null
+  }
+
+  async storeDocument(name: string, state: Uint8Array): Promise<void> {
+    this.statements.upsertDocument.run(name, state, Date.now())
+  }
+
+  async putAsset(asset: StoredAsset): Promise<void> {
+    this.statements.insertAsset.run(asset.boardId, asset.id, asset.contentType, asset.bytes, Date.now())
+  }
+
+  async getAsset(boardId: string, assetId: string): Promise<StoredAsset | null> {
+    const row = this.statements.selectAsset.get(boardId, assetId)
+    if (!row) return null
+    return { boardId, id: assetId, contentType: String(row.content_type), bytes: row.bytes as Uint8Array }
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    const row = this.statements.selectSetting.get(key)
+    return row ? String(row.value) : null
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    this.statements.upsertSetting.run(key, value)
+  }
+
+  async close(): Promise<void> {
+    if (this.db.isOpen) this.db.close()
+  }
+
+  private transaction(work: () => void): void {
+    this.db.exec('BEGIN IMMEDIATE')
+    try {
+      work()
+      this.db.exec('COMMIT')
+    } catch (error) {
+      this.db.exec('ROLLBACK')
+      throw error
+    }
+  }
+}
+
+function initialGenerations(): Record<Role, number> {
+  return Object.fromEntries(ROLES.map((role) => [role, 0])) as Record<Role, number>
+}
+
+function prepareStatements(db: DatabaseSync) {
+  const prepare = (sql: string): StatementSync => db.prepare(sql)
+  return {
+    insertBoard: prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)'),
+    insertGeneration: prepare('INSERT INTO link_generations (board_id, role, generation) VALUES (?, ?, ?)'),
+    selectBoard: prepare('SELECT id, title, created_at FROM boards WHERE id = ?'),
+    selectGenerations: prepare('SELECT role, generation FROM link_generations WHERE board_id = ?'),
+    selectDocument: prepare('SELECT state FROM documents WHERE name = ?'),
+    upsertDocument: prepare(
+      'INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?) ' +
+        'ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
+    ),
+    insertAsset: prepare(
+      'INSERT INTO assets (board_id, id, content_type, bytes, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    selectAsset: prepare('SELECT content_type, bytes FROM assets WHERE board_id = ? AND id = ?'),
+    selectSetting: prepare('SELECT value FROM settings WHERE key = ?'),
+    upsertSetting: prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ),
+  }
+}

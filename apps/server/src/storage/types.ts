@@ -1,0 +1,55 @@
+import type { Role } from '@concord/shared'
+
+/** A board in the registry. The registry, not the Y.Doc, is the authority on which boards exist. */
+export interface BoardRecord {
+  id: string
+  title: string
+  /** Milliseconds since the epoch. */
+  createdAt: number
+  /** Current link generation per role; a link signed for an older generation is revoked. */
+  linkGenerations: Record<Role, number>
+}
+
+export interface NewBoard {
+  id: string
+  title: string
+  createdAt: number
+}
+
+/** A Yjs document's full state, as `Y.encodeStateAsUpdate` produces it. */
+export interface DocumentState {
+  name: string
+  state: Uint8Array
+}
+
+export interface StoredAsset {
+  boardId: string
+  id: string
+  contentType: string
+  bytes: Uint8Array
+}
+
+/**
+ * Everything the server persists. Async throughout so that a PostgreSQL implementation can
+ * stand beside the SQLite one without changing callers.
+ */
+export interface Storage {
+  /**
+   * Registers a board and writes its initial document in one transaction, so a board never
+   * exists without a document. Link generations start at 0 for every role.
+   */
+  createBoard(board: NewBoard, initialDocument: DocumentState): Promise<BoardRecord>
+  getBoard(id: string): Promise<BoardRecord | null>
+
+  loadDocument(name: string): Promise<Uint8Array | null>
+  /** Replaces the stored state of a document with its full state. */
+  storeDocument(name: string, state: Uint8Array): Promise<void>
+
+  putAsset(asset: StoredAsset): Promise<void>
+  getAsset(boardId: string, assetId: string): Promise<StoredAsset | null>
+
+  getSetting(key: string): Promise<string | null>
+  setSetting(key: string, value: string): Promise<void>
+
+  close(): Promise<void>
+}

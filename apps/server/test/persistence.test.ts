@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { acknowledged, openBoard, synced, type TestClient } from './helpers/collab.ts'
+import { createBoard, removeDir, startServer, tempDir, tokenOf, type TestServer } from './helpers/server.ts'
+
+const dirs: string[] = []
+const servers: TestServer[] = []
+const clients: TestClient[] = []
+function dataDir(): string {
+  const dir = tempDir()
+  dirs.push(dir)
+  return dir
+}
+async function start(dir: string): Promise<TestServer> {
+  const server = await startServer({ dataDir: dir })
+  servers.push(server)
+  return server
+}
+function open(...args: Parameters<typeof openBoard>): TestClient {
+  const client = openBoard(...args)
+  clients.push(client)
+  return client
+}
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  for (const server of servers.splice(0)) await server.close()
+  for (const dir of dirs.splice(0)) removeDir(dir)
+})
+
+const isStored = (record: { msg?: string }) => record.msg === 'document stored'
+
+describe('persistence across restarts', () => {
+  it('keeps boards, edits and the link secret: old links still open the board', async () => {
+    const dir = dataDir()
+    const first = await start(dir)
+    const board = await createBoard(first.url, 'Durable')
+    const writer = open(first.url, board.id, tokenOf(board.links.editor))
+    await synced(writer)
+    writer.doc.getMap('test').set('shape', 'survives')
+    await acknowledged(writer)
+    writer.destroy()
+    await first.close()
+
+    const second = await start(dir)
+    const response = await fetch(`${second.url}/api/boards/${board.id}`, {
+      headers: { authorization: `Bearer ${tokenOf(board.links.owner)}` },
+    })
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as { title: string }).title).toBe('Durable')
+
+    const reader = open(second.url, board.id, tokenOf(board.links.owner))
+    await synced(reader)
+    expect(reader.doc.getMap('test').get('shape')).toBe('survives')
+  })
+
+  it('a graceful close stores an edit whose debounced store was still pending', async () => {
+    const dir = dataDir()
+    const first = await start(dir)
+    const board = await createBoard(first.url)
+    const writer = open(first.url, board.id, tokenOf(board.links.editor))
+    await synced(writer)
+    writer.doc.getMap('test').set('last-second', 'edit')
+    await acknowledged(writer)
+    // Acknowledged in memory, not yet stored (the store waits 1 s after the last change).
+    expect(first.logs.filter(isStored)).toHaveLength(0)
+    await first.close()
+    expect(first.logs.filter(isStored)).toHaveLength(1)
+    writer.destroy()
+
+    const second = await start(dir)
+    const reader = open(second.url, board.id, tokenOf(board.links.editor))
+    await synced(reader)
+    expect(reader.doc.getMap('test').get('last-second')).toBe('edit')
+  })
+})
