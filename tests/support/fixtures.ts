@@ -17,9 +17,12 @@ function isLoopback(url: string): boolean {
 }
 
 export const test = base.extend<Fixtures>({
+  // Playwright requires the destructuring pattern even for fixtures without dependencies.
+  // oxlint-disable-next-line no-empty-pattern
   requestedUrls: async ({}, use) => {
     await use([])
   },
+  // oxlint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     const server = new ServerProcess()
     await server.start()

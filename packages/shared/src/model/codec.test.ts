@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { changedRecordIds, deleteRecord, readAllRecords, readRecord, writeRecord, type JsonRecord } from './codec.ts'
+import type { JsonObject } from './json.ts'
 import { getRecordsMap } from './layout.ts'
 
 function shape(overrides: Partial<JsonRecord> = {}): JsonRecord {
@@ -68,7 +69,7 @@ describe('record codec', () => {
     Y.applyUpdate(a2, Y.encodeStateAsUpdate(a))
     Y.applyUpdate(b2, Y.encodeStateAsUpdate(b))
     writeRecord(getRecordsMap(a2), shape({ x: 100 }))
-    writeRecord(getRecordsMap(b2), shape({ props: { ...shape().props, color: 'red' } as JsonRecord['props'] }))
+    writeRecord(getRecordsMap(b2), shape({ props: { ...(shape().props as JsonObject), color: 'red' } }))
     Y.applyUpdate(a2, Y.encodeStateAsUpdate(b2))
     Y.applyUpdate(b2, Y.encodeStateAsUpdate(a2))
     for (const doc of [a2, b2]) {
@@ -90,7 +91,7 @@ describe('record codec', () => {
     const doc = new Y.Doc()
     const records = getRecordsMap(doc)
     writeRecord(records, shape())
-    const props = { ...shape().props, extra: 5 } as JsonRecord['props']
+    const props = { ...(shape().props as JsonObject), extra: 5 }
     writeRecord(records, shape({ props }))
     expect((readRecord(records, 'shape:a')!.props as { extra: unknown }).extra).toBe(5)
     writeRecord(records, shape())
