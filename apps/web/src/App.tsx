@@ -1,0 +1,17 @@
+import { Route, Switch } from 'wouter'
+import { RequireName } from './identity/RequireName.tsx'
+import { BoardRoute } from './routes/BoardRoute.tsx'
+import { HomeRoute } from './routes/HomeRoute.tsx'
+import { NotFoundRoute } from './routes/NotFoundRoute.tsx'
+
+export function App() {
+  return (
+    <RequireName>
+      <Switch>
+        <Route path="/" component={HomeRoute} />
+        <Route path="/b/:id">{(params) => <BoardRoute key={params.id} id={params.id} />}</Route>
+        <Route component={NotFoundRoute} />
+      </Switch>
+    </RequireName>
+  )
+}

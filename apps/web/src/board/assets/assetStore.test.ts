@@ -1,0 +1,57 @@
+import { AssetRecordType, type TLAsset } from 'tldraw'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createAssetStore } from './assetStore.ts'
+
+const asset = AssetRecordType.create({
+  id: AssetRecordType.createId('photo'),
+  type: 'image',
+  props: { name: 'photo.png', src: null, w: 10, h: 10, mimeType: 'image/png', isAnimated: false },
+}) as TLAsset
+const png = new File([new Uint8Array([137, 80, 78, 71])], 'photo.png', { type: 'image/png' })
+
+afterEach(() => vi.unstubAllGlobals())
+
+function stubFetch(response: Response) {
+  const fetch = vi.fn<typeof globalThis.fetch>(async () => response)
+  vi.stubGlobal('fetch', fetch)
+  return fetch
+}
+
+describe('asset store', () => {
+  it('uploads the file to the board with the link token and keeps only the returned URL', async () => {
+    const fetch = stubFetch(Response.json({ src: '/api/boards/b1/assets/a1' }, { status: 201 }))
+    const errors: string[] = []
+    const store = createAssetStore({ boardId: 'b1', token: 'editor.0.mac', onUploadError: (m) => errors.push(m) })
+
+    await expect(store.upload(asset, png)).resolves.toEqual({ src: '/api/boards/b1/assets/a1' })
+    const [url, init] = fetch.mock.calls[0]!
+    expect(url).toBe('/api/boards/b1/assets')
+    expect(init?.method).toBe('POST')
+    expect(new Headers(init?.headers).get('authorization')).toBe('Bearer editor.0.mac')
+    expect(new Headers(init?.headers).get('content-type')).toBe('image/png')
+    expect(init?.body).toBe(png)
+    expect(errors).toEqual([])
+    expect(store.resolve?.({ ...asset, props: { ...asset.props, src: '/x.png' } } as TLAsset, {} as never)).toBe('/x.png')
+  })
+
+  it('surfaces the server’s message when the upload is refused', async () => {
+    const message = 'images can be at most 10 MiB'
+    stubFetch(Response.json({ error: 'too_large', message }, { status: 413 }))
+    const errors: string[] = []
+    const store = createAssetStore({ boardId: 'b1', token: 't', onUploadError: (m) => errors.push(m) })
+
+    await expect(store.upload(asset, png)).rejects.toThrow(message)
+    expect(errors).toEqual([message])
+  })
+
+  it('refuses a file above the size limit without sending it', async () => {
+    const fetch = stubFetch(Response.json({ src: '/never' }, { status: 201 }))
+    const errors: string[] = []
+    const store = createAssetStore({ boardId: 'b1', token: 't', onUploadError: (m) => errors.push(m) })
+    const huge = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'huge.png', { type: 'image/png' })
+
+    await expect(store.upload(asset, huge)).rejects.toThrow(/at most 10 MiB/)
+    expect(fetch).not.toHaveBeenCalled()
+    expect(errors).toHaveLength(1)
+  })
+})

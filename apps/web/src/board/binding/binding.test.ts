@@ -1,0 +1,217 @@
+import { getRecordsMap, writeRecord, type JsonRecord } from '@concord/shared'
+import { createShapeId, type Editor, type TLRecord, type TLShapeId, type TLStore } from 'tldraw'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createHeadlessEditor, createTestStore } from '../../test/headlessEditor.ts'
+import { countLocalUpdates, linkDocs } from '../../test/linkedDocs.ts'
+import { waitFor } from '../../test/waitFor.ts'
+import { createYjsBinding, type YjsBinding } from './binding.ts'
+import type { RejectedRecord } from './applyRemoteRecords.ts'
+
+interface Client {
+  doc: Y.Doc
+  store: TLStore
+  binding: YjsBinding
+  rejected: RejectedRecord[]
+  editor?: Editor
+}
+
+const cleanups: Array<() => void> = []
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup()
+})
+
+/** A client as the app opens a board: bind, then (once the server state is known) seed if empty. */
+function openClient(options: { seed?: boolean; editor?: boolean } = {}): Client {
+  const doc = new Y.Doc()
+  const store = createTestStore()
+  const rejected: RejectedRecord[] = []
+  const binding = createYjsBinding(store, doc, { onRejected: (r) => rejected.push(r) })
+  binding.start()
+  if (options.seed) binding.seedIfEmpty()
+  const editor = options.editor ? createHeadlessEditor(store) : undefined
+  cleanups.push(() => {
+    editor?.dispose()
+    binding.stop()
+    doc.destroy()
+  })
+  return { doc, store, binding, rejected, editor }
+}
+
+function documentRecords(store: TLStore): TLRecord[] {
+  return store
+    .allRecords()
+    .filter((r) => store.scopedTypes.document.has(r.typeName))
+    .sort((a, b) => a.id.localeCompare(b.id))
+}
+
+const pages = (store: TLStore) => store.allRecords().filter((r) => r.typeName === 'page')
+
+/** Waits until neither doc has written anything for `frames` consecutive polls: no ping-pong. */
+async function waitUntilQuiet(counters: Array<{ readonly count: number }>, what: string): Promise<void> {
+  let last = counters.map((c) => c.count).join()
+  let quietPolls = 0
+  await waitFor(() => {
+    const now = counters.map((c) => c.count).join()
+    quietPolls = now === last ? quietPolls + 1 : 0
+    last = now
+    return quietPolls >= 20
+  }, what)
+}
+
+describe('yjs binding', () => {
+  it('syncs creates, updates, deletes and pages both ways, storing records as nested maps', async () => {
+    const a = openClient({ seed: true, editor: true })
+    const b = openClient({ editor: true })
+    linkDocs(a.doc, b.doc)
+
+    const id = createShapeId('box')
+    a.editor!.createShape({ id, type: 'geo', x: 10, y: 20, props: { w: 100, h: 50 } })
+    await waitFor(() => b.store.has(id), 'the shape to reach B')
+    expect(b.editor!.getShape(id)).toMatchObject({ x: 10, y: 20, props: { w: 100, h: 50 } })
+
+    const stored = getRecordsMap(a.doc).get(id)
+    expect(stored).toBeInstanceOf(Y.Map)
+    expect(stored!.get('props')).toBeInstanceOf(Y.Map)
+    expect(stored!.get('meta')).toBeInstanceOf(Y.Map)
+
+    b.editor!.updateShape({ id, type: 'geo', x: 300, props: { color: 'red' } })
+    await waitFor(() => a.editor!.getShape(id)?.x === 300, 'B’s move to reach A')
+    expect(a.editor!.getShape(id)).toMatchObject({ y: 20, props: { color: 'red', w: 100 } })
+
+    b.editor!.createPage({ name: 'Deployment view' })
+    await waitFor(() => pages(a.store).length === 2, 'the new page to reach A')
+    expect(pages(a.store).map((p) => (p as { name: string }).name)).toContain('Deployment view')
+
+    a.editor!.deleteShape(id)
+    await waitFor(() => !b.store.has(id), 'the delete to reach B')
+    expect(getRecordsMap(b.doc).has(id)).toBe(false)
+    expect(documentRecords(b.store)).toEqual(documentRecords(a.store))
+  })
+
+  it('never echoes remote changes back into Yjs', async () => {
+    const a = openClient({ seed: true, editor: true })
+    const b = openClient({ editor: true })
+    linkDocs(a.doc, b.doc)
+    await waitUntilQuiet([countLocalUpdates(a.doc), countLocalUpdates(b.doc)], 'both clients to settle')
+
+    const writesByB = countLocalUpdates(b.doc)
+    const ids: TLShapeId[] = []
+    for (let i = 0; i < 10; i++) {
+      const id = createShapeId(`s${i}`)
+      ids.push(id)
+      a.editor!.createShape({ id, type: 'geo', x: i * 120, y: 0 })
+    }
+    await waitFor(() => ids.every((id) => b.store.has(id)), 'A’s shapes to reach B')
+    for (const id of ids) a.editor!.updateShape({ id, type: 'geo', y: 200 })
+    await waitFor(() => ids.every((id) => b.editor!.getShape(id)?.y === 200), 'A’s moves to reach B')
+
+    await waitUntilQuiet([writesByB], 'B to stay quiet')
+    expect(writesByB.count).toBe(0)
+  })
+
+  it('two clients seeding a brand-new board at once end with exactly one page', () => {
+    const a = openClient()
+    const b = openClient()
+    const link = linkDocs(a.doc, b.doc)
+    link.pause()
+    expect(a.binding.seedIfEmpty()).toBe(true)
+    expect(b.binding.seedIfEmpty()).toBe(true)
+    link.flush()
+
+    expect(pages(a.store)).toHaveLength(1)
+    expect(pages(b.store)).toHaveLength(1)
+    expect(documentRecords(a.store)).toEqual(documentRecords(b.store))
+    expect(getRecordsMap(a.doc).toJSON()).toEqual(getRecordsMap(b.doc).toJSON())
+    // A board that already has records is never seeded again.
+    expect(a.binding.seedIfEmpty()).toBe(false)
+  })
+
+  it('skips and reports records it cannot validate while the rest of the batch arrives', async () => {
+    const a = openClient({ seed: true })
+    const b = openClient()
+    linkDocs(a.doc, b.doc)
+    const shape = (id: string, props: Record<string, unknown> = {}): JsonRecord => {
+      const template = geoShapeJson()
+      return { ...template, id: createShapeId(id), props: { ...(template.props as object), ...props } } as JsonRecord
+    }
+
+    // A peer (say, a newer client) writes one good record and three this client cannot take.
+    const good = shape('good')
+    a.doc.transact(() => {
+      const records = getRecordsMap(a.doc)
+      writeRecord(records, shape('bad-props', { w: 'wide' }))
+      writeRecord(records, { ...shape('unknown-type'), type: 'component' })
+      writeRecord(records, { id: 'instance', typeName: 'instance' } as JsonRecord)
+      writeRecord(records, good)
+    })
+
+    expect(b.store.get(good.id as TLShapeId)).toMatchObject({ props: { w: 100 } })
+    expect(b.rejected.map((r) => r.id).sort()).toEqual(['instance', 'shape:bad-props', 'shape:unknown-type'])
+    expect(b.store.has(createShapeId('bad-props'))).toBe(false)
+
+    // Later changes keep flowing.
+    const next = shape('after')
+    a.doc.transact(() => writeRecord(getRecordsMap(a.doc), next))
+    expect(b.store.has(next.id as TLShapeId)).toBe(true)
+  })
+
+  it('converges without ping-pong when both clients move shapes an arrow is bound to', async () => {
+    const a = openClient({ seed: true, editor: true })
+    const b = openClient({ editor: true })
+    const link = linkDocs(a.doc, b.doc)
+    const writes = [countLocalUpdates(a.doc), countLocalUpdates(b.doc)]
+
+    const left = createShapeId('left')
+    const right = createShapeId('right')
+    const arrow = createShapeId('arrow')
+    a.editor!.createShapes([
+      { id: left, type: 'geo', x: 0, y: 0, props: { w: 100, h: 100 } },
+      { id: right, type: 'geo', x: 400, y: 0, props: { w: 100, h: 100 } },
+      { id: arrow, type: 'arrow', x: 100, y: 50, props: { start: { x: 0, y: 0 }, end: { x: 300, y: 0 } } },
+    ])
+    a.editor!.createBindings([
+      { type: 'arrow', fromId: arrow, toId: left, props: { terminal: 'start', normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false } },
+      { type: 'arrow', fromId: arrow, toId: right, props: { terminal: 'end', normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false } },
+    ])
+    await waitFor(() => b.editor!.getBindingsFromShape(arrow, 'arrow').length === 2, 'the arrow and its bindings to reach B')
+
+    // Concurrent moves of both ends while partitioned, then heal.
+    link.pause()
+    a.editor!.updateShape({ id: left, type: 'geo', y: 300 })
+    b.editor!.updateShape({ id: right, type: 'geo', y: -200 })
+    await waitUntilQuiet(writes, 'local writes during the partition')
+    link.flush()
+
+    await waitUntilQuiet(writes, 'the clients to stop writing after the heal')
+    expect(documentRecords(b.store)).toEqual(documentRecords(a.store))
+    expect(getRecordsMap(a.doc).toJSON()).toEqual(getRecordsMap(b.doc).toJSON())
+    expect(a.editor!.getShape(left)?.y).toBe(300)
+    expect(a.editor!.getShape(right)?.y).toBe(-200)
+  })
+
+  it('stops syncing after stop() and can be started again', async () => {
+    const a = openClient({ seed: true })
+    const b = openClient()
+    linkDocs(a.doc, b.doc)
+    b.binding.stop()
+    b.binding.stop()
+    const late = { ...geoShapeJson(), id: createShapeId('late') }
+    a.doc.transact(() => writeRecord(getRecordsMap(a.doc), late))
+    const id = late.id
+    expect(b.store.has(id)).toBe(false)
+    b.binding.start()
+    b.binding.start()
+    expect(b.store.has(id)).toBe(true)
+  })
+})
+
+/** A geo shape on the default page as tldraw creates it, as JSON. */
+function geoShapeJson(): JsonRecord {
+  const editor = createHeadlessEditor(createTestStore())
+  const id = createShapeId()
+  editor.createShape({ id, type: 'geo', props: { w: 100, h: 100 } })
+  const shape = editor.getShape(id)!
+  editor.dispose()
+  return structuredClone(shape) as unknown as JsonRecord
+}

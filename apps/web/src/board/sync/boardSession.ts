@@ -1,0 +1,153 @@
+import { boardDocumentName, capabilitiesOf, getBoardMap, getRecordsMap, readBoardMeta, type Role } from '@concord/shared'
+import { HocuspocusProvider } from '@hocuspocus/provider'
+import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, type Atom, type TLStore } from 'tldraw'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import * as Y from 'yjs'
+import { currentTLUser } from '../../identity/currentUser.ts'
+import { createAssetStore } from '../assets/assetStore.ts'
+import { createYjsBinding, type YjsBinding } from '../binding/binding.ts'
+import { watchConnection, type ConnectionState } from '../connection/connectionState.ts'
+import { Notices } from '../notices/notices.ts'
+import { syncPresence } from '../presence/presence.ts'
+import { collabSocket } from './socket.ts'
+
+/**
+ * - loading: waiting for the local copy, and for the server when there is no local copy
+ * - ready: the store holds the board; mount the editor
+ * - refused: the server does not know this board or link
+ */
+export type BoardPhase = 'loading' | 'ready' | 'refused'
+
+export interface BoardSessionOptions {
+  boardId: string
+  token: string
+  /** The role of the link, as far as it is known before the server confirms it. */
+  role: Role | null
+}
+
+/** Name of the IndexedDB database holding a board's local copy. */
+export function localBoardDbName(boardId: string): string {
+  return `concord:board:${boardId}`
+}
+
+/**
+ * Everything one open board needs outside React: the Y.Doc with its IndexedDB copy and server
+ * provider, the tldraw store bound to it, presence and connection state. `destroy` undoes it all,
+ * so React StrictMode's mount-unmount-mount leaves nothing behind.
+ */
+export class BoardSession {
+  readonly doc = new Y.Doc()
+  readonly notices = new Notices()
+  readonly persistence: IndexeddbPersistence
+  readonly provider: HocuspocusProvider
+  readonly store: TLStore
+  readonly binding: YjsBinding
+  readonly phase: Atom<BoardPhase> = atom('board phase', 'loading')
+  readonly connection: Atom<ConnectionState> = atom('board connection', { status: 'connecting', unsynced: 0 })
+  /** The board title as stored in the document (known offline too). */
+  readonly docTitle: Atom<string | null> = atom('board title', null)
+
+  private readonly collaborationStatus = atom<'online' | 'offline'>('collaboration status', 'offline')
+  private readonly mode = atom<'readonly' | 'readwrite'>('collaboration mode', 'readwrite')
+  private readonly stops: Array<() => void> = []
+  private localLoaded = false
+  private serverSynced = false
+  private lastRejectionNotice = 0
+
+  constructor(readonly options: BoardSessionOptions) {
+    const { boardId, token, role } = options
+    if (role && !capabilitiesOf(role).editDesign) this.mode.set('readonly')
+
+    this.store = createTLStore({
+      shapeUtils: defaultShapeUtils,
+      bindingUtils: defaultBindingUtils,
+      users: { currentUser: currentTLUser },
+      collaboration: { status: this.collaborationStatus, mode: this.mode },
+      assets: createAssetStore({
+        boardId,
+        token,
+        onUploadError: (message) => this.notices.show({ title: 'Image not added', description: message, severity: 'error' }),
+      }),
+    })
+    this.binding = createYjsBinding(this.store, this.doc, {
+      onRejected: ({ id, reason }) => this.reportRejected(`record ${id}`, reason),
+    })
+
+    this.persistence = new IndexeddbPersistence(localBoardDbName(boardId), this.doc)
+    void this.persistence.whenSynced.then(() => {
+      this.localLoaded = true
+      this.advance()
+    })
+
+    this.provider = new HocuspocusProvider({
+      websocketProvider: collabSocket(),
+      name: boardDocumentName(boardId),
+      token,
+      document: this.doc,
+    })
+    this.provider.on('synced', () => {
+      this.serverSynced = true
+      this.advance()
+    })
+    this.provider.on('authenticated', ({ scope }: { scope: string }) => {
+      this.mode.set(scope === 'readonly' || (role && !capabilitiesOf(role).editDesign) ? 'readonly' : 'readwrite')
+    })
+    this.provider.on('authenticationFailed', () => this.phase.set('refused'))
+    this.provider.attach()
+
+    this.stops.push(
+      watchConnection(this.provider, collabSocket(), (state) => {
+        this.connection.set(state)
+        this.collaborationStatus.set(state.status === 'online' ? 'online' : 'offline')
+      }),
+    )
+
+    const boardMap = getBoardMap(this.doc)
+    const readTitle = () => this.docTitle.set(readBoardMeta(this.doc)?.title ?? null)
+    boardMap.observe(readTitle)
+    this.stops.push(() => boardMap.unobserve(readTitle))
+    readTitle()
+  }
+
+  /** The board opens once its local copy has loaded and holds records, or the server has answered. */
+  private advance(): void {
+    if (this.phase.get() !== 'loading' || !this.localLoaded) return
+    const hasRecords = getRecordsMap(this.doc).size > 0
+    if (!hasRecords && !this.serverSynced) return
+    this.binding.start()
+    if (!hasRecords) this.binding.seedIfEmpty()
+    const awareness = this.provider.awareness
+    if (awareness) {
+      this.stops.push(
+        syncPresence({
+          store: this.store,
+          awareness,
+          currentUser: currentTLUser,
+          publish: this.options.role ? capabilitiesOf(this.options.role).showPresence : true,
+          onRejected: (clientId, reason) => this.reportRejected(`presence of client ${clientId}`, reason),
+        }),
+      )
+    }
+    this.phase.set('ready')
+  }
+
+  private reportRejected(what: string, reason: string): void {
+    console.warn(`Concord skipped ${what} from another client: ${reason}`)
+    // One notice per burst: a peer on another version may send many such records at once.
+    if (Date.now() - this.lastRejectionNotice < 10_000) return
+    this.lastRejectionNotice = Date.now()
+    this.notices.show({
+      title: 'Some changes could not be shown',
+      description: 'Another participant uses a different version of Concord. Reload the page to get the latest.',
+      severity: 'warning',
+    })
+  }
+
+  destroy(): void {
+    for (const stop of this.stops.splice(0)) stop()
+    this.binding.stop()
+    this.provider.destroy()
+    void this.persistence.destroy()
+    this.doc.destroy()
+  }
+}

@@ -1,0 +1,45 @@
+import { ACCEPTED_ASSET_TYPES, MAX_ASSET_BYTES } from '@concord/shared'
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { useMemo } from 'react'
+import { Tldraw, type Editor, type TLComponents } from 'tldraw'
+import { tldrawUser } from '../../identity/currentUser.ts'
+import { registerContentPolicy, shapeUtilsWithoutEmbeds, withoutEmbedActions } from '../content/contentPolicy.ts'
+import { NoticeToasts } from '../notices/NoticeToasts.tsx'
+import type { BoardSession } from '../sync/boardSession.ts'
+import { BoardContext } from './boardContext.ts'
+import { BoardTopPanel } from './BoardTopPanel.tsx'
+import { exposeForTests } from './exposeForTests.ts'
+
+// Fonts, icons and translations are served by Concord itself (and precached), never by tldraw's CDN.
+const assetUrls = getAssetUrlsByImport()
+const components: TLComponents = { TopPanel: BoardTopPanel }
+const noVideo: string[] = []
+
+export function BoardEditor({ session, title }: { session: BoardSession; title: string }) {
+  const context = useMemo(() => ({ session, title }), [session, title])
+  const onMount = (editor: Editor) => {
+    registerContentPolicy(editor)
+    return exposeForTests({ editor, doc: session.doc, provider: session.provider })
+  }
+  return (
+    <BoardContext.Provider value={context}>
+      <div className="board">
+        <Tldraw
+          store={session.store}
+          user={tldrawUser}
+          assetUrls={assetUrls}
+          colorScheme="system"
+          shapeUtils={shapeUtilsWithoutEmbeds}
+          overrides={withoutEmbedActions}
+          components={components}
+          maxAssetSize={MAX_ASSET_BYTES}
+          acceptedImageMimeTypes={ACCEPTED_ASSET_TYPES}
+          acceptedVideoMimeTypes={noVideo}
+          onMount={onMount}
+        >
+          <NoticeToasts notices={session.notices} />
+        </Tldraw>
+      </div>
+    </BoardContext.Provider>
+  )
+}

@@ -1,0 +1,40 @@
+import type { CreateBoardResponse } from '@concord/shared'
+import { useState } from 'react'
+import { CreateBoardForm } from '../home/CreateBoardForm.tsx'
+import { CreatedBoard } from '../home/CreatedBoard.tsx'
+import { RecentBoardList } from '../home/RecentBoardList.tsx'
+import { rememberBoard } from '../home/recentBoards.ts'
+import { IdentityBadge } from '../identity/IdentityBadge.tsx'
+
+export function HomeRoute() {
+  const [created, setCreated] = useState<CreateBoardResponse | null>(null)
+  const onCreated = (board: CreateBoardResponse) => {
+    rememberBoard({ id: board.id, title: board.title, role: 'owner', link: board.links.owner })
+    setCreated(board)
+  }
+  return (
+    <div className="page">
+      <header className="page__header">
+        <a href="/" className="brand">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          Concord
+        </a>
+        <IdentityBadge />
+      </header>
+      <main className="home">
+        <section className="hero">
+          <h1 className="hero__title">Design distributed systems together.</h1>
+          <p className="hero__lead">
+            Concord is a real-time whiteboard for your course project: sketch the architecture with your team, live or
+            offline, and every change merges.
+          </p>
+        </section>
+        <section className="card">
+          <CreateBoardForm onCreated={onCreated} />
+        </section>
+        {created && <CreatedBoard board={created} />}
+        <RecentBoardList />
+      </main>
+    </div>
+  )
+}

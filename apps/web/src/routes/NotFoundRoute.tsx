@@ -1,0 +1,5 @@
+import { FullPageMessage } from './FullPageMessage.tsx'
+
+export function NotFoundRoute() {
+  return <FullPageMessage title="Page not found" message="There is nothing at this address." />
+}

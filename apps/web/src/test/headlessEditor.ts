@@ -1,0 +1,35 @@
+import {
+  Editor,
+  createTLStore,
+  defaultAddFontsFromNode,
+  defaultBindingUtils,
+  defaultShapeTools,
+  defaultShapeUtils,
+  defaultTools,
+  registerDefaultSideEffects,
+  tipTapDefaultExtensions,
+  type TLStore,
+} from 'tldraw'
+
+/** A board store as the app makes it, minus the UI. */
+export function createTestStore(): TLStore {
+  return createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
+}
+
+/** A tldraw Editor without React over `store`, with the default side effects (arrow bindings etc.). */
+export function createHeadlessEditor(store: TLStore): Editor {
+  const container = document.createElement('div')
+  container.getBoundingClientRect = () => new DOMRect(0, 0, 1080, 720)
+  document.body.appendChild(container)
+  const editor = new Editor({
+    store,
+    shapeUtils: defaultShapeUtils,
+    bindingUtils: defaultBindingUtils,
+    tools: [...defaultTools, ...defaultShapeTools],
+    getContainer: () => container,
+    initialState: 'select',
+    options: { text: { addFontsFromNode: defaultAddFontsFromNode, tipTapConfig: { extensions: tipTapDefaultExtensions } } },
+  })
+  registerDefaultSideEffects(editor)
+  return editor
+}
