@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { createBoardRequestSchema } from '@concord/shared'
+import { createBoardRequestSchema, type BoardInfoResponse } from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
 import { createBoard } from '../boards/create-board.ts'
 import type { Storage } from '../storage/types.ts'
@@ -39,6 +39,7 @@ export function registerBoardRoutes(app: FastifyInstance, { storage, access, cre
   app.get<{ Params: { id: string } }>('/api/boards/:id', async (request, reply) => {
     const { board, role } = await requireBoardGrant(access, request.params.id, request)
     reply.header('cache-control', 'no-store')
-    return { id: board.id, title: board.title, role, createdAt: board.createdAt }
+    const body: BoardInfoResponse = { id: board.id, title: board.title, role, createdAt: board.createdAt }
+    return body
   })
 }

@@ -1,9 +1,9 @@
 import {
   BOARD_REFUSAL,
+  boardInfoResponseSchema,
   createBoardResponseSchema,
-  roleSchema,
+  type BoardInfoResponse,
   type CreateBoardResponse,
-  type Role,
 } from '@concord/shared'
 import { apiErrorFrom } from './apiError.ts'
 
@@ -17,12 +17,7 @@ export async function createBoard(title: string): Promise<CreateBoardResponse> {
   return createBoardResponseSchema.parse(await response.json())
 }
 
-export interface BoardInfo {
-  id: string
-  title: string
-  role: Role
-  createdAt: string | number
-}
+export type BoardInfo = BoardInfoResponse
 
 export type BoardInfoResult =
   | { kind: 'found'; info: BoardInfo }
@@ -43,14 +38,6 @@ export async function fetchBoardInfo(boardId: string, token: string): Promise<Bo
     return { kind: 'refused', message: BOARD_REFUSAL }
   }
   if (!response.ok) return { kind: 'unreachable' }
-  const info = parseBoardInfo(await response.json().catch(() => null))
-  return info ? { kind: 'found', info } : { kind: 'unreachable' }
-}
-
-function parseBoardInfo(body: unknown): BoardInfo | null {
-  if (typeof body !== 'object' || body === null) return null
-  const { id, title, role, createdAt } = body as Record<string, unknown>
-  const parsedRole = roleSchema.safeParse(role)
-  if (typeof id !== 'string' || typeof title !== 'string' || !parsedRole.success) return null
-  return { id, title, role: parsedRole.data, createdAt: typeof createdAt === 'number' ? createdAt : String(createdAt) }
+  const info = boardInfoResponseSchema.safeParse(await response.json().catch(() => null))
+  return info.success ? { kind: 'found', info: info.data } : { kind: 'unreachable' }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { boardIdSchema } from './ids.ts'
+import { roleSchema } from './roles.ts'
 
 /** `POST /api/boards` request body. */
 export const createBoardRequestSchema = z.object({
@@ -14,6 +15,15 @@ export const createBoardResponseSchema = z.object({
   links: z.object({ owner: z.string(), editor: z.string() }),
 })
 export type CreateBoardResponse = z.infer<typeof createBoardResponseSchema>
+
+/** `GET /api/boards/:id` response (200): what a link holder may know of the board. */
+export const boardInfoResponseSchema = z.object({
+  id: boardIdSchema,
+  title: z.string(),
+  role: roleSchema,
+  createdAt: z.number(),
+})
+export type BoardInfoResponse = z.infer<typeof boardInfoResponseSchema>
 
 /** `POST /api/boards/:id/assets` response (201): where the uploaded file is served. */
 export const uploadAssetResponseSchema = z.object({ src: z.string() })
