@@ -1,14 +1,8 @@
-import { createBoardFromHome, openBoard, waitForSynced } from '../support/board.ts'
+import { createBoardFromHome, openBoard, twoUsersOnNewBoard, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 test('follow a collaborator and chat at the cursor', async ({ newUser }) => {
-  const alice = await newUser('Alice')
-  const bob = await newUser('Bob')
-  const links = await createBoardFromHome(alice, 'Gossip protocol')
-  await openBoard(alice, links.owner)
-  await openBoard(bob, links.editor)
-  await waitForSynced(alice)
-  await waitForSynced(bob)
+  const { alice, bob } = await twoUsersOnNewBoard(newUser, 'Gossip protocol')
 
   // Bob follows Alice from tldraw's people menu and his viewport tracks hers.
   await expect.poll(() => bob.evaluate(() => window.__concord!.editor.getCollaborators().length)).toBe(1)

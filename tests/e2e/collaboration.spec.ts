@@ -1,14 +1,8 @@
-import { createBoardFromHome, createRectangle, documentRecords, expectShapes, openBoard, shapeIds, waitForSynced } from '../support/board.ts'
+import { createRectangle, documentRecords, expectShapes, shapeIds, twoUsersOnNewBoard, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 test('two browsers edit one board live and see each other', async ({ newUser }) => {
-  const alice = await newUser('Alice')
-  const bob = await newUser('Bob')
-  const links = await createBoardFromHome(alice, 'Two-phase commit')
-  await openBoard(alice, links.owner)
-  await openBoard(bob, links.editor)
-  await waitForSynced(alice)
-  await waitForSynced(bob)
+  const { alice, bob } = await twoUsersOnNewBoard(newUser, 'Two-phase commit')
 
   // Bob's page notes when each shape first appears, on the machine's one clock.
   await bob.evaluate(() => {

@@ -76,3 +76,18 @@ export async function documentRecords(page: Page): Promise<string> {
     return JSON.stringify(records.sort((a, b) => a.id.localeCompare(b.id)))
   })
 }
+
+/** Alice (owner link) and Bob (editor link) in two browsers on one new board, both synced. */
+export async function twoUsersOnNewBoard(
+  newUser: (name: string) => Promise<Page>,
+  title: string,
+): Promise<{ alice: Page; bob: Page; links: { owner: string; editor: string } }> {
+  const alice = await newUser('Alice')
+  const bob = await newUser('Bob')
+  const links = await createBoardFromHome(alice, title)
+  await openBoard(alice, links.owner)
+  await openBoard(bob, links.editor)
+  await waitForSynced(alice)
+  await waitForSynced(bob)
+  return { alice, bob, links }
+}

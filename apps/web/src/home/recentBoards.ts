@@ -1,42 +1,29 @@
-import { roleSchema, type Role } from '@concord/shared'
-import { atom } from 'tldraw'
+import { roleSchema } from '@concord/shared'
+import { z } from 'zod'
+import { localStorageAtom } from '../local/localStorageAtom.ts'
 
 /** A board this browser has opened, remembered so it can be found (and opened offline) again. */
-export interface RecentBoard {
-  id: string
-  title: string
-  role: Role
+const recentBoardSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  role: roleSchema,
   /** The board's link path with its token, e.g. `/b/<id>#k=<token>`. */
-  link: string
-  lastOpened: number
-}
+  link: z.string(),
+  lastOpened: z.number(),
+})
+export type RecentBoard = z.infer<typeof recentBoardSchema>
 
-const STORAGE_KEY = 'concord:recent-boards'
 const MAX_ENTRIES = 50
 
-function isRecentBoard(value: unknown): value is RecentBoard {
-  if (typeof value !== 'object' || value === null) return false
-  const v = value as Record<string, unknown>
-  return (
-    typeof v.id === 'string' &&
-    typeof v.title === 'string' &&
-    roleSchema.safeParse(v.role).success &&
-    typeof v.link === 'string' &&
-    typeof v.lastOpened === 'number'
-  )
-}
+/** Entries that do not parse (written by another version) are dropped, the rest kept. */
+const recentBoardListSchema = z
+  .array(z.unknown())
+  .transform((items) => items.flatMap((item) => recentBoardSchema.safeParse(item).data ?? []))
 
-function load(): RecentBoard[] {
-  try {
-    const value: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]')
-    return Array.isArray(value) ? value.filter(isRecentBoard) : []
-  } catch {
-    return []
-  }
-}
+const stored = localStorageAtom<RecentBoard[]>('concord:recent-boards', recentBoardListSchema, [])
 
 /** Recent boards, newest first. Reactive (a tldraw atom), shared by every view of this tab. */
-export const recentBoards = atom<RecentBoard[]>('recent boards', load())
+export const recentBoards = stored.atom
 
 export function findRecentBoard(id: string): RecentBoard | undefined {
   return recentBoards.get().find((board) => board.id === id)
@@ -44,15 +31,6 @@ export function findRecentBoard(id: string): RecentBoard | undefined {
 
 /** Records that a board was opened now (or updates what is known about it). */
 export function rememberBoard(board: Omit<RecentBoard, 'lastOpened'>): void {
-  const next = [{ ...board, lastOpened: Date.now() }, ...load().filter((b) => b.id !== board.id)].slice(0, MAX_ENTRIES)
-  recentBoards.set(next)
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(next))
-  } catch {
-    // Storage full or unavailable: the list still lasts for this tab.
-  }
+  const others = recentBoards.get().filter((b) => b.id !== board.id)
+  stored.save([{ ...board, lastOpened: Date.now() }, ...others].slice(0, MAX_ENTRIES))
 }
-
-window.addEventListener('storage', (event) => {
-  if (event.key === STORAGE_KEY) recentBoards.set(load())
-})
