@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { changedRecordIds, deleteRecord, readAllRecords, readRecord, writeRecord, type JsonRecord } from './codec.ts'
+import {
+  changedRecordIds,
+  deleteRecord,
+  readAllRecords,
+  readRecord,
+  writeRecord,
+  writeRecordChange,
+  type JsonRecord,
+} from './codec.ts'
 import type { JsonObject } from './json.ts'
 import { getRecordsMap } from './layout.ts'
 
@@ -77,6 +85,27 @@ describe('record codec', () => {
       expect(merged.x).toBe(100)
       expect((merged.props as { color: string }).color).toBe('red')
     }
+  })
+
+  it('writes only what a local change touched, keeping a peer edit merged meanwhile', () => {
+    const doc = new Y.Doc()
+    const records = getRecordsMap(doc)
+    const before = shape()
+    writeRecord(records, before)
+    // A peer recolours the shape and changes a nested key; the update is already in the doc ...
+    writeRecord(records, shape({ props: { ...(before.props as JsonObject), color: 'red', extra: { a: 9, b: { c: 2 } } } }))
+    // ... when a local move computed from the old record is written.
+    writeRecordChange(records, before, shape({ x: 40, props: { ...(before.props as JsonObject), extra: { a: 1, b: { c: 5 } } } }))
+    const merged = readRecord(records, 'shape:a')!
+    expect(merged.x).toBe(40)
+    expect(merged.props).toMatchObject({ color: 'red', extra: { a: 9, b: { c: 5 } } })
+  })
+
+  it('writes a changed record whole when a peer deleted it meanwhile', () => {
+    const doc = new Y.Doc()
+    const records = getRecordsMap(doc)
+    writeRecordChange(records, shape(), shape({ x: 7 }))
+    expect(readRecord(records, 'shape:a')).toEqual(shape({ x: 7 }))
   })
 
   it('removes fields that a new version of the record no longer has', () => {

@@ -61,11 +61,41 @@ function patchMap(map: Y.Map<unknown>, object: JsonObject, depth: number): void 
   }
 }
 
-/** Creates or updates a record in the records map, writing only fields that changed. */
+/** Creates or updates a record in the records map, writing only fields that differ from the stored ones. */
 export function writeRecord(records: YRecords, record: JsonRecord): void {
   const existing = records.get(record.id)
   if (existing instanceof Y.Map) patchMap(existing, record, 0)
   else records.set(record.id, newNestedMap(record, 0) as YRecord)
+}
+
+/** Writes into `map` only the fields that differ between `prev` and `next`, recursing into nested maps. */
+function applyDiff(map: Y.Map<unknown>, prev: JsonObject, next: JsonObject, depth: number): void {
+  for (const key of Object.keys(prev)) {
+    if (prev[key] !== undefined && (!Object.hasOwn(next, key) || next[key] === undefined)) map.delete(key)
+  }
+  for (const [key, value] of Object.entries(next)) {
+    const before = prev[key]
+    if (value === undefined || jsonEqual(before, value)) continue
+    const current = map.get(key)
+    if (isNested(key, value, depth)) {
+      if (current instanceof Y.Map && isPlainObject(before)) applyDiff(current, before, value, depth + 1)
+      else map.set(key, newNestedMap(value, depth + 1))
+    } else if (current instanceof Y.AbstractType || !jsonEqual(current, value)) {
+      map.set(key, value)
+    }
+  }
+}
+
+/**
+ * Writes a local change of a record (`prev` to `next`): only the fields the change touched, so a
+ * peer's concurrent edit to another field, already merged into the stored record, is never
+ * overwritten with a stale value. A record missing from the map (a peer deleted it meanwhile) is
+ * written whole.
+ */
+export function writeRecordChange(records: YRecords, prev: JsonRecord, next: JsonRecord): void {
+  const existing = records.get(next.id)
+  if (existing instanceof Y.Map) applyDiff(existing, prev, next, 0)
+  else records.set(next.id, newNestedMap(next, 0) as YRecord)
 }
 
 /** Removes a record. Removing an absent record is a no-op. */

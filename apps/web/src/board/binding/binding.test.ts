@@ -1,4 +1,4 @@
-import { getRecordsMap, writeRecord, type JsonRecord } from '@concord/shared'
+import { getRecordsMap, readRecord, writeRecord, type JsonObject, type JsonRecord } from '@concord/shared'
 import { createShapeId, type Editor, type TLRecord, type TLShapeId, type TLStore } from 'tldraw'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -87,6 +87,34 @@ describe('yjs binding', () => {
     await waitFor(() => !b.store.has(id), 'the delete to reach B')
     expect(getRecordsMap(b.doc).has(id)).toBe(false)
     expect(documentRecords(b.store)).toEqual(documentRecords(a.store))
+  })
+
+  it('keeps a peer edit that arrives between a local change and its write to Yjs', async () => {
+    // As in a browser, the store hands local changes to the binding on the next animation frame.
+    const flags = globalThis as { __FORCE_RAF_IN_TESTS__?: boolean }
+    flags.__FORCE_RAF_IN_TESTS__ = true
+    cleanups.push(() => delete flags.__FORCE_RAF_IN_TESTS__)
+    const a = openClient({ seed: true, editor: true })
+    const b = openClient({ editor: true })
+    linkDocs(a.doc, b.doc)
+    const id = createShapeId('raced')
+    a.editor!.createShape({ id, type: 'geo', x: 0, y: 0, props: { w: 100, h: 50 } })
+    await waitFor(() => b.store.has(id), 'the shape to reach B')
+
+    // A moves the shape; its store batch reaches Yjs only on the next frame ...
+    a.editor!.updateShape({ id, type: 'geo', x: 250 })
+    // ... and before that, a peer's recolour arrives (written to the shared doc directly).
+    const peerView = readRecord(getRecordsMap(b.doc), id)!
+    b.doc.transact(() =>
+      writeRecord(getRecordsMap(b.doc), { ...peerView, props: { ...(peerView.props as JsonObject), color: 'red' } }),
+    )
+    expect(a.editor!.getShape(id)).toMatchObject({ x: 250, props: { color: 'red' } })
+
+    await waitFor(() => b.editor!.getShape(id)?.x === 250, 'A’s move to reach B')
+    for (const client of [a, b]) {
+      expect(client.editor!.getShape(id)).toMatchObject({ x: 250, props: { color: 'red' } })
+      expect(readRecord(getRecordsMap(client.doc), id)).toMatchObject({ x: 250, props: { color: 'red' } })
+    }
   })
 
   it('never echoes remote changes back into Yjs', async () => {

@@ -4,6 +4,7 @@ import {
   getRecordsMap,
   readRecord,
   writeRecord,
+  writeRecordChange,
   type JsonRecord,
   type YRecords,
 } from '@concord/shared'
@@ -49,6 +50,9 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
 
   const onDocChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, tx: Y.Transaction) => {
     if (tx.origin === origin) return
+    // The store hands local changes to the binding once per frame. Hand over what is pending
+    // first, so the records read below include it and putting them does not roll it back.
+    store._flushHistory()
     const { put, removed } = changedRecordIds(records, events)
     applyRemoteRecords(store, { put: readRecords(put), removed, isDocumentRecord, onRejected })
   }
@@ -69,10 +73,16 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
       records.observeDeep(onDocChange)
       const unlisten = store.listen(
         ({ changes }) => {
+          // The batch arrives a frame late: a peer's edit may have been merged since. Write only
+          // what the local change touched, and do not delete what has come back meanwhile.
           writeLocal((target) => {
             for (const record of Object.values(changes.added)) writeRecord(target, asJson(record))
-            for (const [, next] of Object.values(changes.updated)) writeRecord(target, asJson(next))
-            for (const record of Object.values(changes.removed)) deleteRecord(target, record.id)
+            for (const [prev, next] of Object.values(changes.updated)) {
+              writeRecordChange(target, asJson(prev), asJson(next))
+            }
+            for (const record of Object.values(changes.removed)) {
+              if (!store.has(record.id)) deleteRecord(target, record.id)
+            }
           })
         },
         { source: 'user', scope: 'document' },
