@@ -10,15 +10,20 @@ describe('the server as a process', () => {
   })
 
   it('flushes a pending edit to storage on SIGTERM and exits cleanly', async () => {
-    server = new ServerProcess()
-    await server.start()
+    const serverProcess = new ServerProcess()
+    server = serverProcess
+    await serverProcess.start()
     const board = await createBoard(server.url, 'Graceful')
     const writer = await connectBoard(server.url, board.id, linkToken(board.links.editor))
+    const beforeEdit = server.mark()
     writer.document.getMap('probe').set('answer', 42)
     await eventually(() => writer.unsyncedChanges === 0, 10_000, 'edit acknowledged')
-    // The writer stays connected (no unload-time store) and we are well inside the store
-    // debounce: only the shutdown flush can have written the edit.
+    // The writer stays connected (no unload-time store) and the debounced store has not run:
+    // only the shutdown flush can write the edit.
+    const stored = () => serverProcess.logsSince(beforeEdit).filter((r) => r.msg === 'document stored')
+    expect(stored()).toEqual([])
     expect(await server.stop('SIGTERM')).toBe(0)
+    expect(stored()).toHaveLength(1)
     writer.destroy()
 
     await server.start()

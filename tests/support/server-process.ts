@@ -89,6 +89,11 @@ export class ServerProcess {
     for (const waiter of this.waiters) waiter()
   }
 
+  /** The log records after `since` (a `mark()`). */
+  logsSince(since: number): LogRecord[] {
+    return this.logs.slice(since)
+  }
+
   /** Resolves with the first log record (after `since`) matching `predicate`. */
   waitForLog(
     predicate: (record: LogRecord) => boolean,

@@ -12,8 +12,15 @@ function configOrExit(): ConcordConfig {
   }
 }
 
-const server = createConcordServer(configOrExit())
-const { url } = await server.listen()
+const config = configOrExit()
+const server = createConcordServer(config)
+const { url } = await server.listen().catch((error: unknown) => {
+  const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+    ? `port ${config.port} on ${config.host} is already in use; stop the other process or set PORT`
+    : error instanceof Error ? error.message : String(error)
+  console.error(`concord: cannot start: ${reason}`)
+  process.exit(1)
+})
 server.log.info({ url }, 'listening')
 
 let stopping = false

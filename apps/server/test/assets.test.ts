@@ -123,4 +123,14 @@ describe('board assets', () => {
       expect(((await response.json()) as { error: string }).error).toBe('not_found')
     }
   })
+
+  it('limits how many images one address may upload per minute', async () => {
+    const { url, board, token } = await boardWithToken()
+    const statuses: number[] = []
+    for (let i = 0; i < 60; i++) statuses.push((await upload(url, board.id, token, 'image/png', PNG)).status)
+    expect(statuses.every((status) => status === 201)).toBe(true)
+    const refused = await upload(url, board.id, token, 'image/png', PNG)
+    expect(refused.status).toBe(429)
+    expect(await refused.json()).toMatchObject({ error: 'rate_limited' })
+  })
 })

@@ -1,3 +1,4 @@
+import { LinkSigner } from '../src/access/link-signer.ts'
 import { afterEach, describe, expect, it } from 'vitest'
 import { apiErrorSchema, BOARD_REFUSAL, createBoardResponseSchema } from '@concord/shared'
 import { createBoard, removeDir, startServer, tokenOf, type TestServer } from './helpers/server.ts'
@@ -89,15 +90,16 @@ describe('POST /api/boards', () => {
 
 describe('GET /api/boards/:id', () => {
   it('answers the same 404 for unknown boards and every kind of bad link', async () => {
-    const { url, server } = await start()
+    const secret = 'a test secret of sufficient length'
+    const { url, server } = await start({ secret })
     const board = await createBoard(url)
     const other = await createBoard(url, 'Other board')
     const editor = tokenOf(board.links.editor)
     const [role, generation, mac] = editor.split('.') as [string, string, string]
     const flipped = (mac[0] === 'A' ? 'B' : 'A') + mac.slice(1)
 
-    // A link signed for a later generation than the board's, as after a rotation the other way round.
-    const future = `${role}.${Number(generation) + 1}.${mac}`
+    // Correctly signed, but for a generation the board is not at (as a rotated link would be).
+    const future = new LinkSigner(Buffer.from(secret)).issue(board.id, 'editor', Number(generation) + 1)
     expect((await server.storage.getBoard(board.id))?.linkGenerations.editor).toBe(0)
 
     const cases: Array<[string, string, string | undefined]> = [

@@ -32,7 +32,7 @@ describe('the built web app', () => {
     expect(await response.text()).toBe(INDEX)
   })
 
-  it('caches content-hashed assets for good, and the service worker and manifest not at all', async () => {
+  it('caches content-hashed assets for good, and makes browsers revalidate the service worker and manifest', async () => {
     const asset = await fetch(`${server.url}/assets/index-3f9a1c.js`)
     expect(asset.status).toBe(200)
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
   ACCEPTED_ASSET_TYPES,
   assetIdSchema,
+  boardAssetPath,
   boardIdSchema,
   capabilitiesOf,
   MAX_ASSET_BYTES,
@@ -14,6 +15,8 @@ import { ApiError } from './errors.ts'
 import { requireBoardGrant } from './board-grant.ts'
 
 const MIB = 1024 * 1024
+/** Uploads one client address may make per minute: a class pasting screenshots, not a disk filler. */
+const UPLOADS_PER_MINUTE = 60
 const ACCEPTED: ReadonlySet<string> = new Set(ACCEPTED_ASSET_TYPES)
 
 /** Served files never change (new upload, new id), and an SVG must not run script or be sniffed as HTML. */
@@ -30,10 +33,6 @@ function mediaType(request: FastifyRequest): string {
 function tooLarge(bytes: number | undefined): ApiError {
   const size = bytes === undefined ? 'larger' : `${(bytes / MIB).toFixed(1)} MiB`
   return new ApiError(413, 'too_large', `Images are limited to ${MAX_ASSET_BYTES / MIB} MiB; this file is ${size}.`)
-}
-
-function assetPath(boardId: string, assetId: string): string {
-  return `/api/boards/${boardId}/assets/${assetId}`
 }
 
 interface AssetRoutesOptions {
@@ -60,6 +59,14 @@ export function registerAssetRoutes(parent: FastifyInstance, { storage, access }
       '/api/boards/:id/assets',
       {
         bodyLimit: MAX_ASSET_BYTES,
+        config: {
+          rateLimit: {
+            max: UPLOADS_PER_MINUTE,
+            timeWindow: 60_000,
+            errorResponseBuilder: (_request, context) =>
+              new ApiError(429, 'rate_limited', `Too many uploads from this address; try again in ${context.after}.`),
+          },
+        },
         // Everything that can be refused without the body is refused before reading it.
         onRequest: async (request) => {
           const { role } = await requireBoardGrant(access, request.params.id, request)
@@ -91,7 +98,7 @@ export function registerAssetRoutes(parent: FastifyInstance, { storage, access }
         const id = randomId()
         await storage.putAsset({ boardId: request.params.id, id, contentType: mediaType(request), bytes })
         request.log.info({ assetId: id, bytes: bytes.byteLength }, 'asset stored')
-        const body: UploadAssetResponse = { src: assetPath(request.params.id, id) }
+        const body: UploadAssetResponse = { src: boardAssetPath(request.params.id, id) }
         return reply.code(201).send(body)
       },
     )

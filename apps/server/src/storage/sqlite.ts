@@ -12,6 +12,7 @@ export const DATABASE_FILE = 'concord.sqlite'
  * `node:sqlite` (no native build). WAL lets readers proceed while a store writes.
  */
 export class SqliteStorage implements Storage {
+  private closed = false
   private readonly db: DatabaseSync
   private readonly statements: ReturnType<typeof prepareStatements>
 
@@ -75,7 +76,10 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
-    if (this.db.isOpen) this.db.close()
+    // Own flag: DatabaseSync.isOpen only exists from Node 22.15.
+    if (this.closed) return
+    this.closed = true
+    this.db.close()
   }
 
   private transaction(work: () => void): void {

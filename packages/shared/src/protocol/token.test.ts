@@ -28,5 +28,6 @@ describe('link tokens', () => {
     expect(path).toBe(`/b/abcdefghijklmnopqrstuv#k=${token}`)
     expect(tokenFromHash(path.slice(path.indexOf('#')))).toBe(token)
     expect(tokenFromHash('#other=1')).toBeNull()
+    expect(tokenFromHash('#k=%E0%A4%A')).toBeNull()
   })
 })

@@ -48,7 +48,12 @@ export function boardLinkPath(boardId: string, token: string): string {
 export function tokenFromHash(hash: string): string | null {
   for (const part of hash.replace(/^#/, '').split('&')) {
     const [key, value] = part.split('=')
-    if (key === 'k' && value) return decodeURIComponent(value)
+    if (key !== 'k' || !value) continue
+    try {
+      return decodeURIComponent(value)
+    } catch {
+      return null // A mangled link (bad percent-encoding) is refused like any invalid link.
+    }
   }
   return null
 }

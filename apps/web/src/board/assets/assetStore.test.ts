@@ -31,7 +31,22 @@ describe('asset store', () => {
     expect(new Headers(init?.headers).get('content-type')).toBe('image/png')
     expect(init?.body).toBe(png)
     expect(errors).toEqual([])
-    expect(store.resolve?.({ ...asset, props: { ...asset.props, src: '/x.png' } } as TLAsset, {} as never)).toBe('/x.png')
+  })
+
+  it('resolves only images uploaded to this board, never a peer-supplied outside or inlined URL', () => {
+    const boardId = 'B'.repeat(22)
+    const store = createAssetStore({ boardId, token: 'editor.0.mac', onUploadError: () => {} })
+    const withSrc = (src: string) => ({ ...asset, props: { ...asset.props, src } }) as TLAsset
+    const own = `/api/boards/${boardId}/assets/${'a'.repeat(22)}`
+    expect(store.resolve?.(withSrc(own), {} as never)).toBe(own)
+    for (const src of [
+      'https://tracker.example/pixel.png',
+      'data:image/png;base64,iVBORw0KGgo=',
+      `/api/boards/${'C'.repeat(22)}/assets/${'a'.repeat(22)}`,
+      `/api/boards/${boardId}/assets/../../healthz`,
+    ]) {
+      expect(store.resolve?.(withSrc(src), {} as never)).toBeNull()
+    }
   })
 
   it('surfaces the server’s message when the upload is refused', async () => {

@@ -1,4 +1,4 @@
-import { MAX_ASSET_BYTES, uploadAssetResponseSchema } from '@concord/shared'
+import { isBoardAssetPath, MAX_ASSET_BYTES, uploadAssetResponseSchema } from '@concord/shared'
 import type { TLAssetStore } from 'tldraw'
 import { apiErrorFrom } from '../../api/apiError.ts'
 
@@ -35,8 +35,10 @@ export function createAssetStore({ boardId, token, onUploadError }: AssetStoreOp
         throw error
       }
     },
+    // Only images uploaded to this board: a peer's asset pointing elsewhere (another host, an
+    // inlined data: URL) is not loaded, so the board never fetches from a third party.
     resolve(asset) {
-      return asset.props.src
+      return isBoardAssetPath(boardId, asset.props.src) ? asset.props.src : null
     },
   }
 }
