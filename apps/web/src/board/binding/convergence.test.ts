@@ -36,7 +36,8 @@ function yjsState(doc: Y.Doc): string {
   return JSON.stringify(readAllRecords(getRecordsMap(doc)).sort((a, b) => a.id.localeCompare(b.id)))
 }
 
-async function runScenario(seed: number, steps: number): Promise<void> {
+/** Runs a random scenario, then returns every replica's document state (store, then Yjs) once they agree. */
+async function runScenario(seed: number, steps: number): Promise<{ stores: string[]; docs: string[] }> {
   const rng = random(seed)
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(rng() * items.length)]!
   const clients = [0, 1, 2].map(() => {
@@ -77,10 +78,9 @@ async function runScenario(seed: number, steps: number): Promise<void> {
   }
   link.flush()
 
-  const states = () => clients.map((c) => documentState(c.store))
-  await waitFor(() => new Set(states()).size === 1, 'every replica to converge', 10_000)
-  for (const client of clients) expect(yjsState(client.doc)).toBe(yjsState(clients[0]!.doc))
-  expect(JSON.parse(states()[0]!).filter((r: { typeName: string }) => r.typeName === 'page')).toHaveLength(1)
+  const stores = () => clients.map((c) => documentState(c.store))
+  await waitFor(() => new Set(stores()).size === 1, 'every replica to converge', 10_000)
+  return { stores: stores(), docs: clients.map((c) => yjsState(c.doc)) }
 }
 
 describe('binding convergence under random concurrent edits', () => {
@@ -92,7 +92,11 @@ describe('binding convergence under random concurrent edits', () => {
     const base = Number(process.env.CONCORD_TEST_SEED ?? Date.now() % 100_000)
     for (let seed = base; seed < base + 15; seed++) {
       try {
-        await runScenario(seed, 80)
+        const { stores, docs } = await runScenario(seed, 80)
+        expect(new Set(stores).size).toBe(1)
+        expect(new Set(docs).size).toBe(1)
+        const pages = (JSON.parse(stores[0]!) as Array<{ typeName: string }>).filter((r) => r.typeName === 'page')
+        expect(pages).toHaveLength(1)
       } catch (error) {
         throw new Error(`convergence failed for seed ${seed} (replay with CONCORD_TEST_SEED=${seed})`, { cause: error })
       } finally {

@@ -23,7 +23,7 @@ describe('presence throttle', () => {
   })
 
   it('sends nothing after cancel', () => {
-    const fn = vi.fn()
+    const fn = vi.fn<() => void>()
     const send = throttle(fn, 80)
     send.call()
     send.call()
