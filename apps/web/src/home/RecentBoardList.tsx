@@ -22,7 +22,9 @@ export function RecentBoardList() {
             .map((board) => (
               <li key={board.id}>
                 <Link href={board.link} className="recent__item" data-testid="recent-board">
-                  <span className="recent__title">{board.title}</span>
+                  <span className="recent__title" title={board.title}>
+                    {board.title}
+                  </span>
                   <span className="recent__meta">
                     <span className={`role role--${board.role}`}>{board.role}</span>
                     <span>Opened {dateFormat.format(board.lastOpened)}</span>

@@ -12,7 +12,7 @@ export function IdentityBadge() {
     <>
       <button type="button" className="identity-badge" onClick={() => setEditing(true)} data-testid="identity-badge">
         <span className="identity-badge__dot" style={{ background: me.color }} aria-hidden />
-        {me.name}
+        <span className="identity-badge__name">{me.name}</span>
         <span className="visually-hidden">, change your name</span>
       </button>
       {editing && <NamePrompt onDone={() => setEditing(false)} />}

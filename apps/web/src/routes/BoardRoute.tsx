@@ -1,6 +1,7 @@
 import { BOARD_REFUSAL, boardLinkPath, parseLinkToken, tokenFromHash } from '@concord/shared'
 import { useEffect, useMemo } from 'react'
 import { useValue } from 'tldraw'
+import { Link } from 'wouter'
 import { BoardEditor } from '../board/ui/BoardEditor.tsx'
 import { useBoardInfo } from '../board/useBoardInfo.ts'
 import { useBoardSession } from '../board/useBoardSession.ts'
@@ -18,7 +19,13 @@ export function BoardRoute({ id }: { id: string }) {
 }
 
 function BoardRefused() {
-  return <FullPageMessage title="This board cannot be opened" message={BOARD_REFUSAL} testId="board-error" />
+  return (
+    <FullPageMessage title="This board cannot be opened" message={BOARD_REFUSAL} testId="board-error">
+      <p className="full-message__hint">
+        Check that you opened the whole link, including the part after “#”, or ask the board’s owner to send it again.
+      </p>
+    </FullPageMessage>
+  )
 }
 
 function OpenBoard({ id, token }: { id: string; token: string }) {
@@ -49,12 +56,19 @@ function OpenBoard({ id, token }: { id: string; token: string }) {
     return (
       <main className="board-loading" aria-busy="true">
         <div className="board-loading__spinner" aria-hidden />
-        <p>{info.kind === 'unreachable' ? 'Cannot reach the Concord server.' : 'Opening the board…'}</p>
+        <p className="board-loading__status">
+          {info.kind === 'unreachable' ? 'Cannot reach the Concord server.' : 'Opening the board…'}
+        </p>
         {info.kind === 'unreachable' && (
-          <p className="board-loading__hint">
-            This board has not been opened on this device before, so there is no offline copy yet. It opens as soon as
-            the server is reachable.
-          </p>
+          <>
+            <p className="board-loading__hint">
+              This board has not been opened on this device before, so there is no offline copy yet. It opens as soon
+              as the server is reachable.
+            </p>
+            <Link href="/" className="button button--quiet board-loading__home">
+              Back to your boards
+            </Link>
+          </>
         )}
       </main>
     )
