@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BOARD_REFUSAL, MAX_ASSET_BYTES, uploadAssetResponseSchema } from '@concord/shared'
-import { createBoard, removeDir, startServer, tokenOf, type TestServer } from './helpers/server.ts'
+import { createBoard, tokenOf } from './helpers/server.ts'
+import { testResources } from './helpers/resources.ts'
 
-const started: TestServer[] = []
-afterEach(async () => {
-  for (const server of started.splice(0)) {
-    await server.close()
-    removeDir(server.dataDir)
-  }
-})
+const { start } = testResources()
 
 async function boardWithToken() {
-  const server = await startServer()
-  started.push(server)
+  const server = await start()
   const board = await createBoard(server.url)
   return { ...server, board, token: tokenOf(board.links.editor) }
 }

@@ -1,31 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { BOARD_REFUSAL, boardDocumentName, readBoardMeta } from '@concord/shared'
-import { acknowledged, openBoard, openDocument, synced, type TestClient } from './helpers/collab.ts'
-import { createBoard, removeDir, startServer, tokenOf, type TestServer } from './helpers/server.ts'
+import { acknowledged, openDocument, synced } from './helpers/collab.ts'
+import { createBoard, tokenOf } from './helpers/server.ts'
 import { waitFor } from './helpers/wait.ts'
+import { testResources } from './helpers/resources.ts'
 
-const servers: TestServer[] = []
-const clients: TestClient[] = []
-async function start(): Promise<TestServer> {
-  const server = await startServer()
-  servers.push(server)
-  return server
-}
-function track(client: TestClient): TestClient {
-  clients.push(client)
-  return client
-}
-function open(...args: Parameters<typeof openBoard>): TestClient {
-  return track(openBoard(...args))
-}
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  for (const server of servers.splice(0)) {
-    await server.close()
-    removeDir(server.dataDir)
-  }
-})
+const { start, open, track } = testResources()
 
 describe('collaboration on /collab', () => {
   it('syncs edits between two clients both ways, starting from the stored board', async () => {

@@ -1,20 +1,10 @@
 import { LinkSigner } from '../src/access/link-signer.ts'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { apiErrorSchema, BOARD_REFUSAL, createBoardResponseSchema } from '@concord/shared'
-import { createBoard, removeDir, startServer, tokenOf, type TestServer } from './helpers/server.ts'
+import { createBoard, tokenOf } from './helpers/server.ts'
+import { testResources } from './helpers/resources.ts'
 
-const started: TestServer[] = []
-async function start(...args: Parameters<typeof startServer>): Promise<TestServer> {
-  const server = await startServer(...args)
-  started.push(server)
-  return server
-}
-afterEach(async () => {
-  for (const server of started.splice(0)) {
-    await server.close()
-    removeDir(server.dataDir)
-  }
-})
+const { start } = testResources()
 
 function getBoard(url: string, id: string, token?: string): Promise<Response> {
   return fetch(`${url}/api/boards/${id}`, token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } })

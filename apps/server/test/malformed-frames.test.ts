@@ -1,27 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { boardDocumentName, MAX_FRAME_BYTES } from '@concord/shared'
-import { authFrame, openBoard, openRawSocket, synced, updateFrame, type TestClient } from './helpers/collab.ts'
-import { createBoard, removeDir, startServer, tokenOf, type TestServer } from './helpers/server.ts'
+import { authFrame, openRawSocket, synced, updateFrame, type TestClient } from './helpers/collab.ts'
+import { createBoard, tokenOf } from './helpers/server.ts'
 import { waitFor } from './helpers/wait.ts'
+import { testResources } from './helpers/resources.ts'
 
-const servers: TestServer[] = []
-const clients: TestClient[] = []
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  for (const server of servers.splice(0)) {
-    await server.close()
-    removeDir(server.dataDir)
-  }
-})
+const { start, open } = testResources()
 
 /** A board with two synced clients, alice and bob. */
 async function boardWithTwoClients() {
-  const server = await startServer()
-  servers.push(server)
+  const server = await start()
   const board = await createBoard(server.url)
-  const alice = openBoard(server.url, board.id, tokenOf(board.links.owner))
-  const bob = openBoard(server.url, board.id, tokenOf(board.links.editor))
-  clients.push(alice, bob)
+  const alice = open(server.url, board.id, tokenOf(board.links.owner))
+  const bob = open(server.url, board.id, tokenOf(board.links.editor))
   await Promise.all([synced(alice), synced(bob)])
   return { ...server, board, alice, bob }
 }

@@ -1,30 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { acknowledged, openBoard, synced, type TestClient } from './helpers/collab.ts'
-import { createBoard, removeDir, startServer, tempDir, tokenOf, type TestServer } from './helpers/server.ts'
+import { describe, expect, it } from 'vitest'
+import { acknowledged, synced } from './helpers/collab.ts'
+import { createBoard, tokenOf } from './helpers/server.ts'
+import { testResources } from './helpers/resources.ts'
 
-const dirs: string[] = []
-const servers: TestServer[] = []
-const clients: TestClient[] = []
-function dataDir(): string {
-  const dir = tempDir()
-  dirs.push(dir)
-  return dir
-}
-async function start(dir: string): Promise<TestServer> {
-  const server = await startServer({ dataDir: dir })
-  servers.push(server)
-  return server
-}
-function open(...args: Parameters<typeof openBoard>): TestClient {
-  const client = openBoard(...args)
-  clients.push(client)
-  return client
-}
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  for (const server of servers.splice(0)) await server.close()
-  for (const dir of dirs.splice(0)) removeDir(dir)
-})
+const resources = testResources()
+const { dataDir, open } = resources
+const start = (dir: string) => resources.start({ dataDir: dir })
 
 const isStored = (record: { msg?: string }) => record.msg === 'document stored'
 

@@ -1,32 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { boardDocumentName, capabilitiesOf } from '@concord/shared'
 import { LinkSigner } from '../src/access/link-signer.ts'
-import { acknowledged, openBoard, synced, type TestClient } from './helpers/collab.ts'
-import { createBoard, removeDir, startServer, tokenOf, type TestServer } from './helpers/server.ts'
+import { acknowledged, synced } from './helpers/collab.ts'
+import { createBoard, tokenOf } from './helpers/server.ts'
 import { waitFor } from './helpers/wait.ts'
+import { testResources } from './helpers/resources.ts'
 
 const SECRET = 'a test secret that is long enough'
 
-const servers: TestServer[] = []
-const clients: TestClient[] = []
-function open(...args: Parameters<typeof openBoard>): TestClient {
-  const client = openBoard(...args)
-  clients.push(client)
-  return client
-}
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  for (const server of servers.splice(0)) {
-    await server.close()
-    removeDir(server.dataDir)
-  }
-})
+const { start, open } = testResources()
 
 describe('roles that may not edit the design', () => {
   it('a reviewer link connects read-only: it sees edits, its own never reach the board', async () => {
     expect(capabilitiesOf('reviewer').editDesign).toBe(false)
-    const server = await startServer({ secret: SECRET })
-    servers.push(server)
+    const server = await start({ secret: SECRET })
     const board = await createBoard(server.url)
     // The server does not issue reviewer links yet; sign one as it would, with the configured secret.
     const reviewerToken = new LinkSigner(Buffer.from(SECRET)).issue(board.id, 'reviewer', 0)

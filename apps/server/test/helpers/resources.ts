@@ -1,0 +1,42 @@
+import { afterEach } from 'vitest'
+import { openBoard, type TestClient } from './collab.ts'
+import { removeDir, startServer, tempDir, type TestServer } from './server.ts'
+
+/**
+ * What the tests of one file start: servers, clients and data directories, all stopped and
+ * removed after each test. Call once, at the top level of a test file.
+ */
+export function testResources() {
+  const servers: TestServer[] = []
+  const clients: TestClient[] = []
+  const dirs: string[] = []
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    for (const server of servers.splice(0)) await server.close()
+    for (const dir of dirs.splice(0)) removeDir(dir)
+  })
+  return {
+    /** A data directory for several servers in turn, as across a restart. */
+    dataDir(): string {
+      const dir = tempDir()
+      dirs.push(dir)
+      return dir
+    },
+    async start(overrides?: Parameters<typeof startServer>[0]): Promise<TestServer> {
+      const server = await startServer(overrides)
+      servers.push(server)
+      dirs.push(server.dataDir)
+      return server
+    },
+    /** Registers a client made some other way, so it is destroyed after the test. */
+    track(client: TestClient): TestClient {
+      clients.push(client)
+      return client
+    },
+    open(...args: Parameters<typeof openBoard>): TestClient {
+      const client = openBoard(...args)
+      clients.push(client)
+      return client
+    },
+  }
+}
