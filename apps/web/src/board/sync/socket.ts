@@ -12,7 +12,6 @@ export function collabSocket(): HocuspocusProviderWebsocket {
       delay: 500,
       minDelay: 500,
       maxDelay: 5_000,
-      onMaxAttemptsFailed: ({ error }) => console.error('Concord stopped reconnecting to the server', error),
     })
     const shared = socket
     window.addEventListener('online', () => void shared.connect())
