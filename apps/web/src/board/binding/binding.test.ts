@@ -1,48 +1,17 @@
 import { getRecordsMap, readRecord, writeRecord, type JsonObject, type JsonRecord } from '@concord/shared'
-import { createShapeId, type Editor, type TLRecord, type TLShapeId, type TLStore } from 'tldraw'
-import { afterEach, describe, expect, it } from 'vitest'
+import { createShapeId, type TLShapeId, type TLStore } from 'tldraw'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { afterThisTest, documentRecords, openBoardClient } from '../../test/boardClient.ts'
 import { createHeadlessEditor, createTestStore } from '../../test/headlessEditor.ts'
 import { countLocalUpdates, linkDocs } from '../../test/linkedDocs.ts'
 import { waitFor } from '../../test/waitFor.ts'
 import { createYjsBinding, type YjsBinding } from './binding.ts'
-import type { RejectedRecord } from './applyRemoteRecords.ts'
 
-interface Client {
+interface SeedingClient {
   doc: Y.Doc
   store: TLStore
   binding: YjsBinding
-  rejected: RejectedRecord[]
-  editor?: Editor
-}
-
-const cleanups: Array<() => void> = []
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup()
-})
-
-/** A client as the app opens a board: bind, then (once the server state is known) seed if empty. */
-function openClient(options: { seed?: boolean; editor?: boolean } = {}): Client {
-  const doc = new Y.Doc()
-  const store = createTestStore()
-  const rejected: RejectedRecord[] = []
-  const binding = createYjsBinding(store, doc, { onRejected: (r) => rejected.push(r) })
-  binding.start()
-  if (options.seed) binding.seedIfEmpty()
-  const editor = options.editor ? createHeadlessEditor(store) : undefined
-  cleanups.push(() => {
-    editor?.dispose()
-    binding.stop()
-    doc.destroy()
-  })
-  return { doc, store, binding, rejected, editor }
-}
-
-function documentRecords(store: TLStore): TLRecord[] {
-  return store
-    .allRecords()
-    .filter((r) => store.scopedTypes.document.has(r.typeName))
-    .sort((a, b) => a.id.localeCompare(b.id))
 }
 
 const pages = (store: TLStore) => store.allRecords().filter((r) => r.typeName === 'page')
@@ -61,29 +30,29 @@ async function waitUntilQuiet(counters: Array<{ readonly count: number }>, what:
 
 describe('yjs binding', () => {
   it('syncs creates, updates, deletes and pages both ways, storing records as nested maps', async () => {
-    const a = openClient({ seed: true, editor: true })
-    const b = openClient({ editor: true })
+    const a = openBoardClient({ seed: true })
+    const b = openBoardClient()
     linkDocs(a.doc, b.doc)
 
     const id = createShapeId('box')
-    a.editor!.createShape({ id, type: 'geo', x: 10, y: 20, props: { w: 100, h: 50 } })
+    a.editor.createShape({ id, type: 'geo', x: 10, y: 20, props: { w: 100, h: 50 } })
     await waitFor(() => b.store.has(id), 'the shape to reach B')
-    expect(b.editor!.getShape(id)).toMatchObject({ x: 10, y: 20, props: { w: 100, h: 50 } })
+    expect(b.editor.getShape(id)).toMatchObject({ x: 10, y: 20, props: { w: 100, h: 50 } })
 
     const stored = getRecordsMap(a.doc).get(id)
     expect(stored).toBeInstanceOf(Y.Map)
     expect(stored!.get('props')).toBeInstanceOf(Y.Map)
     expect(stored!.get('meta')).toBeInstanceOf(Y.Map)
 
-    b.editor!.updateShape({ id, type: 'geo', x: 300, props: { color: 'red' } })
-    await waitFor(() => a.editor!.getShape(id)?.x === 300, 'B’s move to reach A')
-    expect(a.editor!.getShape(id)).toMatchObject({ y: 20, props: { color: 'red', w: 100 } })
+    b.editor.updateShape({ id, type: 'geo', x: 300, props: { color: 'red' } })
+    await waitFor(() => a.editor.getShape(id)?.x === 300, 'B’s move to reach A')
+    expect(a.editor.getShape(id)).toMatchObject({ y: 20, props: { color: 'red', w: 100 } })
 
-    b.editor!.createPage({ name: 'Deployment view' })
+    b.editor.createPage({ name: 'Deployment view' })
     await waitFor(() => pages(a.store).length === 2, 'the new page to reach A')
     expect(pages(a.store).map((p) => (p as { name: string }).name)).toContain('Deployment view')
 
-    a.editor!.deleteShape(id)
+    a.editor.deleteShape(id)
     await waitFor(() => !b.store.has(id), 'the delete to reach B')
     expect(getRecordsMap(b.doc).has(id)).toBe(false)
     expect(documentRecords(b.store)).toEqual(documentRecords(a.store))
@@ -93,33 +62,33 @@ describe('yjs binding', () => {
     // As in a browser, the store hands local changes to the binding on the next animation frame.
     const flags = globalThis as { __FORCE_RAF_IN_TESTS__?: boolean }
     flags.__FORCE_RAF_IN_TESTS__ = true
-    cleanups.push(() => delete flags.__FORCE_RAF_IN_TESTS__)
-    const a = openClient({ seed: true, editor: true })
-    const b = openClient({ editor: true })
+    afterThisTest(() => delete flags.__FORCE_RAF_IN_TESTS__)
+    const a = openBoardClient({ seed: true })
+    const b = openBoardClient()
     linkDocs(a.doc, b.doc)
     const id = createShapeId('raced')
-    a.editor!.createShape({ id, type: 'geo', x: 0, y: 0, props: { w: 100, h: 50 } })
+    a.editor.createShape({ id, type: 'geo', x: 0, y: 0, props: { w: 100, h: 50 } })
     await waitFor(() => b.store.has(id), 'the shape to reach B')
 
     // A moves the shape; its store batch reaches Yjs only on the next frame ...
-    a.editor!.updateShape({ id, type: 'geo', x: 250 })
+    a.editor.updateShape({ id, type: 'geo', x: 250 })
     // ... and before that, a peer's recolour arrives (written to the shared doc directly).
     const peerView = readRecord(getRecordsMap(b.doc), id)!
     b.doc.transact(() =>
       writeRecord(getRecordsMap(b.doc), { ...peerView, props: { ...(peerView.props as JsonObject), color: 'red' } }),
     )
-    expect(a.editor!.getShape(id)).toMatchObject({ x: 250, props: { color: 'red' } })
+    expect(a.editor.getShape(id)).toMatchObject({ x: 250, props: { color: 'red' } })
 
-    await waitFor(() => b.editor!.getShape(id)?.x === 250, 'A’s move to reach B')
+    await waitFor(() => b.editor.getShape(id)?.x === 250, 'A’s move to reach B')
     for (const client of [a, b]) {
-      expect(client.editor!.getShape(id)).toMatchObject({ x: 250, props: { color: 'red' } })
+      expect(client.editor.getShape(id)).toMatchObject({ x: 250, props: { color: 'red' } })
       expect(readRecord(getRecordsMap(client.doc), id)).toMatchObject({ x: 250, props: { color: 'red' } })
     }
   })
 
   it('never echoes remote changes back into Yjs', async () => {
-    const a = openClient({ seed: true, editor: true })
-    const b = openClient({ editor: true })
+    const a = openBoardClient({ seed: true })
+    const b = openBoardClient()
     linkDocs(a.doc, b.doc)
     await waitUntilQuiet([countLocalUpdates(a.doc), countLocalUpdates(b.doc)], 'both clients to settle')
 
@@ -128,19 +97,26 @@ describe('yjs binding', () => {
     for (let i = 0; i < 10; i++) {
       const id = createShapeId(`s${i}`)
       ids.push(id)
-      a.editor!.createShape({ id, type: 'geo', x: i * 120, y: 0 })
+      a.editor.createShape({ id, type: 'geo', x: i * 120, y: 0 })
     }
     await waitFor(() => ids.every((id) => b.store.has(id)), 'A’s shapes to reach B')
-    for (const id of ids) a.editor!.updateShape({ id, type: 'geo', y: 200 })
-    await waitFor(() => ids.every((id) => b.editor!.getShape(id)?.y === 200), 'A’s moves to reach B')
+    for (const id of ids) a.editor.updateShape({ id, type: 'geo', y: 200 })
+    await waitFor(() => ids.every((id) => b.editor.getShape(id)?.y === 200), 'A’s moves to reach B')
 
     await waitUntilQuiet([writesByB], 'B to stay quiet')
     expect(writesByB.count).toBe(0)
   })
 
   it('two clients seeding a brand-new board at once end with exactly one page', () => {
-    const a = openClient()
-    const b = openClient()
+    // As in the app, the editor mounts only after seeding: bind bare stores here.
+    const [a, b] = [0, 1].map(() => {
+      const doc = new Y.Doc()
+      const store = createTestStore()
+      const binding = createYjsBinding(store, doc)
+      binding.start()
+      afterThisTest(() => binding.stop())
+      return { doc, store, binding }
+    }) as [SeedingClient, SeedingClient]
     const link = linkDocs(a.doc, b.doc)
     link.pause()
     expect(a.binding.seedIfEmpty()).toBe(true)
@@ -156,8 +132,8 @@ describe('yjs binding', () => {
   })
 
   it('skips and reports records it cannot validate while the rest of the batch arrives', async () => {
-    const a = openClient({ seed: true })
-    const b = openClient()
+    const a = openBoardClient({ seed: true })
+    const b = openBoardClient()
     linkDocs(a.doc, b.doc)
     const shape = (id: string, props: Record<string, unknown> = {}): JsonRecord => {
       const template = geoShapeJson()
@@ -178,49 +154,52 @@ describe('yjs binding', () => {
     expect(b.rejected.map((r) => r.id).sort()).toEqual(['instance', 'shape:bad-props', 'shape:unknown-type'])
     expect(b.store.has(createShapeId('bad-props'))).toBe(false)
 
-    // Later changes keep flowing.
+    // Later changes keep flowing, and a later valid version of a skipped record is applied.
     const next = shape('after')
     a.doc.transact(() => writeRecord(getRecordsMap(a.doc), next))
     expect(b.store.has(next.id as TLShapeId)).toBe(true)
+    a.doc.transact(() => writeRecord(getRecordsMap(a.doc), shape('bad-props', { w: 240 })))
+    expect(b.store.get(createShapeId('bad-props'))).toMatchObject({ props: { w: 240 } })
+    expect(b.rejected).toHaveLength(3)
   })
 
   it('converges without ping-pong when both clients move shapes an arrow is bound to', async () => {
-    const a = openClient({ seed: true, editor: true })
-    const b = openClient({ editor: true })
+    const a = openBoardClient({ seed: true })
+    const b = openBoardClient()
     const link = linkDocs(a.doc, b.doc)
     const writes = [countLocalUpdates(a.doc), countLocalUpdates(b.doc)]
 
     const left = createShapeId('left')
     const right = createShapeId('right')
     const arrow = createShapeId('arrow')
-    a.editor!.createShapes([
+    a.editor.createShapes([
       { id: left, type: 'geo', x: 0, y: 0, props: { w: 100, h: 100 } },
       { id: right, type: 'geo', x: 400, y: 0, props: { w: 100, h: 100 } },
       { id: arrow, type: 'arrow', x: 100, y: 50, props: { start: { x: 0, y: 0 }, end: { x: 300, y: 0 } } },
     ])
-    a.editor!.createBindings([
+    a.editor.createBindings([
       { type: 'arrow', fromId: arrow, toId: left, props: { terminal: 'start', normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false } },
       { type: 'arrow', fromId: arrow, toId: right, props: { terminal: 'end', normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false } },
     ])
-    await waitFor(() => b.editor!.getBindingsFromShape(arrow, 'arrow').length === 2, 'the arrow and its bindings to reach B')
+    await waitFor(() => b.editor.getBindingsFromShape(arrow, 'arrow').length === 2, 'the arrow and its bindings to reach B')
 
     // Concurrent moves of both ends while partitioned, then heal.
     link.pause()
-    a.editor!.updateShape({ id: left, type: 'geo', y: 300 })
-    b.editor!.updateShape({ id: right, type: 'geo', y: -200 })
+    a.editor.updateShape({ id: left, type: 'geo', y: 300 })
+    b.editor.updateShape({ id: right, type: 'geo', y: -200 })
     await waitUntilQuiet(writes, 'local writes during the partition')
     link.flush()
 
     await waitUntilQuiet(writes, 'the clients to stop writing after the heal')
     expect(documentRecords(b.store)).toEqual(documentRecords(a.store))
     expect(getRecordsMap(a.doc).toJSON()).toEqual(getRecordsMap(b.doc).toJSON())
-    expect(a.editor!.getShape(left)?.y).toBe(300)
-    expect(a.editor!.getShape(right)?.y).toBe(-200)
+    expect(a.editor.getShape(left)?.y).toBe(300)
+    expect(a.editor.getShape(right)?.y).toBe(-200)
   })
 
   it('stops syncing after stop() and can be started again', async () => {
-    const a = openClient({ seed: true })
-    const b = openClient()
+    const a = openBoardClient({ seed: true })
+    const b = openBoardClient()
     linkDocs(a.doc, b.doc)
     b.binding.stop()
     b.binding.stop()

@@ -6,22 +6,27 @@ import {
   writeRecord,
   writeRecordChange,
   type JsonRecord,
-  type YRecords,
 } from '@concord/shared'
-import type { TLRecord, TLStore } from 'tldraw'
+import type { RecordsDiff, TLRecord, TLStore } from 'tldraw'
 import type * as Y from 'yjs'
 import { applyRemoteRecords, type RejectedRecord } from './applyRemoteRecords.ts'
+import { LocalWriteQueue } from './localWriteQueue.ts'
 
 /**
  * Binds a tldraw store to the `records` map of a board's Y.Doc, in both directions.
  *
- * Local user changes go to Yjs in one transaction per store batch, tagged with `origin` (so a
- * future per-user Y.UndoManager can track exactly this binding's writes); remote Yjs changes are
- * merged into the store as remote changes. Every read and write goes through the shared codec.
+ * Local user changes go to Yjs through a write queue that bounds the write rate during gestures,
+ * tagged with `origin` so the per-user undo manager tracks exactly this user's edits. Writes that
+ * are not the user's own edits (seeding a new board, migrations, tldraw's fix-ups after a remote
+ * merge) are tagged `derivedOrigin` and are not undoable. Remote Yjs changes, including this
+ * user's undo and redo, are merged into the store as remote changes. Every read and write goes
+ * through the shared codec.
  */
 export interface YjsBinding {
-  /** The transaction origin of this binding's writes; unique per binding. */
+  /** The transaction origin of the local user's edits; unique per binding. */
   readonly origin: object
+  /** The transaction origin of this binding's other writes (never undone by the user). */
+  readonly derivedOrigin: object
   /** Loads the records already in the document and starts syncing both ways. Idempotent. */
   start(): void
   /**
@@ -30,31 +35,64 @@ export interface YjsBinding {
    * Call only once the server's state is known (the provider's `synced`). Returns whether it seeded.
    */
   seedIfEmpty(): boolean
-  /** Stops syncing. Idempotent. */
+  /** Writes the local changes still waiting in the store or the write queue to Yjs now. */
+  flush(): void
+  /** Writes records on behalf of the board rather than the user (migrations). */
+  writeDerived(records: JsonRecord[]): void
+  /** Stops syncing, after writing what is pending. Idempotent. */
   stop(): void
 }
 
 export interface YjsBindingOptions {
   /** Called for each record a peer wrote that this client cannot accept; the record is skipped. */
   onRejected?(rejected: RejectedRecord): void
+  /** Minimum time between two document writes while local changes keep coming. */
+  writeIntervalMs?: number
 }
 
 export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBindingOptions = {}): YjsBinding {
   const records = getRecordsMap(doc)
   const origin = { binding: 'concord-yjs' }
+  const derivedOrigin = { binding: 'concord-yjs-derived' }
   const onRejected = options.onRejected ?? (() => {})
   let stopListening: (() => void) | null = null
+  /** Set while the store hands over changes its side effects made in answer to a remote merge. */
+  let handingOverDerived = false
 
   const isDocumentRecord = (record: { typeName: string }): boolean =>
     store.scopedTypes.document.has(record.typeName as TLRecord['typeName'])
 
-  const onDocChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, tx: Y.Transaction) => {
-    if (tx.origin === origin) return
-    // The store hands local changes to the binding once per frame. Hand over what is pending
-    // first, so the records read below include it and putting them does not roll it back.
+  const writeDiff = (diff: RecordsDiff<TLRecord>, txOrigin: object) =>
+    doc.transact(() => {
+      for (const record of Object.values(diff.added)) writeRecord(records, asJson(record))
+      // The diff may be a few frames old: a peer's edit may have been merged since. Write only
+      // what the local change touched, and do not delete what has come back meanwhile.
+      for (const [prev, next] of Object.values(diff.updated)) writeRecordChange(records, asJson(prev), asJson(next))
+      for (const record of Object.values(diff.removed)) if (!store.has(record.id)) deleteRecord(records, record.id)
+    }, txOrigin)
+
+  const queue = new LocalWriteQueue((diff) => writeDiff(diff, origin), options.writeIntervalMs)
+
+  const flush = () => {
     store._flushHistory()
+    queue.flush()
+  }
+
+  const onDocChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, tx: Y.Transaction) => {
+    if (tx.origin === origin || tx.origin === derivedOrigin) return
+    // Local changes still on their way to Yjs go first, so the records read below include them
+    // and putting those records does not roll the local changes back.
+    flush()
     const { put, removed } = changedRecordIds(records, events)
     applyRemoteRecords(store, { put: readRecords(put), removed, isDocumentRecord, onRejected })
+    // tldraw's side effects answer a merge with local changes (arrow and binding fix-ups). They
+    // are derived from the merge, not the user's edits: write them now, outside the undo stack.
+    handingOverDerived = true
+    try {
+      store._flushHistory()
+    } finally {
+      handingOverDerived = false
+    }
   }
 
   const readRecords = (ids: Iterable<string>) => {
@@ -63,31 +101,22 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
     return out
   }
 
-  const writeLocal = (write: (target: YRecords) => void) => doc.transact(() => write(records), origin)
-
   return {
     origin,
+    derivedOrigin,
     start() {
       if (stopListening) return
       applyRemoteRecords(store, { put: readRecords(records.keys()), removed: [], isDocumentRecord, onRejected })
       records.observeDeep(onDocChange)
       const unlisten = store.listen(
         ({ changes }) => {
-          // The batch arrives a frame late: a peer's edit may have been merged since. Write only
-          // what the local change touched, and do not delete what has come back meanwhile.
-          writeLocal((target) => {
-            for (const record of Object.values(changes.added)) writeRecord(target, asJson(record))
-            for (const [prev, next] of Object.values(changes.updated)) {
-              writeRecordChange(target, asJson(prev), asJson(next))
-            }
-            for (const record of Object.values(changes.removed)) {
-              if (!store.has(record.id)) deleteRecord(target, record.id)
-            }
-          })
+          if (handingOverDerived) writeDiff(changes, derivedOrigin)
+          else queue.push(changes)
         },
         { source: 'user', scope: 'document' },
       )
       stopListening = () => {
+        flush()
         unlisten()
         records.unobserveDeep(onDocChange)
       }
@@ -97,10 +126,16 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
       // Merging nothing makes the store create its defaults (document, first page) if missing.
       store.mergeRemoteChanges(() => {})
       const seed = store.allRecords().filter(isDocumentRecord)
-      writeLocal((target) => {
-        for (const record of seed) writeRecord(target, asJson(record))
-      })
+      doc.transact(() => {
+        for (const record of seed) writeRecord(records, asJson(record))
+      }, derivedOrigin)
       return true
+    },
+    flush,
+    writeDerived(written) {
+      doc.transact(() => {
+        for (const record of written) writeRecord(records, record)
+      }, derivedOrigin)
     },
     stop() {
       stopListening?.()

@@ -102,6 +102,15 @@ export class BoardSession {
       }),
     )
 
+    // Local edits wait up to a write interval before reaching Yjs: hand them over before the tab goes.
+    const flushLocalEdits = () => this.binding.flush()
+    window.addEventListener('pagehide', flushLocalEdits)
+    document.addEventListener('visibilitychange', flushLocalEdits)
+    this.stops.push(() => {
+      window.removeEventListener('pagehide', flushLocalEdits)
+      document.removeEventListener('visibilitychange', flushLocalEdits)
+    })
+
     const boardMap = getBoardMap(this.doc)
     const readTitle = () => this.docTitle.set(readBoardMeta(this.doc)?.title ?? null)
     boardMap.observe(readTitle)

@@ -4,6 +4,8 @@ import { useMemo } from 'react'
 import { Tldraw, type Editor, type TLComponents } from 'tldraw'
 import { tldrawUser } from '../../identity/currentUser.ts'
 import { registerContentPolicy, shapeUtilsWithoutEmbeds, withoutEmbedActions } from '../content/contentPolicy.ts'
+import { routeEditorHistory } from '../history/routeEditorHistory.ts'
+import { UserUndo } from '../history/userUndo.ts'
 import { NoticeToasts } from '../notices/NoticeToasts.tsx'
 import type { BoardSession } from '../sync/boardSession.ts'
 import { BoardContext } from './boardContext.ts'
@@ -19,7 +21,14 @@ export function BoardEditor({ session, title }: { session: BoardSession; title: 
   const context = useMemo(() => ({ session, title }), [session, title])
   const onMount = (editor: Editor) => {
     registerContentPolicy(editor)
-    return exposeForTests({ editor, doc: session.doc, provider: session.provider })
+    const userUndo = new UserUndo(session.doc, session.binding)
+    const unroute = routeEditorHistory(editor, userUndo)
+    const unexpose = exposeForTests({ editor, doc: session.doc, provider: session.provider })
+    return () => {
+      unexpose()
+      unroute()
+      userUndo.destroy()
+    }
   }
   return (
     <BoardContext.Provider value={context}>

@@ -1,0 +1,60 @@
+import type { Editor, TLRecord, TLStore } from 'tldraw'
+import { afterEach } from 'vitest'
+import * as Y from 'yjs'
+import type { RejectedRecord } from '../board/binding/applyRemoteRecords.ts'
+import { createYjsBinding, type YjsBinding } from '../board/binding/binding.ts'
+import { routeEditorHistory } from '../board/history/routeEditorHistory.ts'
+import { UserUndo } from '../board/history/userUndo.ts'
+import { createHeadlessEditor, createTestStore } from './headlessEditor.ts'
+
+/** One replica of a board as the app runs it, minus the network and the UI. */
+export interface BoardClient {
+  doc: Y.Doc
+  store: TLStore
+  binding: YjsBinding
+  rejected: RejectedRecord[]
+  editor: Editor
+  undo: UserUndo
+}
+
+const cleanups: Array<() => void> = []
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup()
+})
+
+/**
+ * Opens a board replica: bind, then (once the server state is known) seed if empty, with an
+ * editor whose undo and redo are the per-user undo. Closed after the test.
+ */
+export function openBoardClient(options: { seed?: boolean; doc?: Y.Doc } = {}): BoardClient {
+  const doc = options.doc ?? new Y.Doc()
+  const store = createTestStore()
+  const rejected: RejectedRecord[] = []
+  const binding = createYjsBinding(store, doc, { onRejected: (r) => rejected.push(r) })
+  binding.start()
+  if (options.seed) binding.seedIfEmpty()
+  const editor = createHeadlessEditor(store)
+  const undo = new UserUndo(doc, binding)
+  const unroute = routeEditorHistory(editor, undo)
+  cleanups.push(() => {
+    unroute()
+    undo.destroy()
+    editor.dispose()
+    binding.stop()
+    doc.destroy()
+  })
+  return { doc, store, binding, rejected, editor, undo }
+}
+
+/** Runs `cleanup` after the current test, with the clients. */
+export function afterThisTest(cleanup: () => void): void {
+  cleanups.push(cleanup)
+}
+
+/** The store's document records (what the board holds), sorted by id. */
+export function documentRecords(store: TLStore): TLRecord[] {
+  return store
+    .allRecords()
+    .filter((r) => store.scopedTypes.document.has(r.typeName))
+    .sort((a, b) => a.id.localeCompare(b.id))
+}
