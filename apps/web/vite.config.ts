@@ -12,8 +12,9 @@ export default defineConfig({
     react(),
     VitePWA({
       strategies: 'generateSW',
-      registerType: 'autoUpdate',
-      injectRegister: 'script',
+      // A new build waits until the user reloads into it (src/update/serviceWorker.ts registers it).
+      registerType: 'prompt',
+      injectRegister: false,
       includeAssets: ['favicon.svg'],
       manifest: {
         name: 'Concord',

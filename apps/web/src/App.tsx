@@ -3,10 +3,12 @@ import { RequireName } from './identity/RequireName.tsx'
 import { BoardRoute } from './routes/BoardRoute.tsx'
 import { HomeRoute } from './routes/HomeRoute.tsx'
 import { NotFoundRoute } from './routes/NotFoundRoute.tsx'
+import { UpdateBanner } from './update/UpdateBanner.tsx'
 
 export function App() {
   return (
     <RequireName>
+      <UpdateBanner />
       <Switch>
         <Route path="/" component={HomeRoute} />
         <Route path="/b/:id">{(params) => <BoardRoute key={params.id} id={params.id} />}</Route>

@@ -1,11 +1,12 @@
 import { BOARD_REFUSAL, boardLinkPath, parseLinkToken, tokenFromHash } from '@concord/shared'
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useValue } from 'tldraw'
 import { Link } from 'wouter'
 import { BoardEditor } from '../board/ui/BoardEditor.tsx'
 import { useBoardInfo } from '../board/useBoardInfo.ts'
 import { useBoardSession } from '../board/useBoardSession.ts'
 import { findRecentBoard, rememberBoard } from '../home/recentBoards.ts'
+import { reloadToUpdate } from '../update/serviceWorker.ts'
 import { FullPageMessage } from './FullPageMessage.tsx'
 
 export function BoardRoute({ id }: { id: string }) {
@@ -23,6 +24,37 @@ function BoardRefused() {
     <FullPageMessage title="This board cannot be opened" message={BOARD_REFUSAL} testId="board-error">
       <p className="full-message__hint">
         Check that you opened the whole link, including the part after “#”, or ask the board’s owner to send it again.
+      </p>
+    </FullPageMessage>
+  )
+}
+
+function BoardFromNewerVersion() {
+  const [reloading, setReloading] = useState(false)
+  const reload = (
+    <button
+      type="button"
+      className="button button--primary"
+      data-testid="reload-to-update"
+      disabled={reloading}
+      onClick={() => {
+        setReloading(true)
+        void reloadToUpdate()
+      }}
+    >
+      {reloading ? 'Updating…' : 'Reload to update'}
+    </button>
+  )
+  return (
+    <FullPageMessage
+      title="Concord needs an update"
+      message="A newer version of Concord wrote this board: reload to update."
+      testId="board-outdated"
+      action={reload}
+    >
+      <p className="full-message__hint">
+        This version stopped editing the board so that it cannot damage what the newer version wrote. Your earlier
+        edits are on the board.
       </p>
     </FullPageMessage>
   )
@@ -52,6 +84,7 @@ function OpenBoard({ id, token }: { id: string; token: string }) {
   }, [known, id, title, confirmedRole, token])
 
   if (info.kind === 'refused' || phase === 'refused') return <BoardRefused />
+  if (phase === 'outdated') return <BoardFromNewerVersion />
   if (!session || phase !== 'ready') {
     return (
       <main className="board-loading" aria-busy="true">

@@ -1,8 +1,17 @@
 import type { ReactNode } from 'react'
 import { Link } from 'wouter'
 
+interface FullPageMessageProps {
+  title: string
+  message: string
+  testId?: string
+  children?: ReactNode
+  /** The page's main way forward; the way home then steps back to a quiet button beside it. */
+  action?: ReactNode
+}
+
 /** A whole-page message with a way back home: errors, refused links, unknown pages. */
-export function FullPageMessage({ title, message, testId, children }: { title: string; message: string; testId?: string; children?: ReactNode }) {
+export function FullPageMessage({ title, message, testId, children, action }: FullPageMessageProps) {
   return (
     <main className="full-message">
       <div className="full-message__card card">
@@ -11,9 +20,12 @@ export function FullPageMessage({ title, message, testId, children }: { title: s
           {message}
         </p>
         {children}
-        <Link href="/" className="button button--primary">
-          Go to the home page
-        </Link>
+        <div className="full-message__actions">
+          {action}
+          <Link href="/" className={action ? 'button button--quiet' : 'button button--primary'}>
+            Go to the home page
+          </Link>
+        </div>
       </div>
     </main>
   )

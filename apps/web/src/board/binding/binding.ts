@@ -39,8 +39,11 @@ export interface YjsBinding {
   flush(): void
   /** Writes records on behalf of the board rather than the user (migrations). */
   writeDerived(records: JsonRecord[]): void
-  /** Stops syncing, after writing what is pending. Idempotent. */
-  stop(): void
+  /**
+   * Stops syncing, after writing what is pending unless `writePending` is false (the board has
+   * moved to a newer schema and pending changes in this client's schema must not reach it). Idempotent.
+   */
+  stop(options?: { writePending?: boolean }): void
 }
 
 export interface YjsBindingOptions {
@@ -55,7 +58,7 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
   const origin = { binding: 'concord-yjs' }
   const derivedOrigin = { binding: 'concord-yjs-derived' }
   const onRejected = options.onRejected ?? (() => {})
-  let stopListening: (() => void) | null = null
+  let stopListening: ((writePending: boolean) => void) | null = null
   /** Set while the store hands over changes its side effects made in answer to a remote merge. */
   let handingOverDerived = false
 
@@ -115,8 +118,9 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
         },
         { source: 'user', scope: 'document' },
       )
-      stopListening = () => {
-        flush()
+      stopListening = (writePending) => {
+        if (writePending) flush()
+        else queue.discard()
         unlisten()
         records.unobserveDeep(onDocChange)
       }
@@ -137,8 +141,8 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
         for (const record of written) writeRecord(records, record)
       }, derivedOrigin)
     },
-    stop() {
-      stopListening?.()
+    stop({ writePending = true } = {}) {
+      stopListening?.(writePending)
       stopListening = null
     },
   }

@@ -32,6 +32,13 @@ export class LocalWriteQueue {
     return !isRecordsDiffEmpty(this.pending)
   }
 
+  /** Drops what is pending without writing it. */
+  discard(): void {
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.timer = null
+    this.pending = emptyDiff()
+  }
+
   /** Writes what is pending now. */
   flush(): void {
     if (this.timer !== null) clearTimeout(this.timer)

@@ -1,4 +1,4 @@
-import { boardDocumentName, capabilitiesOf, getBoardMap, getRecordsMap, readBoardMeta, type Role } from '@concord/shared'
+import { boardDocumentName, boardSchemaAge, capabilitiesOf, getBoardMap, getRecordsMap, readBoardMeta, type Role } from '@concord/shared'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, type Atom, type TLStore } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
@@ -8,6 +8,7 @@ import { createAssetStore } from '../assets/assetStore.ts'
 import { createYjsBinding, type YjsBinding } from '../binding/binding.ts'
 import { watchConnection, type ConnectionState } from '../connection/connectionState.ts'
 import { Notices } from '../notices/notices.ts'
+import { localSchema, prepareBoardRecords, recordSchema } from '../schema/boardSchema.ts'
 import { syncPresence } from '../presence/presence.ts'
 import { collabSocket } from './socket.ts'
 
@@ -15,8 +16,9 @@ import { collabSocket } from './socket.ts'
  * - loading: waiting for the local copy, and for the server when there is no local copy
  * - ready: the store holds the board; mount the editor
  * - refused: the server does not know this board or link
+ * - outdated: a newer version of Concord wrote the board; this client must reload before touching it
  */
-export type BoardPhase = 'loading' | 'ready' | 'refused'
+export type BoardPhase = 'loading' | 'ready' | 'refused' | 'outdated'
 
 export interface BoardSessionOptions {
   boardId: string
@@ -112,10 +114,14 @@ export class BoardSession {
     })
 
     const boardMap = getBoardMap(this.doc)
-    const readTitle = () => this.docTitle.set(readBoardMeta(this.doc)?.title ?? null)
-    boardMap.observe(readTitle)
-    this.stops.push(() => boardMap.unobserve(readTitle))
-    readTitle()
+    const onBoardMapChange = () => {
+      this.docTitle.set(readBoardMeta(this.doc)?.title ?? null)
+      // A newer client may migrate the board while this one has it open.
+      if (this.phase.get() === 'ready' && boardSchemaAge(this.doc, localSchema(this.store)) === 'newer') this.becomeOutdated()
+    }
+    boardMap.observe(onBoardMapChange)
+    this.stops.push(() => boardMap.unobserve(onBoardMapChange))
+    onBoardMapChange()
   }
 
   /** The board opens once its local copy has loaded and holds records, or the server has answered. */
@@ -123,8 +129,14 @@ export class BoardSession {
     if (this.phase.get() !== 'loading' || !this.localLoaded) return
     const hasRecords = getRecordsMap(this.doc).size > 0
     if (!hasRecords && !this.serverSynced) return
+    const preparation = prepareBoardRecords(this.doc, this.store, this.binding)
+    if (preparation.outcome === 'newer') {
+      this.becomeOutdated()
+      return
+    }
+    for (const { id, reason } of preparation.failed) this.reportRejected(`record ${id}`, reason)
     this.binding.start()
-    if (!hasRecords) this.binding.seedIfEmpty()
+    if (!hasRecords && this.binding.seedIfEmpty()) recordSchema(this.doc, this.store, this.binding)
     const awareness = this.provider.awareness
     if (awareness) {
       this.stops.push(
@@ -138,6 +150,12 @@ export class BoardSession {
       )
     }
     this.phase.set('ready')
+  }
+
+  /** Stops writing to a board a newer version wrote, without writing what is pending in the old format. */
+  private becomeOutdated(): void {
+    this.binding.stop({ writePending: false })
+    this.phase.set('outdated')
   }
 
   private reportRejected(what: string, reason: string): void {

@@ -1,0 +1,79 @@
+import { getRecordsMap, readRecord, readStoredSchema, writeRecord, writeStoredSchema, type JsonRecord, type StoredSchema } from '@concord/shared'
+import { createShapeId, toRichText, type TLGeoShape } from 'tldraw'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { afterThisTest, openBoardClient } from '../../test/boardClient.ts'
+import { createTestStore } from '../../test/headlessEditor.ts'
+import { linkDocs } from '../../test/linkedDocs.ts'
+import { createYjsBinding } from '../binding/binding.ts'
+import { localSchema, prepareBoardRecords } from './boardSchema.ts'
+
+const GEO = 'com.tldraw.shape.geo'
+const label = createShapeId('label')
+
+/** A board as a Concord built on an older tldraw wrote it: geo shapes at version 9, before rich text. */
+function boardFromOlderVersion(): Y.Doc {
+  const writer = openBoardClient({ seed: true })
+  writer.editor.createShape({ id: label, type: 'geo', x: 10, y: 20, props: { w: 200, h: 80 } })
+  writer.binding.flush()
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer.doc))
+  const current = readRecord(getRecordsMap(doc), label)!
+  const { richText: _richText, flipX: _flipX, flipY: _flipY, ...olderProps } = current.props as Record<string, never>
+  doc.transact(() => {
+    getRecordsMap(doc).delete(label)
+    writeRecord(getRecordsMap(doc), { ...current, props: { ...olderProps, text: 'Primary database' } } as JsonRecord)
+  })
+  const schema = localSchema(writer.store)
+  writeStoredSchema(doc, { ...schema, sequences: { ...schema.sequences, [GEO]: 9 } }, null)
+  return doc
+}
+
+/** Opens a board the way the session does: prepare the records, then bind. */
+function open(doc: Y.Doc) {
+  const store = createTestStore()
+  const binding = createYjsBinding(store, doc)
+  const preparation = prepareBoardRecords(doc, store, binding)
+  if (preparation.outcome === 'ready') binding.start()
+  afterThisTest(() => binding.stop())
+  return { store, preparation }
+}
+
+describe('board schema versions', () => {
+  it('migrates a board written by an older version on load, in Yjs, and records the current schema', () => {
+    const doc = boardFromOlderVersion()
+    const { store, preparation } = open(doc)
+    expect(preparation).toMatchObject({ outcome: 'ready', failed: [] })
+    const shape = store.get(label) as TLGeoShape
+    expect(shape.props.richText).toEqual(toRichText('Primary database'))
+    expect(shape.props.flipX).toBe(false)
+    const stored = readRecord(getRecordsMap(doc), label)!
+    expect(stored.props).not.toHaveProperty('text')
+    expect(stored.props).toMatchObject({ richText: toRichText('Primary database') })
+    expect(readStoredSchema(doc)).toEqual(localSchema(store))
+  })
+
+  it('two clients migrating the same old board at once converge to one migrated board', () => {
+    const original = boardFromOlderVersion()
+    const [docA, docB] = [new Y.Doc(), new Y.Doc()]
+    Y.applyUpdate(docA, Y.encodeStateAsUpdate(original))
+    Y.applyUpdate(docB, Y.encodeStateAsUpdate(original))
+    const a = open(docA)
+    const b = open(docB)
+    linkDocs(docA, docB)
+    expect(getRecordsMap(docA).toJSON()).toEqual(getRecordsMap(docB).toJSON())
+    expect(a.store.get(label)).toEqual(b.store.get(label))
+  })
+
+  it('leaves a board written by a newer version untouched', () => {
+    const doc = boardFromOlderVersion()
+    const schema = localSchema(createTestStore())
+    const newer: StoredSchema = { ...schema, sequences: { ...schema.sequences, [GEO]: schema.sequences[GEO]! + 1 } }
+    writeStoredSchema(doc, newer, null)
+    const before = Y.encodeStateAsUpdate(doc)
+    const { store, preparation } = open(doc)
+    expect(preparation.outcome).toBe('newer')
+    expect(store.has(label)).toBe(false)
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
+  })
+})
