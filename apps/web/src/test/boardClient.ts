@@ -18,9 +18,13 @@ export interface BoardClient {
 }
 
 const cleanups: Array<() => void> = []
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup()
-})
+
+/** Closes every client opened so far (and runs the other registered cleanups), newest first. */
+export function closeBoardClients(): void {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup()
+}
+
+afterEach(closeBoardClients)
 
 /**
  * Opens a board replica: bind, then (once the server state is known) seed if empty, with an
