@@ -26,3 +26,17 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   return false
 }
+
+/**
+ * `value` with every key it lacks taken from `fallback`, recursively through plain objects.
+ * Keys `value` has always win; arrays and other values are never merged.
+ */
+export function fillMissing(value: JsonObject, fallback: JsonObject): JsonObject {
+  const out: JsonObject = { ...value }
+  for (const [key, fallbackValue] of Object.entries(fallback)) {
+    const own = out[key]
+    if (own === undefined) out[key] = fallbackValue
+    else if (isPlainObject(own) && isPlainObject(fallbackValue)) out[key] = fillMissing(own, fallbackValue)
+  }
+  return out
+}

@@ -151,6 +151,7 @@ describe('yjs binding', () => {
     })
 
     expect(b.store.get(good.id as TLShapeId)).toMatchObject({ props: { w: 100 } })
+    await waitFor(() => b.rejected.length === 3, 'the skipped records to be reported')
     expect(b.rejected.map((r) => r.id).sort()).toEqual(['instance', 'shape:bad-props', 'shape:unknown-type'])
     expect(b.store.has(createShapeId('bad-props'))).toBe(false)
 
@@ -160,7 +161,11 @@ describe('yjs binding', () => {
     expect(b.store.has(next.id as TLShapeId)).toBe(true)
     a.doc.transact(() => writeRecord(getRecordsMap(a.doc), shape('bad-props', { w: 240 })))
     expect(b.store.get(createShapeId('bad-props'))).toMatchObject({ props: { w: 240 } })
-    expect(b.rejected).toHaveLength(3)
+    // A later invalid version of a shape B holds is skipped too: B keeps the last valid one.
+    a.doc.transact(() => writeRecord(getRecordsMap(a.doc), shape('bad-props', { w: 'wider' })))
+    expect(b.store.get(createShapeId('bad-props'))).toMatchObject({ props: { w: 240 } })
+    await waitFor(() => b.rejected.length === 4, 'the invalid update to be reported')
+    expect(b.rejected[3]).toMatchObject({ id: 'shape:bad-props' })
   })
 
   it('converges without ping-pong when both clients move shapes an arrow is bound to', async () => {

@@ -1,16 +1,19 @@
 import {
   changedRecordIds,
   deleteRecord,
+  fillMissing,
   getRecordsMap,
+  jsonEqual,
   readRecord,
   writeRecord,
   writeRecordChange,
   type JsonRecord,
 } from '@concord/shared'
 import type { RecordsDiff, TLRecord, TLStore } from 'tldraw'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { applyRemoteRecords, type RejectedRecord } from './applyRemoteRecords.ts'
 import { LocalWriteQueue } from './localWriteQueue.ts'
+import { RejectionReporter } from './rejectionReporter.ts'
 
 /**
  * Binds a tldraw store to the `records` map of a board's Y.Doc, in both directions.
@@ -57,10 +60,21 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
   const records = getRecordsMap(doc)
   const origin = { binding: 'concord-yjs' }
   const derivedOrigin = { binding: 'concord-yjs-derived' }
-  const onRejected = options.onRejected ?? (() => {})
+  const rejections = new RejectionReporter(options.onRejected ?? (() => {}), (id) => {
+    const stored = readRecord(records, id)
+    const held = store.get(id as TLRecord['id'])
+    return stored === null ? held === undefined : jsonEqual(stored, held)
+  })
+  const onRejected = (rejected: RejectedRecord) => rejections.add(rejected)
   let stopListening: ((writePending: boolean) => void) | null = null
   /** Set while the store hands over changes its side effects made in answer to a remote merge. */
   let handingOverDerived = false
+  /**
+   * The last version of each record this user deleted. Undoing a delete brings back the fields
+   * the delete removed, but not one a peer overwrote concurrently (its value died with the
+   * record), so a restored record can come back incomplete; it is completed from this version.
+   */
+  const deletedByUser = new Map<string, JsonRecord>()
 
   const isDocumentRecord = (record: { typeName: string }): boolean =>
     store.scopedTypes.document.has(record.typeName as TLRecord['typeName'])
@@ -71,7 +85,11 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
       // The diff may be a few frames old: a peer's edit may have been merged since. Write only
       // what the local change touched, and do not delete what has come back meanwhile.
       for (const [prev, next] of Object.values(diff.updated)) writeRecordChange(records, asJson(prev), asJson(next))
-      for (const record of Object.values(diff.removed)) if (!store.has(record.id)) deleteRecord(records, record.id)
+      for (const record of Object.values(diff.removed)) {
+        if (store.has(record.id)) continue
+        deleteRecord(records, record.id)
+        if (txOrigin === origin) deletedByUser.set(record.id, asJson(record))
+      }
     }, txOrigin)
 
   const queue = new LocalWriteQueue((diff) => writeDiff(diff, origin), options.writeIntervalMs)
@@ -87,7 +105,10 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
     // and putting those records does not roll the local changes back.
     flush()
     const { put, removed } = changedRecordIds(records, events)
-    applyRemoteRecords(store, { put: readRecords(put), removed, isDocumentRecord, onRejected })
+    const rejected: RejectedRecord[] = []
+    applyRemoteRecords(store, { put: readRecords(put), removed, isDocumentRecord, onRejected: (r) => rejected.push(r) })
+    const unresolved = tx.origin instanceof Y.UndoManager ? completeRestored(rejected) : rejected
+    for (const rejection of unresolved) onRejected(rejection)
     // tldraw's side effects answer a merge with local changes (arrow and binding fix-ups). They
     // are derived from the merge, not the user's edits: write them now, outside the undo stack.
     handingOverDerived = true
@@ -96,6 +117,23 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
     } finally {
       handingOverDerived = false
     }
+  }
+
+  /** Completes records this user's undo restored without some field; returns the rejections it could not resolve. */
+  const completeRestored = (rejected: RejectedRecord[]): RejectedRecord[] => {
+    const completed = new Map<string, JsonRecord | null>()
+    for (const { id } of rejected) {
+      const stored = readRecord(records, id)
+      const lastVersion = deletedByUser.get(id)
+      if (stored && lastVersion) completed.set(id, fillMissing(stored, lastVersion) as JsonRecord)
+    }
+    if (completed.size === 0) return rejected
+    doc.transact(() => {
+      for (const record of completed.values()) writeRecord(records, record!)
+    }, derivedOrigin)
+    const stillRejected: RejectedRecord[] = []
+    applyRemoteRecords(store, { put: completed, removed: [], isDocumentRecord, onRejected: (r) => stillRejected.push(r) })
+    return [...rejected.filter(({ id }) => !completed.has(id)), ...stillRejected]
   }
 
   const readRecords = (ids: Iterable<string>) => {
@@ -123,6 +161,7 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
         else queue.discard()
         unlisten()
         records.unobserveDeep(onDocChange)
+        rejections.flush()
       }
     },
     seedIfEmpty() {

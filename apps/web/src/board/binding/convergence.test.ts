@@ -98,8 +98,9 @@ describe('binding convergence under random concurrent edits, undos and disconnec
         try {
           const { clients, stores, docs } = await runScenario(seed, STEPS)
           for (const client of clients) {
-            // Every replica's store holds exactly what its Y.Doc holds, and nothing was rejected.
-            expect(client.rejected).toEqual([])
+            // Every replica's store holds exactly what its Y.Doc holds, and nothing stayed rejected.
+            client.binding.stop()
+            expect(client.rejected, `rejected by client ${clients.indexOf(client)}`).toEqual([])
             expect(docs[clients.indexOf(client)]).toEqual(stores[0])
           }
           expect(stores[0]!.filter((r) => (r as { typeName: string }).typeName === 'page')).toHaveLength(1)

@@ -115,6 +115,30 @@ describe('per-user undo', () => {
     expect(documentRecords(b.store)).toEqual(before)
   })
 
+  it('brings back a deleted shape whole even when a peer changed it concurrently with the delete', async () => {
+    const a = openBoardClient({ seed: true })
+    const b = openBoardClient()
+    const link = linkDocs(a.doc, b.doc)
+    await sharedBox(a, b)
+    link.pause()
+    act(a.editor, (e) => e.deleteShape(box))
+    act(b.editor, (e) => e.updateShape({ id: box, type: 'geo', x: 640, props: { color: 'blue' } }))
+    a.binding.flush()
+    b.binding.flush()
+    link.flush()
+    await waitFor(() => !b.store.has(box), 'the delete to win on B')
+
+    // The peer's values died with the record; the undo restores A's last version, complete.
+    a.editor.undo()
+    for (const client of [a, b]) {
+      await waitFor(() => client.store.has(box), 'the box to come back everywhere')
+      expect(client.editor.getShape<TLGeoShape>(box)).toMatchObject({ x: 0, props: { color: 'black', w: 100 } })
+    }
+    a.binding.stop()
+    b.binding.stop()
+    expect([...a.rejected, ...b.rejected]).toEqual([])
+  })
+
   it('undoes and redoes create, move, resize, style, text and delete exactly as plain tldraw does', () => {
     const bound = openBoardClient({ seed: true })
     const plain = createHeadlessEditor(createTestStore())
