@@ -33,6 +33,9 @@ export default defineConfig({
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/collab/, /^\/healthz/],
         cleanupOutdatedCaches: true,
+        // The first install takes over the open tab at once, so a board opened once works offline;
+        // later builds wait for "Reload to update" (skipWaiting stays off).
+        clientsClaim: true,
       },
     }),
   ],
