@@ -8,10 +8,10 @@ import { expect, test } from '../support/fixtures.ts'
 const BOX = 'shape:box' as TLShapeId
 
 async function box(page: Page): Promise<{ x: number; y: number; color: string } | null> {
-  return page.evaluate((id) => {
-    const shape = window.__concord!.editor.getShape<TLGeoShape>(id)
-    return shape ? { x: Math.round(shape.x), y: Math.round(shape.y), color: shape.props.color } : null
-  }, BOX)
+  return page.evaluate((id: string) => {
+    const shape = window.__concord!.editor.getShape(id as TLShapeId) as TLGeoShape | undefined
+    return shape ? { x: Math.round(shape.x), y: Math.round(shape.y), color: String(shape.props.color) } : null
+  }, String(BOX))
 }
 
 /** The screen position of a page point, for real mouse input. */
@@ -30,11 +30,11 @@ test('A drags a shape while B recolours it: both edits survive, and A’s Ctrl+Z
   await alice.mouse.move(start.x, start.y)
   await alice.mouse.down()
   await alice.mouse.move(start.x + 100, start.y + 50, { steps: 10 })
-  await bob.evaluate((id) => {
-    window.__concord!.editor.select(id)
-  }, BOX)
+  await bob.evaluate((id: string) => {
+    window.__concord!.editor.select(id as TLShapeId)
+  }, String(BOX))
   await bob.getByTestId('style.color.red').click()
-  await expect.poll(() => alice.evaluate(() => window.__concord!.editor.getOnlySelectedShape()?.id)).toBe(BOX)
+  await expect.poll(() => alice.evaluate(() => String(window.__concord!.editor.getOnlySelectedShape()?.id))).toBe(BOX)
   await alice.mouse.move(start.x + 300, start.y + 100, { steps: 10 })
   await alice.mouse.up()
 

@@ -31,7 +31,12 @@ test('offline edits on both sides, a reload while the server is down, then conve
   await createRectangle(bob, 'bob-offline', 500, 100)
   await expect(alice.getByTestId('connection-status')).not.toHaveAttribute('data-unsynced', '0')
 
-  // Bob reloads while the server is down: the app shell and his offline edit are still there.
+  // Bob reloads while the server is down, once his edit has reached his local copy (the store hands
+  // changes to Yjs on the next frame): the app shell and his offline edit are still there.
+  await bob.waitForFunction(() => {
+    const { records } = window.__concord!.doc.toJSON() as { records: Record<string, unknown> }
+    return 'shape:bob-offline' in records
+  })
   await bob.reload()
   await waitForEditor(bob)
   await expectShapes(bob, ['before', 'bob-offline'])

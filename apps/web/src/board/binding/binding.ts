@@ -14,6 +14,7 @@ import * as Y from 'yjs'
 import { applyRemoteRecords, type RejectedRecord } from './applyRemoteRecords.ts'
 import { LocalWriteQueue } from './localWriteQueue.ts'
 import { RejectionReporter } from './rejectionReporter.ts'
+import { RemoteMotion } from './remoteMotion.ts'
 
 /**
  * Binds a tldraw store to the `records` map of a board's Y.Doc, in both directions.
@@ -99,24 +100,34 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
     queue.flush()
   }
 
-  const onDocChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, tx: Y.Transaction) => {
-    if (tx.origin === origin || tx.origin === derivedOrigin) return
-    // Local changes still on their way to Yjs go first, so the records read below include them
-    // and putting those records does not roll the local changes back.
-    flush()
-    const { put, removed } = changedRecordIds(records, events)
-    const rejected: RejectedRecord[] = []
-    applyRemoteRecords(store, { put: readRecords(put), removed, isDocumentRecord, onRejected: (r) => rejected.push(r) })
-    const unresolved = tx.origin instanceof Y.UndoManager ? completeRestored(rejected) : rejected
-    for (const rejection of unresolved) onRejected(rejection)
-    // tldraw's side effects answer a merge with local changes (arrow and binding fix-ups). They
-    // are derived from the merge, not the user's edits: write them now, outside the undo stack.
+  /**
+   * tldraw's side effects answer a merge with local changes (arrow and binding fix-ups). They are
+   * derived from the merge, not the user's edits: write them now, outside the undo stack.
+   */
+  const handOverDerived = () => {
     handingOverDerived = true
     try {
       store._flushHistory()
     } finally {
       handingOverDerived = false
     }
+  }
+  const motion = new RemoteMotion(store, handOverDerived)
+
+  const onDocChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, tx: Y.Transaction) => {
+    if (tx.origin === origin || tx.origin === derivedOrigin) return
+    // Local changes still on their way to Yjs go first, so the records read below include them
+    // and putting those records does not roll the local changes back.
+    flush()
+    const { put, removed } = changedRecordIds(records, events)
+    const incoming = readRecords(put)
+    // Peers' moves glide into place; this user's own undo and redo apply at once.
+    if (!tx.local) motion.prepare(incoming)
+    const rejected: RejectedRecord[] = []
+    applyRemoteRecords(store, { put: incoming, removed, isDocumentRecord, onRejected: (r) => rejected.push(r) })
+    const unresolved = tx.origin instanceof Y.UndoManager ? completeRestored(rejected) : rejected
+    for (const rejection of unresolved) onRejected(rejection)
+    handOverDerived()
   }
 
   /** Completes records this user's undo restored without some field; returns the rejections it could not resolve. */
@@ -161,6 +172,7 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
         else queue.discard()
         unlisten()
         records.unobserveDeep(onDocChange)
+        motion.finish()
         rejections.flush()
       }
     },
