@@ -14,6 +14,7 @@ import { attachCollabWebSocket } from './collab/websocket.ts'
 import type { ConcordConfig } from './config.ts'
 import { registerAssetRoutes } from './http/assets.ts'
 import { registerBoardRoutes } from './http/boards.ts'
+import { registerCatalogRoutes } from './http/catalog.ts'
 import { registerErrorHandler } from './http/errors.ts'
 import { registerHealthRoutes } from './http/health.ts'
 import { registerWebApp } from './http/web-app.ts'
@@ -70,6 +71,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     registerHealthRoutes(api, hocuspocus, startedAt)
     registerBoardRoutes(api, { storage, access, createLimit: config.boardCreateLimit })
     registerAssetRoutes(api, { storage, access })
+    registerCatalogRoutes(api)
   })
   registerWebApp(app, config.webDist)
 
