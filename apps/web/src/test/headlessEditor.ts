@@ -4,16 +4,16 @@ import {
   defaultAddFontsFromNode,
   defaultBindingUtils,
   defaultShapeTools,
-  defaultShapeUtils,
   defaultTools,
   registerDefaultSideEffects,
   tipTapDefaultExtensions,
   type TLStore,
 } from 'tldraw'
+import { boardShapeUtils } from '../shapes/index.ts'
 
 /** A board store as the app makes it, minus the UI. */
 export function createTestStore(): TLStore {
-  return createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
+  return createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: defaultBindingUtils })
 }
 
 /** A tldraw Editor without React over `store`, with the default side effects (arrow bindings etc.). */
@@ -23,7 +23,7 @@ export function createHeadlessEditor(store: TLStore): Editor {
   document.body.appendChild(container)
   const editor = new Editor({
     store,
-    shapeUtils: defaultShapeUtils,
+    shapeUtils: boardShapeUtils,
     bindingUtils: defaultBindingUtils,
     tools: [...defaultTools, ...defaultShapeTools],
     getContainer: () => container,

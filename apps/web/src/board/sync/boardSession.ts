@@ -1,9 +1,10 @@
 import { boardDocumentName, boardSchemaAge, capabilitiesOf, getBoardMap, getRecordsMap, readBoardMeta, type Role } from '@concord/shared'
 import { HocuspocusProvider } from '@hocuspocus/provider'
-import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, type Atom, type TLStore } from 'tldraw'
+import { atom, createTLStore, defaultBindingUtils, type Atom, type TLStore } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { currentTLUser } from '../../identity/currentUser.ts'
+import { boardShapeUtils } from '../../shapes/index.ts'
 import { createAssetStore } from '../assets/assetStore.ts'
 import { createYjsBinding, type YjsBinding } from '../binding/binding.ts'
 import { watchConnection, type ConnectionState } from '../connection/connectionState.ts'
@@ -61,7 +62,7 @@ export class BoardSession {
     if (role && !capabilitiesOf(role).editDesign) this.mode.set('readonly')
 
     this.store = createTLStore({
-      shapeUtils: defaultShapeUtils,
+      shapeUtils: boardShapeUtils,
       bindingUtils: defaultBindingUtils,
       users: { currentUser: currentTLUser },
       collaboration: { status: this.collaborationStatus, mode: this.mode },

@@ -1,9 +1,13 @@
 import { ACCEPTED_ASSET_TYPES, MAX_ASSET_BYTES } from '@concord/shared'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { useMemo } from 'react'
-import { Tldraw, type Editor, type TLComponents } from 'tldraw'
+import { useMemo, useState } from 'react'
+import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
 import { tldrawUser } from '../../identity/currentUser.ts'
-import { registerContentPolicy, shapeUtilsWithoutEmbeds, withoutEmbedActions } from '../content/contentPolicy.ts'
+import { InspectorPanel } from '../../inspector/InspectorPanel.tsx'
+import { LibraryPanel } from '../../library/LibraryPanel.tsx'
+import { LIBRARY_DRAG_TYPE, placeDropped } from '../../library/placeShapes.ts'
+import { concordShapeUtils } from '../../shapes/index.ts'
+import { registerContentPolicy, withoutEmbedActions } from '../content/contentPolicy.ts'
 import { routeEditorHistory } from '../history/routeEditorHistory.ts'
 import { UserUndo } from '../history/userUndo.ts'
 import { NoticeToasts } from '../notices/NoticeToasts.tsx'
@@ -19,12 +23,15 @@ const noVideo: string[] = []
 
 export function BoardEditor({ session, title }: { session: BoardSession; title: string }) {
   const context = useMemo(() => ({ session, title }), [session, title])
+  const [editor, setEditor] = useState<Editor | null>(null)
   const onMount = (editor: Editor) => {
+    setEditor(editor)
     registerContentPolicy(editor)
     const userUndo = new UserUndo(session.doc, session.binding)
     const unroute = routeEditorHistory(editor, userUndo)
     const unexpose = exposeForTests({ editor, doc: session.doc, provider: session.provider })
     return () => {
+      setEditor(null)
       unexpose()
       unroute()
       userUndo.destroy()
@@ -33,12 +40,25 @@ export function BoardEditor({ session, title }: { session: BoardSession; title: 
   return (
     <BoardContext.Provider value={context}>
       <div className="board">
+        {editor && <LibraryForEditors editor={editor} />}
+        <div
+          className="board__canvas"
+          onDragOver={(event) => {
+            if (event.dataTransfer.types.includes(LIBRARY_DRAG_TYPE)) event.preventDefault()
+          }}
+          onDrop={(event) => {
+            const data = event.dataTransfer.getData(LIBRARY_DRAG_TYPE)
+            if (!editor || !data) return
+            event.preventDefault()
+            placeDropped(editor, data, editor.screenToPage({ x: event.clientX, y: event.clientY }))
+          }}
+        >
         <Tldraw
           store={session.store}
           user={tldrawUser}
           assetUrls={assetUrls}
           colorScheme="system"
-          shapeUtils={shapeUtilsWithoutEmbeds}
+          shapeUtils={concordShapeUtils}
           overrides={withoutEmbedActions}
           components={components}
           maxAssetSize={MAX_ASSET_BYTES}
@@ -48,7 +68,15 @@ export function BoardEditor({ session, title }: { session: BoardSession; title: 
         >
           <NoticeToasts notices={session.notices} />
         </Tldraw>
+        </div>
+        {editor && <InspectorPanel editor={editor} />}
       </div>
     </BoardContext.Provider>
   )
+}
+
+/** The library is an editing tool: reviewers and viewers, whose board is read-only, do not get it. */
+function LibraryForEditors({ editor }: { editor: Editor }) {
+  const readonly = useValue('board readonly', () => editor.getIsReadonly(), [editor])
+  return readonly ? null : <LibraryPanel editor={editor} />
 }

@@ -1,0 +1,111 @@
+import { CATALOG, findKind, getRecordsMap, readRecord, writeRecord, type JsonRecord } from '@concord/shared'
+import type { TLArrowShape } from 'tldraw'
+import { describe, expect, it } from 'vitest'
+import { readConnection } from '../inspector/connection.ts'
+import { componentTarget } from '../inspector/propertyTargets.ts'
+import { isComponentShape, type ComponentShape } from '../shapes/componentType.ts'
+import { documentRecords, openBoardClient } from '../test/boardClient.ts'
+import { linkDocs } from '../test/linkedDocs.ts'
+import { waitFor } from '../test/waitFor.ts'
+import { insertTemplate } from './insertTemplate.ts'
+import { placeComponent } from './placeShapes.ts'
+import { searchComponents } from './searchCatalog.ts'
+
+const components = (client: ReturnType<typeof openBoardClient>) =>
+  client.editor.getCurrentPageShapesSorted().filter(isComponentShape)
+
+describe('the library on a board', () => {
+  it('places a component with its kind’s defaults, and a peer receives it intact', async () => {
+    const a = openBoardClient({ seed: true })
+    const b = openBoardClient()
+    linkDocs(a.doc, b.doc)
+    const kind = CATALOG.kinds[0]!
+    const id = placeComponent(a.editor, kind, { x: 100, y: 100 })
+    a.binding.flush()
+    await waitFor(() => b.store.has(id), 'the component to reach B')
+    expect(b.editor.getShape(id)).toMatchObject({ type: 'component', props: { kind: kind.id, name: kind.label } })
+    expect(b.rejected).toEqual([])
+  })
+
+  it.each(CATALOG.templates.map((t) => [t.id, t] as const))('inserts template %s whole, with bound connections, on every replica', async (_id, template) => {
+    const a = openBoardClient({ seed: true })
+    const b = openBoardClient()
+    linkDocs(a.doc, b.doc)
+    insertTemplate(a.editor, template, { x: 0, y: 0 })
+    a.binding.flush()
+    await waitFor(() => components(b).length === template.components.length, 'the template to reach B')
+    const arrows = b.editor.getCurrentPageShapes().filter((s): s is TLArrowShape => s.type === 'arrow')
+    expect(arrows).toHaveLength(template.connections.length)
+    for (const arrow of arrows) {
+      expect(b.editor.getBindingsFromShape(arrow, 'arrow')).toHaveLength(2)
+      expect(Object.keys(readConnection(arrow).properties).length).toBeGreaterThan(0)
+    }
+    // Members of containers are children of their container (membership is data).
+    const inContainers = template.components.filter((c) => c.in).length
+    expect(components(b).filter((c) => b.editor.getShape(c.parentId)?.type === 'container')).toHaveLength(inContainers)
+    expect(a.rejected).toEqual([])
+    expect(b.rejected).toEqual([])
+    await waitFor(() => JSON.stringify(documentRecords(a.store)) === JSON.stringify(documentRecords(b.store)), 'the replicas to settle')
+  })
+
+  it('two users editing different properties and rationales of one component at once both keep their edits', async () => {
+    const a = openBoardClient({ seed: true })
+    const b = openBoardClient()
+    const link = linkDocs(a.doc, b.doc)
+    const kind = findKind('replicated-relational-db') ?? CATALOG.kinds[0]!
+    const id = placeComponent(a.editor, kind, { x: 0, y: 0 })
+    a.binding.flush()
+    await waitFor(() => b.store.has(id), 'the component to reach B')
+    const [first, second] = CATALOG.commonProperties.filter((def) => def.valueType.type === 'text' || def.valueType.type === 'enum')
+    const valueFor = (def: typeof first) =>
+      def!.valueType.type === 'enum' ? def!.valueType.options.at(-1)!.value : 'written by a test'
+
+    link.pause()
+    componentTarget(a.editor, [a.editor.getShape(id) as ComponentShape]).setValue(first!.id, valueFor(first))
+    componentTarget(a.editor, [a.editor.getShape(id) as ComponentShape]).setRationale(first!.id, 'A’s reason')
+    componentTarget(b.editor, [b.editor.getShape(id) as ComponentShape]).setValue(second!.id, valueFor(second))
+    componentTarget(b.editor, [b.editor.getShape(id) as ComponentShape]).setRationale(second!.id, 'B’s reason')
+    a.binding.flush()
+    b.binding.flush()
+    link.flush()
+
+    for (const client of [a, b]) {
+      const shape = client.editor.getShape(id) as ComponentShape
+      expect(shape.props.properties).toMatchObject({ [first!.id]: valueFor(first), [second!.id]: valueFor(second) })
+      expect(shape.props.rationale).toEqual({ [first!.id]: 'A’s reason', [second!.id]: 'B’s reason' })
+    }
+  })
+
+  it('skips a component whose property value a peer made invalid, keeping the last valid version', async () => {
+    const a = openBoardClient({ seed: true })
+    const b = openBoardClient()
+    linkDocs(a.doc, b.doc)
+    const kind = CATALOG.kinds.find((k) => k.properties.some((def) => def.valueType.type === 'number'))!
+    const numeric = kind.properties.find((def) => def.valueType.type === 'number')!
+    const id = placeComponent(a.editor, kind, { x: 0, y: 0 })
+    a.binding.flush()
+    await waitFor(() => b.store.has(id), 'the component to reach B')
+    const stored = readRecord(getRecordsMap(a.doc), id)!
+    const props = stored.props as { properties: Record<string, unknown> }
+    a.doc.transact(() =>
+      writeRecord(getRecordsMap(a.doc), {
+        ...stored,
+        props: { ...props, properties: { ...props.properties, [numeric.id]: 'lots' } },
+      } as JsonRecord),
+    )
+    await waitFor(() => b.rejected.length === 1, 'the invalid value to be reported')
+    expect(b.rejected[0]!.id).toBe(id)
+    expect((b.editor.getShape(id) as ComponentShape).props.properties[numeric.id]).not.toBe('lots')
+  })
+
+  it('finds components by words from their label, group or description, in any case', () => {
+    const ids = (query: string) => searchComponents(CATALOG, query).flatMap((s) => s.kinds.map((k) => k.id))
+    for (const kind of CATALOG.kinds) {
+      const group = CATALOG.groups.find((g) => g.id === kind.group)!
+      expect(ids(kind.label.toUpperCase())).toContain(kind.id)
+      expect(ids(`${group.label} ${kind.label.split(' ')[0]}`)).toContain(kind.id)
+    }
+    expect(ids('no such component anywhere')).toEqual([])
+    expect(ids('')).toHaveLength(CATALOG.kinds.length)
+  })
+})

@@ -1,0 +1,18 @@
+/**
+ * A catalog icon: SVG markup for a 24×24 viewBox drawn in `currentColor`. The markup comes from
+ * Concord's own bundled catalog (looked up by kind id), never from board data.
+ */
+export function CatalogIcon({ icon, size = 24, className }: { icon: string; size?: number; className?: string }) {
+  return (
+    <svg
+      className={className}
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+      // oxlint-disable-next-line react/no-danger -- trusted, bundled catalog markup
+      dangerouslySetInnerHTML={{ __html: icon }}
+    />
+  )
+}

@@ -1,0 +1,13 @@
+import { defaultShapeUtils } from 'tldraw'
+import { shapeUtilsWithoutEmbeds } from '../board/content/contentPolicy.ts'
+import { ComponentShapeUtil } from './componentShape.tsx'
+import { ContainerShapeUtil } from './containerShape.tsx'
+
+/** Concord's own shapes, to pass to `<Tldraw shapeUtils>` (which adds tldraw's defaults). */
+export const concordShapeUtils = [...shapeUtilsWithoutEmbeds, ComponentShapeUtil, ContainerShapeUtil]
+
+/** Every shape a board can hold, for the store's schema: tldraw's defaults (embeds off) and Concord's. */
+export const boardShapeUtils = [
+  ...defaultShapeUtils.filter((util) => !concordShapeUtils.some((own) => own.type === util.type)),
+  ...concordShapeUtils,
+]
