@@ -2,16 +2,17 @@ import { Hocuspocus, type Extension } from '@hocuspocus/server'
 import type { CollabContext } from './context.ts'
 
 /**
- * The embedded sync engine. Stores run 1 s after the last change and at most 5 s after the
- * first pending one (stock: 2 s / 10 s), narrowing what a crash can lose until the
- * write-through update log lands.
+ * The embedded sync engine. Every update is made durable by the storage extension's update log
+ * before it is acknowledged; Hocuspocus' debounced "store" is only the time-based trigger of a
+ * compaction: 10 s after the last change, at least every 60 s of steady editing, and at once
+ * when the last client leaves.
  */
 export function createHocuspocus(extensions: Extension[]): Hocuspocus<CollabContext> {
   return new Hocuspocus<CollabContext>({
     name: 'concord',
     quiet: true,
-    debounce: 1000,
-    maxDebounce: 5000,
+    debounce: 10_000,
+    maxDebounce: 60_000,
     extensions,
   })
 }
