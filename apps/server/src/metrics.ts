@@ -56,8 +56,8 @@ export class ConcordMetrics {
   }
 
   /** A gauge read when scraped. */
-  gauge(name: string, help: string, read: () => number): void {
-    new Gauge({
+  gauge(name: string, help: string, read: () => number): Gauge {
+    return new Gauge({
       name,
       help,
       registers: [this.registry],

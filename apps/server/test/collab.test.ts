@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { BOARD_REFUSAL, boardDocumentName, readBoardMeta } from '@concord/shared'
 import { acknowledged, openDocument, synced } from './helpers/collab.ts'
 import { createBoard, tokenOf } from './helpers/server.ts'

@@ -1,0 +1,136 @@
+import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import * as Y from 'yjs'
+import { boardDocumentName } from '@concord/shared'
+import { DATABASE_FILE } from '../src/storage/sqlite.ts'
+import { acknowledged, synced } from './helpers/collab.ts'
+import { testResources } from './helpers/resources.ts'
+import { createBoard, tokenOf } from './helpers/server.ts'
+import { storedDocument } from './helpers/stored.ts'
+import { waitFor } from './helpers/wait.ts'
+
+const resources = testResources()
+const { open, dataDir } = resources
+// Short retries so a test sees several failed commits and the recovery quickly.
+const commitTiming = { intervalMs: 5, firstRetryMs: 20, maxRetryMs: 200 }
+const start = (dir?: string, compactAfterUpdates?: number) =>
+  resources.start(dir ? { dataDir: dir } : {}, { commitTiming, compactAfterUpdates })
+
+/** Makes the database refuse every write of document data, as a full disk would. */
+function breakDocumentWrites(dir: string): { repair(): void } {
+  const db = new DatabaseSync(join(dir, DATABASE_FILE))
+  db.exec('PRAGMA busy_timeout = 5000')
+  db.exec(`
+    CREATE TRIGGER test_full_log BEFORE INSERT ON document_updates BEGIN SELECT RAISE(ABORT, 'database or disk is full (test)'); END;
+    CREATE TRIGGER test_full_snapshot BEFORE UPDATE ON documents BEGIN SELECT RAISE(ABORT, 'database or disk is full (test)'); END;
+  `)
+  let broken = true
+  const repair = () => {
+    if (!broken) return
+    broken = false
+    db.exec('DROP TRIGGER test_full_log; DROP TRIGGER test_full_snapshot;')
+    db.close()
+  }
+  // Repaired even when the test fails, so the server can shut down.
+  onTestFinished(repair)
+  return { repair }
+}
+
+describe('durability', () => {
+  it('a storage failure acknowledges nothing, keeps relaying, and the edits are stored once it works again', async () => {
+    const dir = dataDir()
+    const server = await start(dir)
+    const board = await createBoard(server.url)
+    const writer = open(server.url, board.id, tokenOf(board.links.editor))
+    const peer = open(server.url, board.id, tokenOf(board.links.editor))
+    await Promise.all([synced(writer), synced(peer)])
+
+    const storage = breakDocumentWrites(dir)
+    const failedCommits = () => server.logs.filter((record) => record.msg === 'commit failed: updates kept and not acknowledged; retrying')
+    for (let i = 0; i < 5; i++) writer.doc.getMap('test').set(`edit-${i}`, i)
+    // The peer gets the edits at once: relaying does not wait for storage.
+    await waitFor(() => peer.doc.getMap('test').get('edit-4') === 4, { what: 'the relay to the peer' })
+    await waitFor(() => failedCommits().length >= 3, { what: 'three failed commits' })
+    expect(failedCommits()[0]).toMatchObject({ level: 50, err: { message: expect.stringContaining('disk is full') } })
+    expect(writer.provider.unsyncedChanges).toBeGreaterThan(0)
+    const notReady = await fetch(`${server.url}/readyz`)
+    expect(notReady.status).toBe(503)
+    expect(await notReady.json()).toMatchObject({ status: 'not ready', reasons: [expect.stringContaining('refuses writes')] })
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toMatchObject({ status: 'ok' })
+    expect((await storedDocument(server.server.storage, boardDocumentName(board.id)))?.getMap('test').get('edit-0')).toBeUndefined()
+
+    storage.repair()
+    await acknowledged(writer)
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
+    const stored = await storedDocument(server.server.storage, boardDocumentName(board.id))
+    expect(stored?.getMap('test').toJSON()).toEqual({ 'edit-0': 0, 'edit-1': 1, 'edit-2': 2, 'edit-3': 3, 'edit-4': 4 })
+  })
+
+  it('compacts a long log into a snapshot, keeping every update, and stores about the garbage-collected size', async () => {
+    const dir = dataDir()
+    const server = await start(dir, 50)
+    const board = await createBoard(server.url)
+    const name = boardDocumentName(board.id)
+    const writer = open(server.url, board.id, tokenOf(board.links.editor))
+    await synced(writer)
+    // 400 overwrites of one value: the history is long, the garbage-collected state is small.
+    let historyBytes = 0
+    writer.doc.on('update', (update: Uint8Array) => {
+      historyBytes += update.byteLength
+    })
+    const text = writer.doc.getMap('test')
+    for (let i = 0; i < 400; i++) {
+      text.set('position', { x: i, y: i * 2 })
+      if (i % 40 === 0) await acknowledged(writer)
+    }
+    text.set('last', 'edit')
+    await acknowledged(writer)
+    const compactions = () => server.logs.filter((record) => record.msg === 'document compacted')
+    expect(compactions().filter((record) => record.reason === 'updates').length).toBeGreaterThanOrEqual(4)
+    const whileOpen = await server.server.storage.loadDocument(name)
+    expect(whileOpen?.log.length).toBeLessThan(50)
+    expect((await storedDocument(server.server.storage, name))?.getMap('test').toJSON()).toEqual({
+      position: { x: 399, y: 798 },
+      last: 'edit',
+    })
+
+    const gcStateBytes = Y.encodeStateAsUpdate(writer.doc).byteLength
+    writer.destroy()
+    // Unloading compacts whatever the log still holds.
+    await waitFor(() => server.server.hocuspocus.getDocumentsCount() === 0, { what: 'the document to unload' })
+    const stored = await server.server.storage.loadDocument(name)
+    expect(stored?.log).toEqual([])
+    // The premise: the raw history is many times the state.
+    expect(historyBytes).toBeGreaterThan(5 * gcStateBytes)
+    expect(stored!.snapshot.byteLength).toBeLessThanOrEqual(gcStateBytes * 1.1)
+  })
+
+  it('serves Prometheus metrics and a readiness check distinct from liveness', async () => {
+    const server = await start()
+    const board = await createBoard(server.url)
+    const writer = open(server.url, board.id, tokenOf(board.links.editor))
+    await synced(writer)
+    writer.doc.getMap('test').set('measured', true)
+    await acknowledged(writer)
+
+    const response = await fetch(`${server.url}/metrics`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toContain('text/plain')
+    const text = await response.text()
+    const value = (metric: string) => Number(text.match(new RegExp(`^${metric} (\\S+)$`, 'm'))?.[1])
+    expect(value('concord_connections')).toBe(1)
+    expect(value('concord_documents')).toBe(1)
+    expect(value('concord_updates_total')).toBeGreaterThanOrEqual(1)
+    expect(value('concord_commit_duration_seconds_count')).toBeGreaterThanOrEqual(1)
+    expect(value('concord_ack_delay_seconds_count')).toBeGreaterThanOrEqual(1)
+    expect(value('concord_update_log_length')).toBeGreaterThanOrEqual(1)
+    expect(value('concord_pending_updates')).toBe(0)
+    const processMetrics = ['nodejs_eventloop_lag_p99_seconds', 'process_resident_memory_bytes', 'nodejs_heap_size_used_bytes']
+    expect(processMetrics.filter((metric) => !(value(metric) > 0))).toEqual([])
+
+    const ready = await fetch(`${server.url}/readyz`)
+    expect(ready.status).toBe(200)
+    expect(await ready.json()).toEqual({ status: 'ready' })
+  })
+})
