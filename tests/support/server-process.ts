@@ -11,6 +11,8 @@ export type LogRecord = Record<string, unknown> & { msg?: string }
 export interface ServerOptions {
   /** Extra environment for the server (e.g. a low BOARD_CREATE_LIMIT). */
   env?: Record<string, string>
+  /** The script to run, relative to the repository (default the server's CLI). */
+  entry?: string
 }
 
 /**
@@ -20,6 +22,7 @@ export interface ServerOptions {
 export class ServerProcess {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'concord-test-'))
   private child: ChildProcess | null = null
+  private exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> | null = null
   private port = 0
   private logs: LogRecord[] = []
   private waiters = new Set<() => void>()
@@ -43,7 +46,7 @@ export class ServerProcess {
   async start(): Promise<void> {
     if (this.child) throw new Error('server already running')
     const since = this.mark()
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', this.options.entry ?? 'apps/server/src/main.ts'], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -57,6 +60,7 @@ export class ServerProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     this.child = child
+    this.exit = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
     let pending = ''
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       pending += chunk
@@ -126,6 +130,12 @@ export class ServerProcess {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     process.kill(child.pid, signal)
     return exited
+  }
+
+  /** Resolves when the running (or last) server process exits, however it ends. */
+  async exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    if (!this.exit) throw new Error('server never started')
+    return this.exit
   }
 
   /** Stops the server and removes its data directory. */
