@@ -99,7 +99,7 @@ describe('chaos: kill -9 while a writer edits', () => {
     }
     // The premise: the writer got plenty of acknowledgements to lose.
     expect(acknowledged.length).toBeGreaterThan(CYCLES * 20)
-    console.log(
+    console.info(
       [
         `chaos: seed ${seed}, ${CYCLES} kill -9 cycles in ${((Date.now() - started) / 1000).toFixed(1)} s`,
         `${acknowledged.length} acknowledged edits (of ${nextEdit} made), ${checks} edit checks after restarts, 0 lost`,

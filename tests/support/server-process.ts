@@ -11,9 +11,10 @@ export type LogRecord = Record<string, unknown> & { msg?: string }
 export interface ServerOptions {
   /** Extra environment for the server (e.g. a low BOARD_CREATE_LIMIT). */
   env?: Record<string, string>
-  /** The script to run, relative to the repository (default the server's CLI). */
-  entry?: string
 }
+
+/** The server's CLI, relative to the repository. */
+const SERVER_ENTRY = 'apps/server/src/main.ts'
 
 /**
  * The real Concord server in its own process, on 127.0.0.1, with a temporary data directory.
@@ -43,10 +44,11 @@ export class ServerProcess {
     return this.logs.length
   }
 
-  async start(): Promise<void> {
+  /** Starts `entry` (a script relative to the repository; by default the server's CLI). */
+  async start(entry = SERVER_ENTRY): Promise<void> {
     if (this.child) throw new Error('server already running')
     const since = this.mark()
-    const child = spawn(process.execPath, ['--import', 'tsx', this.options.entry ?? 'apps/server/src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
       cwd: ROOT,
       env: {
         ...process.env,
