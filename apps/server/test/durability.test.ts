@@ -1,12 +1,10 @@
-import { join } from 'node:path'
-import { DatabaseSync } from 'node:sqlite'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import * as Y from 'yjs'
 import { boardDocumentName } from '@concord/shared'
-import { DATABASE_FILE } from '../src/storage/sqlite.ts'
 import { acknowledged, synced } from './helpers/collab.ts'
 import { testResources } from './helpers/resources.ts'
 import { createBoard, tokenOf } from './helpers/server.ts'
+import { breakDocumentWrites, type StorageFault } from './helpers/storage-fault.ts'
 import { storedDocument } from './helpers/stored.ts'
 import { waitFor } from './helpers/wait.ts'
 
@@ -17,24 +15,11 @@ const commitTiming = { intervalMs: 5, firstRetryMs: 20, maxRetryMs: 200 }
 const start = (dir?: string, compactAfterUpdates?: number) =>
   resources.start(dir ? { dataDir: dir } : {}, { commitTiming, compactAfterUpdates })
 
-/** Makes the database refuse every write of document data, as a full disk would. */
-function breakDocumentWrites(dir: string): { repair(): void } {
-  const db = new DatabaseSync(join(dir, DATABASE_FILE))
-  db.exec('PRAGMA busy_timeout = 5000')
-  db.exec(`
-    CREATE TRIGGER test_full_log BEFORE INSERT ON document_updates BEGIN SELECT RAISE(ABORT, 'database or disk is full (test)'); END;
-    CREATE TRIGGER test_full_snapshot BEFORE UPDATE ON documents BEGIN SELECT RAISE(ABORT, 'database or disk is full (test)'); END;
-  `)
-  let broken = true
-  const repair = () => {
-    if (!broken) return
-    broken = false
-    db.exec('DROP TRIGGER test_full_log; DROP TRIGGER test_full_snapshot;')
-    db.close()
-  }
-  // Repaired even when the test fails, so the server can shut down.
-  onTestFinished(repair)
-  return { repair }
+/** Breaks document writes for the rest of the test (repaired when it ends, pass or fail). */
+function breakStorage(dir: string): StorageFault {
+  const fault = breakDocumentWrites(dir)
+  onTestFinished(() => fault.repair())
+  return fault
 }
 
 describe('durability', () => {
@@ -46,7 +31,7 @@ describe('durability', () => {
     const peer = open(server.url, board.id, tokenOf(board.links.editor))
     await Promise.all([synced(writer), synced(peer)])
 
-    const storage = breakDocumentWrites(dir)
+    const storage = breakStorage(dir)
     const failedCommits = () => server.logs.filter((record) => record.msg === 'commit failed: updates kept and not acknowledged; retrying')
     for (let i = 0; i < 5; i++) writer.doc.getMap('test').set(`edit-${i}`, i)
     // The peer gets the edits at once: relaying does not wait for storage.
