@@ -112,7 +112,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     collabSocket.closeAll()
     await httpClosed
     await hocuspocus.hooks('onDestroy', { instance: hocuspocus })
-    await commits.flush()
+    await commits.close()
     if (commits.pendingUpdates > 0) log.error({ updates: commits.pendingUpdates }, 'shutdown: unacknowledged updates could not be stored')
     await storage.close()
   }

@@ -32,6 +32,7 @@ export class GroupCommit {
   private timer: NodeJS.Timeout | undefined
   private running: Promise<void> | undefined
   private failures = 0
+  private closed = false
   private readonly listeners = new Set<(committed: number) => void>()
 
   constructor(
@@ -110,8 +111,9 @@ export class GroupCommit {
     this.listeners.add(listener)
   }
 
-  /** Commits what is pending now (one attempt); used on shutdown. */
-  async flush(): Promise<void> {
+  /** Shutdown: commits what is pending (one last attempt), then schedules nothing more. */
+  async close(): Promise<void> {
+    this.closed = true
     clearTimeout(this.timer)
     this.timer = undefined
     await this.running
@@ -129,7 +131,7 @@ export class GroupCommit {
 
   private schedule(delayMs: number): void {
     // While failing, the retry timer decides; new updates do not hammer a broken database.
-    if (this.timer !== undefined || this.running !== undefined) return
+    if (this.closed || this.timer !== undefined || this.running !== undefined) return
     this.timer = setTimeout(() => {
       this.timer = undefined
       this.running = this.commit().finally(() => {
