@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import {
   shouldSkipStoreHooks,
   type afterLoadDocumentPayload,
+  type beforeSyncPayload,
   type Document,
   type Extension,
   type onLoadDocumentPayload,
@@ -16,6 +17,9 @@ import type { GroupCommit } from './group-commit.ts'
 
 /** A document's log is compacted once it holds this many updates. */
 export const COMPACT_AFTER_UPDATES = 500
+
+/** Hocuspocus' "reset connection" close code: the provider reconnects. */
+const RESET_CONNECTION = 4205
 
 type CompactionReason = 'updates' | 'load' | 'idle' | 'unload'
 
@@ -85,6 +89,18 @@ export class CollabStorage implements Extension {
       if (this.loaded.get(documentName) === entry) this.loaded.delete(documentName)
     })
     if (entry.logLength > 0) this.startCompaction(entry, 'load')
+  }
+
+  /**
+   * Refuses sync on a document copy whose updates are not logged. Hocuspocus can hand a new
+   * connection a document that its unload destroys a moment later; updates applied there would
+   * be acknowledged without being stored. Closing makes the client reconnect to a fresh copy.
+   */
+  async beforeSync({ documentName, document }: beforeSyncPayload): Promise<void> {
+    if (this.loaded.get(documentName)?.document !== document) {
+      this.log.warn({ documentName }, 'sync on an unloaded copy of a document: closing the connection')
+      throw { code: RESET_CONNECTION, reason: 'document unloaded; reconnect' }
+    }
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
