@@ -12,7 +12,7 @@ import { FrameGuard } from './collab/frame-guard.ts'
 import { GroupCommit, type GroupCommitTiming } from './collab/group-commit.ts'
 import { createHocuspocus, hasPendingStores } from './collab/hocuspocus.ts'
 import { OutgoingQueue } from './collab/outgoing-queue.ts'
-import { CollabStorage } from './collab/storage.ts'
+import { CollabStorage, DEFAULT_COMPACTION, type CompactionPolicy } from './collab/storage.ts'
 import { attachCollabWebSocket } from './collab/websocket.ts'
 import type { ConcordConfig } from './config.ts'
 import { registerAssetRoutes } from './http/assets.ts'
@@ -35,8 +35,8 @@ export interface ConcordServerOptions {
   storage?: SqliteStorageOptions
   /** Group-commit timing (tests shorten the retry backoff). */
   commitTiming?: GroupCommitTiming
-  /** Log length that triggers a compaction (tests lower it). */
-  compactAfterUpdates?: number
+  /** When update logs are compacted (tests shorten it). */
+  compaction?: CompactionPolicy
 }
 
 export interface ConcordServer {
@@ -72,12 +72,16 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const outgoing = new OutgoingQueue()
   holdAcknowledgementsUntilCommitted(outgoing, commits, metrics)
 
-  const hocuspocus = createHocuspocus([
-    new CollabAuth(access, log.child({ component: 'collab-auth' })),
-    outgoing,
-    new CollabStorage(storage, commits, metrics, log.child({ component: 'collab-storage' }), options.compactAfterUpdates),
-    new FrameGuard(log.child({ component: 'collab-frames' })),
-  ])
+  const compaction = options.compaction ?? DEFAULT_COMPACTION
+  const hocuspocus = createHocuspocus(
+    [
+      new CollabAuth(access, log.child({ component: 'collab-auth' })),
+      outgoing,
+      new CollabStorage(storage, commits, metrics, log.child({ component: 'collab-storage' }), compaction.afterUpdates),
+      new FrameGuard(log.child({ component: 'collab-frames' })),
+    ],
+    compaction,
+  )
   metrics.gauge('concord_connections', 'Open collaboration connections', () => hocuspocus.getConnectionsCount())
   metrics.gauge('concord_documents', 'Documents loaded in memory', () => hocuspocus.getDocumentsCount())
   metrics.gauge('concord_pending_updates', 'Updates waiting for their group commit', () => commits.pendingUpdates)

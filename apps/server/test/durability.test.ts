@@ -1,6 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import * as Y from 'yjs'
 import { boardDocumentName } from '@concord/shared'
+import { DEFAULT_COMPACTION, type CompactionPolicy } from '../src/collab/storage.ts'
 import { acknowledged, synced } from './helpers/collab.ts'
 import { testResources } from './helpers/resources.ts'
 import { createBoard, tokenOf } from './helpers/server.ts'
@@ -12,8 +13,8 @@ const resources = testResources()
 const { open, dataDir } = resources
 // Short retries so a test sees several failed commits and the recovery quickly.
 const commitTiming = { intervalMs: 5, firstRetryMs: 20, maxRetryMs: 200 }
-const start = (dir?: string, compactAfterUpdates?: number) =>
-  resources.start(dir ? { dataDir: dir } : {}, { commitTiming, compactAfterUpdates })
+const start = (dir?: string, compaction?: Partial<CompactionPolicy>) =>
+  resources.start(dir ? { dataDir: dir } : {}, { commitTiming, compaction: { ...DEFAULT_COMPACTION, ...compaction } })
 
 /** Breaks document writes for the rest of the test (repaired when it ends, pass or fail). */
 function breakStorage(dir: string): StorageFault {
@@ -54,7 +55,7 @@ describe('durability', () => {
 
   it('compacts a long log into a snapshot, keeping every update, and stores about the garbage-collected size', async () => {
     const dir = dataDir()
-    const server = await start(dir, 50)
+    const server = await start(dir, { afterUpdates: 50 })
     const board = await createBoard(server.url)
     const name = boardDocumentName(board.id)
     const writer = open(server.url, board.id, tokenOf(board.links.editor))
@@ -89,6 +90,21 @@ describe('durability', () => {
     // The premise: the raw history is many times the state.
     expect(historyBytes).toBeGreaterThan(5 * gcStateBytes)
     expect(stored!.snapshot.byteLength).toBeLessThanOrEqual(gcStateBytes * 1.1)
+  })
+
+  it('compacts a board that has idled, while its clients stay connected', async () => {
+    const server = await start(undefined, { idleMs: 200 })
+    const board = await createBoard(server.url)
+    const name = boardDocumentName(board.id)
+    const writer = open(server.url, board.id, tokenOf(board.links.editor))
+    await synced(writer)
+    writer.doc.getMap('test').set('idle', 'soon')
+    await acknowledged(writer)
+    expect((await server.server.storage.loadDocument(name))?.log.length).toBeGreaterThan(0)
+    const compacted = await server.waitForLog((record) => record.msg === 'document compacted', "'document compacted'")
+    expect(compacted).toMatchObject({ documentName: name, reason: 'idle' })
+    expect((await server.server.storage.loadDocument(name))?.log).toEqual([])
+    expect((await storedDocument(server.server.storage, name))?.getMap('test').get('idle')).toBe('soon')
   })
 
   it('serves Prometheus metrics and a readiness check distinct from liveness', async () => {

@@ -1,18 +1,22 @@
 import { Hocuspocus, type Extension } from '@hocuspocus/server'
 import type { CollabContext } from './context.ts'
+import { DEFAULT_COMPACTION, type CompactionPolicy } from './storage.ts'
 
 /**
  * The embedded sync engine. Every update is made durable by the storage extension's update log
  * before it is acknowledged; Hocuspocus' debounced "store" is only the time-based trigger of a
- * compaction: 10 s after the last change, at least every 60 s of steady editing, and at once
- * when the last client leaves.
+ * compaction (by default 10 s after the last change, at least every 60 s of steady editing),
+ * and it runs at once when the last client leaves.
  */
-export function createHocuspocus(extensions: Extension[]): Hocuspocus<CollabContext> {
+export function createHocuspocus(
+  extensions: Extension[],
+  compaction: CompactionPolicy = DEFAULT_COMPACTION,
+): Hocuspocus<CollabContext> {
   return new Hocuspocus<CollabContext>({
     name: 'concord',
     quiet: true,
-    debounce: 10_000,
-    maxDebounce: 60_000,
+    debounce: compaction.idleMs,
+    maxDebounce: compaction.maxIntervalMs,
     extensions,
   })
 }

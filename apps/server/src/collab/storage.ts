@@ -15,8 +15,17 @@ import type { Storage } from '../storage/types.ts'
 import type { CollabRefusal } from './context.ts'
 import type { GroupCommit } from './group-commit.ts'
 
-/** A document's log is compacted once it holds this many updates. */
-export const COMPACT_AFTER_UPDATES = 500
+/** When a document's update log is compacted into a snapshot. */
+export interface CompactionPolicy {
+  /** Once the log holds this many updates. */
+  afterUpdates: number
+  /** After this long without changes (Hocuspocus' store debounce). */
+  idleMs: number
+  /** At least this often while changes keep coming (Hocuspocus' maximum debounce). */
+  maxIntervalMs: number
+}
+
+export const DEFAULT_COMPACTION: CompactionPolicy = { afterUpdates: 500, idleMs: 10_000, maxIntervalMs: 60_000 }
 
 /** Hocuspocus' "reset connection" close code: the provider reconnects. */
 const RESET_CONNECTION = 4205
@@ -47,7 +56,7 @@ export class CollabStorage implements Extension {
     private readonly commits: GroupCommit,
     private readonly metrics: ConcordMetrics,
     private readonly log: Logger,
-    private readonly compactAfterUpdates = COMPACT_AFTER_UPDATES,
+    private readonly compactAfterUpdates = DEFAULT_COMPACTION.afterUpdates,
   ) {
     metrics.gauge('concord_update_log_length', 'Updates in the logs of loaded documents since their last snapshot', () =>
       this.logLength(),
