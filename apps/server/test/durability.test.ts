@@ -53,6 +53,30 @@ describe('durability', () => {
     expect(stored?.getMap('test').toJSON()).toEqual({ 'edit-0': 0, 'edit-1': 1, 'edit-2': 2, 'edit-3': 3, 'edit-4': 4 })
   })
 
+  it('keeps a board whose author left during a storage failure in memory until its edits are stored', async () => {
+    const dir = dataDir()
+    const server = await start(dir)
+    const board = await createBoard(server.url)
+    const name = boardDocumentName(board.id)
+    const writer = open(server.url, board.id, tokenOf(board.links.editor))
+    await synced(writer)
+
+    const storage = breakStorage(dir)
+    writer.doc.getMap('test').set('orphan', 'edit')
+    await server.waitForLog((record) => String(record.msg).startsWith('commit failed'), 'a failed commit')
+    expect(writer.provider.unsyncedChanges).toBeGreaterThan(0)
+    writer.destroy()
+    // Unloading now would drop the only copy the server has; the unload waits for the commit.
+    await waitFor(() => server.logs.filter((record) => String(record.msg).startsWith('commit failed')).length >= 3, {
+      what: 'more failed commits',
+    })
+    expect(server.server.hocuspocus.getDocumentsCount()).toBe(1)
+
+    storage.repair()
+    await waitFor(() => server.server.hocuspocus.getDocumentsCount() === 0, { what: 'the board to unload' })
+    expect((await storedDocument(server.server.storage, name))?.getMap('test').get('orphan')).toBe('edit')
+  })
+
   it('compacts a long log into a snapshot, keeping every update, and stores about the garbage-collected size', async () => {
     const dir = dataDir()
     const server = await start(dir, { afterUpdates: 50 })
