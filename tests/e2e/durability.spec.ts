@@ -1,4 +1,12 @@
-import { createBoardFromHome, createRectangle, expectShapes, openBoard, shapeIds, waitForSynced } from '../support/board.ts'
+import {
+  createBoardFromHome,
+  createRectangle,
+  expectShapes,
+  openBoard,
+  shapeIds,
+  waitForAcknowledged,
+  waitForSynced,
+} from '../support/board.ts'
 import { breakDocumentWrites } from '../../apps/server/test/helpers/storage-fault.ts'
 import { expect, test } from '../support/fixtures.ts'
 
@@ -8,9 +16,9 @@ test('after kill -9 a fresh browser sees every acknowledged edit, even with its 
   await openBoard(alice, links.owner)
   await waitForSynced(alice)
 
-  // Acknowledged (the badge says all changes synced), then the server is killed at once.
+  // Acknowledged, then the server is killed at once.
   await createRectangle(alice, 'acknowledged', 100, 100)
-  await waitForSynced(alice)
+  await waitForAcknowledged(alice, 'acknowledged')
   await server.stop('SIGKILL')
   // Alice's tab is gone: nobody can re-send the edit, only the server's storage has it.
   await alice.close()
@@ -29,7 +37,7 @@ test('after kill -9 an open tab re-sends what the server had not acknowledged', 
   await waitForSynced(alice)
 
   await createRectangle(alice, 'first', 100, 100)
-  await waitForSynced(alice)
+  await waitForAcknowledged(alice, 'first')
   // Killed without waiting: this edit may or may not have reached storage.
   await createRectangle(alice, 'in-flight', 300, 100)
   await server.stop('SIGKILL')
@@ -52,6 +60,7 @@ test('the board says changes are not saved while the server cannot store them', 
   const fault = breakDocumentWrites(server.dataDir)
   try {
     await createRectangle(alice, 'unsaved', 100, 100)
+    await alice.waitForFunction(() => (window.__concord?.provider.unsyncedChanges ?? 0) > 0)
     const status = alice.getByTestId('connection-status')
     await expect(status).toHaveAttribute('data-not-saved', 'true', { timeout: 15_000 })
     await expect(status).toContainText('Not saved')
@@ -59,6 +68,6 @@ test('the board says changes are not saved while the server cannot store them', 
   } finally {
     fault.repair()
   }
-  await waitForSynced(alice)
+  await waitForAcknowledged(alice, 'unsaved')
   await expect(alice.getByTestId('connection-status')).toHaveAttribute('data-not-saved', 'false')
 })
