@@ -105,7 +105,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   async function shutdown(): Promise<void> {
     collabSocket.stopAccepting()
     const httpClosed = app.close()
-    // Closing the last connection of a document stores it at once; flush covers the rest.
+    // Closing the last connection of a document compacts it at once; flush covers the rest.
     hocuspocus.closeConnections()
     hocuspocus.flushPendingStores()
     const deadline = Date.now() + STORE_DRAIN_TIMEOUT_MS

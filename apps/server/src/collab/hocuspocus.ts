@@ -21,7 +21,7 @@ export function createHocuspocus(
   })
 }
 
-/** Whether any document still has a store scheduled, running or waiting for its lock. */
+/** Whether any document still has a store (a compaction) scheduled, running or waiting for its lock. */
 export function hasPendingStores(hocuspocus: Hocuspocus<CollabContext>): boolean {
   for (const document of hocuspocus.documents.values()) {
     const id = `onStoreDocument-${document.name}`
