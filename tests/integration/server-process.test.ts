@@ -9,7 +9,7 @@ describe('the server as a process', () => {
     server = null
   })
 
-  it('flushes a pending edit to storage on SIGTERM and exits cleanly', async () => {
+  it('compacts open documents on SIGTERM and exits cleanly', async () => {
     const serverProcess = new ServerProcess()
     server = serverProcess
     await serverProcess.start()
@@ -18,12 +18,11 @@ describe('the server as a process', () => {
     const beforeEdit = server.mark()
     writer.document.getMap('probe').set('answer', 42)
     await eventually(() => writer.unsyncedChanges === 0, 10_000, 'edit acknowledged')
-    // The writer stays connected (no unload-time store) and the debounced store has not run:
-    // only the shutdown flush can write the edit.
-    const stored = () => serverProcess.logsSince(beforeEdit).filter((r) => r.msg === 'document stored')
-    expect(stored()).toEqual([])
+    // The writer stays connected and the board has not idled: only shutdown compacts it.
+    const compacted = () => serverProcess.logsSince(beforeEdit).filter((r) => r.msg === 'document compacted')
+    expect(compacted()).toEqual([])
     expect(await server.stop('SIGTERM')).toBe(0)
-    expect(stored()).toHaveLength(1)
+    expect(compacted()).toMatchObject([{ reason: 'unload', documentName: `board:${board.id}` }])
     writer.destroy()
 
     await server.start()

@@ -1,11 +1,12 @@
 import { expect, type Page } from '@playwright/test'
+import { RECORDS_KEY } from '@concord/shared'
 import type { Editor, TLShapeId } from 'tldraw'
 
 /** What the web app exposes for tests on `window.__concord`. */
 interface ConcordHandle {
   editor: Editor
   provider: { unsyncedChanges: number }
-  doc: { toJSON(): unknown }
+  doc: { toJSON(): unknown; getMap(name: string): { has(key: string): boolean } }
 }
 declare global {
   interface Window {
@@ -39,6 +40,21 @@ export async function waitForSynced(page: Page, timeout = 60_000): Promise<void>
   const status = page.getByTestId('connection-status')
   await expect(status).toHaveAttribute('data-status', 'online', { timeout })
   await expect(status).toHaveAttribute('data-unsynced', '0', { timeout })
+}
+
+/**
+ * Waits until the server has acknowledged the shape: it is in the page's Yjs document (the
+ * binding writes it a frame after the editor) and no change of the page waits for the server.
+ */
+export async function waitForAcknowledged(page: Page, id: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    ({ recordId, recordsKey }) => {
+      const handle = window.__concord
+      return !!handle && handle.doc.getMap(recordsKey).has(recordId) && handle.provider.unsyncedChanges === 0
+    },
+    { recordId: `shape:${id}`, recordsKey: RECORDS_KEY },
+    { timeout },
+  )
 }
 
 /** Creates a rectangle through the editor, as a tool would (a local user change). */

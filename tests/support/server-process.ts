@@ -13,6 +13,9 @@ export interface ServerOptions {
   env?: Record<string, string>
 }
 
+/** The server's CLI, relative to the repository. */
+const SERVER_ENTRY = 'apps/server/src/main.ts'
+
 /**
  * The real Concord server in its own process, on 127.0.0.1, with a temporary data directory.
  * Started and stopped by PID; restarts reuse the same port and data so clients can reconnect.
@@ -20,6 +23,7 @@ export interface ServerOptions {
 export class ServerProcess {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'concord-test-'))
   private child: ChildProcess | null = null
+  private exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> | null = null
   private port = 0
   private logs: LogRecord[] = []
   private waiters = new Set<() => void>()
@@ -40,10 +44,11 @@ export class ServerProcess {
     return this.logs.length
   }
 
-  async start(): Promise<void> {
+  /** Starts `entry` (a script relative to the repository; by default the server's CLI). */
+  async start(entry = SERVER_ENTRY): Promise<void> {
     if (this.child) throw new Error('server already running')
     const since = this.mark()
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -57,6 +62,7 @@ export class ServerProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     this.child = child
+    this.exit = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
     let pending = ''
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       pending += chunk
@@ -126,6 +132,12 @@ export class ServerProcess {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     process.kill(child.pid, signal)
     return exited
+  }
+
+  /** Resolves when the running (or last) server process exits, however it ends. */
+  async exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    if (!this.exit) throw new Error('server never started')
+    return this.exit
   }
 
   /** Stops the server and removes its data directory. */

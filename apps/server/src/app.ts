@@ -5,11 +5,14 @@ import type { Hocuspocus } from '@hocuspocus/server'
 import { pino, type DestinationStream, type Logger } from 'pino'
 import { BoardAccess } from './access/board-access.ts'
 import { loadLinkSecret } from './access/secret.ts'
+import { holdAcknowledgementsUntilCommitted } from './collab/ack-after-commit.ts'
 import { CollabAuth } from './collab/auth.ts'
 import type { CollabContext } from './collab/context.ts'
 import { FrameGuard } from './collab/frame-guard.ts'
+import { GroupCommit, type GroupCommitTiming } from './collab/group-commit.ts'
 import { createHocuspocus, hasPendingStores } from './collab/hocuspocus.ts'
-import { CollabStorage } from './collab/storage.ts'
+import { OutgoingQueue } from './collab/outgoing-queue.ts'
+import { CollabStorage, DEFAULT_COMPACTION, type CompactionPolicy } from './collab/storage.ts'
 import { attachCollabWebSocket } from './collab/websocket.ts'
 import type { ConcordConfig } from './config.ts'
 import { registerAssetRoutes } from './http/assets.ts'
@@ -17,8 +20,10 @@ import { registerBoardRoutes } from './http/boards.ts'
 import { registerCatalogRoutes } from './http/catalog.ts'
 import { registerErrorHandler } from './http/errors.ts'
 import { registerHealthRoutes } from './http/health.ts'
+import { registerMetricsRoute } from './http/metrics.ts'
 import { registerWebApp } from './http/web-app.ts'
-import { SqliteStorage } from './storage/sqlite.ts'
+import { ConcordMetrics } from './metrics.ts'
+import { SqliteStorage, type SqliteStorageOptions } from './storage/sqlite.ts'
 import type { Storage } from './storage/types.ts'
 
 /** How long shutdown waits for pending document stores before giving up on them. */
@@ -27,6 +32,12 @@ const STORE_DRAIN_TIMEOUT_MS = 10_000
 export interface ConcordServerOptions {
   /** Where log lines go (default stdout); tests pass a stream to read them. */
   logDestination?: DestinationStream
+  /** Test hooks of the SQLite storage. */
+  storage?: SqliteStorageOptions
+  /** Group-commit timing (tests shorten the retry backoff). */
+  commitTiming?: GroupCommitTiming
+  /** When update logs are compacted (tests shorten it). */
+  compaction?: CompactionPolicy
 }
 
 export interface ConcordServer {
@@ -36,6 +47,7 @@ export interface ConcordServer {
   close(): Promise<void>
   hocuspocus: Hocuspocus<CollabContext>
   storage: Storage
+  commits: GroupCommit
   log: Logger
 }
 
@@ -54,21 +66,36 @@ export function createLogger(config: Pick<ConcordConfig, 'logLevel'>, destinatio
 export function createConcordServer(config: ConcordConfig, options: ConcordServerOptions = {}): ConcordServer {
   const log = createLogger(config, options.logDestination)
   const startedAt = Date.now()
-  const storage = new SqliteStorage(config.dataDir)
+  const storage = new SqliteStorage(config.dataDir, options.storage)
   const access = new BoardAccess(storage, () => loadLinkSecret(storage, config.secret))
+  const metrics = new ConcordMetrics()
+  const commits = new GroupCommit(storage, metrics, log.child({ component: 'group-commit' }), options.commitTiming)
+  const outgoing = new OutgoingQueue()
+  holdAcknowledgementsUntilCommitted(outgoing, commits, metrics)
 
-  const hocuspocus = createHocuspocus([
-    new CollabAuth(access, log.child({ component: 'collab-auth' })),
-    new CollabStorage(storage, log.child({ component: 'collab-storage' })),
-    new FrameGuard(log.child({ component: 'collab-frames' })),
-  ])
+  const compaction = options.compaction ?? DEFAULT_COMPACTION
+  const hocuspocus = createHocuspocus(
+    [
+      new CollabAuth(access, log.child({ component: 'collab-auth' })),
+      outgoing,
+      new CollabStorage(storage, commits, metrics, log.child({ component: 'collab-storage' }), compaction.afterUpdates),
+      new FrameGuard(log.child({ component: 'collab-frames' })),
+    ],
+    compaction,
+  )
+  metrics.gauge('concord_connections', 'Open collaboration connections', () => hocuspocus.getConnectionsCount())
+  metrics.gauge('concord_documents', 'Documents loaded in memory', () => hocuspocus.getDocumentsCount())
+  metrics.gauge('concord_pending_updates', 'Updates waiting for their group commit', () => commits.pendingUpdates)
+  metrics.gauge('concord_held_acks', 'Acknowledgements waiting for their commit', () => outgoing.heldCount())
 
+  let closing: Promise<void> | undefined
   const app = Fastify({ loggerInstance: log as FastifyBaseLogger, return503OnClosing: true })
   registerErrorHandler(app)
   app.register(rateLimit, { global: false })
   // Registered as a plugin so it loads after rate-limit, whose route hook must see these routes.
   app.register(async (api) => {
-    registerHealthRoutes(api, hocuspocus, startedAt)
+    registerHealthRoutes(api, { hocuspocus, storage, commits, startedAt, isClosing: () => closing !== undefined })
+    registerMetricsRoute(api, metrics)
     registerBoardRoutes(api, { storage, access, createLimit: config.boardCreateLimit })
     registerAssetRoutes(api, { storage, access })
     registerCatalogRoutes(api)
@@ -77,28 +104,29 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
 
   const collabSocket = attachCollabWebSocket(app.server, hocuspocus, log.child({ component: 'collab-socket' }))
 
-  let closing: Promise<void> | undefined
-
   async function shutdown(): Promise<void> {
     collabSocket.stopAccepting()
     const httpClosed = app.close()
-    // Closing the last connection of a document stores it at once; flush covers the rest.
+    // Closing the last connection of a document compacts it at once; flush covers the rest.
     hocuspocus.closeConnections()
     hocuspocus.flushPendingStores()
     const deadline = Date.now() + STORE_DRAIN_TIMEOUT_MS
     while (hasPendingStores(hocuspocus) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 10))
     }
-    if (hasPendingStores(hocuspocus)) log.error('shutdown: some documents could not be stored')
+    if (hasPendingStores(hocuspocus)) log.error('shutdown: some documents could not be compacted')
     collabSocket.closeAll()
     await httpClosed
     await hocuspocus.hooks('onDestroy', { instance: hocuspocus })
+    await commits.close()
+    if (commits.pendingUpdates > 0) log.error({ updates: commits.pendingUpdates }, 'shutdown: unacknowledged updates could not be stored')
     await storage.close()
   }
 
   return {
     hocuspocus,
     storage,
+    commits,
     log,
     async listen() {
       await access.ready()

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { boardDocumentName } from '@concord/shared'
 import { acknowledged, synced } from './helpers/collab.ts'
 import { createBoard, tokenOf } from './helpers/server.ts'
 import { testResources } from './helpers/resources.ts'
@@ -7,7 +8,7 @@ const resources = testResources()
 const { dataDir, open } = resources
 const start = (dir: string) => resources.start({ dataDir: dir })
 
-const isStored = (record: { msg?: string }) => record.msg === 'document stored'
+const isCompacted = (record: { msg?: string }) => record.msg === 'document compacted'
 
 describe('persistence across restarts', () => {
   it('keeps boards, edits and the link secret: old links still open the board', async () => {
@@ -33,21 +34,24 @@ describe('persistence across restarts', () => {
     expect(reader.doc.getMap('test').get('shape')).toBe('survives')
   })
 
-  it('a graceful close stores an edit whose debounced store was still pending', async () => {
+  it('a graceful close compacts open documents: the next start loads one snapshot and no log', async () => {
     const dir = dataDir()
     const first = await start(dir)
     const board = await createBoard(first.url)
+    const name = boardDocumentName(board.id)
     const writer = open(first.url, board.id, tokenOf(board.links.editor))
     await synced(writer)
     writer.doc.getMap('test').set('last-second', 'edit')
     await acknowledged(writer)
-    // Acknowledged in memory, not yet stored (the store waits 1 s after the last change).
-    expect(first.logs.filter(isStored)).toHaveLength(0)
+    // Acknowledged means logged; the compaction waits for the client to leave or the board to idle.
+    expect((await first.server.storage.loadDocument(name))?.log.length).toBeGreaterThan(0)
+    expect(first.logs.filter(isCompacted)).toHaveLength(0)
     await first.close()
-    expect(first.logs.filter(isStored)).toHaveLength(1)
+    expect(first.logs.filter(isCompacted)).toMatchObject([{ documentName: name, reason: 'unload' }])
     writer.destroy()
 
     const second = await start(dir)
+    expect((await second.server.storage.loadDocument(name))?.log).toEqual([])
     const reader = open(second.url, board.id, tokenOf(board.links.editor))
     await synced(reader)
     expect(reader.doc.getMap('test').get('last-second')).toBe('edit')

@@ -31,6 +31,15 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (board_id, id)
   ) STRICT;
   `,
+  // The write-through update log: `documents.state` is the last snapshot, these rows came after it.
+  `
+  CREATE TABLE document_updates (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    data BLOB NOT NULL
+  ) STRICT;
+  CREATE INDEX document_updates_by_name ON document_updates (name, id);
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -3,24 +3,42 @@ import { join } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
 import { ROLES, type Role } from '@concord/shared'
 import { migrate } from './sqlite-schema.ts'
-import type { BoardRecord, DocumentState, NewBoard, Storage, StoredAsset } from './types.ts'
+import type {
+  BoardRecord,
+  DocumentState,
+  DocumentWrite,
+  NewBoard,
+  Storage,
+  StoredAsset,
+  StoredDocument,
+} from './types.ts'
 
 export const DATABASE_FILE = 'concord.sqlite'
 
+export interface SqliteStorageOptions {
+  /** Test hook: runs inside a compaction, after the snapshot is written and before the log is emptied. */
+  betweenCompactionSteps?: (documentName: string) => void
+}
+
 /**
  * The default storage: one SQLite file `<dataDir>/concord.sqlite` through Node's built-in
- * `node:sqlite` (no native build). WAL lets readers proceed while a store writes.
+ * `node:sqlite` (no native build). WAL lets readers proceed while a commit writes; with
+ * `synchronous = FULL` every commit is synced to disk before it returns, so what the server
+ * acknowledges survives a power cut, not only a crash (about 0.2 ms per group commit here).
  */
 export class SqliteStorage implements Storage {
   private closed = false
   private readonly db: DatabaseSync
   private readonly statements: ReturnType<typeof prepareStatements>
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly options: SqliteStorageOptions = {},
+  ) {
     mkdirSync(dataDir, { recursive: true })
     this.db = new DatabaseSync(join(dataDir, DATABASE_FILE))
     this.db.exec('PRAGMA journal_mode = WAL')
-    this.db.exec('PRAGMA synchronous = NORMAL')
+    this.db.exec('PRAGMA synchronous = FULL')
     this.db.exec('PRAGMA busy_timeout = 5000')
     this.db.exec('PRAGMA foreign_keys = ON')
     migrate(this.db)
@@ -47,13 +65,32 @@ export class SqliteStorage implements Storage {
     return { id: String(row.id), title: String(row.title), createdAt: Number(row.created_at), linkGenerations }
   }
 
-  async loadDocument(name: string): Promise<Uint8Array | null> {
+  async loadDocument(name: string): Promise<StoredDocument | null> {
     const row = this.statements.selectDocument.get(name)
-    return row ? (row.state as Uint8Array) : null
+    const log = this.statements.selectUpdates.all(name).map((update) => update.data as Uint8Array)
+    if (!row && log.length === 0) return null
+    return { snapshot: row ? (row.state as Uint8Array) : new Uint8Array([0, 0]), log }
   }
 
-  async storeDocument(name: string, state: Uint8Array): Promise<void> {
-    this.statements.upsertDocument.run(name, state, Date.now())
+  async writeDocuments(writes: DocumentWrite[]): Promise<void> {
+    const { insertUpdate, upsertDocument, deleteUpdates } = this.statements
+    const now = Date.now()
+    this.transaction(() => {
+      for (const { name, updates, snapshot } of writes) {
+        if (snapshot) {
+          upsertDocument.run(name, snapshot, now)
+          this.options.betweenCompactionSteps?.(name)
+          deleteUpdates.run(name)
+        } else {
+          for (const update of updates) insertUpdate.run(name, update)
+        }
+      }
+    })
+  }
+
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('the database is closed')
+    this.statements.ping.get()
   }
 
   async putAsset(asset: StoredAsset): Promise<void> {
@@ -88,7 +125,12 @@ export class SqliteStorage implements Storage {
       work()
       this.db.exec('COMMIT')
     } catch (error) {
-      this.db.exec('ROLLBACK')
+      // Some errors (a full disk, an I/O error) have already rolled the transaction back.
+      try {
+        this.db.exec('ROLLBACK')
+      } catch {
+        // nothing left to roll back
+      }
       throw error
     }
   }
@@ -110,6 +152,10 @@ function prepareStatements(db: DatabaseSync) {
       'INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?) ' +
         'ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
     ),
+    selectUpdates: prepare('SELECT data FROM document_updates WHERE name = ? ORDER BY id'),
+    insertUpdate: prepare('INSERT INTO document_updates (name, data) VALUES (?, ?)'),
+    deleteUpdates: prepare('DELETE FROM document_updates WHERE name = ?'),
+    ping: prepare('SELECT 1'),
     insertAsset: prepare(
       'INSERT INTO assets (board_id, id, content_type, bytes, created_at) VALUES (?, ?, ?, ?, ?)',
     ),

@@ -22,6 +22,24 @@ export interface DocumentState {
   state: Uint8Array
 }
 
+/** A document as stored: load = apply `snapshot`, then every update of `log` in order. */
+export interface StoredDocument {
+  snapshot: Uint8Array
+  log: Uint8Array[]
+}
+
+/** One document's share of a group commit. */
+export interface DocumentWrite {
+  name: string
+  /** Yjs updates to append to the document's log, in order. */
+  updates: Uint8Array[]
+  /**
+   * The document's full state, covering every update logged so far and `updates`: when given,
+   * it replaces the stored snapshot and the log is emptied (compaction).
+   */
+  snapshot?: Uint8Array
+}
+
 export interface StoredAsset {
   boardId: string
   id: string
@@ -41,9 +59,15 @@ export interface Storage {
   createBoard(board: NewBoard, initialDocument: DocumentState): Promise<BoardRecord>
   getBoard(id: string): Promise<BoardRecord | null>
 
-  loadDocument(name: string): Promise<Uint8Array | null>
-  /** Replaces the stored state of a document with its full state. */
-  storeDocument(name: string, state: Uint8Array): Promise<void>
+  /** A document's snapshot and the update log written since; null when it was never stored. */
+  loadDocument(name: string): Promise<StoredDocument | null>
+  /**
+   * Writes a group commit: every document's updates appended to its log, or its snapshot
+   * replacing the stored state and the whole log, all in one transaction.
+   */
+  writeDocuments(writes: DocumentWrite[]): Promise<void>
+  /** Resolves when the database answers a query; rejects otherwise. */
+  ping(): Promise<void>
 
   putAsset(asset: StoredAsset): Promise<void>
   getAsset(boardId: string, assetId: string): Promise<StoredAsset | null>

@@ -22,8 +22,8 @@ export function testResources() {
       dirs.push(dir)
       return dir
     },
-    async start(overrides?: Parameters<typeof startServer>[0]): Promise<TestServer> {
-      const server = await startServer(overrides)
+    async start(...args: Parameters<typeof startServer>): Promise<TestServer> {
+      const server = await startServer(...args)
       servers.push(server)
       dirs.push(server.dataDir)
       return server

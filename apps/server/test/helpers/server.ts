@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { createBoardResponseSchema, type CreateBoardResponse } from '@concord/shared'
-import { createConcordServer, type ConcordServer } from '../../src/app.ts'
+import { createConcordServer, type ConcordServer, type ConcordServerOptions } from '../../src/app.ts'
 import type { ConcordConfig } from '../../src/config.ts'
 import { waitFor } from './wait.ts'
 
@@ -29,7 +29,10 @@ export function removeDir(dir: string): void {
 }
 
 /** Starts an in-process server on 127.0.0.1 and a free port; the caller closes it. */
-export async function startServer(overrides: Partial<ConcordConfig> = {}): Promise<TestServer> {
+export async function startServer(
+  overrides: Partial<ConcordConfig> = {},
+  options: Omit<ConcordServerOptions, 'logDestination'> = {},
+): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDir()
   const config: ConcordConfig = {
     port: 0,
@@ -51,7 +54,7 @@ export async function startServer(overrides: Partial<ConcordConfig> = {}): Promi
       done()
     },
   })
-  const server = createConcordServer(config, { logDestination: destination })
+  const server = createConcordServer(config, { ...options, logDestination: destination })
   const { url } = await server.listen()
   return {
     server,

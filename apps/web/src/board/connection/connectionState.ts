@@ -6,7 +6,15 @@ export interface ConnectionState {
   status: ConnectionStatus
   /** Local changes the server has not acknowledged yet (`provider.unsyncedChanges`). */
   unsynced: number
+  /**
+   * Online, yet changes have waited `NOT_SAVED_AFTER_MS` without any acknowledgement: the server
+   * cannot store them (it acknowledges only what it has stored).
+   */
+  notSaved: boolean
 }
+
+/** How long changes may wait, online and without a single acknowledgement, before "not saved". */
+export const NOT_SAVED_AFTER_MS = 4000
 
 export interface ConnectionFacts {
   /** The provider finished its handshake on the current connection. */
@@ -37,6 +45,7 @@ export function watchConnection(
 ): () => void {
   const facts: ConnectionFacts = { synced: false, browserOnline: navigator.onLine, wasOnline: false, failedAttempts: 0 }
   let last = ''
+  const waiting = waitingForAcknowledgement(() => report())
   const report = () => {
     facts.synced = provider.isSynced && socket.status === 'connected'
     facts.browserOnline = navigator.onLine
@@ -44,8 +53,11 @@ export function watchConnection(
       facts.wasOnline = true
       facts.failedAttempts = 0
     }
-    const state: ConnectionState = { status: connectionStatusOf(facts), unsynced: provider.unsyncedChanges }
-    const key = `${state.status}:${state.unsynced}`
+    const status = connectionStatusOf(facts)
+    const unsynced = provider.unsyncedChanges
+    const notSaved = waiting.update(status === 'online' ? unsynced : 0)
+    const state: ConnectionState = { status, unsynced, notSaved }
+    const key = `${state.status}:${state.unsynced}:${state.notSaved}`
     if (key !== last) {
       last = key
       onChange(state)
@@ -63,6 +75,7 @@ export function watchConnection(
   window.addEventListener('offline', report)
   report()
   return () => {
+    waiting.stop()
     provider.off('synced', report)
     provider.off('unsyncedChanges', report)
     provider.off('status', report)
@@ -72,10 +85,43 @@ export function watchConnection(
   }
 }
 
-export function describeConnection({ status, unsynced }: ConnectionState): string {
+/**
+ * Tracks changes waiting online for the server. `update` takes the current count and says
+ * whether they have waited `NOT_SAVED_AFTER_MS` since the last acknowledgement; `onDue` runs
+ * when that moment comes without another update.
+ */
+export function waitingForAcknowledgement(onDue: () => void, now = () => Date.now()) {
+  let previous = 0
+  let since: number | null = null
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const arm = () => {
+    clearTimeout(timer)
+    timer = setTimeout(onDue, NOT_SAVED_AFTER_MS)
+  }
+  return {
+    update(waitingChanges: number): boolean {
+      if (waitingChanges === 0) {
+        since = null
+        clearTimeout(timer)
+      } else if (since === null || waitingChanges < previous) {
+        // Waiting starts, or an acknowledgement arrived: the server is storing, start over.
+        since = now()
+        arm()
+      }
+      previous = waitingChanges
+      return since !== null && now() - since >= NOT_SAVED_AFTER_MS
+    },
+    stop() {
+      clearTimeout(timer)
+    },
+  }
+}
+
+export function describeConnection({ status, unsynced, notSaved }: ConnectionState): string {
   const changes = `${unsynced} ${unsynced === 1 ? 'change' : 'changes'}`
   switch (status) {
     case 'online':
+      if (notSaved) return `Not saved · ${changes} waiting for the server`
       return unsynced === 0 ? 'Online · all changes synced' : `Online · syncing ${changes}`
     case 'connecting':
       return 'Connecting…'
@@ -84,4 +130,15 @@ export function describeConnection({ status, unsynced }: ConnectionState): strin
     case 'offline':
       return unsynced === 0 ? 'Offline · no unsynced changes' : `Offline · ${changes} not yet synced`
   }
+}
+
+/** A longer explanation for the badge's tooltip, where the short text needs one. */
+export function explainConnection(state: ConnectionState): string {
+  if (state.status === 'online' && state.notSaved) {
+    return (
+      'Connected, but the server has not stored your latest changes yet (it may be out of disk space or ' +
+      'restarting its database). They are kept in this browser and sent again automatically.'
+    )
+  }
+  return describeConnection(state)
 }

@@ -46,7 +46,7 @@ export class BoardSession {
   readonly store: TLStore
   readonly binding: YjsBinding
   readonly phase: Atom<BoardPhase> = atom('board phase', 'loading')
-  readonly connection: Atom<ConnectionState> = atom('board connection', { status: 'connecting', unsynced: 0 })
+  readonly connection: Atom<ConnectionState> = atom('board connection', { status: 'connecting', unsynced: 0, notSaved: false })
   /** The board title as stored in the document (known offline too). */
   readonly docTitle: Atom<string | null> = atom('board title', null)
 

@@ -1,0 +1,30 @@
+import type { ConcordMetrics } from '../metrics.ts'
+import type { GroupCommit } from './group-commit.ts'
+import { SYNC_STATUS, type OutgoingQueue } from './outgoing-queue.ts'
+
+/** The tag of an acknowledgement held until update number `seq` is committed. */
+class CommitBarrier {
+  constructor(readonly seq: number) {}
+}
+
+/**
+ * Holds every acknowledgement (`SyncStatus` frame) until the group commit that contains the
+ * acknowledged update is done. Hocuspocus sends it right after applying the update, whose
+ * `update` event has already queued it, so waiting for everything queued so far covers it (and
+ * any identical content another client sent first). Relays to other clients are not held.
+ */
+export function holdAcknowledgementsUntilCommitted(
+  outgoing: OutgoingQueue,
+  commits: GroupCommit,
+  metrics: ConcordMetrics,
+): void {
+  outgoing.addRule((frame) => {
+    if (frame.messageType !== SYNC_STATUS || commits.committed >= commits.enqueued) return undefined
+    return { hold: new CommitBarrier(commits.enqueued) }
+  })
+  commits.onCommit((committed) => {
+    const released = outgoing.release((frame) => frame.tag instanceof CommitBarrier && frame.tag.seq <= committed)
+    const now = performance.now()
+    for (const frame of released) metrics.ackDelay.observe((now - frame.heldAt) / 1000)
+  })
+}

@@ -1,0 +1,139 @@
+import * as decoding from 'lib0/decoding'
+import type { beforeSyncPayload, Connection, connectedPayload, Extension } from '@hocuspocus/server'
+
+/** Hocuspocus message type of the frame that acknowledges a client's update. */
+export const SYNC_STATUS = 8
+
+/** One frame on its way from the server to one document connection. */
+export interface OutgoingFrame {
+  connection: Connection
+  bytes: Uint8Array
+  /** The Hocuspocus message type after the document-name prefix (`SYNC_STATUS`, ...). */
+  messageType: number
+}
+
+/**
+ * What a rule decides for a frame: `undefined` passes it to the next rule (and, after the last,
+ * to the socket); `drop` discards it; `delayMs` sends it on after that long; `hold` keeps it until
+ * `release` picks it by its tag.
+ */
+export type FrameVerdict = undefined | { drop: true } | { delayMs: number } | { hold: unknown }
+
+export type FrameRule = (frame: OutgoingFrame) => FrameVerdict
+
+export interface HeldFrame extends OutgoingFrame {
+  /** The tag the holding rule gave it. */
+  tag: unknown
+  /** `performance.now()` when it was held. */
+  heldAt: number
+}
+
+interface Pending extends HeldFrame {
+  rule: FrameRule
+  /** The connection's own `send`, which writes to its socket. */
+  deliver: (bytes: Uint8Array) => void
+}
+
+interface Wrapped {
+  held: Pending[]
+}
+
+/**
+ * One queue per document connection for everything the server sends it. Rules (added by other
+ * extensions) can hold, delay or drop frames; frames no rule touches go out at once, in order.
+ * Held frames keep their order among themselves and do not block the frames behind them.
+ *
+ * Durability holds acknowledgements here until their update is committed; the replication
+ * lab's fault injection (drop, delay per connection) is meant to be rules on the same queue.
+ */
+export class OutgoingQueue implements Extension {
+  extensionName = 'concord-outgoing-queue'
+
+  private readonly rules: FrameRule[] = []
+  private readonly connections = new Map<Connection, Wrapped>()
+
+  /** Adds a rule after the existing ones; returns a function that removes it. */
+  addRule(rule: FrameRule): () => void {
+    this.rules.push(rule)
+    return () => {
+      const index = this.rules.indexOf(rule)
+      if (index !== -1) this.rules.splice(index, 1)
+    }
+  }
+
+  /**
+   * Sends on every held frame `select` picks, oldest first per connection, through the rules
+   * after the one that held it. Returns the released frames.
+   */
+  release(select: (frame: HeldFrame) => boolean): HeldFrame[] {
+    const released: Pending[] = []
+    for (const wrapped of this.connections.values()) {
+      if (wrapped.held.length === 0) continue
+      const keep: Pending[] = []
+      for (const frame of wrapped.held) (select(frame) ? released : keep).push(frame)
+      wrapped.held = keep
+    }
+    for (const frame of released) this.pass(frame, this.rules.indexOf(frame.rule) + 1)
+    return released
+  }
+
+  /** Frames currently held, over all connections. */
+  heldCount(): number {
+    let count = 0
+    for (const wrapped of this.connections.values()) count += wrapped.held.length
+    return count
+  }
+
+  async connected({ connection }: connectedPayload): Promise<void> {
+    this.wrap(connection)
+  }
+
+  // Queued frames can be applied before `connected` runs; acknowledgements are only sent after
+  // this hook, so wrapping here as well means none escapes the queue.
+  async beforeSync({ connection }: beforeSyncPayload): Promise<void> {
+    this.wrap(connection)
+  }
+
+  private wrap(connection: Connection): void {
+    if (this.connections.has(connection)) return
+    const deliver = connection.send.bind(connection)
+    this.connections.set(connection, { held: [] })
+    connection.send = (bytes: Uint8Array) => {
+      const frame = { connection, bytes, messageType: messageTypeOf(bytes), tag: undefined, heldAt: 0, rule: noRule, deliver }
+      this.pass(frame, 0)
+    }
+    // Whatever is still held for a closed connection can never be delivered.
+    connection.onClose(() => this.connections.delete(connection))
+  }
+
+  private pass(frame: Pending, fromRule: number): void {
+    for (let index = fromRule; index < this.rules.length; index++) {
+      const rule = this.rules[index]!
+      const verdict = rule(frame)
+      if (verdict === undefined) continue
+      if ('drop' in verdict) return
+      if ('delayMs' in verdict) {
+        setTimeout(() => this.pass(frame, index + 1), verdict.delayMs)
+        return
+      }
+      const wrapped = this.connections.get(frame.connection)
+      if (!wrapped) return
+      wrapped.held.push({ ...frame, tag: verdict.hold, heldAt: performance.now(), rule })
+      return
+    }
+    frame.deliver(frame.bytes)
+  }
+}
+
+const noRule: FrameRule = () => undefined
+
+/** The message type of a Hocuspocus frame: a var-string document address, then a var-uint. */
+function messageTypeOf(bytes: Uint8Array): number {
+  try {
+    const decoder = decoding.createDecoder(bytes)
+    decoding.readVarString(decoder)
+    return decoding.readVarUint(decoder)
+  } catch {
+    return -1
+  }
+}
