@@ -21,9 +21,9 @@ function def(base: Base, valueType: PropertyDef['valueType']): PropertyDef {
   return out
 }
 
-/** Options as `[value, label]` pairs. */
-export function enumProp(base: Base & { options: Array<[string, string]> }): PropertyDef {
-  const options: EnumOption[] = base.options.map(([value, label]) => ({ value, label }))
+/** Options as `[value, label]` or `[value, label, short label for badges]`. */
+export function enumProp(base: Base & { options: Array<[string, string, string?]> }): PropertyDef {
+  const options: EnumOption[] = base.options.map(([value, label, short]) => (short === undefined ? { value, label } : { value, label, short }))
   return def(base, { type: 'enum', options })
 }
 

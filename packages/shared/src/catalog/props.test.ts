@@ -10,6 +10,7 @@ import {
   RATIONALE_MAX_LENGTH,
 } from './props.ts'
 import type { ComponentKind } from './types.ts'
+import { formatPropertyValue } from './values.ts'
 
 function kind(id: string): ComponentKind {
   const found = findKind(id)
@@ -34,9 +35,18 @@ describe('component properties', () => {
     expect(badgeLine(service, defaultProperties(service))).toBe('×3 · rolling')
     expect(badgeLine(service, { replicasDesired: 5, deployment: 'canary' })).toBe('×5 · canary')
     expect(badgeLine(kind('iot-device'), { fleetSize: 20_000, reportInterval: 30_000 })).toBe('20,000 devices · every 30 s')
-    expect(badgeLine(kind('relational-db'), { replication: 'consensus', isolation: 'serializable' })).toBe(
-      'consensus (Raft / Paxos) · serializable',
+    expect(badgeLine(kind('partitioned-log'), { partitions: 24, replicationFactor: 3, acks: 'all', retention: 604_800_000 })).toBe(
+      '24 partitions · RF 3 · acks=all',
     )
+    expect(badgeLine(kind('kv-store'), defaultProperties(kind('kv-store')))).toBe('N=3 · R=2 · W=2')
+    expect(badgeLine(kind('cache'), { writePolicy: 'write-through', ttl: 300_000, hitRatio: 92.5 })).toBe('write-through · TTL 5 min · hit 92.5 %')
+  })
+
+  it('uses an option’s short label in the badge, its full label elsewhere', () => {
+    const db = kind('relational-db')
+    expect(badgeLine(db, { replication: 'consensus', isolation: 'serializable' })).toBe('Raft / Paxos · serializable')
+    const replication = db.properties.find((def) => def.id === 'replication')
+    expect(replication && formatPropertyValue(replication, 'consensus')).toBe('consensus (Raft / Paxos)')
   })
 
   it('skips unset, cleared and invalid badge properties', () => {

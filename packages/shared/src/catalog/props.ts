@@ -48,7 +48,7 @@ export function defaultConnectionProperties(): Record<string, PropertyValue> {
 
 /**
  * The kind's badge properties that are set and valid, formatted and joined with " · ",
- * e.g. "RF 3 · acks=all · 7 d".
+ * e.g. "RF 3 · acks=all · 7 d". Enum options show their short label when they have one.
  */
 export function badgeLine(kind: ComponentKind, properties: Record<string, unknown>): string {
   const parts: string[] = []
@@ -57,7 +57,9 @@ export function badgeLine(kind: ComponentKind, properties: Record<string, unknow
     if (!def || !Object.hasOwn(properties, id)) continue
     const check = checkPropertyValue(def, properties[id])
     if (!check.ok) continue
-    const text = formatPropertyValue(def, check.value)
+    const type = def.valueType
+    const short = type.type === 'enum' ? type.options.find((option) => option.value === check.value)?.short : undefined
+    const text = short ?? formatPropertyValue(def, check.value)
     parts.push(def.badge ? def.badge.replace('{value}', text) : text)
   }
   return parts.join(' · ')

@@ -23,6 +23,8 @@ export type PropertyType =
 export interface EnumOption {
   value: string
   label: string
+  /** A shorter label for the badge line, when the label is too long to fit on a component. */
+  short?: string
 }
 
 /** A property's value as stored in a shape (`null` or absent: not specified yet). */

@@ -21,7 +21,7 @@ export const EDGE_KINDS: ComponentKind[] = [
           ['forward', 'forward as is'],
           ['filter', 'filter'],
           ['downsample', 'downsample'],
-          ['aggregate', 'aggregate windows'],
+          ['aggregate', 'aggregate windows', 'aggregates'],
           ['inference', 'run a model'],
         ],
         default: 'aggregate',

@@ -26,8 +26,8 @@ export const MESSAGING_KINDS: ComponentKind[] = [
         label: 'Ordering',
         help: 'Which messages are delivered in the order sent; competing consumers break global order.',
         options: [
-          ['none', 'best effort'],
-          ['per-group', 'FIFO per message group'],
+          ['none', 'best effort', 'unordered'],
+          ['per-group', 'FIFO per message group', 'FIFO per group'],
           ['fifo', 'FIFO'],
         ],
         default: 'none',

@@ -35,9 +35,9 @@ export const ML_KINDS: ComponentKind[] = [
         label: 'Synchrony',
         help: 'BSP waits for every worker each step (stragglers stall all); ASP never waits (stale gradients); SSP bounds the gap.',
         options: [
-          ['bsp', 'BSP (synchronous)'],
-          ['ssp', 'SSP (stale-synchronous)'],
-          ['asp', 'ASP (asynchronous)'],
+          ['bsp', 'BSP (synchronous)', 'BSP'],
+          ['ssp', 'SSP (stale-synchronous)', 'SSP'],
+          ['asp', 'ASP (asynchronous)', 'ASP'],
         ],
         default: 'ssp',
       }),
@@ -50,7 +50,7 @@ export const ML_KINDS: ComponentKind[] = [
         max: 1000,
         integer: true,
         default: 3,
-        badge: 's={value}',
+        badge: '{value} stale',
       }),
       durationProp({
         id: 'checkpointInterval',

@@ -18,10 +18,10 @@ export const NETWORKING_KINDS: ComponentKind[] = [
         label: 'Routing policy',
         help: 'How a user is matched to a site.',
         options: [
-          ['latency', 'lowest latency'],
+          ['latency', 'lowest latency', 'latency-based'],
           ['geo', 'geographic'],
           ['weighted', 'weighted'],
-          ['failover', 'active-passive failover'],
+          ['failover', 'active-passive failover', 'failover'],
           ['anycast', 'anycast'],
         ],
         default: 'latency',
@@ -58,8 +58,8 @@ export const NETWORKING_KINDS: ComponentKind[] = [
         label: 'Layer',
         help: 'L4 balances connections; L7 sees requests, so it can route by path and retry.',
         options: [
-          ['l4', 'L4 (TCP)'],
-          ['l7', 'L7 (HTTP)'],
+          ['l4', 'L4 (TCP)', 'L4'],
+          ['l7', 'L7 (HTTP)', 'L7'],
         ],
         default: 'l7',
       }),

@@ -25,7 +25,7 @@ export const OPERATIONS_KINDS: ComponentKind[] = [
         label: 'Scaling signal',
         help: 'The metric autoscaling follows; queue lag reacts before CPU does for asynchronous work.',
         options: [
-          ['none', 'does not scale'],
+          ['none', 'does not scale', 'no scaling'],
           ['cpu', 'CPU'],
           ['latency', 'latency'],
           ['request-rate', 'request rate'],
