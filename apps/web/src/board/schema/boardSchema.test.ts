@@ -65,6 +65,51 @@ describe('board schema versions', () => {
     expect(a.store.get(label)).toEqual(b.store.get(label))
   })
 
+  it('migrates components written with an older catalog and keeps their values', () => {
+    const writer = openBoardClient({ seed: true })
+    writer.binding.flush()
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer.doc))
+    const db = createShapeId('db')
+    const page = readRecord(getRecordsMap(doc), 'page:page')!
+    // A component as catalog version 1 stored it: one replica count, and "strong" consistency.
+    doc.transact(() =>
+      writeRecord(getRecordsMap(doc), {
+        id: db,
+        typeName: 'shape',
+        type: 'component',
+        parentId: page.id,
+        index: 'a1',
+        x: 0,
+        y: 0,
+        rotation: 0,
+        isLocked: false,
+        opacity: 1,
+        meta: {},
+        props: {
+          kind: 'relational-db',
+          name: 'Orders',
+          w: 180,
+          h: 100,
+          properties: { replicas: 3, consistency: 'strong' },
+          rationale: { replicas: 'One per zone.' },
+        },
+      } as JsonRecord),
+    )
+    const schema = localSchema(writer.store)
+    writeStoredSchema(doc, { ...schema, sequences: { ...schema.sequences, 'com.tldraw.shape.component': 1 } }, null)
+
+    const { store, preparation } = open(doc)
+    expect(preparation).toMatchObject({ outcome: 'ready', failed: [] })
+    expect(store.get(db)).toMatchObject({
+      props: {
+        properties: { replicasDesired: 3, consistency: 'linearizable' },
+        rationale: { replicasDesired: 'One per zone.' },
+      },
+    })
+    expect(readStoredSchema(doc)!.sequences['com.tldraw.shape.component']).toBe(localSchema(store).sequences['com.tldraw.shape.component'])
+  })
+
   it('leaves a board written by a newer version untouched', () => {
     const doc = boardFromOlderVersion()
     const schema = localSchema(createTestStore())
