@@ -82,6 +82,19 @@ describe('catalog contents', () => {
     expect(CATALOG.kinds.flatMap((kind) => duplicates(propertiesOf(kind).map((p) => `${kind.id}.${p.id}`)))).toEqual([])
   })
 
+  it('gives a property id one value type wherever it appears, so a value can be checked by its id alone', () => {
+    // Record validation sees one prop at a time, and connection properties are not tied to a kind.
+    const byId = new Map<string, PropertyDef['valueType']>()
+    const conflicts: string[] = []
+    const everywhere = [...CATALOG.commonProperties, ...CATALOG.connectionProperties, ...CATALOG.kinds.flatMap((kind) => kind.properties)]
+    for (const def of everywhere) {
+      const seen = byId.get(def.id)
+      if (seen && JSON.stringify(seen) !== JSON.stringify(def.valueType)) conflicts.push(def.id)
+      byId.set(def.id, seen ?? def.valueType)
+    }
+    expect(conflicts).toEqual([])
+  })
+
   it('finds kinds, containers and templates by id', () => {
     for (const kind of CATALOG.kinds) expect(findKind(kind.id)).toBe(kind)
     for (const container of CATALOG.containers) expect(findContainerKind(container.id)).toBe(container)

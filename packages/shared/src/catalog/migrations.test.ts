@@ -29,6 +29,23 @@ describe('component props migrations', () => {
     expect(checkComponentProps(versionOneProps())).toBe('"replicas" is not a property of Replicated relational DB')
   })
 
+  it('rename clashing property ids per kind and move queue and log ordering to the shared scale', () => {
+    const lb = migrateComponentProps(
+      { kind: 'load-balancer', name: 'LB', properties: { algorithm: 'least-connections', replicas: 2 }, rationale: { algorithm: 'Slow replicas.' } },
+      1,
+    )
+    expect(lb.properties).toEqual({ balancing: 'least-connections', replicasDesired: 2 })
+    expect(lb.rationale).toEqual({ balancing: 'Slow replicas.' })
+    expect(checkComponentProps(lb)).toBeNull()
+    const queue = migrateComponentProps({ kind: 'message-queue', name: 'Q', properties: { ordering: 'fifo' }, rationale: {} }, 3)
+    expect(queue.properties).toEqual({ ordering: 'total' })
+    const log = migrateComponentProps({ kind: 'partitioned-log', name: 'L', properties: { ordering: 'per-partition' }, rationale: {} }, 3)
+    expect(log.properties).toEqual({ ordering: 'per-key' })
+    // Another kind's property of the same old name is left alone.
+    const db = migrateComponentProps({ kind: 'relational-db', name: 'DB', properties: { isolation: 'snapshot' }, rationale: { algorithm: 'x' } }, 3)
+    expect(db.rationale).toEqual({ algorithm: 'x' })
+  })
+
   it('give props from before version 1 their maps', () => {
     const props: Record<string, unknown> = { kind: 'web-client', name: 'Browser', w: 180, h: 100 }
     migrateComponentProps(props, 0)
@@ -43,5 +60,13 @@ describe('component props migrations', () => {
     }
     expect(props.properties).toEqual({ replicas: 3, consistency: 'strong', availability: 99.95, isolation: 'serializable' })
     expect(props.rationale).toEqual(versionOneProps().rationale)
+  })
+
+  it('go down from version 4 to 3 and back up unchanged', () => {
+    const v4 = migrateComponentProps({ kind: 'message-queue', name: 'Q', properties: { ordering: 'per-key', delivery: 'at-least-once' }, rationale: {} }, 3)
+    const copy = JSON.parse(JSON.stringify(v4)) as typeof v4
+    COMPONENT_PROPS_MIGRATIONS.find((m) => m.version === 4)?.down?.(copy)
+    expect(copy.properties).toEqual({ ordering: 'per-group', delivery: 'at-least-once' })
+    expect(migrateComponentProps(copy, 3)).toEqual(v4)
   })
 })

@@ -30,6 +30,23 @@ function rename(props: Record<string, unknown>, from: string, to: string): void 
   }
 }
 
+/** Version 4's renames, by kind: `[old id, new id]`. */
+const RENAMED_IN_V4: Record<string, Array<[string, string]>> = {
+  'load-balancer': [['algorithm', 'balancing']],
+  'fl-aggregator': [['algorithm', 'aggregationRule']],
+  'coordination-service': [['protocol', 'consensus']],
+  'training-workers': [['parallelism', 'strategy']],
+}
+
+/** Version 3 ordering values to version 4's shared scale. */
+const ORDERING_V4: Record<string, string> = { 'per-group': 'per-key', 'per-partition': 'per-key', fifo: 'total' }
+
+/** Version 4 ordering values back to version 3's, per kind (`none` and `total` are unchanged where they existed). */
+const ORDERING_KINDS_V4: Record<string, Record<string, string>> = {
+  'message-queue': { 'per-key': 'per-group', total: 'fifo' },
+  'partitioned-log': { 'per-key': 'per-partition' },
+}
+
 export const COMPONENT_PROPS_MIGRATIONS: CatalogMigration[] = [
   {
     version: 1,
@@ -62,6 +79,23 @@ export const COMPONENT_PROPS_MIGRATIONS: CatalogMigration[] = [
     down(props) {
       const { properties } = maps(props)
       if (properties.consistency === 'linearizable') properties.consistency = 'strong'
+    },
+  },
+  {
+    version: 4,
+    description:
+      'A property id means one thing catalog-wide: kind-specific ids that clashed with others are renamed, and queues and logs share one ordering scale',
+    up(props) {
+      for (const [from, to] of RENAMED_IN_V4[String(props.kind)] ?? []) rename(props, from, to)
+      const { properties } = maps(props)
+      const ordering = ORDERING_V4[String(properties.ordering)]
+      if (Object.hasOwn(ORDERING_KINDS_V4, String(props.kind)) && ordering) properties.ordering = ordering
+    },
+    down(props) {
+      for (const [from, to] of RENAMED_IN_V4[String(props.kind)] ?? []) rename(props, to, from)
+      const { properties } = maps(props)
+      const back = ORDERING_KINDS_V4[String(props.kind)]?.[String(properties.ordering)]
+      if (back) properties.ordering = back
     },
   },
 ]

@@ -116,8 +116,7 @@ export const COMPUTE_KINDS: ComponentKind[] = [
         label: 'Memory',
         help: 'Memory of the machine.',
         unit: 'GB',
-        min: 0.5,
-        max: 24_576,
+        min: 0,
         default: 16,
       }),
       enumProp({

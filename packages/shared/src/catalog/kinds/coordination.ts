@@ -23,7 +23,7 @@ export const COORDINATION_KINDS: ComponentKind[] = [
         badge: '{value}',
       }),
       enumProp({
-        id: 'protocol',
+        id: 'consensus',
         label: 'Consensus protocol',
         help: 'The agreement protocol; all need a majority to make progress.',
         options: [
@@ -50,7 +50,7 @@ export const COORDINATION_KINDS: ComponentKind[] = [
         ],
       }),
     ],
-    badge: ['ensembleSize', 'protocol'],
+    badge: ['ensembleSize', 'consensus'],
     commonDefaults: { consistency: 'linearizable', pacelc: 'PC/EC', state: 'stateful' },
   },
 ]

@@ -5,6 +5,13 @@ import type { ComponentKind } from '../types.ts'
 
 const SIZE = { w: 180, h: 100 }
 
+/** Ordering of a queue or a log: per key is a queue's message group or a log's partition. */
+const ORDERING_OPTIONS: Array<[string, string, string]> = [
+  ['none', 'unordered', 'unordered'],
+  ['per-key', 'per key (message group / partition)', 'per-key order'],
+  ['total', 'total (FIFO)', 'FIFO'],
+]
+
 export const MESSAGING_KINDS: ComponentKind[] = [
   {
     id: 'message-queue',
@@ -25,11 +32,7 @@ export const MESSAGING_KINDS: ComponentKind[] = [
         id: 'ordering',
         label: 'Ordering',
         help: 'Which messages are delivered in the order sent; competing consumers break global order.',
-        options: [
-          ['none', 'best effort', 'unordered'],
-          ['per-group', 'FIFO per message group', 'FIFO per group'],
-          ['fifo', 'FIFO'],
-        ],
+        options: ORDERING_OPTIONS,
         default: 'none',
       }),
       durationProp({
@@ -48,7 +51,7 @@ export const MESSAGING_KINDS: ComponentKind[] = [
         id: 'retention',
         label: 'Retention',
         help: 'How long unconsumed messages are kept; consumer outages longer than this lose work.',
-        max: 365 * DAY,
+        max: 3650 * DAY,
       }),
     ],
     badge: ['delivery', 'ordering'],
@@ -114,12 +117,8 @@ export const MESSAGING_KINDS: ComponentKind[] = [
         id: 'ordering',
         label: 'Ordering',
         help: 'Order holds within a partition only, so records that must stay ordered need the same key.',
-        options: [
-          ['per-partition', 'per partition (by key)'],
-          ['none', 'none'],
-          ['total', 'total (one partition)'],
-        ],
-        default: 'per-partition',
+        options: ORDERING_OPTIONS,
+        default: 'per-key',
       }),
       booleanProp({
         id: 'idempotentProducer',

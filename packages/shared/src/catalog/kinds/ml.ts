@@ -56,7 +56,7 @@ export const ML_KINDS: ComponentKind[] = [
         id: 'checkpointInterval',
         label: 'Checkpoint interval',
         help: 'How often parameters are saved; a lost shard rolls training back to the last checkpoint.',
-        min: SECOND,
+        min: 100,
         max: 24 * HOUR,
       }),
       booleanProp({
@@ -93,7 +93,7 @@ export const ML_KINDS: ComponentKind[] = [
         default: 'gpu',
       }),
       enumProp({
-        id: 'parallelism',
+        id: 'strategy',
         label: 'Parallelism',
         help: 'Data parallelism copies the model; model and pipeline parallelism split it when it does not fit on one device.',
         options: [
@@ -123,7 +123,7 @@ export const ML_KINDS: ComponentKind[] = [
         ],
       }),
     ],
-    badge: ['workers', 'accelerator', 'parallelism'],
+    badge: ['workers', 'accelerator', 'strategy'],
     commonDefaults: { state: 'soft-state' },
   },
   {
@@ -135,8 +135,8 @@ export const ML_KINDS: ComponentKind[] = [
     defaultSize: SIZE,
     properties: [
       enumProp({
-        id: 'algorithm',
-        label: 'Aggregation',
+        id: 'aggregationRule',
+        label: 'Aggregation rule',
         help: 'How client updates are combined; FedProx tolerates clients with very different data.',
         options: [
           ['fedavg', 'FedAvg'],
@@ -185,7 +185,7 @@ export const ML_KINDS: ComponentKind[] = [
         max: 100,
       }),
     ],
-    badge: ['algorithm', 'clientsPerRound'],
+    badge: ['aggregationRule', 'clientsPerRound'],
     commonDefaults: { state: 'stateful' },
   },
   {

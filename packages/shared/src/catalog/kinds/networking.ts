@@ -64,7 +64,7 @@ export const NETWORKING_KINDS: ComponentKind[] = [
         default: 'l7',
       }),
       enumProp({
-        id: 'algorithm',
+        id: 'balancing',
         label: 'Balancing',
         help: 'How an instance is picked; least-loaded choices keep slow instances from piling up work.',
         options: [
@@ -94,7 +94,7 @@ export const NETWORKING_KINDS: ComponentKind[] = [
         help: 'Whether a client keeps its instance; it hides state in instances and unbalances load.',
       }),
     ],
-    badge: ['layer', 'algorithm'],
+    badge: ['layer', 'balancing'],
     commonDefaults: { state: 'stateless', replicasDesired: 2 },
   },
 ]

@@ -1,5 +1,5 @@
 import { GUARANTEE_OPTIONS } from '../common-properties.ts'
-import { booleanProp, DAY, durationProp, enumProp, HOUR, MINUTE, numberProp, SECOND } from '../define.ts'
+import { booleanProp, DAY, durationProp, enumProp, MINUTE, numberProp, SECOND } from '../define.ts'
 import { svgIcon } from '../icon.ts'
 import type { ComponentKind } from '../types.ts'
 
@@ -116,7 +116,7 @@ export const PROCESSING_KINDS: ComponentKind[] = [
         label: 'Checkpoint interval',
         help: 'How often state is snapshotted; on failure the job replays the input since the last checkpoint.',
         min: 100,
-        max: HOUR,
+        max: DAY,
         default: MINUTE,
       }),
       numberProp({

@@ -47,7 +47,7 @@ export const EDGE_IOT: Template = {
       name: 'MQTT broker',
       in: 'region',
       ...inside(0, 0),
-      properties: { delivery: 'at-least-once', ordering: 'per-group', deadLetter: true, retention: DAY, replicasDesired: 3, placement: 'multi-zone' },
+      properties: { delivery: 'at-least-once', ordering: 'per-key', deadLetter: true, retention: DAY, replicasDesired: 3, placement: 'multi-zone' },
       rationale: { delivery: 'QoS 1: the gateway resends until acknowledged, so the pipeline must drop duplicates by reading id.' },
     },
     {
@@ -56,7 +56,7 @@ export const EDGE_IOT: Template = {
       name: 'telemetry topic',
       in: 'region',
       ...inside(1, 0),
-      properties: { partitions: 12, replicationFactor: 3, minInSync: 2, acks: 'all', retention: 14 * DAY, ordering: 'per-partition' },
+      properties: { partitions: 12, replicationFactor: 3, minInSync: 2, acks: 'all', retention: 14 * DAY, ordering: 'per-key' },
       rationale: { ordering: 'Keyed by sensor id, so each sensor’s readings stay in order.' },
     },
     {

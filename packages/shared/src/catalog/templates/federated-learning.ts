@@ -25,7 +25,7 @@ function trainer(hospital: 'A' | 'B', rationale: Record<string, string>): Templa
     name: `Local trainer (${hospital})`,
     in: `hospital-${hospital}`,
     ...inside(1, 0),
-    properties: { workers: 1, accelerator: 'gpu', parallelism: 'data', batchPerWorker: 32, onWorkerFailure: 'restart-job', placement: 'edge', failureModel: 'crash-recovery' },
+    properties: { workers: 1, accelerator: 'gpu', strategy: 'data', batchPerWorker: 32, onWorkerFailure: 'restart-job', placement: 'edge', failureModel: 'crash-recovery' },
     rationale,
   }
 }
@@ -59,9 +59,9 @@ export const FEDERATED_LEARNING: Template = {
       name: 'FL aggregator',
       in: 'region',
       ...inside(0, 0),
-      properties: { algorithm: 'fedprox', clientsPerRound: 2, minClients: 2, roundTimeout: HOUR, secureAggregation: true, dpEpsilon: 3, state: 'stateful', rpo: HOUR },
+      properties: { aggregationRule: 'fedprox', clientsPerRound: 2, minClients: 2, roundTimeout: HOUR, secureAggregation: true, dpEpsilon: 3, state: 'stateful', rpo: HOUR },
       rationale: {
-        algorithm: 'FedProx, because the two hospitals see very different patients (non-IID data).',
+        aggregationRule: 'FedProx, because the two hospitals see very different patients (non-IID data).',
         secureAggregation: 'The aggregator only sees the sum of updates, so it cannot learn about one hospital’s patients.',
         dpEpsilon: 'ε = 3 per training run was agreed with the ethics board.',
       },

@@ -47,7 +47,7 @@ export const KAFKA_STREAMING: Template = {
       name: 'clicks topic',
       in: 'kafka',
       ...inside(0, 0),
-      properties: { partitions: 24, replicationFactor: 3, minInSync: 2, acks: 'all', retention: 7 * DAY, ordering: 'per-partition', idempotentProducer: true, throughput: 50_000, placement: 'multi-zone' },
+      properties: { partitions: 24, replicationFactor: 3, minInSync: 2, acks: 'all', retention: 7 * DAY, ordering: 'per-key', idempotentProducer: true, throughput: 50_000, placement: 'multi-zone' },
       rationale: {
         partitions: '24 partitions allow up to 24 parallel consumers; keyed by session id so a session stays in order.',
         minInSync: 'With RF 3 and min ISR 2, acks=all survives one broker loss without losing an acknowledged event.',
@@ -60,7 +60,7 @@ export const KAFKA_STREAMING: Template = {
       name: 'KRaft controllers',
       in: 'kafka',
       ...inside(0, 1),
-      properties: { ensembleSize: 3, protocol: 'raft', sessionTimeout: 18 * SECOND, reads: 'quorum', consistency: 'linearizable', pacelc: 'PC/EC' },
+      properties: { ensembleSize: 3, consensus: 'raft', sessionTimeout: 18 * SECOND, reads: 'quorum', consistency: 'linearizable', pacelc: 'PC/EC' },
       rationale: { ensembleSize: 'Three controllers tolerate one failure; five would cost more than they add here.' },
     },
     {

@@ -9,7 +9,7 @@ const datacenter = { w: PAD + 3 * workersRack.w + 2 * GUTTER + PAD, h: rackY + w
 
 const workers = {
   kind: 'training-workers',
-  properties: { workers: 8, accelerator: 'gpu', parallelism: 'data', batchPerWorker: 256, onWorkerFailure: 'elastic', state: 'soft-state', failureModel: 'crash-stop' },
+  properties: { workers: 8, accelerator: 'gpu', strategy: 'data', batchPerWorker: 256, onWorkerFailure: 'elastic', state: 'soft-state', failureModel: 'crash-stop' },
 } as const
 
 const shard = {
@@ -66,7 +66,7 @@ export const PARAMETER_SERVER: Template = {
       ...inside(0, 0),
       ...workers,
       rationale: {
-        parallelism: 'The model fits on one GPU, so every worker holds a full copy and trains on its own slice of data.',
+        strategy: 'The model fits on one GPU, so every worker holds a full copy and trains on its own slice of data.',
         onWorkerFailure: 'Elastic: training continues with 15 workers while a replacement starts.',
       },
     },

@@ -71,9 +71,9 @@ export const THREE_TIER_WEB: Template = {
       name: 'Load balancer',
       in: 'region',
       ...inside(0, 0),
-      properties: { layer: 'l7', algorithm: 'least-connections', tlsTermination: true, replicasDesired: 2, placement: 'multi-zone', availability: 99.99 },
+      properties: { layer: 'l7', balancing: 'least-connections', tlsTermination: true, replicasDesired: 2, placement: 'multi-zone', availability: 99.99 },
       rationale: {
-        algorithm: 'Least connections keeps a replica that is slow (GC pause) from piling up requests.',
+        balancing: 'Least connections keeps a replica that is slow (GC pause) from piling up requests.',
         placement: 'The balancer spans both zones, so it is not the single point of failure.',
       },
     },
