@@ -172,25 +172,36 @@ function parsePercentInput(def: PropertyDef, input: string): PropertyCheck {
   return checkPropertyValue(def, value)
 }
 
+/** One amount and unit of a duration, e.g. "1.5 h" or "30min". */
+const DURATION_PART = /([+-]?(?:\d[\d,]*(?:\.\d+)?|\.\d+))\s*([a-zµ]*)\s*/giy
+
 function parseDurationInput(def: PropertyDef, input: string): PropertyCheck {
-  const match = /^([^a-zµ]*?)\s*([a-zµ]*)$/i.exec(input)
-  const amount = match ? readNumber(match[1] ?? '') : undefined
-  const unitText = (match?.[2] ?? '').toLowerCase()
-  const factor = unitText === '' ? 1 : DURATION_SPELLINGS[unitText]
-  if (amount === undefined || factor === undefined) return refuse('Enter a duration such as 250 ms or 2 s')
-  return checkPropertyValue(def, Number((amount * factor).toPrecision(15)))
+  const refusal = refuse('Enter a duration such as 250 ms or 2 s')
+  // A bare number is milliseconds; otherwise one or more parts, e.g. "1 h 30 min".
+  const bare = readNumber(input)
+  if (bare !== undefined) return checkPropertyValue(def, bare)
+  let total = 0
+  DURATION_PART.lastIndex = 0
+  for (let match = DURATION_PART.exec(input); match; match = DURATION_PART.exec(input)) {
+    const amount = readNumber(match[1] ?? '')
+    const factor = DURATION_SPELLINGS[(match[2] ?? '').toLowerCase()]
+    if (amount === undefined || factor === undefined) return refusal
+    total += amount * factor
+    if (DURATION_PART.lastIndex === input.length) return checkPropertyValue(def, Number(total.toPrecision(15)))
+  }
+  return refusal
 }
 
 /**
  * What a learner typed in the inspector, read for `def`: numbers with an optional unit, percentages
- * ("99.95", "99.95 %", "4 nines"), durations ("150" is ms; "150ms", "2 s", "5min", "1h"), yes/no,
+ * ("99.95", "99.95 %", "4 nines"), durations ("150" is ms; "150ms", "2 s", "5min", "1h 30min"), yes/no,
  * an enum option by value or label (case-insensitive). Empty input is refused: clearing a property
  * is the inspector's own action, not a value.
  */
 export function parsePropertyInput(def: PropertyDef, input: string): PropertyCheck {
   const type = def.valueType
-  const text = type.type === 'text' ? input : input.trim()
-  if (type.type !== 'text' && text === '') return refuse(`Enter a value for ${def.label}`)
+  const text = input.trim()
+  if (text === '') return refuse(`Enter a value for ${def.label}`)
   switch (type.type) {
     case 'enum': {
       const wanted = text.toLowerCase()
@@ -211,7 +222,7 @@ export function parsePropertyInput(def: PropertyDef, input: string): PropertyChe
       return refuse('Enter yes or no')
     }
     case 'text':
-      return checkPropertyValue(def, type.multiline ? text.trim() : text.trim().replace(/\s*[\r\n]+\s*/g, ' '))
+      return checkPropertyValue(def, type.multiline ? text : text.replace(/\s*[\r\n]+\s*/g, ' '))
   }
 }
 
