@@ -1,9 +1,9 @@
 import { DAY, SECOND } from '../define.ts'
 import type { Template } from '../types.ts'
-import { box, cell, GUTTER, HEADER, inside, PAD } from './grid.ts'
+import { box, cell, GUTTER, HEADER, inside, PAD, STEP } from './grid.ts'
 
 const zone = box(1, 1)
-const zoneY = HEADER + 160
+const zoneY = HEADER + STEP.y
 const zoneX = (i: number) => PAD + i * (zone.w + GUTTER)
 const region = { w: zoneX(3) - GUTTER + PAD, h: zoneY + zone.h + PAD }
 

@@ -1,11 +1,11 @@
 import { DAY, HOUR, MINUTE, SECOND } from '../define.ts'
 import type { Template } from '../types.ts'
-import { box, cell, inside } from './grid.ts'
+import { box, cell, GUTTER, inside, STEP } from './grid.ts'
 
 const cluster = box(1, 2)
 const kafkaAt = cell(2, 0)
-const flinkAt = { x: kafkaAt.x + cluster.w + 60, y: 0 }
-const sinksX = flinkAt.x + cluster.w + 60
+const flinkAt = { x: kafkaAt.x + cluster.w + GUTTER, y: 0 }
+const sinksX = flinkAt.x + cluster.w + GUTTER
 
 export const KAFKA_STREAMING: Template = {
   id: 'kafka-streaming',
@@ -99,7 +99,7 @@ export const KAFKA_STREAMING: Template = {
       kind: 'cache',
       name: 'Live counters',
       x: sinksX,
-      y: 160,
+      y: STEP.y,
       properties: { writePolicy: 'write-through', eviction: 'ttl', ttl: HOUR, hitRatio: 99, memoryGb: 4 },
       rationale: { ttl: 'Counters only matter for the last hour; they are rebuilt from the log if lost.' },
     },

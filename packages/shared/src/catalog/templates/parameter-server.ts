@@ -1,10 +1,10 @@
 import { HOUR, MINUTE, SECOND } from '../define.ts'
 import type { Template } from '../types.ts'
-import { box, cell, GUTTER, HEADER, inside, PAD } from './grid.ts'
+import { box, cell, GUTTER, HEADER, inside, PAD, STEP } from './grid.ts'
 
 const workersRack = box(1, 2)
 const serversRack = box(1, 2)
-const rackY = HEADER + 160
+const rackY = HEADER + STEP.y
 const datacenter = { w: PAD + 3 * workersRack.w + 2 * GUTTER + PAD, h: rackY + workersRack.h + PAD }
 
 const workers = {

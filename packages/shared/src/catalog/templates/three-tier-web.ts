@@ -1,11 +1,11 @@
 import { MINUTE, SECOND } from '../define.ts'
 import type { Template } from '../types.ts'
-import { box, cell, GUTTER, HEADER, inside, PAD } from './grid.ts'
+import { box, cell, GUTTER, HEADER, inside, PAD, STEP } from './grid.ts'
 
 const zone = box(1, 2)
 /** Zones sit below the region's first row of shared components. */
-const zoneY = HEADER + 160
-const region = { w: PAD + 3 * 240 - GUTTER + PAD, h: zoneY + zone.h + PAD }
+const zoneY = HEADER + STEP.y
+const region = { w: box(3, 1).w, h: zoneY + zone.h + PAD }
 
 const app = {
   kind: 'stateless-service',
