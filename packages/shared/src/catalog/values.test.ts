@@ -129,7 +129,8 @@ describe('property values: numbers', () => {
   it('shows the unit and reads its own output back', () => {
     expect(formatPropertyValue(throughput, 10_000)).toBe('10,000 req/s')
     expect(formatPropertyValue(partitions, 12)).toBe('12')
-    for (const value of [0, 1, 2.5, 999, 10_000, 1_250_000.125]) {
+    expect(formatPropertyValue(throughput, 3.14159)).toBe('3.14159 req/s')
+    for (const value of [0, 1, 2.5, 3.14159, 0.0005, 1e-9, 999, 10_000, 1_250_000.125]) {
       expect(parsed(throughput, formatPropertyValue(throughput, value))).toBe(value)
     }
   })

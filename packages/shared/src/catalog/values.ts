@@ -48,7 +48,8 @@ const FALSE_WORDS = new Set(['no', 'n', 'false', 'off'])
 /** A plain decimal number, or one with comma thousands separators ("10,000"). */
 const NUMBER_PATTERN = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:e[+-]?\d+)?$/i
 
-const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 })
+/** Six decimals, so what the inspector shows reads back as the stored value (not 3.142 for 3.14159). */
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 })
 
 /** Percentages keep every decimal: 99.999999999 (eleven nines) must not round to 100. */
 const percentFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 12, useGrouping: false })
@@ -69,8 +70,8 @@ function readNumber(text: string): number | undefined {
 }
 
 function formatNumber(value: number): string {
-  // Small fractions (0.0005) would round to 0 with three decimals.
-  return Math.abs(value) > 0 && Math.abs(value) < 0.001 ? String(value) : numberFormat.format(value)
+  // Tiny fractions would round to 0.
+  return Math.abs(value) > 0 && Math.abs(value) < 1e-6 ? String(value) : numberFormat.format(value)
 }
 
 function formatDuration(ms: number): string {
