@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { CATALOG, findContainerKind, findKind, findTemplate } from './catalog.ts'
 import { CATALOG_VERSION, COMPONENT_PROPS_MIGRATIONS } from './migrations.ts'
 import { checkComponentProps, checkConnectionProperties, defaultProperties, findProperty, propertiesOf } from './props.ts'
-import type { PropertyDef, Template } from './types.ts'
-import { checkPropertyValue } from './values.ts'
+import type { PropertyDef, PropertyValue, Template } from './types.ts'
+import { checkPropertyValue, formatPropertyValue, parsePropertyInput } from './values.ts'
 
 const SVG_ELEMENTS = new Set(['svg', 'path', 'circle', 'rect', 'ellipse', 'line', 'polyline', 'polygon', 'g'])
 const SVG_ATTRIBUTES = new Set([
@@ -116,6 +116,7 @@ describe('catalog contents', () => {
       ...(kind.description.length > 20 ? [] : [`${kind.id}: no description`]),
     ])
     problems.push(...CATALOG.containers.flatMap((c) => iconProblems(c.icon).map((problem) => `${c.id} icon: ${problem}`)))
+    problems.push(...CATALOG.groups.filter((g) => !CATALOG.kinds.some((k) => k.group === g.id)).map((g) => `group ${g.id} is empty`))
     expect(problems).toEqual([])
   })
 
@@ -139,6 +140,38 @@ describe('catalog contents', () => {
         ]
       }),
     ]
+    expect(problems).toEqual([])
+  })
+
+  it('reads back what it shows, for every default, enum option and template value', () => {
+    const problems: string[] = []
+    const roundTrip = (def: PropertyDef, value: PropertyValue, where: string) => {
+      const shown = formatPropertyValue(def, value)
+      const read = parsePropertyInput(def, shown)
+      if (!read.ok || read.value !== value) problems.push(`${where}.${def.id}: ${String(value)} shown as "${shown}" reads back as ${JSON.stringify(read)}`)
+    }
+    for (const kind of CATALOG.kinds) {
+      const defs = propertiesOf(kind)
+      for (const def of defs) {
+        if (def.default !== undefined) roundTrip(def, def.default, kind.id)
+        if (def.valueType.type === 'enum') for (const option of def.valueType.options) roundTrip(def, option.value, kind.id)
+      }
+    }
+    for (const template of CATALOG.templates) {
+      for (const component of template.components) {
+        const kind = findKind(component.kind)
+        for (const [id, value] of Object.entries(component.properties)) {
+          const def = kind && findProperty(kind, id)
+          if (def) roundTrip(def, value, `${template.id}/${component.ref}`)
+        }
+      }
+      for (const connection of template.connections) {
+        for (const [id, value] of Object.entries(connection.properties)) {
+          const def = CATALOG.connectionProperties.find((d) => d.id === id)
+          if (def) roundTrip(def, value, `${template.id}/${connection.from}→${connection.to}`)
+        }
+      }
+    }
     expect(problems).toEqual([])
   })
 
