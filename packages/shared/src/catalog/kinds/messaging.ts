@@ -18,7 +18,7 @@ export const MESSAGING_KINDS: ComponentKind[] = [
     label: 'Message queue',
     group: 'messaging',
     description: 'A broker that holds tasks until a consumer takes and acknowledges each, decoupling producers from consumers.',
-    icon: svgIcon('<rect x="2.5" y="7" width="15" height="10" rx="1.5"/><path d="M7.5 7v10M12.5 7v10M19.5 12h2.5M20.5 10.5L22 12l-1.5 1.5"/>'),
+    icon: svgIcon('<rect x="2" y="7" width="13.5" height="10" rx="1.5"/><path d="M6.5 7v10M11 7v10M18 12h4M19.5 9l2.5 3-2.5 3"/>'),
     defaultSize: SIZE,
     properties: [
       enumProp({
