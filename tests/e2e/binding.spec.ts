@@ -16,7 +16,7 @@ async function box(page: Page): Promise<{ x: number; y: number; color: string } 
 
 /** The screen position of a page point, for real mouse input. */
 async function toScreen(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
-  return page.evaluate(({ x, y }) => window.__concord!.editor.pageToViewport({ x, y }), { x, y })
+  return page.evaluate(({ x, y }) => window.__concord!.editor.pageToScreen({ x, y }), { x, y })
 }
 
 test('A drags a shape while B recolours it: both edits survive, and A’s Ctrl+Z undoes only A’s move', async ({ newUser }) => {

@@ -62,7 +62,7 @@ test('two browsers edit one board live and see each other', async ({ newUser }) 
     const editor = window.__concord!.editor
     const centre = (id: string) => {
       const bounds = editor.getShapePageBounds(id as never)!
-      return editor.pageToViewport({ x: bounds.midX, y: bounds.midY })
+      return editor.pageToScreen({ x: bounds.midX, y: bounds.midY })
     }
     return [centre('shape:from'), centre('shape:to')]
   })

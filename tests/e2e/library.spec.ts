@@ -83,6 +83,15 @@ test('place a component from the library, annotate it in the inspector, and the 
     })
   await expect(bob.locator('.concord-component__name')).toHaveText('Orders database')
   await expect(bob.locator('.concord-component__badge')).toContainText(formatPropertyValue(numeric, valid))
+
+  // It exports like a built-in shape: the SVG carries its kind, name and badge.
+  const svg = await bob.evaluate(async () => {
+    const editor = window.__concord!.editor
+    return (await editor.getSvgString([...editor.getCurrentPageShapeIds()]))?.svg ?? ''
+  })
+  expect(svg).toContain('Orders database')
+  expect(svg).toContain(kind.label)
+  expect(svg).toContain(formatPropertyValue(numeric, valid))
   await waitForSynced(alice)
 })
 

@@ -3,6 +3,7 @@ import type { TLArrowShape } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import { readConnection } from '../inspector/connection.ts'
 import { componentTarget } from '../inspector/propertyTargets.ts'
+import { sharedDefinitions } from '../inspector/sharedDefinitions.ts'
 import { isComponentShape, type ComponentShape } from '../shapes/componentType.ts'
 import { documentRecords, openBoardClient } from '../test/boardClient.ts'
 import { linkDocs } from '../test/linkedDocs.ts'
@@ -74,6 +75,22 @@ describe('the library on a board', () => {
       expect(shape.props.properties).toMatchObject({ [first!.id]: valueFor(first), [second!.id]: valueFor(second) })
       expect(shape.props.rationale).toEqual({ [first!.id]: 'A’s reason', [second!.id]: 'B’s reason' })
     }
+  })
+
+  it('edits the properties a multi-selection shares, on every selected component', () => {
+    const client = openBoardClient({ seed: true })
+    const [first, second] = CATALOG.kinds.filter((k) => k.properties.length > 0)
+    const ids = [placeComponent(client.editor, first!, { x: 0, y: 0 }), placeComponent(client.editor, second!, { x: 400, y: 0 })]
+    const shapes = ids.map((id) => client.editor.getShape(id) as ComponentShape)
+    const shared = sharedDefinitions(shapes)
+    // Only the common properties are shared by two different kinds.
+    expect(shared.map((def) => def.id)).toEqual(CATALOG.commonProperties.map((def) => def.id))
+    const availability = shared.find((def) => def.valueType.type === 'percent')!
+    componentTarget(client.editor, shapes).setValue(availability.id, 99.9)
+    for (const id of ids) expect((client.editor.getShape(id) as ComponentShape).props.properties[availability.id]).toBe(99.9)
+    // One step undoes the edit on both.
+    client.editor.undo()
+    for (const id of ids) expect((client.editor.getShape(id) as ComponentShape).props.properties[availability.id]).not.toBe(99.9)
   })
 
   it('skips a component whose property value a peer made invalid, keeping the last valid version', async () => {

@@ -1,6 +1,7 @@
 /**
- * A catalog icon: SVG markup for a 24×24 viewBox drawn in `currentColor`. The markup comes from
- * Concord's own bundled catalog (looked up by kind id), never from board data.
+ * A catalog icon at a given size. The icon is a whole 24×24 `<svg>` drawn in `currentColor`; it
+ * fills this sized one. The markup comes from Concord's own bundled catalog (looked up by kind
+ * id), never from board data.
  */
 export function CatalogIcon({ icon, size = 24, className }: { icon: string; size?: number; className?: string }) {
   return (

@@ -10,8 +10,13 @@ export function componentSvg(shape: ComponentShape) {
     <g>
       <rect width={w} height={h} rx={10} fill="#ffffff" stroke="#1b1f24" strokeWidth={1.5} />
       {kind && (
-        <g
-          transform="translate(12 10) scale(0.8333)"
+        // The catalog icon is a whole 24×24 <svg>; this one places and sizes it.
+        <svg
+          x={12}
+          y={10}
+          width={20}
+          height={20}
+          viewBox="0 0 24 24"
           color="#3b5bdb"
           // oxlint-disable-next-line react/no-danger -- trusted, bundled catalog markup
           dangerouslySetInnerHTML={{ __html: kind.icon }}

@@ -6,16 +6,19 @@ const emptyDiff = (): RecordsDiff<TLRecord> => ({ added: {}, updated: {}, remove
 export const LOCAL_WRITES_PER_SECOND = 8
 
 /**
- * Coalesces the store's local changes before they are written to Yjs. The first change after a
- * quiet spell is written at once (a click or a style change costs no latency); changes that follow
- * within the interval are squashed and written together at its end, so a gesture writes at most
- * `LOCAL_WRITES_PER_SECOND` times a second and its final state exactly once. Every intermediate
- * value written to a Y.Map stays in the document's history, so this is what bounds a drag's growth.
+ * Coalesces the store's local changes before they are written to Yjs. A change is written at once
+ * unless it only updates records that were written less than an interval ago: that is a gesture
+ * (a drag, a resize, typing), whose changes are squashed and written together at the end of the
+ * interval, so it writes at most `LOCAL_WRITES_PER_SECOND` times a second and its final state
+ * exactly. Every intermediate value written to a Y.Map stays in the document's history, so this
+ * is what bounds a drag's growth; discrete actions (a click, a new shape, a style change) wait for
+ * nothing.
  */
 export class LocalWriteQueue {
   private pending: RecordsDiff<TLRecord> = emptyDiff()
   private timer: ReturnType<typeof setTimeout> | null = null
   private lastWrite = Number.NEGATIVE_INFINITY
+  private lastWritten = new Set<string>()
 
   constructor(
     private readonly write: (diff: RecordsDiff<TLRecord>) => void,
@@ -24,8 +27,15 @@ export class LocalWriteQueue {
 
   push(diff: RecordsDiff<TLRecord>): void {
     this.pending = squashRecordDiffs([this.pending, diff])
-    if (performance.now() - this.lastWrite >= this.intervalMs) this.flush()
-    else this.timer ??= setTimeout(() => this.flush(), this.lastWrite + this.intervalMs - performance.now())
+    if (this.continuesGesture(diff)) this.timer ??= setTimeout(() => this.flush(), this.lastWrite + this.intervalMs - performance.now())
+    else this.flush()
+  }
+
+  /** Whether `diff` only updates records written within the current interval. */
+  private continuesGesture(diff: RecordsDiff<TLRecord>): boolean {
+    if (performance.now() - this.lastWrite >= this.intervalMs) return false
+    if (Object.keys(diff.added).length > 0 || Object.keys(diff.removed).length > 0) return false
+    return Object.keys(diff.updated).every((id) => this.lastWritten.has(id))
   }
 
   hasPending(): boolean {
@@ -47,6 +57,7 @@ export class LocalWriteQueue {
     const diff = this.pending
     this.pending = emptyDiff()
     this.lastWrite = performance.now()
+    this.lastWritten = new Set([...Object.keys(diff.added), ...Object.keys(diff.updated)])
     this.write(diff)
   }
 }
