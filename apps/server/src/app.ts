@@ -4,12 +4,14 @@ import Fastify, { type FastifyBaseLogger } from 'fastify'
 import type { Hocuspocus } from '@hocuspocus/server'
 import { pino, type DestinationStream, type Logger } from 'pino'
 import { BoardAccess } from './access/board-access.ts'
+import { BoardAdmin } from './boards/board-admin.ts'
 import { loadLinkSecret } from './access/secret.ts'
 import { CollabAuth } from './collab/auth.ts'
 import type { CollabContext } from './collab/context.ts'
 import { FrameGuard } from './collab/frame-guard.ts'
 import { createHocuspocus, hasPendingStores } from './collab/hocuspocus.ts'
 import { CollabStorage } from './collab/storage.ts'
+import { ViewerPresence } from './collab/viewer-presence.ts'
 import { attachCollabWebSocket } from './collab/websocket.ts'
 import type { ConcordConfig } from './config.ts'
 import { registerAssetRoutes } from './http/assets.ts'
@@ -60,7 +62,9 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     new CollabAuth(access, log.child({ component: 'collab-auth' })),
     new CollabStorage(storage, log.child({ component: 'collab-storage' })),
     new FrameGuard(log.child({ component: 'collab-frames' })),
+    new ViewerPresence(),
   ])
+  const admin = new BoardAdmin(storage, access, hocuspocus, log.child({ component: 'board-admin' }))
 
   const app = Fastify({ loggerInstance: log as FastifyBaseLogger, return503OnClosing: true })
   registerErrorHandler(app)
@@ -68,7 +72,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   // Registered as a plugin so it loads after rate-limit, whose route hook must see these routes.
   app.register(async (api) => {
     registerHealthRoutes(api, hocuspocus, startedAt)
-    registerBoardRoutes(api, { storage, access, createLimit: config.boardCreateLimit })
+    registerBoardRoutes(api, { storage, access, admin, createLimit: config.boardCreateLimit })
     registerAssetRoutes(api, { storage, access })
   })
   registerWebApp(app, config.webDist)

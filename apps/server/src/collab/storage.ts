@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server'
 import type { Logger } from 'pino'
-import { BOARD_REFUSAL, parseBoardDocumentName } from '@concord/shared'
+import { BOARD_REFUSAL, parseCollabDocumentName } from '@concord/shared'
 import type { Storage } from '../storage/types.ts'
 import type { CollabRefusal } from './context.ts'
 
@@ -18,7 +18,7 @@ export class CollabStorage implements Extension {
   ) {}
 
   async onLoadDocument({ documentName }: onLoadDocumentPayload): Promise<Uint8Array | undefined> {
-    const boardId = parseBoardDocumentName(documentName)
+    const boardId = parseCollabDocumentName(documentName)?.boardId ?? null
     if (boardId === null || !(await this.storage.getBoard(boardId))) {
       this.log.warn({ documentName: documentName.slice(0, 80) }, 'refused to load a document that is not a board')
       throw { reason: BOARD_REFUSAL } satisfies CollabRefusal

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
-import { ROLES, type Role } from '@concord/shared'
+import { boardDocumentName, reviewDocumentName, ROLES, type Role } from '@concord/shared'
 import { migrate } from './sqlite-schema.ts'
 import type { BoardRecord, DocumentState, NewBoard, Storage, StoredAsset } from './types.ts'
 
@@ -45,6 +45,30 @@ export class SqliteStorage implements Storage {
       linkGenerations[generation.role as Role] = Number(generation.generation)
     }
     return { id: String(row.id), title: String(row.title), createdAt: Number(row.created_at), linkGenerations }
+  }
+
+  async rotateLinkGeneration(boardId: string, role: Role): Promise<number | null> {
+    const row = this.statements.bumpGeneration.get(boardId, role)
+    return row ? Number(row.generation) : null
+  }
+
+  async renameBoard(id: string, title: string): Promise<boolean> {
+    return Number(this.statements.updateTitle.run(title, id).changes) > 0
+  }
+
+  async deleteBoard(id: string): Promise<void> {
+    const { deleteDocument, deleteAssets, deleteGenerations, deleteBoard } = this.statements
+    this.transaction(() => {
+      deleteDocument.run(boardDocumentName(id))
+      deleteDocument.run(reviewDocumentName(id))
+      deleteAssets.run(id)
+      deleteGenerations.run(id)
+      deleteBoard.run(id)
+    })
+  }
+
+  async copyAssets(fromBoardId: string, toBoardId: string): Promise<void> {
+    this.statements.copyAssets.run(toBoardId, Date.now(), fromBoardId)
   }
 
   async loadDocument(name: string): Promise<Uint8Array | null> {
@@ -105,6 +129,18 @@ function prepareStatements(db: DatabaseSync) {
     insertGeneration: prepare('INSERT INTO link_generations (board_id, role, generation) VALUES (?, ?, ?)'),
     selectBoard: prepare('SELECT id, title, created_at FROM boards WHERE id = ?'),
     selectGenerations: prepare('SELECT role, generation FROM link_generations WHERE board_id = ?'),
+    bumpGeneration: prepare(
+      'UPDATE link_generations SET generation = generation + 1 WHERE board_id = ? AND role = ? RETURNING generation',
+    ),
+    updateTitle: prepare('UPDATE boards SET title = ? WHERE id = ?'),
+    deleteDocument: prepare('DELETE FROM documents WHERE name = ?'),
+    deleteAssets: prepare('DELETE FROM assets WHERE board_id = ?'),
+    deleteGenerations: prepare('DELETE FROM link_generations WHERE board_id = ?'),
+    deleteBoard: prepare('DELETE FROM boards WHERE id = ?'),
+    copyAssets: prepare(
+      'INSERT INTO assets (board_id, id, content_type, bytes, created_at) ' +
+        'SELECT ?, id, content_type, bytes, ? FROM assets WHERE board_id = ?',
+    ),
     selectDocument: prepare('SELECT state FROM documents WHERE name = ?'),
     upsertDocument: prepare(
       'INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?) ' +

@@ -40,6 +40,17 @@ export interface Storage {
    */
   createBoard(board: NewBoard, initialDocument: DocumentState): Promise<BoardRecord>
   getBoard(id: string): Promise<BoardRecord | null>
+  /** Bumps a role's link generation (revoking its links); the new generation, or null for an unknown board. */
+  rotateLinkGeneration(boardId: string, role: Role): Promise<number | null>
+  /** Sets the registry's title; false for an unknown board. */
+  renameBoard(id: string, title: string): Promise<boolean>
+  /**
+   * Removes a board for good: its registry entry and link generations, every stored document of
+   * it (`board:<id>`, `review:<id>`) and its assets. Idempotent.
+   */
+  deleteBoard(id: string): Promise<void>
+  /** Copies every asset of one board to another under the same asset ids (duplicating a board). */
+  copyAssets(fromBoardId: string, toBoardId: string): Promise<void>
 
   loadDocument(name: string): Promise<Uint8Array | null>
   /** Replaces the stored state of a document with its full state. */

@@ -1,3 +1,4 @@
 export * from './codec.ts'
 export * from './json.ts'
 export * from './layout.ts'
+export * from './review.ts'
