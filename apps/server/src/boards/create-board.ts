@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { boardDocumentName, getRecordsMap, reviewDocumentName, initBoardDoc, writeRecord, type CreateBoardResponse, type JsonRecord } from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
 import { randomId } from '../random-id.ts'
-import type { Storage } from '../storage/types.ts'
+import type { Storage, StoredAsset } from '../storage/types.ts'
 
 export interface NewBoardContent {
   /** Chosen by the caller when records must point into the new board (asset sources); random otherwise. */
@@ -10,6 +10,8 @@ export interface NewBoardContent {
   title: string
   /** Design records the board starts with (an import or a duplicate); written through the codec. */
   records?: readonly JsonRecord[]
+  /** Images of the new board the records refer to. */
+  assets?: readonly StoredAsset[]
 }
 
 /**
@@ -20,7 +22,7 @@ export interface NewBoardContent {
 export async function createBoard(
   storage: Storage,
   access: BoardAccess,
-  { id = randomId(), title, records = [] }: NewBoardContent,
+  { id = randomId(), title, records = [], assets = [] }: NewBoardContent,
 ): Promise<CreateBoardResponse> {
   const createdAt = Date.now()
   const doc = new Y.Doc()
@@ -35,5 +37,6 @@ export async function createBoard(
   const board = await storage.createBoard({ id, title, createdAt }, { name: boardDocumentName(id), state })
   // The review layer starts empty; storing it marks it as belonging to a real board.
   await storage.storeDocument(reviewDocumentName(id), Y.encodeStateAsUpdate(new Y.Doc()))
+  for (const asset of assets) await storage.putAsset(asset)
   return { id, title, links: await access.linksOf(board) }
 }

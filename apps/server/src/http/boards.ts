@@ -10,6 +10,8 @@ import {
 import type { BoardAccess } from '../access/board-access.ts'
 import type { BoardAdmin } from '../boards/board-admin.ts'
 import { createBoard } from '../boards/create-board.ts'
+import { moveInlineImagesToAssets } from '../boards/imported-assets.ts'
+import { randomId } from '../random-id.ts'
 import type { Storage } from '../storage/types.ts'
 import { ApiError } from './errors.ts'
 import { requireBoardGrant, requireOwnerGrant } from './board-grant.ts'
@@ -44,8 +46,10 @@ export function registerBoardRoutes(app: FastifyInstance, { storage, access, adm
 
   app.post('/api/boards', { bodyLimit: IMPORT_BODY_LIMIT, config: createRateLimit }, async (request, reply) => {
     const { title, records } = parseBody(createBoardRequestSchema, request.body)
+    const id = randomId()
     // The body was parsed from JSON, so every value in a record is JSON.
-    const created = await createBoard(storage, access, { title, records: records as JsonRecord[] | undefined })
+    const imported = moveInlineImagesToAssets(id, (records ?? []) as JsonRecord[])
+    const created = await createBoard(storage, access, { id, title, ...imported })
     request.log.info({ boardId: created.id, importedRecords: records?.length }, 'board created')
     return reply.code(201).header('cache-control', 'no-store').send(created)
   })
