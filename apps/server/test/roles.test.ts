@@ -98,6 +98,7 @@ describe('rights of each role on the design and the review document', () => {
       const clients = Object.fromEntries(ROLES.map((role) => [role, documents[kind].open(url, board.id, tokens[role])])) as Record<Role, TestClient>
       await Promise.all([observer, ...Object.values(clients)].map(synced))
 
+      const refusedBefore = ROLES.map((role) => clients[role].refusedUpdates)
       for (const role of ROLES) clients[role].doc.getMap('test').set(`from-${role}`, role)
       const scopes = ROLES.map((role) => [role, clients[role].provider.authorizedScope])
       expect(scopes).toEqual(ROLES.map((role) => [role, writers[kind].includes(role) ? 'read-write' : 'readonly']))
@@ -107,7 +108,7 @@ describe('rights of each role on the design and the review document', () => {
           ? waitFor(() => observer.doc.getMap('test').get(`from-${role}`) === role && client.provider.unsyncedChanges === 0, {
               what: `${role}'s edit at the observer`,
             })
-          : waitFor(() => client.refusedUpdates > 0, { what: `the server to refuse the ${role}'s update` }))
+          : waitFor(() => client.refusedUpdates > (refusedBefore[ROLES.indexOf(role)] ?? 0), { what: `the server to refuse the ${role}'s update` }))
       }
       const live = server.hocuspocus.documents.get(documents[kind].name(board.id))
       const written = (doc: Y.Doc | undefined) => [...(doc?.getMap('test').keys() ?? [])].sort()
@@ -181,8 +182,9 @@ describe('presence by role', () => {
     reviewer.provider.setAwarenessField('user', { name: 'Reviewer' })
     // Frames of one connection are handled in order: once the viewer's later update is refused,
     // its awareness frame before it has been handled too.
+    const refusedBefore = viewer.refusedUpdates
     viewer.doc.getMap('test').set('after-awareness', true)
-    await waitFor(() => viewer.refusedUpdates > 0, { what: "the viewer's frames to be handled" })
+    await waitFor(() => viewer.refusedUpdates > refusedBefore, { what: "the viewer's frames to be handled" })
     await waitFor(() => editor.provider.awareness?.getStates().get(reviewer.doc.clientID)?.user, { what: "the reviewer's presence at the editor" })
 
     const live = server.hocuspocus.documents.get(boardDocumentName(board.id))

@@ -1,4 +1,4 @@
-import { BOARD_REFUSAL, boardLinkPath, parseLinkToken, tokenFromHash } from '@concord/shared'
+import { boardLinkPath, parseLinkToken, tokenFromHash } from '@concord/shared'
 import { useEffect, useMemo } from 'react'
 import { useValue } from 'tldraw'
 import { Link } from 'wouter'
@@ -6,7 +6,8 @@ import { BoardEditor } from '../board/ui/BoardEditor.tsx'
 import { useBoardInfo } from '../board/useBoardInfo.ts'
 import { useBoardSession } from '../board/useBoardSession.ts'
 import { findRecentBoard, rememberBoard } from '../home/recentBoards.ts'
-import { FullPageMessage } from './FullPageMessage.tsx'
+import { BoardRefused } from '../revoked/BoardRefused.tsx'
+import { RefusedBoard } from '../revoked/RefusedBoard.tsx'
 
 export function BoardRoute({ id }: { id: string }) {
   // The token rides in the fragment; a bare /b/<id> works for boards this browser remembers.
@@ -18,24 +19,14 @@ export function BoardRoute({ id }: { id: string }) {
   return <OpenBoard id={id} token={token} />
 }
 
-function BoardRefused() {
-  return (
-    <FullPageMessage title="This board cannot be opened" message={BOARD_REFUSAL} testId="board-error">
-      <p className="full-message__hint">
-        Check that you opened the whole link, including the part after “#”, or ask the board’s owner to send it again.
-      </p>
-    </FullPageMessage>
-  )
-}
-
 function OpenBoard({ id, token }: { id: string; token: string }) {
   const role = useMemo(() => parseLinkToken(token)?.role ?? null, [token])
   const info = useBoardInfo(id, token)
   const session = useBoardSession({ boardId: id, token, role })
   const phase = useValue('board phase', () => session?.phase.get() ?? 'loading', [session])
   const docTitle = useValue('board doc title', () => session?.docTitle.get() ?? null, [session])
-  const title =
-    (info.kind === 'found' ? info.info.title : null) ?? docTitle ?? findRecentBoard(id)?.title ?? 'Untitled board'
+  // The document's title is live (a rename shows at once); the server's answer covers the time before it loads.
+  const title = docTitle ?? (info.kind === 'found' ? info.info.title : null) ?? findRecentBoard(id)?.title ?? 'Untitled board'
 
   useEffect(() => {
     document.title = `${title} · Concord`
@@ -51,7 +42,7 @@ function OpenBoard({ id, token }: { id: string; token: string }) {
     if (known && confirmedRole) rememberBoard({ id, title, role: confirmedRole, link: boardLinkPath(id, token) })
   }, [known, id, title, confirmedRole, token])
 
-  if (info.kind === 'refused' || phase === 'refused') return <BoardRefused />
+  if (info.kind === 'refused' || phase === 'refused') return <RefusedBoard session={session} title={title} />
   if (!session || phase !== 'ready') {
     return (
       <main className="board-loading" aria-busy="true">

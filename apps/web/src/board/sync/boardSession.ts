@@ -1,4 +1,4 @@
-import { boardDocumentName, capabilitiesOf, getBoardMap, getRecordsMap, readBoardMeta, type Role } from '@concord/shared'
+import { boardDocumentName, capabilitiesOf, getBoardMap, getRecordsMap, parseAudienceMessage, readBoardMeta, type Role } from '@concord/shared'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, type Atom, type TLStore } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
@@ -9,6 +9,7 @@ import { createYjsBinding, type YjsBinding } from '../binding/binding.ts'
 import { watchConnection, type ConnectionState } from '../connection/connectionState.ts'
 import { Notices } from '../notices/notices.ts'
 import { syncPresence } from '../presence/presence.ts'
+import { rememberServerState } from '../../revoked/serverState.ts'
 import { collabSocket } from './socket.ts'
 
 /**
@@ -46,6 +47,8 @@ export class BoardSession {
   readonly connection: Atom<ConnectionState> = atom('board connection', { status: 'connecting', unsynced: 0 })
   /** The board title as stored in the document (known offline too). */
   readonly docTitle: Atom<string | null> = atom('board title', null)
+  /** How many viewers watch the board (they are counted by the server, never shown one by one). */
+  readonly viewers: Atom<number> = atom('board viewers', 0)
 
   private readonly collaborationStatus = atom<'online' | 'offline'>('collaboration status', 'offline')
   private readonly mode = atom<'readonly' | 'readwrite'>('collaboration mode', 'readwrite')
@@ -93,11 +96,17 @@ export class BoardSession {
       this.mode.set(scope === 'readonly' || (role && !capabilitiesOf(role).editDesign) ? 'readonly' : 'readwrite')
     })
     this.provider.on('authenticationFailed', () => this.phase.set('refused'))
+    this.provider.on('stateless', ({ payload }: { payload: string }) => {
+      const audience = parseAudienceMessage(payload)
+      if (audience) this.viewers.set(audience.viewers)
+    })
     this.provider.attach()
+    this.stops.push(rememberServerState(boardId, this.doc, this.provider))
 
     this.stops.push(
       watchConnection(this.provider, collabSocket(), (state) => {
-        this.connection.set(state)
+        // A read-only link has nothing to sync: what it writes locally (its user record) the server refuses by design.
+        this.connection.set(this.mode.get() === 'readonly' ? { ...state, unsynced: 0 } : state)
         this.collaborationStatus.set(state.status === 'online' ? 'online' : 'offline')
       }),
     )

@@ -4,6 +4,7 @@ import { useMemo } from 'react'
 import { Tldraw, type Editor, type TLComponents } from 'tldraw'
 import { tldrawUser } from '../../identity/currentUser.ts'
 import { registerContentPolicy, shapeUtilsWithoutEmbeds, withoutEmbedActions } from '../content/contentPolicy.ts'
+import { BoardSharePanel } from '../../share/BoardSharePanel.tsx'
 import { NoticeToasts } from '../notices/NoticeToasts.tsx'
 import type { BoardSession } from '../sync/boardSession.ts'
 import { BoardContext } from './boardContext.ts'
@@ -12,7 +13,7 @@ import { exposeForTests } from './exposeForTests.ts'
 
 // Fonts, icons and translations are served by Concord itself (and precached), never by tldraw's CDN.
 const assetUrls = getAssetUrlsByImport()
-const components: TLComponents = { TopPanel: BoardTopPanel }
+const components: TLComponents = { TopPanel: BoardTopPanel, SharePanel: BoardSharePanel }
 const noVideo: string[] = []
 
 export function BoardEditor({ session, title }: { session: BoardSession; title: string }) {
