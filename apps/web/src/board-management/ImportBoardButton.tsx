@@ -32,7 +32,7 @@ export function ImportBoardButton() {
     <div className="import-board">
       <input ref={input} type="file" accept=".tldr,application/json" hidden onChange={onFile} data-testid="import-board-file" />
       <button type="button" className="button button--quiet" onClick={() => input.current?.click()} disabled={busy}>
-        {busy ? 'Importing…' : 'Import a .tldr file'}
+        {busy ? 'Importing…' : 'Import a .tldr file as a new board'}
       </button>
       {error && (
         <p className="form-error" role="alert" data-testid="import-board-error">
