@@ -125,3 +125,25 @@ test('a rotated link cuts its open board off at once; unsynced offline work can 
   // The server never got the offline shape.
   await expect.poll(() => shapeIds(alice)).toEqual(['shape:synced'])
 })
+
+test('replacing the owner link reopens the owner on the new link; the old one opens nothing', async ({ newUser }) => {
+  const alice = await newUser('Alice')
+  const links = await createBoardFromHome(alice, 'Leaked link')
+  await openBoard(alice, links.owner)
+  await createRectangle(alice, 'kept', 100, 100)
+  await waitForSynced(alice)
+
+  await alice.getByTestId('share-button').click()
+  await alice.getByTestId('share-rotate-owner').click()
+  await expect(alice.getByTestId('share-row-owner')).toContainText('This page reopens with the new owner link')
+  await alice.getByTestId('share-rotate-confirm-owner').click()
+  await expect.poll(() => new URL(alice.url()).hash).toMatch(/^#k=owner\.1\./)
+  await expect(alice.getByTestId('role-badge')).toHaveText('Owner')
+  await expectShapes(alice, ['kept'])
+  await alice.goto('/')
+  await expect(alice.getByTestId('recent-board')).toHaveAttribute('href', /#k=owner\.1\./)
+
+  const mallory = await newUser('Mallory')
+  await mallory.goto(links.owner)
+  await expect(mallory.getByTestId('board-error')).toBeVisible()
+})
