@@ -4,10 +4,11 @@ import { useTldrawUiComponents } from 'tldraw'
 import { BoardMenu } from '../board-management/BoardMenu.tsx'
 import { useBoard } from '../board/ui/boardContext.ts'
 import { rememberBoard } from '../home/recentBoards.ts'
+import { ReviewButton } from '../review/ReviewButton.tsx'
 import { ViewerCount } from '../roles/ViewerCount.tsx'
 import { ShareDialog } from './ShareDialog.tsx'
 
-/** tldraw's top-right slot: the viewer count, the people menu, and the owner's Share button and board menu. */
+/** tldraw's top-right slot: the viewer count, the people menu, the review toggle, the owner's Share button and the board menu. */
 export function BoardSharePanel() {
   const { session, title } = useBoard()
   const { PeopleMenu } = useTldrawUiComponents()
@@ -29,6 +30,7 @@ export function BoardSharePanel() {
     <div className="tlui-share-zone board-share" draggable={false}>
       <ViewerCount viewers={session.viewers} />
       {PeopleMenu && <PeopleMenu />}
+      <ReviewButton />
       {isOwner && (
         <button type="button" className="button button--primary board-share__button" data-testid="share-button" onClick={() => setSharing(true)}>
           Share
