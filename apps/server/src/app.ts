@@ -5,6 +5,7 @@ import type { Hocuspocus } from '@hocuspocus/server'
 import { pino, type DestinationStream, type Logger } from 'pino'
 import { BoardAccess } from './access/board-access.ts'
 import { BoardAdmin } from './boards/board-admin.ts'
+import { BoardVersions } from './boards/board-versions.ts'
 import { loadLinkSecret } from './access/secret.ts'
 import { CollabAuth } from './collab/auth.ts'
 import type { CollabContext } from './collab/context.ts'
@@ -18,6 +19,7 @@ import { registerAssetRoutes } from './http/assets.ts'
 import { registerBoardRoutes } from './http/boards.ts'
 import { registerErrorHandler } from './http/errors.ts'
 import { registerHealthRoutes } from './http/health.ts'
+import { registerVersionRoutes } from './http/versions.ts'
 import { registerWebApp } from './http/web-app.ts'
 import { SqliteStorage } from './storage/sqlite.ts'
 import type { Storage } from './storage/types.ts'
@@ -65,6 +67,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     new ViewerPresence(),
   ])
   const admin = new BoardAdmin(storage, access, hocuspocus, log.child({ component: 'board-admin' }))
+  const versions = new BoardVersions(storage, hocuspocus, log.child({ component: 'board-versions' }))
 
   const app = Fastify({ loggerInstance: log as FastifyBaseLogger, return503OnClosing: true })
   registerErrorHandler(app)
@@ -74,6 +77,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     registerHealthRoutes(api, hocuspocus, startedAt)
     registerBoardRoutes(api, { storage, access, admin, createLimit: config.boardCreateLimit })
     registerAssetRoutes(api, { storage, access })
+    registerVersionRoutes(api, { access, versions })
   })
   registerWebApp(app, config.webDist)
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
 import { boardDocumentName, reviewDocumentName, ROLES, type Role } from '@concord/shared'
 import { migrate } from './sqlite-schema.ts'
-import type { BoardRecord, DocumentState, NewBoard, Storage, StoredAsset } from './types.ts'
+import type { BoardRecord, DocumentState, NewBoard, Storage, StoredAsset, StoredVersion, VersionInfo } from './types.ts'
 
 export const DATABASE_FILE = 'concord.sqlite'
 
@@ -57,11 +57,12 @@ export class SqliteStorage implements Storage {
   }
 
   async deleteBoard(id: string): Promise<void> {
-    const { deleteDocument, deleteAssets, deleteGenerations, deleteBoard } = this.statements
+    const { deleteDocument, deleteAssets, deleteVersions, deleteGenerations, deleteBoard } = this.statements
     this.transaction(() => {
       deleteDocument.run(boardDocumentName(id))
       deleteDocument.run(reviewDocumentName(id))
       deleteAssets.run(id)
+      deleteVersions.run(id)
       deleteGenerations.run(id)
       deleteBoard.run(id)
     })
@@ -69,6 +70,24 @@ export class SqliteStorage implements Storage {
 
   async copyAssets(fromBoardId: string, toBoardId: string): Promise<void> {
     this.statements.copyAssets.run(toBoardId, Date.now(), fromBoardId)
+  }
+
+  async addVersion(boardId: string, version: StoredVersion): Promise<void> {
+    this.statements.insertVersion.run(boardId, version.id, version.name, version.createdAt, version.state)
+  }
+
+  async listVersions(boardId: string): Promise<VersionInfo[]> {
+    return this.statements.selectVersions.all(boardId).map((row) => ({
+      id: String(row.id),
+      name: String(row.name),
+      createdAt: Number(row.created_at),
+    }))
+  }
+
+  async getVersion(boardId: string, versionId: string): Promise<StoredVersion | null> {
+    const row = this.statements.selectVersion.get(boardId, versionId)
+    if (!row) return null
+    return { id: versionId, name: String(row.name), createdAt: Number(row.created_at), state: row.state as Uint8Array }
   }
 
   async loadDocument(name: string): Promise<Uint8Array | null> {
@@ -135,6 +154,10 @@ function prepareStatements(db: DatabaseSync) {
     updateTitle: prepare('UPDATE boards SET title = ? WHERE id = ?'),
     deleteDocument: prepare('DELETE FROM documents WHERE name = ?'),
     deleteAssets: prepare('DELETE FROM assets WHERE board_id = ?'),
+    deleteVersions: prepare('DELETE FROM versions WHERE board_id = ?'),
+    insertVersion: prepare('INSERT INTO versions (board_id, id, name, created_at, state) VALUES (?, ?, ?, ?, ?)'),
+    selectVersions: prepare('SELECT id, name, created_at FROM versions WHERE board_id = ? ORDER BY created_at, id'),
+    selectVersion: prepare('SELECT name, created_at, state FROM versions WHERE board_id = ? AND id = ?'),
     deleteGenerations: prepare('DELETE FROM link_generations WHERE board_id = ?'),
     deleteBoard: prepare('DELETE FROM boards WHERE id = ?'),
     copyAssets: prepare(

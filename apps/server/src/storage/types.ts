@@ -29,6 +29,19 @@ export interface StoredAsset {
   bytes: Uint8Array
 }
 
+/** A version of a board's design, frozen when the team submitted it for review. */
+export interface VersionInfo {
+  id: string
+  name: string
+  /** Milliseconds since the epoch. */
+  createdAt: number
+}
+
+export interface StoredVersion extends VersionInfo {
+  /** The design document's full state at that moment. */
+  state: Uint8Array
+}
+
 /**
  * Everything the server persists. Async throughout so that a PostgreSQL implementation can
  * stand beside the SQLite one without changing callers.
@@ -46,7 +59,7 @@ export interface Storage {
   renameBoard(id: string, title: string): Promise<boolean>
   /**
    * Removes a board for good: its registry entry and link generations, every stored document of
-   * it (`board:<id>`, `review:<id>`) and its assets. Idempotent.
+   * it (`board:<id>`, `review:<id>`), its versions and its assets. Idempotent.
    */
   deleteBoard(id: string): Promise<void>
   /** Copies every asset of one board to another under the same asset ids (duplicating a board). */
@@ -55,6 +68,11 @@ export interface Storage {
   loadDocument(name: string): Promise<Uint8Array | null>
   /** Replaces the stored state of a document with its full state. */
   storeDocument(name: string, state: Uint8Array): Promise<void>
+
+  addVersion(boardId: string, version: StoredVersion): Promise<void>
+  /** A board's versions, oldest first, without their states. */
+  listVersions(boardId: string): Promise<VersionInfo[]>
+  getVersion(boardId: string, versionId: string): Promise<StoredVersion | null>
 
   putAsset(asset: StoredAsset): Promise<void>
   getAsset(boardId: string, assetId: string): Promise<StoredAsset | null>

@@ -65,6 +65,8 @@ const threadFieldsSchema = z.object({
   status: z.enum(['open', 'resolved']),
   /** Who last resolved or reopened the thread. */
   statusBy: reviewAuthorSchema.nullable(),
+  /** The submitted version the thread was made on; null on the live board. */
+  versionId: z.string().nullable().default(null),
 })
 
 export interface ReviewThread extends z.infer<typeof threadFieldsSchema> {
@@ -78,7 +80,14 @@ function threadsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 /** Starts a thread with its first comment; returns the thread id. */
 export function createThread(
   doc: Y.Doc,
-  { id, anchor, author, text, now }: { id: string; anchor: ThreadAnchor; author: ReviewAuthor; text: string; now: number },
+  {
+    id,
+    anchor,
+    author,
+    text,
+    now,
+    versionId = null,
+  }: { id: string; anchor: ThreadAnchor; author: ReviewAuthor; text: string; now: number; versionId?: string | null },
 ): string {
   doc.transact(() => {
     const thread = new Y.Map<unknown>()
@@ -88,6 +97,7 @@ export function createThread(
     thread.set('createdAt', now)
     thread.set('status', 'open')
     thread.set('statusBy', null)
+    thread.set('versionId', versionId)
     const comments = new Y.Array<ReviewComment>()
     comments.push([{ id: `${id}:0`, author, text, createdAt: now }])
     thread.set('comments', comments)

@@ -49,6 +49,25 @@ export const boardInfoResponseSchema = z.object({
 })
 export type BoardInfoResponse = z.infer<typeof boardInfoResponseSchema>
 
+/** `POST /api/boards/:id/versions` request body: the team submits the design for review under a name. */
+export const submitVersionRequestSchema = z.object({
+  name: z.string().trim().min(1, 'name must not be empty').max(100, 'name is at most 100 characters'),
+})
+export type SubmitVersionRequest = z.infer<typeof submitVersionRequestSchema>
+
+/** A version frozen for review: `POST /api/boards/:id/versions` (201) and the items of the list. */
+export const versionInfoSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.number() })
+export type VersionInfoResponse = z.infer<typeof versionInfoSchema>
+
+/** `GET /api/boards/:id/versions` response: oldest first. */
+export const versionListResponseSchema = z.object({ versions: z.array(versionInfoSchema) })
+
+/** `GET /api/boards/:id/versions/:versionId` response: the design's records as they were then. */
+export const versionResponseSchema = versionInfoSchema.extend({
+  records: z.array(z.looseObject({ id: z.string(), typeName: z.string() })),
+})
+export type VersionResponse = z.infer<typeof versionResponseSchema>
+
 /** `POST /api/boards/:id/assets` response (201): where the uploaded file is served. */
 export const uploadAssetResponseSchema = z.object({ src: z.string() })
 export type UploadAssetResponse = z.infer<typeof uploadAssetResponseSchema>

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { getRecordsMap, readAllRecords, readRecord, versionInfoSchema, versionListResponseSchema, versionResponseSchema, writeRecord, type JsonRecord } from '@concord/shared'
+import { acknowledged, synced } from './helpers/collab.ts'
+import { createBoard, tokenOf } from './helpers/server.ts'
+import { waitFor } from './helpers/wait.ts'
+import { testResources } from './helpers/resources.ts'
+
+const { start, open } = testResources()
+
+function api(url: string, path: string, token: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${url}${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } })
+}
+
+function submit(url: string, boardId: string, token: string, name: string): Promise<Response> {
+  return api(url, `/api/boards/${boardId}/versions`, token, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+  })
+}
+
+function box(id: string, x: number): JsonRecord {
+  return { id, typeName: 'shape', type: 'geo', x, y: 0, props: { w: 10, h: 10 }, meta: {} }
+}
+
+describe('versions submitted for review', () => {
+  it('freezes the design; every role reads it; the owner restores it as a change everyone receives', async () => {
+    const { url, server } = await start()
+    const board = await createBoard(url)
+    const tokens = { owner: tokenOf(board.links.owner), editor: tokenOf(board.links.editor), reviewer: tokenOf(board.links.reviewer), viewer: tokenOf(board.links.viewer) }
+    const editor = open(url, board.id, tokens.editor)
+    await synced(editor)
+    const records = getRecordsMap(editor.doc)
+    editor.doc.transact(() => {
+      writeRecord(records, box('shape:a', 1))
+      writeRecord(records, { id: 'user:ed', typeName: 'user', name: 'Ed', color: 'red', meta: {} })
+    })
+    await acknowledged(editor)
+
+    expect((await submit(url, board.id, tokens.reviewer, 'v1')).status).toBe(403)
+    expect((await submit(url, board.id, tokens.editor, ' ')).status).toBe(400)
+    const created = await submit(url, board.id, tokens.editor, 'First review')
+    expect(created.status).toBe(201)
+    const v1 = versionInfoSchema.parse(await created.json())
+    expect(v1.name).toBe('First review')
+
+    // The team keeps working on the live board.
+    editor.doc.transact(() => {
+      writeRecord(records, box('shape:a', 500))
+      writeRecord(records, box('shape:b', 2))
+    })
+    await acknowledged(editor)
+
+    for (const token of Object.values(tokens)) {
+      const list = versionListResponseSchema.parse(await (await api(url, `/api/boards/${board.id}/versions`, token)).json())
+      expect(list.versions).toEqual([v1])
+    }
+    const frozen = versionResponseSchema.parse(await (await api(url, `/api/boards/${board.id}/versions/${v1.id}`, tokens.viewer)).json())
+    expect(frozen.records.map((record) => [record.id, record.x])).toEqual([['shape:a', 1]])
+
+    expect((await api(url, `/api/boards/${board.id}/versions/${v1.id}/restore`, tokens.editor, { method: 'POST' })).status).toBe(403)
+    expect((await api(url, `/api/boards/${board.id}/versions/nope/restore`, tokens.owner, { method: 'POST' })).status).toBe(404)
+    expect((await api(url, `/api/boards/${board.id}/versions/${v1.id}/restore`, tokens.owner, { method: 'POST' })).status).toBe(204)
+    await waitFor(() => readRecord(records, 'shape:a')?.x === 1 && !records.has('shape:b'), { what: 'the restore at the open editor' })
+    expect(readAllRecords(records).map((record) => record.id).sort()).toEqual(['shape:a', 'user:ed'])
+
+    await api(url, `/api/boards/${board.id}`, tokens.owner, { method: 'DELETE' })
+    expect(await server.storage.listVersions(board.id)).toEqual([])
+  })
+
+  it('refuses bad links and unknown versions like unknown boards', async () => {
+    const { url } = await start()
+    const board = await createBoard(url)
+    expect((await api(url, `/api/boards/${board.id}/versions`, 'editor.0.AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404)
+    expect((await api(url, `/api/boards/${board.id}/versions/unknown`, tokenOf(board.links.owner))).status).toBe(404)
+  })
+})
