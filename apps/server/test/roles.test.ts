@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import {
   BOARD_REFUSAL,
   boardDocumentName,
-  parseAudienceMessage,
+  parseStatelessMessage,
   reviewDocumentName,
   ROLES,
   type BoardLinks,
@@ -169,8 +169,8 @@ describe('presence by role', () => {
     const editor = open(url, board.id, tokens.editor)
     const audience: number[] = []
     editor.provider.on('stateless', ({ payload }: { payload: string }) => {
-      const message = parseAudienceMessage(payload)
-      if (message) audience.push(message.viewers)
+      const message = parseStatelessMessage(payload)
+      if (message?.type === 'audience') audience.push(message.viewers)
     })
     await synced(editor)
     const reviewer = open(url, board.id, tokens.reviewer)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { getRecordsMap, readAllRecords, readRecord, versionInfoSchema, versionListResponseSchema, versionResponseSchema, writeRecord, type JsonRecord } from '@concord/shared'
+import { getRecordsMap, parseStatelessMessage, readAllRecords, readRecord, versionInfoSchema, versionListResponseSchema, versionResponseSchema, writeRecord, type JsonRecord } from '@concord/shared'
 import { acknowledged, synced } from './helpers/collab.ts'
 import { createBoard, tokenOf } from './helpers/server.ts'
 import { waitFor } from './helpers/wait.ts'
@@ -29,7 +29,13 @@ describe('versions submitted for review', () => {
     const board = await createBoard(url)
     const tokens = { owner: tokenOf(board.links.owner), editor: tokenOf(board.links.editor), reviewer: tokenOf(board.links.reviewer), viewer: tokenOf(board.links.viewer) }
     const editor = open(url, board.id, tokens.editor)
-    await synced(editor)
+    const viewer = open(url, board.id, tokens.viewer)
+    const told: string[] = []
+    viewer.provider.on('stateless', ({ payload }: { payload: string }) => {
+      const message = parseStatelessMessage(payload)
+      if (message?.type === 'versions') told.push(message.type)
+    })
+    await Promise.all([synced(editor), synced(viewer)])
     const records = getRecordsMap(editor.doc)
     editor.doc.transact(() => {
       writeRecord(records, box('shape:a', 1))
@@ -43,6 +49,7 @@ describe('versions submitted for review', () => {
     expect(created.status).toBe(201)
     const v1 = versionInfoSchema.parse(await created.json())
     expect(v1.name).toBe('First review')
+    await waitFor(() => told.length === 1, { what: 'open boards to be told of the new version' })
 
     // The team keeps working on the live board.
     editor.doc.transact(() => {

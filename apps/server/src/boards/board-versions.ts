@@ -8,6 +8,7 @@ import {
   writeRecord,
   type JsonRecord,
   type VersionInfoResponse,
+  type VersionsChangedMessage,
   type VersionResponse,
 } from '@concord/shared'
 import type { Logger } from 'pino'
@@ -40,6 +41,7 @@ export class BoardVersions {
     }
     const version = { id: randomId(), name, createdAt: Date.now() }
     await this.storage.addVersion(boardId, { ...version, state })
+    this.announce(boardId)
     this.log.info({ boardId, versionId: version.id, bytes: state.byteLength }, 'version submitted')
     return version
   }
@@ -75,6 +77,12 @@ export class BoardVersions {
     }
     this.log.info({ boardId, versionId }, 'version restored')
     return true
+  }
+
+  /** The list of versions changed: tell the open boards (of every role) to fetch it again. */
+  private announce(boardId: string): void {
+    const message: VersionsChangedMessage = { type: 'versions' }
+    this.hocuspocus.documents.get(boardDocumentName(boardId))?.broadcastStateless(JSON.stringify(message))
   }
 }
 

@@ -1,5 +1,5 @@
 export * from './api.ts'
-export * from './audience.ts'
 export * from './ids.ts'
 export * from './roles.ts'
+export * from './stateless.ts'
 export * from './token.ts'

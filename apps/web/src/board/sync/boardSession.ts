@@ -1,4 +1,4 @@
-import { boardDocumentName, capabilitiesOf, getBoardMap, getRecordsMap, parseAudienceMessage, readBoardMeta, type Role } from '@concord/shared'
+import { boardDocumentName, capabilitiesOf, getBoardMap, getRecordsMap, parseStatelessMessage, readBoardMeta, type Role } from '@concord/shared'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, type Atom, type TLStore } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
@@ -97,8 +97,8 @@ export class BoardSession {
     })
     this.provider.on('authenticationFailed', () => this.phase.set('refused'))
     this.provider.on('stateless', ({ payload }: { payload: string }) => {
-      const audience = parseAudienceMessage(payload)
-      if (audience) this.viewers.set(audience.viewers)
+      const message = parseStatelessMessage(payload)
+      if (message?.type === 'audience') this.viewers.set(message.viewers)
     })
     this.provider.attach()
     this.stops.push(rememberServerState(boardId, this.doc, this.provider))
