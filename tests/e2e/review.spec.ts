@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { createBoardFromHome, createRectangle, expectShapes, openBoard, waitForSynced } from '../support/board.ts'
+import { createBoardFromHome, createRectangle, expectShapes, openBoard, shapeIds, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 const SHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname
@@ -80,4 +80,52 @@ test('a reviewer pins a comment to a property and fills the rubric; the owner se
   expect(markdown).toContain('| Clarity of the design | 4.0 | 1 |')
   expect(markdown).toContain('Bob')
   expect(markdown).toContain('A cache would go here.')
+})
+
+test('submit for review freezes a version: the reviewer sees the frozen one while the owner edits; the owner restores it', async ({ newUser }) => {
+  const alice = await newUser('Alice')
+  const links = await createBoardFromHome(alice, 'Leader election')
+  await openBoard(alice, links.owner)
+  await createRectangle(alice, 'frozen', 200, 200)
+  await waitForSynced(alice)
+  await alice.getByTestId('review-button').click()
+  await alice.getByTestId('review-tab-versions').click()
+  await alice.getByTestId('version-name').fill('Milestone 1')
+  await alice.getByTestId('version-submit').click()
+  await expect(alice.getByTestId('version')).toHaveCount(1)
+  await alice.getByTestId('share-button').click()
+  const reviewerLink = (await alice.getByTestId('share-link-reviewer').inputValue()).replace(new URL(alice.url()).origin, '')
+  await alice.getByRole('button', { name: 'Done' }).click()
+
+  // The reviewer starts on the submitted version; the owner keeps editing the live board.
+  const bob = await newUser('Bob')
+  await bob.goto(reviewerLink)
+  await expect(bob.getByTestId('version-banner')).toContainText('Frozen version “Milestone 1”')
+  await expect(bob.locator('.tl-shape')).toHaveCount(1)
+  await createRectangle(alice, 'live-only', 500, 200)
+  await waitForSynced(alice)
+  await bob.getByTestId('back-to-live').click()
+  await expectShapes(bob, ['frozen', 'live-only'])
+  await bob.getByTestId('review-button').click()
+  await bob.getByTestId('review-tab-versions').click()
+  await bob.getByTestId('version-view').click()
+  await expect(bob.getByTestId('version-banner')).toBeVisible()
+  await expect(bob.locator('.tl-shape')).toHaveCount(1)
+  await bob.screenshot({ path: `${SHOTS}review-version-reviewer.png` })
+
+  // A comment made on the version says so.
+  await bob.getByTestId('review-tab-comments').click()
+  await bob.getByTestId('pick-point').click()
+  await bob.getByTestId('point-picker').click({ position: { x: 400, y: 450 } })
+  await bob.getByTestId('comment-text').fill('The election timeout is missing.')
+  await bob.getByTestId('comment-submit').click()
+  await expect(alice.getByTestId('review-open-count')).toHaveText('1')
+  await alice.getByTestId('review-tab-comments').click()
+  await expect(alice.getByTestId('thread')).toContainText('on “Milestone 1”')
+
+  // The owner restores the version onto the live board, for everyone.
+  await alice.getByTestId('review-tab-versions').click()
+  await alice.getByTestId('version-restore').click()
+  await alice.getByTestId('version-restore-confirm').click()
+  await expect.poll(() => shapeIds(alice)).toEqual(['shape:frozen'])
 })

@@ -36,8 +36,13 @@ export async function editorAsTldr(editor: Editor, title: string): Promise<strin
 
 /** The board's local copy (this device's Y.Doc) as a `.tldr` file, for when the editor cannot open it. */
 export function localCopyAsTldr(store: TLStore, doc: Y.Doc, title: string): string {
-  const records = readAllRecords(getRecordsMap(doc)) as unknown as TldrawFile['records']
-  return JSON.stringify(withConcordData({ tldrawFileFormatVersion: 1, schema: store.schema.serialize(), records }, title))
+  return recordsAsTldr(store, readAllRecords(getRecordsMap(doc)), title)
+}
+
+/** Design records (e.g. of a version submitted for review) as a `.tldr` file in the store's schema. */
+export function recordsAsTldr(store: TLStore, records: readonly object[], title: string): string {
+  const file: TldrawFile = { tldrawFileFormatVersion: 1, schema: store.schema.serialize(), records: records as TldrawFile['records'] }
+  return JSON.stringify(withConcordData(file, title))
 }
 
 /** Saves `text` as a download named after the board. */

@@ -37,7 +37,7 @@ export function NewCommentForm({ review, author }: { review: ReviewSession; auth
     const body = text.trim()
     if (!anchor || !body) return
     const id = crypto.randomUUID()
-    createThread(review.doc, { id, anchor, author, text: body, now: Date.now() })
+    createThread(review.doc, { id, anchor, author, text: body, now: Date.now(), versionId: review.viewing.get() })
     setText('')
     setProperty('')
     review.pickedPoint.set(null)

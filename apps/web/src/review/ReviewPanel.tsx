@@ -7,8 +7,9 @@ import { describeAnchor } from './anchors.ts'
 import { CommentsTab } from './CommentsTab.tsx'
 import { useReview } from './reviewContext.ts'
 import { RubricTab } from './RubricTab.tsx'
+import { VersionsTab } from './VersionsTab.tsx'
 
-type Tab = 'comments' | 'rubric'
+type Tab = 'comments' | 'rubric' | 'versions'
 
 /** The review side panel: comment threads and the rubric, and the review's Markdown export. */
 export function ReviewPanel() {
@@ -44,17 +45,18 @@ export function ReviewPanel() {
           <button type="button" role="tab" aria-selected={tab === 'rubric'} onClick={() => setTab('rubric')} data-testid="review-tab-rubric">
             Rubric
           </button>
+          <button type="button" role="tab" aria-selected={tab === 'versions'} onClick={() => setTab('versions')} data-testid="review-tab-versions">
+            Versions
+          </button>
         </div>
         <button type="button" className="review-panel__close" aria-label="Close the review panel" onClick={() => review.panelOpen.set(false)}>
           ×
         </button>
       </header>
       <div className="review-panel__body">
-        {tab === 'comments' ? (
-          <CommentsTab review={review} author={author} />
-        ) : (
-          <RubricTab review={review} author={author} isReviewer={session.options.role === 'reviewer'} />
-        )}
+        {tab === 'comments' && <CommentsTab review={review} author={author} />}
+        {tab === 'rubric' && <RubricTab review={review} author={author} isReviewer={session.options.role === 'reviewer'} />}
+        {tab === 'versions' && <VersionsTab review={review} />}
       </div>
       <footer className="review-panel__footer">
         <button type="button" className="button button--quiet button--small" onClick={exportMarkdown} data-testid="review-export">

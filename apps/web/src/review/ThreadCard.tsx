@@ -13,6 +13,11 @@ export function ThreadCard({ thread, review, author }: { thread: ReviewThread; r
   const label = useValue('thread anchor', () => describeAnchor(editor, thread.anchor), [editor, thread.anchor])
   const orphaned = useValue('thread orphaned', () => isOrphaned(editor, thread.anchor), [editor, thread.anchor])
   const focused = useValue('thread focused', () => review.focusedThread.get() === thread.id, [review, thread.id])
+  const versionName = useValue(
+    'thread version',
+    () => (thread.versionId ? (review.versions.get().find((version) => version.id === thread.versionId)?.name ?? 'a version') : null),
+    [review, thread.versionId],
+  )
   const [reply, setReply] = useState('')
   const card = useRef<HTMLLIElement>(null)
   useEffect(() => {
@@ -47,6 +52,7 @@ export function ThreadCard({ thread, review, author }: { thread: ReviewThread; r
       >
         <span className="thread__anchor-label">{label}</span>
         {orphaned && <span className="thread__tag">orphaned</span>}
+        {versionName && <span className="thread__tag thread__tag--version">on “{versionName}”</span>}
         {thread.status === 'resolved' && <span className="thread__tag thread__tag--resolved">resolved</span>}
       </button>
       <ul className="thread__comments">

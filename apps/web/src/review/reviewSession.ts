@@ -1,5 +1,6 @@
 import {
   capabilitiesOf,
+  parseStatelessMessage,
   readRubrics,
   readThreads,
   reviewDocumentName,
@@ -7,12 +8,14 @@ import {
   THREADS_KEY,
   type ReviewerRubric,
   type ReviewThread,
-  type Role,
+  type VersionInfoResponse,
 } from '@concord/shared'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { atom, type Atom } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
+import { listVersions } from '../api/versions.ts'
+import type { BoardSession } from '../board/sync/boardSession.ts'
 import { collabSocket } from '../board/sync/socket.ts'
 
 /** Name of the IndexedDB database holding a board review's local copy. */
@@ -39,10 +42,17 @@ export class ReviewSession {
   /** Whether the next click on the canvas picks the point a new comment is pinned to, and the point picked. */
   readonly pickingPoint: Atom<boolean> = atom('picking comment point', false)
   readonly pickedPoint: Atom<{ pageId: string; x: number; y: number } | null> = atom('picked comment point', null)
+  /** The versions submitted for review (oldest first), and the one shown instead of the live board, if any. */
+  readonly versions: Atom<VersionInfoResponse[]> = atom('review versions', [])
+  readonly viewing: Atom<string | null> = atom('viewed version', null)
 
   private readonly stopObserving: () => void
+  private readonly board: BoardSession
+  private destroyed = false
 
-  constructor({ boardId, token, role }: { boardId: string; token: string; role: Role | null }) {
+  constructor(board: BoardSession) {
+    const { boardId, token, role } = board.options
+    this.board = board
     this.canWrite = role !== null && capabilitiesOf(role).writeReview
     this.persistence = new IndexeddbPersistence(localReviewDbName(boardId), this.doc)
     // No awareness: presence is the design document's; this provider only syncs data.
@@ -63,9 +73,30 @@ export class ReviewSession {
     rubrics.observeDeep(readRubricsNow)
     readThreadsNow()
     readRubricsNow()
+    // The server says when the list of versions changes; a reviewer starts on the latest one.
+    const onStateless = ({ payload }: { payload: string }) => {
+      if (parseStatelessMessage(payload)?.type === 'versions') void this.refreshVersions()
+    }
+    board.provider.on('stateless', onStateless)
+    void this.refreshVersions().then(() => {
+      const latest = this.versions.get().at(-1)
+      if (role === 'reviewer' && latest && this.viewing.get() === null) this.viewing.set(latest.id)
+    })
     this.stopObserving = () => {
       threads.unobserveDeep(readThreadsNow)
       rubrics.unobserveDeep(readRubricsNow)
+      board.provider.off('stateless', onStateless)
+    }
+  }
+
+  /** Fetches the list of versions again (kept as it was when the server cannot be reached). */
+  async refreshVersions(): Promise<void> {
+    const { boardId, token } = this.board.options
+    try {
+      const versions = await listVersions(boardId, token)
+      if (!this.destroyed) this.versions.set(versions)
+    } catch {
+      // Offline: the list stays as last fetched.
     }
   }
 
@@ -75,6 +106,7 @@ export class ReviewSession {
   }
 
   destroy(): void {
+    this.destroyed = true
     this.stopObserving()
     this.provider.destroy()
     void this.persistence.destroy()

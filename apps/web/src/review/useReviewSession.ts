@@ -6,7 +6,7 @@ import { ReviewSession } from './reviewSession.ts'
 export function useReviewSession(board: BoardSession): ReviewSession | null {
   const [review, setReview] = useState<ReviewSession | null>(null)
   useEffect(() => {
-    const created = new ReviewSession(board.options)
+    const created = new ReviewSession(board)
     // An external resource owned by this effect; state hands it to the render.
     // oxlint-disable-next-line react/set-state-in-effect
     setReview(created)
