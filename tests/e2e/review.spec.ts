@@ -42,6 +42,19 @@ test('a reviewer pins a comment to a property and fills the rubric; the owner se
   await expect(thread).toContainText('Bob')
   await expect(thread.getByRole('link', { name: 'https://example.com/guide' })).toHaveAttribute('href', 'https://example.com/guide')
   await alice.screenshot({ path: `${SHOTS}review-comments-owner.png` })
+  // Clicking the thread's anchor brings its component into view, selected.
+  await alice.evaluate(() => window.__concord!.editor.setCamera({ x: -3000, y: -3000, z: 1 }))
+  await thread.getByRole('button', { name: 'Rectangle · fill' }).click()
+  await expect.poll(() => alice.evaluate(() => window.__concord!.editor.getSelectedShapeIds())).toEqual(['shape:db'])
+  await expect
+    .poll(() => alice.evaluate(() => window.__concord!.editor.getViewportPageBounds().includes(window.__concord!.editor.getShapePageBounds('shape:db' as never)!)))
+    .toBe(true)
+  // Filtering by component: nothing when another component is selected.
+  await alice.getByText('Selected component only').click()
+  await expect(alice.getByTestId('thread')).toHaveCount(1)
+  await alice.evaluate(() => window.__concord!.editor.selectNone())
+  await expect(alice.getByTestId('thread')).toHaveCount(0)
+  await alice.getByText('Selected component only').click()
   await alice.getByTestId('reply-text').fill('Filled now, thanks.')
   await alice.getByTestId('reply-submit').click()
   await alice.getByTestId('thread-status').click()
