@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { createBoardFromHome, createRectangle, expectShapes, openBoard, shapeIds, waitForSynced } from '../support/board.ts'
+import { createBoardFromHome, createRectangle, expectShapes, openBoard, shapeIds, shareLink, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 const SHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname
@@ -10,8 +10,7 @@ test('a reviewer pins a comment to a property and fills the rubric; the owner se
   await openBoard(alice, links.owner)
   await createRectangle(alice, 'db', 300, 250)
   await waitForSynced(alice)
-  await alice.getByTestId('share-button').click()
-  const reviewerLink = (await alice.getByTestId('share-link-reviewer').inputValue()).replace(new URL(alice.url()).origin, '')
+  const reviewerLink = await shareLink(alice, 'reviewer')
   await alice.getByRole('button', { name: 'Done' }).click()
 
   const bob = await newUser('Bob')
@@ -106,8 +105,7 @@ test('submit for review freezes a version: the reviewer sees the frozen one whil
   await alice.getByTestId('version-name').fill('Milestone 1')
   await alice.getByTestId('version-submit').click()
   await expect(alice.getByTestId('version')).toHaveCount(1)
-  await alice.getByTestId('share-button').click()
-  const reviewerLink = (await alice.getByTestId('share-link-reviewer').inputValue()).replace(new URL(alice.url()).origin, '')
+  const reviewerLink = await shareLink(alice, 'reviewer')
   await alice.getByRole('button', { name: 'Done' }).click()
 
   // The reviewer starts on the submitted version; the owner keeps editing the live board.

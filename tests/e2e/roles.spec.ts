@@ -1,15 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { createBoardFromHome, createRectangle, expectShapes, openBoard, shapeIds, waitForSynced } from '../support/board.ts'
+import { createBoardFromHome, createRectangle, expectShapes, openBoard, shapeIds, shareLink, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 const SHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname
-
-/** The owner opens the share dialog and reads the link of a role from it. */
-async function linkFromShareDialog(owner: Page, role: 'reviewer' | 'viewer' | 'editor'): Promise<string> {
-  const url = await owner.getByTestId(`share-link-${role}`).inputValue()
-  return url.replace(new URL(owner.url()).origin, '')
-}
 
 /**
  * Drops or restores the page's collaboration socket. (Playwright's offline emulation leaves open
@@ -48,8 +42,8 @@ test('the owner shares reviewer and viewer links: both are read-only, reviewers 
   await expect(dialog.locator('[data-testid^="share-row-"]')).toHaveCount(4)
   await expect(alice.getByTestId('share-link-owner')).toHaveValue(new URL(links.owner, alice.url()).href)
   await alice.screenshot({ path: `${SHOTS}share-dialog.png` })
-  const reviewerLink = await linkFromShareDialog(alice, 'reviewer')
-  const viewerLink = await linkFromShareDialog(alice, 'viewer')
+  const reviewerLink = await shareLink(alice, 'reviewer')
+  const viewerLink = await shareLink(alice, 'viewer')
   await dialog.getByRole('button', { name: 'Done' }).click()
   await expect(dialog).toBeHidden()
 

@@ -12,7 +12,7 @@ import {
   type JsonRecord,
 } from '@concord/shared'
 import { acknowledged, openReview, synced } from './helpers/collab.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
+import { apiRequest, createBoard, tokenOf } from './helpers/server.ts'
 import { waitFor } from './helpers/wait.ts'
 import { testResources } from './helpers/resources.ts'
 
@@ -20,16 +20,13 @@ const { start, open, track } = testResources()
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 8, 7])
 
-function api(url: string, path: string, token: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${url}${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } })
-}
 
 function json(body: unknown): RequestInit {
   return { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }
 }
 
 async function uploadImage(url: string, boardId: string, token: string): Promise<string> {
-  const response = await api(url, `/api/boards/${boardId}/assets`, token, {
+  const response = await apiRequest(url, `/api/boards/${boardId}/assets`, token, {
     method: 'POST',
     headers: { 'content-type': 'image/png' },
     body: PNG,
@@ -56,15 +53,15 @@ describe('board management by the owner', () => {
     const client = open(url, board.id, tokenOf(board.links.editor))
     await synced(client)
 
-    const refused = await api(url, `/api/boards/${board.id}`, tokenOf(board.links.editor), { method: 'PATCH', ...json({ title: 'Nope' }) })
+    const refused = await apiRequest(url, `/api/boards/${board.id}`, tokenOf(board.links.editor), { method: 'PATCH', ...json({ title: 'Nope' }) })
     expect(refused.status).toBe(403)
-    const empty = await api(url, `/api/boards/${board.id}`, tokenOf(board.links.owner), { method: 'PATCH', ...json({ title: ' ' }) })
+    const empty = await apiRequest(url, `/api/boards/${board.id}`, tokenOf(board.links.owner), { method: 'PATCH', ...json({ title: ' ' }) })
     expect(empty.status).toBe(400)
 
-    const renamed = await api(url, `/api/boards/${board.id}`, tokenOf(board.links.owner), { method: 'PATCH', ...json({ title: 'New name' }) })
+    const renamed = await apiRequest(url, `/api/boards/${board.id}`, tokenOf(board.links.owner), { method: 'PATCH', ...json({ title: 'New name' }) })
     expect(renamed.status).toBe(200)
     await waitFor(() => readBoardMeta(client.doc)?.title === 'New name', { what: 'the new title in the open document' })
-    const info = (await (await api(url, `/api/boards/${board.id}`, tokenOf(board.links.viewer))).json()) as { title: string }
+    const info = (await (await apiRequest(url, `/api/boards/${board.id}`, tokenOf(board.links.viewer))).json()) as { title: string }
     expect(info.title).toBe('New name')
   })
 
@@ -80,8 +77,8 @@ describe('board management by the owner', () => {
     })
     await acknowledged(client)
 
-    expect((await api(url, `/api/boards/${board.id}/duplicate`, tokenOf(board.links.editor), { method: 'POST' })).status).toBe(403)
-    const response = await api(url, `/api/boards/${board.id}/duplicate`, owner, { method: 'POST' })
+    expect((await apiRequest(url, `/api/boards/${board.id}/duplicate`, tokenOf(board.links.editor), { method: 'POST' })).status).toBe(403)
+    const response = await apiRequest(url, `/api/boards/${board.id}/duplicate`, owner, { method: 'POST' })
     expect(response.status).toBe(201)
     const copy = createBoardResponseSchema.parse(await response.json())
     expect(copy.title).toBe('Copy of Original')
@@ -110,13 +107,13 @@ describe('board management by the owner', () => {
     review.doc.getMap('threads').set('t1', 'comment')
     await Promise.all([acknowledged(design), acknowledged(review)])
 
-    expect((await api(url, `/api/boards/${board.id}`, tokenOf(board.links.editor), { method: 'DELETE' })).status).toBe(403)
-    const response = await api(url, `/api/boards/${board.id}`, owner, { method: 'DELETE' })
+    expect((await apiRequest(url, `/api/boards/${board.id}`, tokenOf(board.links.editor), { method: 'DELETE' })).status).toBe(403)
+    const response = await apiRequest(url, `/api/boards/${board.id}`, owner, { method: 'DELETE' })
     expect(response.status).toBe(204)
 
     await waitFor(() => design.refusal && review.refusal, { what: 'both connections to be refused on reconnect' })
     expect([design.refusal, review.refusal]).toEqual([BOARD_REFUSAL, BOARD_REFUSAL])
-    expect((await api(url, `/api/boards/${board.id}`, owner)).status).toBe(404)
+    expect((await apiRequest(url, `/api/boards/${board.id}`, owner)).status).toBe(404)
     expect((await fetch(`${url}${src}`)).status).toBe(404)
     expect(await server.storage.getBoard(board.id)).toBeNull()
     expect(await server.storage.loadDocument(boardDocumentName(board.id))).toBeNull()

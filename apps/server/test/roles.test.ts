@@ -23,7 +23,7 @@ import {
   updateFrame,
   type TestClient,
 } from './helpers/collab.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
+import { apiRequest, createBoard, tokenOf } from './helpers/server.ts'
 import { waitFor } from './helpers/wait.ts'
 import { testResources } from './helpers/resources.ts'
 
@@ -44,12 +44,9 @@ const documents = {
   review: { name: reviewDocumentName, open: (url: string, id: string, token: string) => track(openReview(url, id, token)) },
 }
 
-function api(url: string, path: string, token: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${url}${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } })
-}
 
 async function linksOf(url: string, boardId: string, ownerToken: string): Promise<BoardLinks> {
-  const response = await api(url, `/api/boards/${boardId}/links`, ownerToken)
+  const response = await apiRequest(url, `/api/boards/${boardId}/links`, ownerToken)
   expect(response.status).toBe(200)
   return ((await response.json()) as { links: BoardLinks }).links
 }
@@ -67,7 +64,7 @@ describe('links of the four roles', () => {
     expect(Object.keys(board.links).sort()).toEqual([...ROLES].sort())
     for (const role of ROLES) {
       expect(board.links[role]).toMatch(new RegExp(`^/b/${board.id}#k=${role}\\.0\\.`))
-      const info = (await (await api(url, `/api/boards/${board.id}`, tokens[role])).json()) as { role: string }
+      const info = (await (await apiRequest(url, `/api/boards/${board.id}`, tokens[role])).json()) as { role: string }
       expect({ role, answered: info.role }).toEqual({ role, answered: role })
     }
     expect(await linksOf(url, board.id, tokens.owner)).toEqual(board.links)
@@ -76,13 +73,13 @@ describe('links of the four roles', () => {
   it('only the owner link may list or rotate links', async () => {
     const { url, board, tokens } = await boardWithTokens()
     for (const role of ['editor', 'reviewer', 'viewer'] as const) {
-      const list = await api(url, `/api/boards/${board.id}/links`, tokens[role])
-      const rotate = await api(url, `/api/boards/${board.id}/links/viewer/rotate`, tokens[role], { method: 'POST' })
+      const list = await apiRequest(url, `/api/boards/${board.id}/links`, tokens[role])
+      const rotate = await apiRequest(url, `/api/boards/${board.id}/links/viewer/rotate`, tokens[role], { method: 'POST' })
       expect({ role, list: list.status, rotate: rotate.status }).toEqual({ role, list: 403, rotate: 403 })
     }
-    const bad = await api(url, `/api/boards/${board.id}/links`, `${tokens.owner}x`)
+    const bad = await apiRequest(url, `/api/boards/${board.id}/links`, `${tokens.owner}x`)
     expect(bad.status).toBe(404)
-    const unknownRole = await api(url, `/api/boards/${board.id}/links/admin/rotate`, tokens.owner, { method: 'POST' })
+    const unknownRole = await apiRequest(url, `/api/boards/${board.id}/links/admin/rotate`, tokens.owner, { method: 'POST' })
     expect(unknownRole.status).toBe(400)
     expect(await linksOf(url, board.id, tokens.owner)).toEqual(board.links)
   })
@@ -204,7 +201,7 @@ describe('link rotation', () => {
     const ownerBoard = open(url, board.id, tokens.owner)
     await Promise.all([editorBoard, editorReview, ownerBoard].map(synced))
 
-    const response = await api(url, `/api/boards/${board.id}/links/editor/rotate`, tokens.owner, { method: 'POST' })
+    const response = await apiRequest(url, `/api/boards/${board.id}/links/editor/rotate`, tokens.owner, { method: 'POST' })
     expect(response.status).toBe(200)
     const { links } = (await response.json()) as { links: BoardLinks }
     expect(links.editor).toMatch(/#k=editor\.1\./)
@@ -217,7 +214,7 @@ describe('link rotation', () => {
     expect(roles(reviewDocumentName(board.id))).toEqual([])
     await waitFor(() => editorBoard.refusal && editorReview.refusal, { what: 'the old editor link to be refused on reconnect' })
     expect([editorBoard.refusal, editorReview.refusal]).toEqual([BOARD_REFUSAL, BOARD_REFUSAL])
-    expect((await api(url, `/api/boards/${board.id}`, tokens.editor)).status).toBe(404)
+    expect((await apiRequest(url, `/api/boards/${board.id}`, tokens.editor)).status).toBe(404)
 
     ownerBoard.doc.getMap('test').set('still', 'connected')
     await acknowledged(ownerBoard)
@@ -233,7 +230,7 @@ describe('refused tokens', () => {
     const other = await createBoard(url, 'Other board')
     const [role, generation, mac] = tokens.reviewer.split('.') as [string, string, string]
     const rotated = tokens.viewer
-    expect((await api(url, `/api/boards/${board.id}/links/viewer/rotate`, tokens.owner, { method: 'POST' })).status).toBe(200)
+    expect((await apiRequest(url, `/api/boards/${board.id}/links/viewer/rotate`, tokens.owner, { method: 'POST' })).status).toBe(200)
     const bad = {
       tampered: `${role}.${generation}.${(mac[0] === 'A' ? 'B' : 'A') + mac.slice(1)}`,
       'role swapped': `editor.${generation}.${mac}`,

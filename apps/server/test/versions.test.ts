@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { getRecordsMap, parseStatelessMessage, readAllRecords, readRecord, versionInfoSchema, versionListResponseSchema, versionResponseSchema, writeRecord, type JsonRecord } from '@concord/shared'
 import { acknowledged, synced } from './helpers/collab.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
+import { apiRequest, createBoard, tokenOf } from './helpers/server.ts'
 import { waitFor } from './helpers/wait.ts'
 import { testResources } from './helpers/resources.ts'
 
 const { start, open } = testResources()
 
-function api(url: string, path: string, token: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${url}${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } })
-}
 
 function submit(url: string, boardId: string, token: string, name: string): Promise<Response> {
-  return api(url, `/api/boards/${boardId}/versions`, token, {
+  return apiRequest(url, `/api/boards/${boardId}/versions`, token, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name }),
@@ -59,26 +56,26 @@ describe('versions submitted for review', () => {
     await acknowledged(editor)
 
     for (const token of Object.values(tokens)) {
-      const list = versionListResponseSchema.parse(await (await api(url, `/api/boards/${board.id}/versions`, token)).json())
+      const list = versionListResponseSchema.parse(await (await apiRequest(url, `/api/boards/${board.id}/versions`, token)).json())
       expect(list.versions).toEqual([v1])
     }
-    const frozen = versionResponseSchema.parse(await (await api(url, `/api/boards/${board.id}/versions/${v1.id}`, tokens.viewer)).json())
+    const frozen = versionResponseSchema.parse(await (await apiRequest(url, `/api/boards/${board.id}/versions/${v1.id}`, tokens.viewer)).json())
     expect(frozen.records.map((record) => [record.id, record.x])).toEqual([['shape:a', 1]])
 
-    expect((await api(url, `/api/boards/${board.id}/versions/${v1.id}/restore`, tokens.editor, { method: 'POST' })).status).toBe(403)
-    expect((await api(url, `/api/boards/${board.id}/versions/nope/restore`, tokens.owner, { method: 'POST' })).status).toBe(404)
-    expect((await api(url, `/api/boards/${board.id}/versions/${v1.id}/restore`, tokens.owner, { method: 'POST' })).status).toBe(204)
+    expect((await apiRequest(url, `/api/boards/${board.id}/versions/${v1.id}/restore`, tokens.editor, { method: 'POST' })).status).toBe(403)
+    expect((await apiRequest(url, `/api/boards/${board.id}/versions/nope/restore`, tokens.owner, { method: 'POST' })).status).toBe(404)
+    expect((await apiRequest(url, `/api/boards/${board.id}/versions/${v1.id}/restore`, tokens.owner, { method: 'POST' })).status).toBe(204)
     await waitFor(() => readRecord(records, 'shape:a')?.x === 1 && !records.has('shape:b'), { what: 'the restore at the open editor' })
     expect(readAllRecords(records).map((record) => record.id).sort()).toEqual(['shape:a', 'user:ed'])
 
-    await api(url, `/api/boards/${board.id}`, tokens.owner, { method: 'DELETE' })
+    await apiRequest(url, `/api/boards/${board.id}`, tokens.owner, { method: 'DELETE' })
     expect(await server.storage.listVersions(board.id)).toEqual([])
   })
 
   it('refuses bad links and unknown versions like unknown boards', async () => {
     const { url } = await start()
     const board = await createBoard(url)
-    expect((await api(url, `/api/boards/${board.id}/versions`, 'editor.0.AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404)
-    expect((await api(url, `/api/boards/${board.id}/versions/unknown`, tokenOf(board.links.owner))).status).toBe(404)
+    expect((await apiRequest(url, `/api/boards/${board.id}/versions`, 'editor.0.AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404)
+    expect((await apiRequest(url, `/api/boards/${board.id}/versions/unknown`, tokenOf(board.links.owner))).status).toBe(404)
   })
 })
