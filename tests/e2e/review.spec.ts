@@ -19,7 +19,8 @@ test('a reviewer pins a comment to a property and fills the rubric; the owner se
   // The reviewer selects the component (read-only still selects) and comments on one of its properties.
   await bob.locator('.tl-canvas').click({ position: { x: 360, y: 290 } })
   await expect.poll(() => bob.evaluate(() => window.__concord!.editor.getSelectedShapeIds())).toEqual(['shape:db'])
-  await bob.getByTestId('review-button').click()
+  // A reviewer link opens with the review panel shown.
+  await expect(bob.getByTestId('review-panel')).toBeVisible()
   await bob.getByTestId('comment-property').selectOption('fill')
   await bob.getByTestId('comment-text').fill('Why no fill? See https://example.com/guide for the convention.')
   await bob.getByTestId('comment-submit').click()
@@ -117,7 +118,6 @@ test('submit for review freezes a version: the reviewer sees the frozen one whil
   await waitForSynced(alice)
   await bob.getByTestId('back-to-live').click()
   await expectShapes(bob, ['frozen', 'live-only'])
-  await bob.getByTestId('review-button').click()
   await bob.getByTestId('review-tab-versions').click()
   await bob.getByTestId('version-view').click()
   await expect(bob.getByTestId('version-banner')).toBeVisible()

@@ -54,6 +54,8 @@ export class ReviewSession {
     const { boardId, token, role } = board.options
     this.board = board
     this.canWrite = role !== null && capabilitiesOf(role).writeReview
+    // Reviewing is what a reviewer link is for: its holder starts with the panel open.
+    if (role === 'reviewer') this.panelOpen.set(true)
     this.persistence = new IndexeddbPersistence(localReviewDbName(boardId), this.doc)
     // No awareness: presence is the design document's; this provider only syncs data.
     this.provider = new HocuspocusProvider({
