@@ -107,3 +107,10 @@ export async function twoUsersOnNewBoard(
   await waitForSynced(bob)
   return { alice, bob, links }
 }
+
+/** The owner opens the board's share dialog and reads one role's link path from it (the dialog stays open). */
+export async function shareLink(owner: Page, role: 'owner' | 'editor' | 'reviewer' | 'viewer'): Promise<string> {
+  if (!(await owner.getByTestId('share-dialog').isVisible())) await owner.getByTestId('share-button').click()
+  const url = await owner.getByTestId(`share-link-${role}`).inputValue()
+  return url.replace(new URL(owner.url()).origin, '')
+}

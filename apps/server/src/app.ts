@@ -4,6 +4,8 @@ import Fastify, { type FastifyBaseLogger } from 'fastify'
 import type { Hocuspocus } from '@hocuspocus/server'
 import { pino, type DestinationStream, type Logger } from 'pino'
 import { BoardAccess } from './access/board-access.ts'
+import { BoardAdmin } from './boards/board-admin.ts'
+import { BoardVersions } from './boards/board-versions.ts'
 import { loadLinkSecret } from './access/secret.ts'
 import { holdAcknowledgementsUntilCommitted } from './collab/ack-after-commit.ts'
 import { CollabAuth } from './collab/auth.ts'
@@ -13,6 +15,7 @@ import { GroupCommit, type GroupCommitTiming } from './collab/group-commit.ts'
 import { createHocuspocus, hasPendingStores } from './collab/hocuspocus.ts'
 import { OutgoingQueue } from './collab/outgoing-queue.ts'
 import { CollabStorage, DEFAULT_COMPACTION, type CompactionPolicy } from './collab/storage.ts'
+import { ViewerPresence } from './collab/viewer-presence.ts'
 import { attachCollabWebSocket } from './collab/websocket.ts'
 import type { ConcordConfig } from './config.ts'
 import { registerAssetRoutes } from './http/assets.ts'
@@ -21,6 +24,7 @@ import { registerCatalogRoutes } from './http/catalog.ts'
 import { registerErrorHandler } from './http/errors.ts'
 import { registerHealthRoutes } from './http/health.ts'
 import { registerMetricsRoute } from './http/metrics.ts'
+import { registerVersionRoutes } from './http/versions.ts'
 import { registerWebApp } from './http/web-app.ts'
 import { ConcordMetrics } from './metrics.ts'
 import { SqliteStorage, type SqliteStorageOptions } from './storage/sqlite.ts'
@@ -80,6 +84,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       outgoing,
       new CollabStorage(storage, commits, metrics, log.child({ component: 'collab-storage' }), compaction.afterUpdates),
       new FrameGuard(log.child({ component: 'collab-frames' })),
+      new ViewerPresence(),
     ],
     compaction,
   )
@@ -87,6 +92,8 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   metrics.gauge('concord_documents', 'Documents loaded in memory', () => hocuspocus.getDocumentsCount())
   metrics.gauge('concord_pending_updates', 'Updates waiting for their group commit', () => commits.pendingUpdates)
   metrics.gauge('concord_held_acks', 'Acknowledgements waiting for their commit', () => outgoing.heldCount())
+  const admin = new BoardAdmin(storage, access, hocuspocus, log.child({ component: 'board-admin' }))
+  const versions = new BoardVersions(storage, hocuspocus, log.child({ component: 'board-versions' }))
 
   let closing: Promise<void> | undefined
   const app = Fastify({ loggerInstance: log as FastifyBaseLogger, return503OnClosing: true })
@@ -96,8 +103,9 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   app.register(async (api) => {
     registerHealthRoutes(api, { hocuspocus, storage, commits, startedAt, isClosing: () => closing !== undefined })
     registerMetricsRoute(api, metrics)
-    registerBoardRoutes(api, { storage, access, createLimit: config.boardCreateLimit })
+    registerBoardRoutes(api, { storage, access, admin, createLimit: config.boardCreateLimit })
     registerAssetRoutes(api, { storage, access })
+    registerVersionRoutes(api, { access, versions })
     registerCatalogRoutes(api)
   })
   registerWebApp(app, config.webDist)

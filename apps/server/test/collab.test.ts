@@ -44,8 +44,8 @@ describe('collaboration on /collab', () => {
   it('refuses documents that are not boards', async () => {
     const { url, server } = await start()
     const board = await createBoard(url)
-    // A valid token, but `review:<id>` is not served (yet), nor is any name outside `board:`.
-    for (const name of [`review:${board.id}`, board.id, 'board:']) {
+    // A valid token, but only `board:<id>` and `review:<id>` of that very board are served.
+    for (const name of [`comments:${board.id}`, board.id, 'board:', 'review:']) {
       const client = track(openDocument(url, name, tokenOf(board.links.owner)))
       await waitFor(() => client.refusal ?? client.provider.isSynced, { what: `an answer for ${name}` })
       expect({ name, refusal: client.refusal }).toEqual({ name, refusal: BOARD_REFUSAL })

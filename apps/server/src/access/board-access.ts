@@ -1,10 +1,12 @@
-import { BOARD_ID_PATTERN, parseLinkToken, type Role } from '@concord/shared'
+import { BOARD_ID_PATTERN, boardLinkPath, parseLinkToken, ROLES, type BoardLinks, type Role } from '@concord/shared'
 import type { BoardRecord, Storage } from '../storage/types.ts'
 import { LinkSigner } from './link-signer.ts'
 
 export interface BoardGrant {
   board: BoardRecord
   role: Role
+  /** The link generation the token was signed for (the role's current one). */
+  generation: number
 }
 
 /** Why access was refused. For the server's logs only: clients always get the same refusal. */
@@ -30,8 +32,11 @@ export class BoardAccess {
     return this.signer
   }
 
-  async linkFor(boardId: string, role: Role, generation: number): Promise<string> {
-    return (await this.ready()).issue(boardId, role, generation)
+  /** The current link of every role of a board. */
+  async linksOf(board: BoardRecord): Promise<BoardLinks> {
+    const signer = await this.ready()
+    const entries = ROLES.map((role) => [role, boardLinkPath(board.id, signer.issue(board.id, role, board.linkGenerations[role]))])
+    return Object.fromEntries(entries) as BoardLinks
   }
 
   async check(boardId: string, rawToken: string): Promise<AccessDecision> {
@@ -43,7 +48,7 @@ export class BoardAccess {
     if (!token) return refuse('malformed token')
     if (!signer.verify(boardId, token)) return refuse('bad signature')
     if (board.linkGenerations[token.role] !== token.generation) return refuse('revoked link')
-    return { granted: true, grant: { board, role: token.role } }
+    return { granted: true, grant: { board, role: token.role, generation: token.generation } }
   }
 }
 

@@ -1,26 +1,42 @@
 import * as Y from 'yjs'
-import { boardDocumentName, boardLinkPath, initBoardDoc, type CreateBoardResponse, type ISSUED_ROLES } from '@concord/shared'
+import { boardDocumentName, getRecordsMap, reviewDocumentName, initBoardDoc, writeRecord, type CreateBoardResponse, type JsonRecord } from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
 import { randomId } from '../random-id.ts'
-import type { Storage } from '../storage/types.ts'
+import type { Storage, StoredAsset } from '../storage/types.ts'
 
-type IssuedRole = (typeof ISSUED_ROLES)[number]
+export interface NewBoardContent {
+  /** Chosen by the caller when records must point into the new board (asset sources); random otherwise. */
+  id?: string
+  title: string
+  /** Design records the board starts with (an import or a duplicate); written through the codec. */
+  records?: readonly JsonRecord[]
+  /** Images of the new board the records refer to. */
+  assets?: readonly StoredAsset[]
+}
 
 /**
- * Creates a board: registers it and stores its initial document (the board metadata), then
- * returns the links of the roles the server issues. Only this creates documents; connecting
- * to a document never does.
+ * Creates a board: registers it and stores its initial documents (the design with the board
+ * metadata and any starting records, and an empty review), then returns the links of every role. Only this creates documents;
+ * connecting to a document never does.
  */
-export async function createBoard(storage: Storage, access: BoardAccess, title: string): Promise<CreateBoardResponse> {
-  const id = randomId()
+export async function createBoard(
+  storage: Storage,
+  access: BoardAccess,
+  { id = randomId(), title, records = [], assets = [] }: NewBoardContent,
+): Promise<CreateBoardResponse> {
   const createdAt = Date.now()
   const doc = new Y.Doc()
   initBoardDoc(doc, { title, createdAt })
+  doc.transact(() => {
+    const map = getRecordsMap(doc)
+    for (const record of records) writeRecord(map, record)
+  })
   const state = Y.encodeStateAsUpdate(doc)
   doc.destroy()
 
   const board = await storage.createBoard({ id, title, createdAt }, { name: boardDocumentName(id), state })
-  const link = async (role: IssuedRole) =>
-    boardLinkPath(id, await access.linkFor(id, role, board.linkGenerations[role]))
-  return { id, title, links: { owner: await link('owner'), editor: await link('editor') } }
+  // The review layer starts empty; storing it marks it as belonging to a real board.
+  await storage.writeDocuments([{ name: reviewDocumentName(id), updates: [], snapshot: Y.encodeStateAsUpdate(new Y.Doc()) }])
+  for (const asset of assets) await storage.putAsset(asset)
+  return { id, title, links: await access.linksOf(board) }
 }

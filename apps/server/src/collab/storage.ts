@@ -9,7 +9,7 @@ import {
   type onStoreDocumentPayload,
 } from '@hocuspocus/server'
 import type { Logger } from 'pino'
-import { BOARD_REFUSAL, parseBoardDocumentName } from '@concord/shared'
+import { BOARD_REFUSAL, parseCollabDocumentName } from '@concord/shared'
 import type { ConcordMetrics } from '../metrics.ts'
 import type { Storage } from '../storage/types.ts'
 import type { CollabRefusal } from './context.ts'
@@ -64,7 +64,7 @@ export class CollabStorage implements Extension {
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
-    const boardId = parseBoardDocumentName(documentName)
+    const boardId = parseCollabDocumentName(documentName)?.boardId ?? null
     if (boardId === null || !(await this.storage.getBoard(boardId))) {
       this.log.warn({ documentName: documentName.slice(0, 80) }, 'refused to load a document that is not a board')
       throw { reason: BOARD_REFUSAL } satisfies CollabRefusal

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify'
+import { capabilitiesOf } from '@concord/shared'
 import type { BoardAccess, BoardGrant } from '../access/board-access.ts'
-import { boardNotFound } from './errors.ts'
+import { ApiError, boardNotFound } from './errors.ts'
 
 /** The token of `Authorization: Bearer <token>`, or '' when there is none. */
 export function bearerToken(request: FastifyRequest): string {
@@ -17,4 +18,13 @@ export async function requireBoardGrant(access: BoardAccess, boardId: string, re
     throw boardNotFound()
   }
   return decision.grant
+}
+
+/** Like `requireBoardGrant`, and refuses (403) links of roles that may not manage the board. */
+export async function requireOwnerGrant(access: BoardAccess, boardId: string, request: FastifyRequest): Promise<BoardGrant> {
+  const grant = await requireBoardGrant(access, boardId, request)
+  if (!capabilitiesOf(grant.role).manageBoard) {
+    throw new ApiError(403, 'forbidden', "Only the board's owner link may do this.")
+  }
+  return grant
 }

@@ -1,45 +1,98 @@
 import type { FastifyInstance } from 'fastify'
-import { createBoardRequestSchema, type BoardInfoResponse } from '@concord/shared'
+import {
+  createBoardRequestSchema,
+  renameBoardRequestSchema,
+  roleSchema,
+  type BoardInfoResponse,
+  type BoardLinksResponse,
+  type JsonRecord,
+} from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
+import type { BoardAdmin } from '../boards/board-admin.ts'
 import { createBoard } from '../boards/create-board.ts'
+import { moveInlineImagesToAssets } from '../boards/imported-assets.ts'
+import { randomId } from '../random-id.ts'
 import type { Storage } from '../storage/types.ts'
 import { ApiError } from './errors.ts'
-import { requireBoardGrant } from './board-grant.ts'
+import { requireBoardGrant, requireOwnerGrant } from './board-grant.ts'
 import { parseBody } from './validation.ts'
 
 interface BoardRoutesOptions {
   storage: Storage
   access: BoardAccess
-  /** Boards one client address may create per minute. */
+  admin: BoardAdmin
+  /** Boards one client address may create per minute (creating, importing and duplicating alike). */
   createLimit: number
 }
 
-/** `POST /api/boards` creates a board; `GET /api/boards/:id` describes it to a link holder. */
-export function registerBoardRoutes(app: FastifyInstance, { storage, access, createLimit }: BoardRoutesOptions): void {
-  app.post(
-    '/api/boards',
-    {
-      config: {
-        rateLimit: {
-          max: createLimit,
-          timeWindow: 60_000,
-          errorResponseBuilder: (_request, context) =>
-            new ApiError(429, 'rate_limited', `Too many boards created from this address; try again in ${context.after}.`),
-        },
-      },
-    },
-    async (request, reply) => {
-      const { title } = parseBody(createBoardRequestSchema, request.body)
-      const created = await createBoard(storage, access, title)
-      request.log.info({ boardId: created.id }, 'board created')
-      return reply.code(201).header('cache-control', 'no-store').send(created)
-    },
-  )
+/** Imported boards carry their records in the body; a large design stays well below this. */
+const IMPORT_BODY_LIMIT = 16 * 1024 * 1024
 
-  app.get<{ Params: { id: string } }>('/api/boards/:id', async (request, reply) => {
+type BoardParams = { Params: { id: string } }
+
+/**
+ * `POST /api/boards` creates (or imports) a board; `GET /api/boards/:id` describes it to a link
+ * holder; the owner link may also list and rotate links, rename, duplicate and delete.
+ */
+export function registerBoardRoutes(app: FastifyInstance, { storage, access, admin, createLimit }: BoardRoutesOptions): void {
+  const createRateLimit = {
+    rateLimit: {
+      max: createLimit,
+      timeWindow: 60_000,
+      errorResponseBuilder: (_request: unknown, context: { after: string }) =>
+        new ApiError(429, 'rate_limited', `Too many boards created from this address; try again in ${context.after}.`),
+    },
+  }
+
+  app.post('/api/boards', { bodyLimit: IMPORT_BODY_LIMIT, config: createRateLimit }, async (request, reply) => {
+    const { title, records } = parseBody(createBoardRequestSchema, request.body)
+    const id = randomId()
+    // The body was parsed from JSON, so every value in a record is JSON.
+    const imported = moveInlineImagesToAssets(id, (records ?? []) as JsonRecord[])
+    const created = await createBoard(storage, access, { id, title, ...imported })
+    request.log.info({ boardId: created.id, importedRecords: records?.length }, 'board created')
+    return reply.code(201).header('cache-control', 'no-store').send(created)
+  })
+
+  app.get<BoardParams>('/api/boards/:id', async (request, reply) => {
     const { board, role } = await requireBoardGrant(access, request.params.id, request)
     reply.header('cache-control', 'no-store')
     const body: BoardInfoResponse = { id: board.id, title: board.title, role, createdAt: board.createdAt }
     return body
+  })
+
+  app.patch<BoardParams>('/api/boards/:id', async (request, reply) => {
+    const { board, role } = await requireOwnerGrant(access, request.params.id, request)
+    const { title } = parseBody(renameBoardRequestSchema, request.body)
+    await admin.rename(board, title)
+    reply.header('cache-control', 'no-store')
+    const body: BoardInfoResponse = { id: board.id, title, role, createdAt: board.createdAt }
+    return body
+  })
+
+  app.delete<BoardParams>('/api/boards/:id', async (request, reply) => {
+    const { board } = await requireOwnerGrant(access, request.params.id, request)
+    await admin.delete(board.id)
+    return reply.code(204).send()
+  })
+
+  app.post<BoardParams>('/api/boards/:id/duplicate', { config: createRateLimit }, async (request, reply) => {
+    const { board } = await requireOwnerGrant(access, request.params.id, request)
+    const created = await admin.duplicate(board, `Copy of ${board.title}`.slice(0, 200))
+    return reply.code(201).header('cache-control', 'no-store').send(created)
+  })
+
+  app.get<BoardParams>('/api/boards/:id/links', async (request, reply) => {
+    const { board } = await requireOwnerGrant(access, request.params.id, request)
+    const body: BoardLinksResponse = { links: await access.linksOf(board) }
+    return reply.header('cache-control', 'no-store').send(body)
+  })
+
+  app.post<{ Params: { id: string; role: string } }>('/api/boards/:id/links/:role/rotate', async (request, reply) => {
+    const { board } = await requireOwnerGrant(access, request.params.id, request)
+    const role = roleSchema.safeParse(request.params.role)
+    if (!role.success) throw new ApiError(400, 'invalid_request', `unknown role "${request.params.role.slice(0, 20)}"`)
+    const body: BoardLinksResponse = { links: await admin.rotateLink(board, role.data) }
+    return reply.header('cache-control', 'no-store').send(body)
   })
 }

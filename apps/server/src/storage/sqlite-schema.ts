@@ -40,6 +40,17 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX document_updates_by_name ON document_updates (name, id);
   `,
+  // Versions submitted for review: frozen copies of a board's design document.
+  `
+  CREATE TABLE versions (
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    state BLOB NOT NULL,
+    PRIMARY KEY (board_id, id)
+  ) STRICT;
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

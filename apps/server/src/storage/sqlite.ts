@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
-import { ROLES, type Role } from '@concord/shared'
+import { boardDocumentName, reviewDocumentName, ROLES, type Role } from '@concord/shared'
 import { migrate } from './sqlite-schema.ts'
 import type {
   BoardRecord,
@@ -11,6 +11,8 @@ import type {
   Storage,
   StoredAsset,
   StoredDocument,
+  StoredVersion,
+  VersionInfo,
 } from './types.ts'
 
 export const DATABASE_FILE = 'concord.sqlite'
@@ -63,6 +65,51 @@ export class SqliteStorage implements Storage {
       linkGenerations[generation.role as Role] = Number(generation.generation)
     }
     return { id: String(row.id), title: String(row.title), createdAt: Number(row.created_at), linkGenerations }
+  }
+
+  async rotateLinkGeneration(boardId: string, role: Role): Promise<number | null> {
+    const row = this.statements.bumpGeneration.get(boardId, role)
+    return row ? Number(row.generation) : null
+  }
+
+  async renameBoard(id: string, title: string): Promise<boolean> {
+    return Number(this.statements.updateTitle.run(title, id).changes) > 0
+  }
+
+  async deleteBoard(id: string): Promise<void> {
+    const { deleteDocument, deleteUpdates, deleteAssets, deleteVersions, deleteGenerations, deleteBoard } = this.statements
+    this.transaction(() => {
+      for (const name of [boardDocumentName(id), reviewDocumentName(id)]) {
+        deleteDocument.run(name)
+        deleteUpdates.run(name)
+      }
+      deleteAssets.run(id)
+      deleteVersions.run(id)
+      deleteGenerations.run(id)
+      deleteBoard.run(id)
+    })
+  }
+
+  async copyAssets(fromBoardId: string, toBoardId: string): Promise<void> {
+    this.statements.copyAssets.run(toBoardId, Date.now(), fromBoardId)
+  }
+
+  async addVersion(boardId: string, version: StoredVersion): Promise<void> {
+    this.statements.insertVersion.run(boardId, version.id, version.name, version.createdAt, version.state)
+  }
+
+  async listVersions(boardId: string): Promise<VersionInfo[]> {
+    return this.statements.selectVersions.all(boardId).map((row) => ({
+      id: String(row.id),
+      name: String(row.name),
+      createdAt: Number(row.created_at),
+    }))
+  }
+
+  async getVersion(boardId: string, versionId: string): Promise<StoredVersion | null> {
+    const row = this.statements.selectVersion.get(boardId, versionId)
+    if (!row) return null
+    return { id: versionId, name: String(row.name), createdAt: Number(row.created_at), state: row.state as Uint8Array }
   }
 
   async loadDocument(name: string): Promise<StoredDocument | null> {
@@ -147,6 +194,22 @@ function prepareStatements(db: DatabaseSync) {
     insertGeneration: prepare('INSERT INTO link_generations (board_id, role, generation) VALUES (?, ?, ?)'),
     selectBoard: prepare('SELECT id, title, created_at FROM boards WHERE id = ?'),
     selectGenerations: prepare('SELECT role, generation FROM link_generations WHERE board_id = ?'),
+    bumpGeneration: prepare(
+      'UPDATE link_generations SET generation = generation + 1 WHERE board_id = ? AND role = ? RETURNING generation',
+    ),
+    updateTitle: prepare('UPDATE boards SET title = ? WHERE id = ?'),
+    deleteDocument: prepare('DELETE FROM documents WHERE name = ?'),
+    deleteAssets: prepare('DELETE FROM assets WHERE board_id = ?'),
+    deleteVersions: prepare('DELETE FROM versions WHERE board_id = ?'),
+    insertVersion: prepare('INSERT INTO versions (board_id, id, name, created_at, state) VALUES (?, ?, ?, ?, ?)'),
+    selectVersions: prepare('SELECT id, name, created_at FROM versions WHERE board_id = ? ORDER BY created_at, id'),
+    selectVersion: prepare('SELECT name, created_at, state FROM versions WHERE board_id = ? AND id = ?'),
+    deleteGenerations: prepare('DELETE FROM link_generations WHERE board_id = ?'),
+    deleteBoard: prepare('DELETE FROM boards WHERE id = ?'),
+    copyAssets: prepare(
+      'INSERT INTO assets (board_id, id, content_type, bytes, created_at) ' +
+        'SELECT ?, id, content_type, bytes, ? FROM assets WHERE board_id = ?',
+    ),
     selectDocument: prepare('SELECT state FROM documents WHERE name = ?'),
     upsertDocument: prepare(
       'INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?) ' +

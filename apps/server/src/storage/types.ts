@@ -47,6 +47,19 @@ export interface StoredAsset {
   bytes: Uint8Array
 }
 
+/** A version of a board's design, frozen when the team submitted it for review. */
+export interface VersionInfo {
+  id: string
+  name: string
+  /** Milliseconds since the epoch. */
+  createdAt: number
+}
+
+export interface StoredVersion extends VersionInfo {
+  /** The design document's full state at that moment. */
+  state: Uint8Array
+}
+
 /**
  * Everything the server persists. Async throughout so that a PostgreSQL implementation can
  * stand beside the SQLite one without changing callers.
@@ -58,6 +71,17 @@ export interface Storage {
    */
   createBoard(board: NewBoard, initialDocument: DocumentState): Promise<BoardRecord>
   getBoard(id: string): Promise<BoardRecord | null>
+  /** Bumps a role's link generation (revoking its links); the new generation, or null for an unknown board. */
+  rotateLinkGeneration(boardId: string, role: Role): Promise<number | null>
+  /** Sets the registry's title; false for an unknown board. */
+  renameBoard(id: string, title: string): Promise<boolean>
+  /**
+   * Removes a board for good: its registry entry and link generations, every stored document of
+   * it (`board:<id>`, `review:<id>`), its versions and its assets. Idempotent.
+   */
+  deleteBoard(id: string): Promise<void>
+  /** Copies every asset of one board to another under the same asset ids (duplicating a board). */
+  copyAssets(fromBoardId: string, toBoardId: string): Promise<void>
 
   /** A document's snapshot and the update log written since; null when it was never stored. */
   loadDocument(name: string): Promise<StoredDocument | null>
@@ -68,6 +92,11 @@ export interface Storage {
   writeDocuments(writes: DocumentWrite[]): Promise<void>
   /** Resolves when the database answers a query; rejects otherwise. */
   ping(): Promise<void>
+
+  addVersion(boardId: string, version: StoredVersion): Promise<void>
+  /** A board's versions, oldest first, without their states. */
+  listVersions(boardId: string): Promise<VersionInfo[]>
+  getVersion(boardId: string, versionId: string): Promise<StoredVersion | null>
 
   putAsset(asset: StoredAsset): Promise<void>
   getAsset(boardId: string, assetId: string): Promise<StoredAsset | null>

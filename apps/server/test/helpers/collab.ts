@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import * as Y from 'yjs'
-import { boardDocumentName } from '@concord/shared'
+import { boardDocumentName, reviewDocumentName } from '@concord/shared'
 import { waitFor } from './wait.ts'
 
 export interface TestClient {
@@ -22,6 +22,11 @@ export function collabUrl(httpUrl: string): string {
 /** A HocuspocusProvider on `board:<id>`, as the web app opens it. */
 export function openBoard(httpUrl: string, boardId: string, token: string): TestClient {
   return openDocument(httpUrl, boardDocumentName(boardId), token)
+}
+
+/** A HocuspocusProvider on `review:<id>`, the board's review document. */
+export function openReview(httpUrl: string, boardId: string, token: string): TestClient {
+  return openDocument(httpUrl, reviewDocumentName(boardId), token)
 }
 
 export function openDocument(httpUrl: string, documentName: string, token: string): TestClient {
@@ -73,12 +78,42 @@ export function authFrame(documentName: string, token: string): Uint8Array {
 
 /** A sync "update" frame whose Yjs payload is `payload`, however malformed. */
 export function updateFrame(documentName: string, payload: Uint8Array): Uint8Array {
+  return syncFrame(documentName, 2, payload) // y-protocols messageYjsUpdate
+}
+
+/** A sync step 2 frame (the answer to a state vector) carrying `payload`. */
+export function syncStep2Frame(documentName: string, payload: Uint8Array): Uint8Array {
+  return syncFrame(documentName, 1, payload) // y-protocols messageYjsSyncStep2
+}
+
+function syncFrame(documentName: string, syncType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarString(encoder, documentName)
   encoding.writeVarUint(encoder, 0) // MessageType.Sync
-  encoding.writeVarUint(encoder, 2) // y-protocols messageYjsUpdate
+  encoding.writeVarUint(encoder, syncType)
   encoding.writeVarUint8Array(encoder, payload)
   return encoding.toUint8Array(encoder)
+}
+
+/** The answers of SyncStatus frames (8) the server sent a raw socket for a document: true = applied. */
+export function syncStatuses(raw: RawSocket, documentName: string): boolean[] {
+  const statuses: boolean[] = []
+  for (const frame of raw.received) {
+    const decoder = decoding.createDecoder(frame)
+    if (decoding.readVarString(decoder) !== documentName || decoding.readVarUint(decoder) !== 8) continue
+    statuses.push(decoding.readVarInt(decoder) === 1)
+  }
+  return statuses
+}
+
+/** The scope of the Authenticated frame the server sent a raw socket for a document, once it has. */
+export function authenticatedScope(raw: RawSocket, documentName: string): string | null {
+  for (const frame of raw.received) {
+    const decoder = decoding.createDecoder(frame)
+    if (decoding.readVarString(decoder) !== documentName || decoding.readVarUint(decoder) !== 2) continue
+    if (decoding.readVarUint(decoder) === 2) return decoding.readVarString(decoder) // AuthMessageType.Authenticated
+  }
+  return null
 }
 
 export interface RawSocket {

@@ -82,3 +82,8 @@ export function tokenOf(link: string): string {
   if (!token) throw new Error(`no token in link ${link}`)
   return decodeURIComponent(token)
 }
+
+/** A request to the API with a link token as `Authorization: Bearer`. */
+export function apiRequest(url: string, path: string, token: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${url}${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } })
+}

@@ -7,11 +7,12 @@ import {
 } from '@concord/shared'
 import { apiErrorFrom } from './apiError.ts'
 
-export async function createBoard(title: string): Promise<CreateBoardResponse> {
+/** Creates a board; `records` (tldraw document records) make it an import of an existing design. */
+export async function createBoard(title: string, records?: unknown[]): Promise<CreateBoardResponse> {
   const response = await fetch('/api/boards', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify({ title, records }),
   })
   if (!response.ok) throw await apiErrorFrom(response)
   return createBoardResponseSchema.parse(await response.json())

@@ -1,6 +1,6 @@
 import type { CreateBoardResponse } from '@concord/shared'
 import { Link } from 'wouter'
-import { CopyButton } from './CopyButton.tsx'
+import { CopyButton } from '../ui/CopyButton.tsx'
 
 /** The links of a board just created: the owner's to keep, the editor's to share with the team. */
 export function CreatedBoard({ board }: { board: CreateBoardResponse }) {
@@ -22,6 +22,7 @@ export function CreatedBoard({ board }: { board: CreateBoardResponse }) {
         url={full(board.links.editor)}
         testId="board-link-editor"
       />
+      <p className="created__more">Links for reviewers and viewers are in the board’s Share dialog.</p>
       <Link href={board.links.owner} className="button button--primary created__open" data-testid="open-board">
         Open board
       </Link>

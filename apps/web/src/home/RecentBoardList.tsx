@@ -1,6 +1,6 @@
 import { useValue } from 'tldraw'
 import { Link } from 'wouter'
-import { recentBoards } from './recentBoards.ts'
+import { forgetBoard, recentBoards } from './recentBoards.ts'
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
@@ -20,7 +20,7 @@ export function RecentBoardList() {
           {[...boards]
             .sort((a, b) => b.lastOpened - a.lastOpened)
             .map((board) => (
-              <li key={board.id}>
+              <li key={board.id} className="recent__entry">
                 <Link href={board.link} className="recent__item" data-testid="recent-board">
                   <span className="recent__title" title={board.title}>
                     {board.title}
@@ -30,6 +30,16 @@ export function RecentBoardList() {
                     <span>Opened {dateFormat.format(board.lastOpened)}</span>
                   </span>
                 </Link>
+                <button
+                  type="button"
+                  className="recent__forget"
+                  data-testid="forget-board"
+                  aria-label={`Remove “${board.title}” from your boards`}
+                  title="Remove from this list (the board itself is kept)"
+                  onClick={() => forgetBoard(board.id)}
+                >
+                  ×
+                </button>
               </li>
             ))}
         </ul>

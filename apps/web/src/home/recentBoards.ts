@@ -34,3 +34,8 @@ export function rememberBoard(board: Omit<RecentBoard, 'lastOpened'>): void {
   const others = recentBoards.get().filter((b) => b.id !== board.id)
   stored.save([{ ...board, lastOpened: Date.now() }, ...others].slice(0, MAX_ENTRIES))
 }
+
+/** Removes a board from this browser's list (the board itself is untouched). */
+export function forgetBoard(id: string): void {
+  stored.save(recentBoards.get().filter((board) => board.id !== id))
+}

@@ -1,5 +1,6 @@
 import type { CreateBoardResponse } from '@concord/shared'
 import { useState } from 'react'
+import { ImportBoardButton } from '../board-management/ImportBoardButton.tsx'
 import { CreateBoardForm } from '../home/CreateBoardForm.tsx'
 import { CreatedBoard } from '../home/CreatedBoard.tsx'
 import { RecentBoardList } from '../home/RecentBoardList.tsx'
@@ -31,6 +32,7 @@ export function HomeRoute() {
         </section>
         <section className="card">
           <CreateBoardForm onCreated={onCreated} />
+          <ImportBoardButton />
         </section>
         {created && <CreatedBoard board={created} />}
         <RecentBoardList />

@@ -2,19 +2,43 @@ import { z } from 'zod'
 import { boardIdSchema } from './ids.ts'
 import { roleSchema } from './roles.ts'
 
-/** `POST /api/boards` request body. */
+const titleSchema = z.string().trim().min(1, 'title must not be empty').max(200, 'title is at most 200 characters')
+
+/** Upper bound of the records of one imported board. */
+export const MAX_IMPORT_RECORDS = 20_000
+
+/** A tldraw record as plain JSON, as far as the server needs to know it. */
+const importedRecordSchema = z.looseObject({ id: z.string().min(1).max(200), typeName: z.string().min(1).max(100) })
+
+/**
+ * `POST /api/boards` request body. `records` (optional) are the tldraw document records of a
+ * board being imported from a `.tldr` file, already migrated to the current schema by the client.
+ */
 export const createBoardRequestSchema = z.object({
-  title: z.string().trim().min(1, 'title must not be empty').max(200, 'title is at most 200 characters'),
+  title: titleSchema,
+  records: z.array(importedRecordSchema).max(MAX_IMPORT_RECORDS, `a board holds at most ${MAX_IMPORT_RECORDS} records`).optional(),
 })
 export type CreateBoardRequest = z.infer<typeof createBoardRequestSchema>
 
-/** `POST /api/boards` response (201). Links are paths of the form `/b/<id>#k=<token>`. */
+/** One link per role, each a path of the form `/b/<id>#k=<token>`. */
+export const boardLinksSchema = z.object({ owner: z.string(), editor: z.string(), reviewer: z.string(), viewer: z.string() })
+export type BoardLinks = z.infer<typeof boardLinksSchema>
+
+/** `POST /api/boards` and `POST /api/boards/:id/duplicate` response (201). */
 export const createBoardResponseSchema = z.object({
   id: boardIdSchema,
   title: z.string(),
-  links: z.object({ owner: z.string(), editor: z.string() }),
+  links: boardLinksSchema,
 })
 export type CreateBoardResponse = z.infer<typeof createBoardResponseSchema>
+
+/** `GET /api/boards/:id/links` and `POST /api/boards/:id/links/:role/rotate` response (owner only). */
+export const boardLinksResponseSchema = z.object({ links: boardLinksSchema })
+export type BoardLinksResponse = z.infer<typeof boardLinksResponseSchema>
+
+/** `PATCH /api/boards/:id` request body (owner only). */
+export const renameBoardRequestSchema = z.object({ title: titleSchema })
+export type RenameBoardRequest = z.infer<typeof renameBoardRequestSchema>
 
 /** `GET /api/boards/:id` response (200): what a link holder may know of the board. */
 export const boardInfoResponseSchema = z.object({
@@ -24,6 +48,25 @@ export const boardInfoResponseSchema = z.object({
   createdAt: z.number(),
 })
 export type BoardInfoResponse = z.infer<typeof boardInfoResponseSchema>
+
+/** `POST /api/boards/:id/versions` request body: the team submits the design for review under a name. */
+export const submitVersionRequestSchema = z.object({
+  name: z.string().trim().min(1, 'name must not be empty').max(100, 'name is at most 100 characters'),
+})
+export type SubmitVersionRequest = z.infer<typeof submitVersionRequestSchema>
+
+/** A version frozen for review: `POST /api/boards/:id/versions` (201) and the items of the list. */
+export const versionInfoSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.number() })
+export type VersionInfoResponse = z.infer<typeof versionInfoSchema>
+
+/** `GET /api/boards/:id/versions` response: oldest first. */
+export const versionListResponseSchema = z.object({ versions: z.array(versionInfoSchema) })
+
+/** `GET /api/boards/:id/versions/:versionId` response: the design's records as they were then. */
+export const versionResponseSchema = versionInfoSchema.extend({
+  records: z.array(z.looseObject({ id: z.string(), typeName: z.string() })),
+})
+export type VersionResponse = z.infer<typeof versionResponseSchema>
 
 /** `POST /api/boards/:id/assets` response (201): where the uploaded file is served. */
 export const uploadAssetResponseSchema = z.object({ src: z.string() })

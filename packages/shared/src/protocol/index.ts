@@ -1,4 +1,5 @@
 export * from './api.ts'
 export * from './ids.ts'
 export * from './roles.ts'
+export * from './stateless.ts'
 export * from './token.ts'

@@ -1,30 +1,28 @@
 import { z } from 'zod'
 
-/**
- * Roles a capability link can grant. The foundation issues owner and editor links; reviewer and
- * viewer are defined so that issuing them later only adds links, not new checks.
- */
+/** Roles a capability link can grant; every board has one link per role. */
 export const ROLES = ['owner', 'editor', 'reviewer', 'viewer'] as const
 export const roleSchema = z.enum(ROLES)
 export type Role = z.infer<typeof roleSchema>
 
-/** Roles whose links the server issues today. */
-export const ISSUED_ROLES = ['owner', 'editor'] as const satisfies readonly Role[]
-
 export interface Capabilities {
   /** May change the design document (shapes, pages, assets). */
   editDesign: boolean
+  /** May write the board's review document (comments, rubric). */
+  writeReview: boolean
   /** May upload images to the board's asset store. */
   uploadAssets: boolean
-  /** Is shown to others on the board (cursor, avatar). */
+  /** Is shown to others on the board (cursor, avatar); hidden roles are only counted. */
   showPresence: boolean
+  /** May share, rotate links, rename, duplicate and delete the board. */
+  manageBoard: boolean
 }
 
 const CAPABILITIES: Record<Role, Capabilities> = {
-  owner: { editDesign: true, uploadAssets: true, showPresence: true },
-  editor: { editDesign: true, uploadAssets: true, showPresence: true },
-  reviewer: { editDesign: false, uploadAssets: false, showPresence: true },
-  viewer: { editDesign: false, uploadAssets: false, showPresence: false },
+  owner: { editDesign: true, writeReview: true, uploadAssets: true, showPresence: true, manageBoard: true },
+  editor: { editDesign: true, writeReview: true, uploadAssets: true, showPresence: true, manageBoard: false },
+  reviewer: { editDesign: false, writeReview: true, uploadAssets: false, showPresence: true, manageBoard: false },
+  viewer: { editDesign: false, writeReview: false, uploadAssets: false, showPresence: false, manageBoard: false },
 }
 
 export function capabilitiesOf(role: Role): Capabilities {

@@ -1,4 +1,13 @@
-import { boardDocumentName, boardSchemaAge, capabilitiesOf, getBoardMap, getRecordsMap, readBoardMeta, type Role } from '@concord/shared'
+import {
+  boardDocumentName,
+  boardSchemaAge,
+  capabilitiesOf,
+  getBoardMap,
+  getRecordsMap,
+  parseStatelessMessage,
+  readBoardMeta,
+  type Role,
+} from '@concord/shared'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { atom, createTLStore, defaultBindingUtils, type Atom, type TLStore } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
@@ -11,6 +20,7 @@ import { watchConnection, type ConnectionState } from '../connection/connectionS
 import { Notices } from '../notices/notices.ts'
 import { localSchema, prepareBoardRecords, recordSchema } from '../schema/boardSchema.ts'
 import { syncPresence } from '../presence/presence.ts'
+import { rememberServerState } from '../../revoked/serverState.ts'
 import { collabSocket } from './socket.ts'
 
 /**
@@ -49,6 +59,8 @@ export class BoardSession {
   readonly connection: Atom<ConnectionState> = atom('board connection', { status: 'connecting', unsynced: 0, notSaved: false })
   /** The board title as stored in the document (known offline too). */
   readonly docTitle: Atom<string | null> = atom('board title', null)
+  /** How many viewers watch the board (they are counted by the server, never shown one by one). */
+  readonly viewers: Atom<number> = atom('board viewers', 0)
 
   private readonly collaborationStatus = atom<'online' | 'offline'>('collaboration status', 'offline')
   private readonly mode = atom<'readonly' | 'readwrite'>('collaboration mode', 'readwrite')
@@ -96,11 +108,17 @@ export class BoardSession {
       this.mode.set(scope === 'readonly' || (role && !capabilitiesOf(role).editDesign) ? 'readonly' : 'readwrite')
     })
     this.provider.on('authenticationFailed', () => this.phase.set('refused'))
+    this.provider.on('stateless', ({ payload }: { payload: string }) => {
+      const message = parseStatelessMessage(payload)
+      if (message?.type === 'audience') this.viewers.set(message.viewers)
+    })
     this.provider.attach()
+    this.stops.push(rememberServerState(boardId, this.doc, this.provider))
 
     this.stops.push(
       watchConnection(this.provider, collabSocket(), (state) => {
-        this.connection.set(state)
+        // A read-only link has nothing to sync: what it writes locally (its user record) the server refuses by design.
+        this.connection.set(this.mode.get() === 'readonly' ? { ...state, unsynced: 0 } : state)
         this.collaborationStatus.set(state.status === 'online' ? 'online' : 'offline')
       }),
     )

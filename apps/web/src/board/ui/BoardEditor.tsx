@@ -6,7 +6,13 @@ import { tldrawUser } from '../../identity/currentUser.ts'
 import { InspectorPanel } from '../../inspector/InspectorPanel.tsx'
 import { LibraryPanel } from '../../library/LibraryPanel.tsx'
 import { LIBRARY_DRAG_TYPE, placeDropped } from '../../library/placeShapes.ts'
+import { ReviewContext } from '../../review/reviewContext.ts'
+import { ReviewOverlay } from '../../review/ReviewOverlay.tsx'
+import { ReviewPanel } from '../../review/ReviewPanel.tsx'
+import { useReviewSession } from '../../review/useReviewSession.ts'
+import { VersionCanvas } from '../../review/VersionCanvas.tsx'
 import { concordShapeUtils } from '../../shapes/index.ts'
+import { BoardSharePanel } from '../../share/BoardSharePanel.tsx'
 import { registerContentPolicy, withoutEmbedActions } from '../content/contentPolicy.ts'
 import { routeEditorHistory } from '../history/routeEditorHistory.ts'
 import { UserUndo } from '../history/userUndo.ts'
@@ -18,12 +24,15 @@ import { exposeForTests } from './exposeForTests.ts'
 
 // Fonts, icons and translations are served by Concord itself (and precached), never by tldraw's CDN.
 const assetUrls = getAssetUrlsByImport()
-const components: TLComponents = { TopPanel: BoardTopPanel }
+const components: TLComponents = { TopPanel: BoardTopPanel, SharePanel: BoardSharePanel, InFrontOfTheCanvas: ReviewOverlay }
 const noVideo: string[] = []
 
 export function BoardEditor({ session, title }: { session: BoardSession; title: string }) {
   const context = useMemo(() => ({ session, title }), [session, title])
   const [editor, setEditor] = useState<Editor | null>(null)
+  const review = useReviewSession(session)
+  // A version submitted for review is shown in place of the live board, which keeps syncing.
+  const viewing = useValue('viewed version', () => review?.viewing.get() ?? null, [review])
   const onMount = (editor: Editor) => {
     setEditor(editor)
     registerContentPolicy(editor)
@@ -39,38 +48,45 @@ export function BoardEditor({ session, title }: { session: BoardSession; title: 
   }
   return (
     <BoardContext.Provider value={context}>
-      <div className="board">
-        {editor && <LibraryForEditors editor={editor} />}
-        <div
-          className="board__canvas"
-          onDragOver={(event) => {
-            if (event.dataTransfer.types.includes(LIBRARY_DRAG_TYPE)) event.preventDefault()
-          }}
-          onDrop={(event) => {
-            const data = event.dataTransfer.getData(LIBRARY_DRAG_TYPE)
-            if (!editor || !data) return
-            event.preventDefault()
-            placeDropped(editor, data, editor.screenToPage({ x: event.clientX, y: event.clientY }))
-          }}
-        >
-        <Tldraw
-          store={session.store}
-          user={tldrawUser}
-          assetUrls={assetUrls}
-          colorScheme="system"
-          shapeUtils={concordShapeUtils}
-          overrides={withoutEmbedActions}
-          components={components}
-          maxAssetSize={MAX_ASSET_BYTES}
-          acceptedImageMimeTypes={ACCEPTED_ASSET_TYPES}
-          acceptedVideoMimeTypes={noVideo}
-          onMount={onMount}
-        >
-          <NoticeToasts notices={session.notices} />
-        </Tldraw>
+      <ReviewContext.Provider value={review}>
+        <div className="board">
+          {editor && <LibraryForEditors editor={editor} />}
+          <div
+            className="board__canvas"
+            onDragOver={(event) => {
+              if (event.dataTransfer.types.includes(LIBRARY_DRAG_TYPE)) event.preventDefault()
+            }}
+            onDrop={(event) => {
+              const data = event.dataTransfer.getData(LIBRARY_DRAG_TYPE)
+              if (!editor || !data) return
+              event.preventDefault()
+              placeDropped(editor, data, editor.screenToPage({ x: event.clientX, y: event.clientY }))
+            }}
+          >
+            {viewing ? (
+              <VersionCanvas key={viewing} versionId={viewing} />
+            ) : (
+              <Tldraw
+                store={session.store}
+                user={tldrawUser}
+                assetUrls={assetUrls}
+                colorScheme="system"
+                shapeUtils={concordShapeUtils}
+                overrides={withoutEmbedActions}
+                components={components}
+                maxAssetSize={MAX_ASSET_BYTES}
+                acceptedImageMimeTypes={ACCEPTED_ASSET_TYPES}
+                acceptedVideoMimeTypes={noVideo}
+                onMount={onMount}
+              >
+                <NoticeToasts notices={session.notices} />
+                <ReviewPanel />
+              </Tldraw>
+            )}
+          </div>
+          {editor && <InspectorPanel editor={editor} />}
         </div>
-        {editor && <InspectorPanel editor={editor} />}
-      </div>
+      </ReviewContext.Provider>
     </BoardContext.Provider>
   )
 }

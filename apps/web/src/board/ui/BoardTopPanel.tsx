@@ -1,12 +1,12 @@
 import { Link } from 'wouter'
-import { useReadonly } from 'tldraw'
+import { RoleBadge } from '../../roles/RoleBadge.tsx'
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
 import { useBoard } from './boardContext.ts'
 
-/** tldraw's top-centre slot: the way home, the board title, read-only badge and connection state. */
+/** tldraw's top-centre slot: the way home, the board title, the link's role and connection state. */
 export function BoardTopPanel() {
   const { session, title } = useBoard()
-  const readonly = useReadonly()
+  const { role } = session.options
   return (
     <div className="board-top">
       <Link href="/" className="board-top__home" aria-label="All boards" title="All boards">
@@ -15,7 +15,7 @@ export function BoardTopPanel() {
       <h1 className="board-top__title" data-testid="board-title" title={title}>
         {title}
       </h1>
-      {readonly && <span className="board-top__badge">View only</span>}
+      {role && <RoleBadge role={role} />}
       <ConnectionStatus connection={session.connection} />
     </div>
   )

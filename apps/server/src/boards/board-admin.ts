@@ -1,0 +1,106 @@
+import type { Hocuspocus } from '@hocuspocus/server'
+import {
+  boardAssetPath,
+  boardDocumentName,
+  getBoardMap,
+  getRecordsMap,
+  isBoardAssetPath,
+  readAllRecords,
+  type BoardLinks,
+  type CreateBoardResponse,
+  type JsonRecord,
+  type Role,
+} from '@concord/shared'
+import type { Logger } from 'pino'
+import type { BoardAccess } from '../access/board-access.ts'
+import { BoardConnections } from '../collab/board-connections.ts'
+import type { CollabContext } from '../collab/context.ts'
+import { randomId } from '../random-id.ts'
+import type { BoardRecord, Storage } from '../storage/types.ts'
+import { createBoard } from './create-board.ts'
+
+type DesignConnection = Awaited<ReturnType<Hocuspocus<CollabContext>['openDirectConnection']>>
+
+/**
+ * What a board's owner can do to it: rotate links, rename, duplicate, delete. Each keeps the
+ * registry, the stored documents and the live Hocuspocus documents consistent.
+ */
+export class BoardAdmin {
+  private readonly connections: BoardConnections
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly access: BoardAccess,
+    private readonly hocuspocus: Hocuspocus<CollabContext>,
+    private readonly log: Logger,
+  ) {
+    this.connections = new BoardConnections(hocuspocus)
+  }
+
+  /**
+   * Revokes a role's link and issues a new one. Connections opened with the old link are closed
+   * at once, on the design and the review document alike.
+   */
+  async rotateLink(board: BoardRecord, role: Role): Promise<BoardLinks> {
+    const generation = await this.storage.rotateLinkGeneration(board.id, role)
+    if (generation === null) throw new Error(`board ${board.id} vanished during link rotation`)
+    const closed = this.connections.close(board.id, (context) => context.role === role && context.generation < generation)
+    this.log.info({ boardId: board.id, role, generation, closedConnections: closed }, 'link rotated')
+    return this.access.linksOf({ ...board, linkGenerations: { ...board.linkGenerations, [role]: generation } })
+  }
+
+  /** Renames the board in the registry and in its document, so open boards show the new title live. */
+  async rename(board: BoardRecord, title: string): Promise<void> {
+    await this.storage.renameBoard(board.id, title)
+    await this.withDesign(board.id, async (connection) => {
+      await connection.transact((doc) => getBoardMap(doc).set('title', title))
+    })
+  }
+
+  /** A new board (new links) with the design's current records, its images copied along. */
+  async duplicate(board: BoardRecord, title: string): Promise<CreateBoardResponse> {
+    const records = await this.withDesign(board.id, async (connection) => readAllRecords(getRecordsMap(connection.document!)))
+    const id = randomId()
+    const created = await createBoard(this.storage, this.access, {
+      id,
+      title,
+      records: records.map((record) => withAssetsOf(record, board.id, id)),
+    })
+    await this.storage.copyAssets(board.id, id)
+    this.log.info({ boardId: id, from: board.id }, 'board duplicated')
+    return created
+  }
+
+  /**
+   * Deletes the board and all its data. The registry goes first, so no new connection gets in;
+   * open ones are closed, and once Hocuspocus has unloaded (and possibly stored) the documents
+   * their rows are removed again.
+   */
+  async delete(boardId: string): Promise<void> {
+    await this.storage.deleteBoard(boardId)
+    this.connections.close(boardId)
+    if (!(await this.connections.unloaded(boardId))) this.log.error({ boardId }, 'deleted board still loaded after closing its connections')
+    await this.storage.deleteBoard(boardId)
+    this.log.info({ boardId }, 'board deleted')
+  }
+
+  /** Runs `work` on the live design document (loading it if nobody has it open), then lets it go. */
+  private async withDesign<T>(boardId: string, work: (connection: DesignConnection) => Promise<T>): Promise<T> {
+    const connection = await this.hocuspocus.openDirectConnection(boardDocumentName(boardId))
+    try {
+      return await work(connection)
+    } finally {
+      await connection.disconnect()
+    }
+  }
+}
+
+/** Points an image record that lives in one board's asset store at the same asset in another. */
+function withAssetsOf(record: JsonRecord, fromBoardId: string, toBoardId: string): JsonRecord {
+  const props = record.props
+  if (record.typeName !== 'asset' || typeof props !== 'object' || props === null || Array.isArray(props)) return record
+  const src = props.src
+  if (!isBoardAssetPath(fromBoardId, src)) return record
+  const assetId = src.slice(src.lastIndexOf('/') + 1)
+  return { ...record, props: { ...props, src: boardAssetPath(toBoardId, assetId) } }
+}

@@ -1,0 +1,97 @@
+import * as Y from 'yjs'
+import type { Hocuspocus } from '@hocuspocus/server'
+import {
+  boardDocumentName,
+  deleteRecord,
+  getRecordsMap,
+  readAllRecords,
+  writeRecord,
+  type JsonRecord,
+  type VersionInfoResponse,
+  type VersionsChangedMessage,
+  type VersionResponse,
+} from '@concord/shared'
+import type { Logger } from 'pino'
+import type { CollabContext } from '../collab/context.ts'
+import { randomId } from '../random-id.ts'
+import type { Storage } from '../storage/types.ts'
+
+/** Records a restore leaves alone: who took part is not part of the design. */
+const KEPT_ON_RESTORE = new Set(['user'])
+
+/**
+ * Versions of a board's design submitted for review: frozen copies of the live design document,
+ * listed and read by every link holder, restored by the owner as a normal change on top of the
+ * live board (which everyone sees, and which restoring a later version undoes).
+ */
+export class BoardVersions {
+  constructor(
+    private readonly storage: Storage,
+    private readonly hocuspocus: Hocuspocus<CollabContext>,
+    private readonly log: Logger,
+  ) {}
+
+  async submit(boardId: string, name: string): Promise<VersionInfoResponse> {
+    const connection = await this.hocuspocus.openDirectConnection(boardDocumentName(boardId))
+    let state: Uint8Array
+    try {
+      state = Y.encodeStateAsUpdate(connection.document!)
+    } finally {
+      await connection.disconnect()
+    }
+    const version = { id: randomId(), name, createdAt: Date.now() }
+    await this.storage.addVersion(boardId, { ...version, state })
+    this.announce(boardId)
+    this.log.info({ boardId, versionId: version.id, bytes: state.byteLength }, 'version submitted')
+    return version
+  }
+
+  list(boardId: string): Promise<VersionInfoResponse[]> {
+    return this.storage.listVersions(boardId)
+  }
+
+  /** The version with its records, or null when the board has no such version. */
+  async get(boardId: string, versionId: string): Promise<VersionResponse | null> {
+    const version = await this.storage.getVersion(boardId, versionId)
+    if (!version) return null
+    return { id: version.id, name: version.name, createdAt: version.createdAt, records: recordsOf(version.state) }
+  }
+
+  /** Makes the live design equal to the version, in one change every open board receives. */
+  async restore(boardId: string, versionId: string): Promise<boolean> {
+    const version = await this.storage.getVersion(boardId, versionId)
+    if (!version) return false
+    const target = recordsOf(version.state)
+    const wanted = new Set(target.map((record) => record.id))
+    const connection = await this.hocuspocus.openDirectConnection(boardDocumentName(boardId))
+    try {
+      await connection.transact((doc) => {
+        const records = getRecordsMap(doc)
+        for (const record of readAllRecords(records)) {
+          if (!wanted.has(record.id) && !KEPT_ON_RESTORE.has(record.typeName)) deleteRecord(records, record.id)
+        }
+        for (const record of target) writeRecord(records, record)
+      })
+    } finally {
+      await connection.disconnect()
+    }
+    this.log.info({ boardId, versionId }, 'version restored')
+    return true
+  }
+
+  /** The list of versions changed: tell the open boards (of every role) to fetch it again. */
+  private announce(boardId: string): void {
+    const message: VersionsChangedMessage = { type: 'versions' }
+    this.hocuspocus.documents.get(boardDocumentName(boardId))?.broadcastStateless(JSON.stringify(message))
+  }
+}
+
+function recordsOf(state: Uint8Array): JsonRecord[] {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, state)
+    return readAllRecords(getRecordsMap(doc)).filter((record) => !KEPT_ON_RESTORE.has(record.typeName))
+  } finally {
+    doc.destroy()
+  }
+}

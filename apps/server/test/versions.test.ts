@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { getRecordsMap, parseStatelessMessage, readAllRecords, readRecord, versionInfoSchema, versionListResponseSchema, versionResponseSchema, writeRecord, type JsonRecord } from '@concord/shared'
+import { acknowledged, synced } from './helpers/collab.ts'
+import { apiRequest, createBoard, tokenOf } from './helpers/server.ts'
+import { waitFor } from './helpers/wait.ts'
+import { testResources } from './helpers/resources.ts'
+
+const { start, open } = testResources()
+
+
+function submit(url: string, boardId: string, token: string, name: string): Promise<Response> {
+  return apiRequest(url, `/api/boards/${boardId}/versions`, token, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+  })
+}
+
+function box(id: string, x: number): JsonRecord {
+  return { id, typeName: 'shape', type: 'geo', x, y: 0, props: { w: 10, h: 10 }, meta: {} }
+}
+
+describe('versions submitted for review', () => {
+  it('freezes the design; every role reads it; the owner restores it as a change everyone receives', async () => {
+    const { url, server } = await start()
+    const board = await createBoard(url)
+    const tokens = { owner: tokenOf(board.links.owner), editor: tokenOf(board.links.editor), reviewer: tokenOf(board.links.reviewer), viewer: tokenOf(board.links.viewer) }
+    const editor = open(url, board.id, tokens.editor)
+    const viewer = open(url, board.id, tokens.viewer)
+    const told: string[] = []
+    viewer.provider.on('stateless', ({ payload }: { payload: string }) => {
+      const message = parseStatelessMessage(payload)
+      if (message?.type === 'versions') told.push(message.type)
+    })
+    await Promise.all([synced(editor), synced(viewer)])
+    const records = getRecordsMap(editor.doc)
+    editor.doc.transact(() => {
+      writeRecord(records, box('shape:a', 1))
+      writeRecord(records, { id: 'user:ed', typeName: 'user', name: 'Ed', color: 'red', meta: {} })
+    })
+    await acknowledged(editor)
+
+    expect((await submit(url, board.id, tokens.reviewer, 'v1')).status).toBe(403)
+    expect((await submit(url, board.id, tokens.editor, ' ')).status).toBe(400)
+    const created = await submit(url, board.id, tokens.editor, 'First review')
+    expect(created.status).toBe(201)
+    const v1 = versionInfoSchema.parse(await created.json())
+    expect(v1.name).toBe('First review')
+    await waitFor(() => told.length === 1, { what: 'open boards to be told of the new version' })
+
+    // The team keeps working on the live board.
+    editor.doc.transact(() => {
+      writeRecord(records, box('shape:a', 500))
+      writeRecord(records, box('shape:b', 2))
+    })
+    await acknowledged(editor)
+
+    for (const token of Object.values(tokens)) {
+      const list = versionListResponseSchema.parse(await (await apiRequest(url, `/api/boards/${board.id}/versions`, token)).json())
+      expect(list.versions).toEqual([v1])
+    }
+    const frozen = versionResponseSchema.parse(await (await apiRequest(url, `/api/boards/${board.id}/versions/${v1.id}`, tokens.viewer)).json())
+    expect(frozen.records.map((record) => [record.id, record.x])).toEqual([['shape:a', 1]])
+
+    expect((await apiRequest(url, `/api/boards/${board.id}/versions/${v1.id}/restore`, tokens.editor, { method: 'POST' })).status).toBe(403)
+    expect((await apiRequest(url, `/api/boards/${board.id}/versions/nope/restore`, tokens.owner, { method: 'POST' })).status).toBe(404)
+    expect((await apiRequest(url, `/api/boards/${board.id}/versions/${v1.id}/restore`, tokens.owner, { method: 'POST' })).status).toBe(204)
+    await waitFor(() => readRecord(records, 'shape:a')?.x === 1 && !records.has('shape:b'), { what: 'the restore at the open editor' })
+    expect(readAllRecords(records).map((record) => record.id).sort()).toEqual(['shape:a', 'user:ed'])
+
+    await apiRequest(url, `/api/boards/${board.id}`, tokens.owner, { method: 'DELETE' })
+    expect(await server.storage.listVersions(board.id)).toEqual([])
+  })
+
+  it('refuses bad links and unknown versions like unknown boards', async () => {
+    const { url } = await start()
+    const board = await createBoard(url)
+    expect((await apiRequest(url, `/api/boards/${board.id}/versions`, 'editor.0.AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404)
+    expect((await apiRequest(url, `/api/boards/${board.id}/versions/unknown`, tokenOf(board.links.owner))).status).toBe(404)
+  })
+})

@@ -1,0 +1,103 @@
+import { capabilitiesOf } from '@concord/shared'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEditor } from 'tldraw'
+import { useLocation } from 'wouter'
+import { duplicateBoard } from '../api/boardAdmin.ts'
+import { useBoard } from '../board/ui/boardContext.ts'
+import { rememberBoard } from '../home/recentBoards.ts'
+import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
+import { RenameBoardDialog } from './RenameBoardDialog.tsx'
+import { downloadTldr, editorAsTldr } from './tldrFile.ts'
+
+type OpenDialog = 'rename' | 'delete' | null
+
+/** The board's "⋯" menu: export for everyone; rename, duplicate and delete for the owner. */
+export function BoardMenu() {
+  const editor = useEditor()
+  const { session, title } = useBoard()
+  const [, navigate] = useLocation()
+  const [open, setOpen] = useState(false)
+  const [dialog, setDialog] = useState<OpenDialog>(null)
+  const [error, setError] = useState<string | null>(null)
+  const menu = useRef<HTMLDivElement>(null)
+  const { boardId, token, role } = session.options
+  const isOwner = role !== null && capabilitiesOf(role).manageBoard
+
+  useEffect(() => {
+    if (!open) return
+    const close = (event: PointerEvent) => {
+      if (!menu.current?.contains(event.target as Node)) setOpen(false)
+    }
+    window.addEventListener('pointerdown', close)
+    return () => window.removeEventListener('pointerdown', close)
+  }, [open])
+
+  const run = (action: () => Promise<void>) => async () => {
+    setOpen(false)
+    setError(null)
+    try {
+      await action()
+    } catch (err) {
+      setError(err instanceof TypeError ? 'Cannot reach the Concord server.' : err instanceof Error ? err.message : String(err))
+    }
+  }
+  const exportFile = run(async () => downloadTldr(title, await editorAsTldr(editor, title)))
+  const duplicate = run(async () => {
+    const copy = await duplicateBoard(boardId, token)
+    rememberBoard({ id: copy.id, title: copy.title, role: 'owner', link: copy.links.owner })
+    navigate(copy.links.owner)
+  })
+  const closeDialog = useCallback(() => setDialog(null), [])
+
+  return (
+    <div className="board-menu" ref={menu}>
+      <button
+        type="button"
+        className="board-menu__button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label="Board menu"
+        title="Board menu"
+        data-testid="board-menu"
+        onClick={() => setOpen((value) => !value)}
+      >
+        ⋯
+      </button>
+      {open && (
+        <div className="board-menu__list" role="menu">
+          {isOwner && (
+            <button type="button" role="menuitem" data-testid="board-rename" onClick={() => (setOpen(false), setDialog('rename'))}>
+              Rename…
+            </button>
+          )}
+          {isOwner && (
+            <button type="button" role="menuitem" data-testid="board-duplicate" onClick={duplicate}>
+              Duplicate
+            </button>
+          )}
+          <button type="button" role="menuitem" data-testid="board-export" onClick={exportFile}>
+            Export as .tldr file
+          </button>
+          {isOwner && (
+            <button
+              type="button"
+              role="menuitem"
+              className="board-menu__danger"
+              data-testid="board-delete"
+              onClick={() => (setOpen(false), setDialog('delete'))}
+            >
+              Delete board…
+            </button>
+          )}
+        </div>
+      )}
+      {error && (
+        <p className="board-menu__error" role="alert">
+          {error}
+        </p>
+      )}
+      {dialog === 'rename' && <RenameBoardDialog boardId={boardId} token={token} title={title} onClose={closeDialog} />}
+      {dialog === 'delete' && <DeleteBoardDialog boardId={boardId} token={token} title={title} onClose={closeDialog} />}
+    </div>
+  )
+}

@@ -1,0 +1,76 @@
+import { getRecordsMap, readAllRecords } from '@concord/shared'
+import {
+  createTLStore,
+  defaultBindingUtils,
+  parseTldrawJsonFile,
+  serializeTldrawJson,
+  TLDRAW_FILE_EXTENSION,
+  type Editor,
+  type TldrawFile,
+  type TLStore,
+} from 'tldraw'
+import type * as Y from 'yjs'
+import { boardShapeUtils } from '../shapes/index.ts'
+
+/**
+ * Boards as tldraw `.tldr` files. Concord's own data rides inside tldraw's format, so the file
+ * opens in tldraw too: the board title is the document record's name, and `meta.concord` says
+ * where it came from.
+ */
+const DOCUMENT_ID = 'document:document'
+
+function withConcordData(file: TldrawFile, title: string): TldrawFile {
+  const records = file.records.map((record) =>
+    record.id === DOCUMENT_ID
+      ? { ...record, name: title, meta: { ...(record as { meta?: object }).meta, concord: { title, exportedAt: new Date().toISOString() } } }
+      : record,
+  )
+  return { ...file, records }
+}
+
+/** The open board as a `.tldr` file, images included inline. */
+export async function editorAsTldr(editor: Editor, title: string): Promise<string> {
+  const file = JSON.parse(await serializeTldrawJson(editor)) as TldrawFile
+  return JSON.stringify(withConcordData(file, title))
+}
+
+/** The board's local copy (this device's Y.Doc) as a `.tldr` file, for when the editor cannot open it. */
+export function localCopyAsTldr(store: TLStore, doc: Y.Doc, title: string): string {
+  return recordsAsTldr(store, readAllRecords(getRecordsMap(doc)), title)
+}
+
+/** Design records (e.g. of a version submitted for review) as a `.tldr` file in the store's schema. */
+export function recordsAsTldr(store: TLStore, records: readonly object[], title: string): string {
+  const file: TldrawFile = { tldrawFileFormatVersion: 1, schema: store.schema.serialize(), records: records as TldrawFile['records'] }
+  return JSON.stringify(withConcordData(file, title))
+}
+
+/** Saves `text` as a download named after the board. */
+export function downloadTldr(title: string, text: string): void {
+  const name = `${title.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'board'}${TLDRAW_FILE_EXTENSION}`
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/vnd.tldraw+json' }))
+  const link = Object.assign(document.createElement('a'), { href: url, download: name })
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+const PARSE_ERRORS: Record<string, string> = {
+  notATldrawFile: 'This is not a tldraw (.tldr) file.',
+  v1File: 'This file was made by an old version of tldraw and cannot be imported.',
+  fileFormatVersionTooNew: 'This file was made by a newer version of tldraw. Update Concord and try again.',
+  migrationFailed: 'This file could not be brought up to date with this version of tldraw.',
+  invalidRecords: 'This file contains records that are not valid.',
+}
+
+/** Reads a `.tldr` file (migrating it to the current schema): its title and document records. */
+export async function readTldrFile(file: File): Promise<{ title: string; records: unknown[] }> {
+  const schema = createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: defaultBindingUtils }).schema
+  const parsed = parseTldrawJsonFile({ json: await file.text(), schema })
+  if (!parsed.ok) throw new Error(PARSE_ERRORS[parsed.error.type] ?? 'This file could not be read.')
+  const store = parsed.value
+  const records = store.allRecords().filter((record) => schema.types[record.typeName]?.scope === 'document')
+  const documentName = records.find((record) => record.id === DOCUMENT_ID)
+  const named = documentName && 'name' in documentName && typeof documentName.name === 'string' ? documentName.name.trim() : ''
+  const title = named || file.name.replace(/\.tldr$/i, '').trim() || 'Imported board'
+  return { title: title.slice(0, 200), records }
+}

@@ -1,0 +1,82 @@
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { useEffect, useState } from 'react'
+import { atom, createTLStore, defaultBindingUtils, Tldraw, type TLComponents, type TLRecord, type TLStore } from 'tldraw'
+import { fetchVersion } from '../api/versions.ts'
+import { createAssetStore } from '../board/assets/assetStore.ts'
+import { withoutEmbedActions } from '../board/content/contentPolicy.ts'
+import { useBoard } from '../board/ui/boardContext.ts'
+import { tldrawUser, currentTLUser } from '../identity/currentUser.ts'
+import { BoardSharePanel } from '../share/BoardSharePanel.tsx'
+import { ReviewOverlay } from './ReviewOverlay.tsx'
+import { ReviewPanel } from './ReviewPanel.tsx'
+import { VersionBanner } from './VersionBanner.tsx'
+import { boardShapeUtils, concordShapeUtils } from '../shapes/index.ts'
+
+const assetUrls = getAssetUrlsByImport()
+const components: TLComponents = { TopPanel: VersionBanner, SharePanel: BoardSharePanel, InFrontOfTheCanvas: ReviewOverlay }
+
+type Loaded = { kind: 'loading' } | { kind: 'ready'; store: TLStore } | { kind: 'failed'; message: string }
+
+/**
+ * A version submitted for review, rendered read-only in place of the live board: the frozen
+ * records in their own store, with the review panel and markers working on them as on the live
+ * board. The live board keeps syncing underneath.
+ */
+export function VersionCanvas({ versionId }: { versionId: string }) {
+  const { session } = useBoard()
+  const { boardId, token } = session.options
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' })
+
+  useEffect(() => {
+    let current = true
+    fetchVersion(boardId, token, versionId).then(
+      ({ records }) => {
+        const store = createTLStore({
+          shapeUtils: boardShapeUtils,
+          bindingUtils: defaultBindingUtils,
+          users: { currentUser: currentTLUser },
+          collaboration: { status: atom('version status', 'online'), mode: atom('version mode', 'readonly') },
+          assets: createAssetStore({ boardId, token, onUploadError: () => {} }),
+        })
+        store.mergeRemoteChanges(() => {
+          // One by one, so a record this version of tldraw cannot read skips only itself.
+          for (const record of records) {
+            try {
+              store.put([record as unknown as TLRecord])
+            } catch (error) {
+              console.warn(`Concord skipped record ${record.id} of the version: ${String(error)}`)
+            }
+          }
+        })
+        if (current) setLoaded({ kind: 'ready', store })
+      },
+      (error: unknown) => current && setLoaded({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    )
+    return () => {
+      current = false
+    }
+  }, [boardId, token, versionId])
+
+  if (loaded.kind !== 'ready') {
+    return (
+      <main className="board-loading" aria-busy={loaded.kind === 'loading'}>
+        <p className="board-loading__status">
+          {loaded.kind === 'loading' ? 'Opening the version…' : `This version cannot be shown: ${loaded.message}`}
+        </p>
+      </main>
+    )
+  }
+  return (
+    <Tldraw
+      store={loaded.store}
+      user={tldrawUser}
+      assetUrls={assetUrls}
+      colorScheme="system"
+      shapeUtils={concordShapeUtils}
+      overrides={withoutEmbedActions}
+      components={components}
+    >
+      <ReviewPanel />
+    </Tldraw>
+  )
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod'
+
+/**
+ * Stateless messages the server sends on a board's design document:
+ * - `audience`: the number of viewers, to each new connection and whenever it changes (viewers
+ *   are counted, never shown one by one);
+ * - `versions`: the list of versions submitted for review changed (fetch it again).
+ */
+export const audienceMessageSchema = z.object({ type: z.literal('audience'), viewers: z.number().int().min(0) })
+export type AudienceMessage = z.infer<typeof audienceMessageSchema>
+
+export const versionsChangedMessageSchema = z.object({ type: z.literal('versions') })
+export type VersionsChangedMessage = z.infer<typeof versionsChangedMessageSchema>
+
+const statelessMessageSchema = z.discriminatedUnion('type', [audienceMessageSchema, versionsChangedMessageSchema])
+export type StatelessMessage = z.infer<typeof statelessMessageSchema>
+
+/** Parses a stateless payload from the server; null for anything else. */
+export function parseStatelessMessage(payload: string): StatelessMessage | null {
+  try {
+    return statelessMessageSchema.safeParse(JSON.parse(payload)).data ?? null
+  } catch {
+    return null
+  }
+}

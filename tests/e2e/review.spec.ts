@@ -1,0 +1,142 @@
+import { readFile } from 'node:fs/promises'
+import { createBoardFromHome, createRectangle, expectShapes, openBoard, shapeIds, shareLink, waitForSynced } from '../support/board.ts'
+import { expect, test } from '../support/fixtures.ts'
+
+const SHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname
+
+test('a reviewer pins a comment to a property and fills the rubric; the owner sees both live, replies and resolves', async ({ newUser }) => {
+  const alice = await newUser('Alice')
+  const links = await createBoardFromHome(alice, 'Key-value store')
+  await openBoard(alice, links.owner)
+  await createRectangle(alice, 'db', 300, 250)
+  await waitForSynced(alice)
+  const reviewerLink = await shareLink(alice, 'reviewer')
+  await alice.getByRole('button', { name: 'Done' }).click()
+
+  const bob = await newUser('Bob')
+  await openBoard(bob, reviewerLink)
+  await expectShapes(bob, ['db'])
+  // The reviewer selects the component (read-only still selects) and comments on one of its properties.
+  await bob.locator('.tl-canvas').click({ position: { x: 360, y: 290 } })
+  await expect.poll(() => bob.evaluate(() => window.__concord!.editor.getSelectedShapeIds())).toEqual(['shape:db'])
+  // A reviewer link opens with the review panel shown.
+  await expect(bob.getByTestId('review-panel')).toBeVisible()
+  await bob.getByTestId('comment-property').selectOption('fill')
+  await bob.getByTestId('comment-text').fill('Why no fill? See https://example.com/guide for the convention.')
+  await bob.getByTestId('comment-submit').click()
+  await expect(bob.getByTestId('thread')).toHaveCount(1)
+  await expect(bob.getByTestId('thread')).toHaveAttribute('data-anchor-kind', 'property')
+
+  await bob.getByTestId('review-tab-rubric').click()
+  await bob.getByTestId('rubric-clarity').getByLabel('4').check()
+  await bob.getByTestId('rubric-clarity').getByRole('textbox').fill('Easy to follow')
+  await bob.getByTestId('rubric-resilience').getByLabel('2').check()
+  await bob.screenshot({ path: `${SHOTS}review-rubric-reviewer.png` })
+
+  // The owner sees the marker and the count live, then the thread and the scores.
+  await expect(alice.getByTestId('comment-marker')).toHaveAttribute('data-count', '1')
+  await expect(alice.getByTestId('review-open-count')).toHaveText('1')
+  await alice.getByTestId('comment-marker').click()
+  const thread = alice.getByTestId('thread')
+  await expect(thread).toContainText('Rectangle · fill')
+  await expect(thread).toContainText('Bob')
+  await expect(thread.getByRole('link', { name: 'https://example.com/guide' })).toHaveAttribute('href', 'https://example.com/guide')
+  await alice.screenshot({ path: `${SHOTS}review-comments-owner.png` })
+  // Clicking the thread's anchor brings its component into view, selected.
+  await alice.evaluate(() => window.__concord!.editor.setCamera({ x: -3000, y: -3000, z: 1 }))
+  await thread.getByRole('button', { name: 'Rectangle · fill' }).click()
+  await expect.poll(() => alice.evaluate(() => window.__concord!.editor.getSelectedShapeIds())).toEqual(['shape:db'])
+  await expect
+    .poll(() => alice.evaluate(() => window.__concord!.editor.getViewportPageBounds().includes(window.__concord!.editor.getShapePageBounds('shape:db' as never)!)))
+    .toBe(true)
+  // Filtering by component: nothing when another component is selected.
+  await alice.getByText('Selected component only').click()
+  await expect(alice.getByTestId('thread')).toHaveCount(1)
+  await alice.evaluate(() => window.__concord!.editor.selectNone())
+  await expect(alice.getByTestId('thread')).toHaveCount(0)
+  await alice.getByText('Selected component only').click()
+  await alice.getByTestId('reply-text').fill('Filled now, thanks.')
+  await alice.getByTestId('reply-submit').click()
+  await alice.getByTestId('thread-status').click()
+  await expect(alice.getByTestId('thread')).toHaveCount(0)
+  await expect(alice.getByTestId('comment-marker')).toHaveAttribute('data-count', '0')
+
+  await alice.getByTestId('review-tab-rubric').click()
+  await expect(alice.getByTestId('rubric-mean-clarity')).toHaveText('4.0')
+  await expect(alice.getByTestId('rubric-mean-resilience')).toHaveText('2.0')
+  await expect(alice.getByTestId('rubric-reviewer')).toContainText('Easy to follow')
+  await expect(alice.getByTestId('rubric-form')).toHaveCount(0)
+
+  // The reviewer sees the reply and the resolution.
+  await bob.getByTestId('review-tab-comments').click()
+  await bob.getByTestId('thread-filter').selectOption('resolved')
+  await expect(bob.getByTestId('thread')).toHaveAttribute('data-status', 'resolved')
+  await expect(bob.getByTestId('comment')).toHaveText([/Why no fill/, /Filled now, thanks\./])
+
+  // A comment on a point, then the component is deleted: its thread stays, orphaned.
+  await alice.getByTestId('review-tab-comments').click()
+  await alice.keyboard.press('Escape')
+  await alice.evaluate(() => window.__concord!.editor.selectNone())
+  await alice.getByTestId('pick-point').click()
+  await alice.getByTestId('point-picker').click({ position: { x: 200, y: 500 } })
+  await alice.getByTestId('comment-text').fill('A cache would go here.')
+  await alice.getByTestId('comment-submit').click()
+  await expect(bob.getByTestId('comment-marker')).toHaveCount(2)
+  await alice.evaluate(() => window.__concord!.editor.deleteShapes(['shape:db' as never]))
+  await alice.getByTestId('thread-filter').selectOption('all')
+  await expect(alice.getByTestId('thread').filter({ hasText: 'Why no fill' })).toContainText('orphaned')
+
+  const download = alice.waitForEvent('download')
+  await alice.getByTestId('review-export').click()
+  const markdown = await readFile((await (await download).path())!, 'utf8')
+  expect(markdown).toContain('# Review of Key-value store')
+  expect(markdown).toContain('| Clarity of the design | 4.0 | 1 |')
+  expect(markdown).toContain('Bob')
+  expect(markdown).toContain('A cache would go here.')
+})
+
+test('submit for review freezes a version: the reviewer sees the frozen one while the owner edits; the owner restores it', async ({ newUser }) => {
+  const alice = await newUser('Alice')
+  const links = await createBoardFromHome(alice, 'Leader election')
+  await openBoard(alice, links.owner)
+  await createRectangle(alice, 'frozen', 200, 200)
+  await waitForSynced(alice)
+  await alice.getByTestId('review-button').click()
+  await alice.getByTestId('review-tab-versions').click()
+  await alice.getByTestId('version-name').fill('Milestone 1')
+  await alice.getByTestId('version-submit').click()
+  await expect(alice.getByTestId('version')).toHaveCount(1)
+  const reviewerLink = await shareLink(alice, 'reviewer')
+  await alice.getByRole('button', { name: 'Done' }).click()
+
+  // The reviewer starts on the submitted version; the owner keeps editing the live board.
+  const bob = await newUser('Bob')
+  await bob.goto(reviewerLink)
+  await expect(bob.getByTestId('version-banner')).toContainText('Frozen version “Milestone 1”')
+  await expect(bob.locator('.tl-shape')).toHaveCount(1)
+  await createRectangle(alice, 'live-only', 500, 200)
+  await waitForSynced(alice)
+  await bob.getByTestId('back-to-live').click()
+  await expectShapes(bob, ['frozen', 'live-only'])
+  await bob.getByTestId('review-tab-versions').click()
+  await bob.getByTestId('version-view').click()
+  await expect(bob.getByTestId('version-banner')).toBeVisible()
+  await expect(bob.locator('.tl-shape')).toHaveCount(1)
+  await bob.screenshot({ path: `${SHOTS}review-version-reviewer.png` })
+
+  // A comment made on the version says so.
+  await bob.getByTestId('review-tab-comments').click()
+  await bob.getByTestId('pick-point').click()
+  await bob.getByTestId('point-picker').click({ position: { x: 400, y: 450 } })
+  await bob.getByTestId('comment-text').fill('The election timeout is missing.')
+  await bob.getByTestId('comment-submit').click()
+  await expect(alice.getByTestId('review-open-count')).toHaveText('1')
+  await alice.getByTestId('review-tab-comments').click()
+  await expect(alice.getByTestId('thread')).toContainText('on “Milestone 1”')
+
+  // The owner restores the version onto the live board, for everyone.
+  await alice.getByTestId('review-tab-versions').click()
+  await alice.getByTestId('version-restore').click()
+  await alice.getByTestId('version-restore-confirm').click()
+  await expect.poll(() => shapeIds(alice)).toEqual(['shape:frozen'])
+})
