@@ -34,9 +34,11 @@ export async function createBoard(
   const state = Y.encodeStateAsUpdate(doc)
   doc.destroy()
 
-  const board = await storage.createBoard({ id, title, createdAt }, { name: boardDocumentName(id), state })
-  // The review layer starts empty; storing it marks it as belonging to a real board.
-  await storage.writeDocuments([{ name: reviewDocumentName(id), updates: [], snapshot: Y.encodeStateAsUpdate(new Y.Doc()) }])
+  // The review layer starts empty; storing it with the design marks it as belonging to a real board.
+  const board = await storage.createBoard({ id, title, createdAt }, [
+    { name: boardDocumentName(id), state },
+    { name: reviewDocumentName(id), state: Y.encodeStateAsUpdate(new Y.Doc()) },
+  ])
   for (const asset of assets) await storage.putAsset(asset)
   return { id, title, links: await access.linksOf(board) }
 }

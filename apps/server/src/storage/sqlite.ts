@@ -47,12 +47,12 @@ export class SqliteStorage implements Storage {
     this.statements = prepareStatements(this.db)
   }
 
-  async createBoard(board: NewBoard, initialDocument: DocumentState): Promise<BoardRecord> {
+  async createBoard(board: NewBoard, initialDocuments: DocumentState[]): Promise<BoardRecord> {
     const { insertBoard, insertGeneration, upsertDocument } = this.statements
     this.transaction(() => {
       insertBoard.run(board.id, board.title, board.createdAt)
       for (const role of ROLES) insertGeneration.run(board.id, role, 0)
-      upsertDocument.run(initialDocument.name, initialDocument.state, Date.now())
+      for (const document of initialDocuments) upsertDocument.run(document.name, document.state, Date.now())
     })
     return { ...board, linkGenerations: initialGenerations() }
   }

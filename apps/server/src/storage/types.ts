@@ -66,10 +66,10 @@ export interface StoredVersion extends VersionInfo {
  */
 export interface Storage {
   /**
-   * Registers a board and writes its initial document in one transaction, so a board never
-   * exists without a document. Link generations start at 0 for every role.
+   * Registers a board and writes its initial documents (design and review) in one transaction,
+   * so a board never exists without them. Link generations start at 0 for every role.
    */
-  createBoard(board: NewBoard, initialDocument: DocumentState): Promise<BoardRecord>
+  createBoard(board: NewBoard, initialDocuments: DocumentState[]): Promise<BoardRecord>
   getBoard(id: string): Promise<BoardRecord | null>
   /** Bumps a role's link generation (revoking its links); the new generation, or null for an unknown board. */
   rotateLinkGeneration(boardId: string, role: Role): Promise<number | null>
