@@ -2,6 +2,7 @@ import { Route, Switch } from 'wouter'
 import { RequireName } from './identity/RequireName.tsx'
 import { BoardRoute } from './routes/BoardRoute.tsx'
 import { HomeRoute } from './routes/HomeRoute.tsx'
+import { LabRoute } from './routes/LabRoute.tsx'
 import { NotFoundRoute } from './routes/NotFoundRoute.tsx'
 import { UpdateBanner } from './update/UpdateBanner.tsx'
 
@@ -12,6 +13,7 @@ export function App() {
       <Switch>
         <Route path="/" component={HomeRoute} />
         <Route path="/b/:id">{(params) => <BoardRoute key={params.id} id={params.id} />}</Route>
+        <Route path="/b/:id/lab">{(params) => <LabRoute key={params.id} id={params.id} />}</Route>
         <Route component={NotFoundRoute} />
       </Switch>
     </RequireName>

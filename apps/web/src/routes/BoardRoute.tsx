@@ -1,4 +1,4 @@
-import { boardLinkPath, parseLinkToken, tokenFromHash } from '@concord/shared'
+import { boardLinkPath, parseLinkToken } from '@concord/shared'
 import { useEffect, useMemo } from 'react'
 import { useValue } from 'tldraw'
 import { Link } from 'wouter'
@@ -9,13 +9,11 @@ import { findRecentBoard, rememberBoard } from '../home/recentBoards.ts'
 import { BoardRefused } from '../revoked/BoardRefused.tsx'
 import { RefusedBoard } from '../revoked/RefusedBoard.tsx'
 import { BoardFromNewerVersion } from '../update/BoardFromNewerVersion.tsx'
+import { useBoardToken } from './boardToken.ts'
 
 export function BoardRoute({ id }: { id: string }) {
   // The token rides in the fragment; a bare /b/<id> works for boards this browser remembers.
-  const token = useMemo(() => {
-    const remembered = findRecentBoard(id)?.link
-    return tokenFromHash(location.hash) ?? (remembered ? tokenFromHash(remembered.slice(remembered.indexOf('#'))) : null)
-  }, [id])
+  const token = useBoardToken(id)
   if (!token) return <BoardRefused />
   return <OpenBoard id={id} token={token} />
 }

@@ -6,6 +6,7 @@ import {
   getRecordsMap,
   parseStatelessMessage,
   readBoardMeta,
+  type Fault,
   type Role,
 } from '@concord/shared'
 import { HocuspocusProvider } from '@hocuspocus/provider'
@@ -21,6 +22,7 @@ import { Notices } from '../notices/notices.ts'
 import { localSchema, prepareBoardRecords, recordSchema } from '../schema/boardSchema.ts'
 import { syncPresence } from '../presence/presence.ts'
 import { rememberServerState } from '../../revoked/serverState.ts'
+import { startLabReporting } from '../../lab/labReporting.ts'
 import { collabSocket } from './socket.ts'
 
 /**
@@ -57,6 +59,8 @@ export class BoardSession {
   readonly binding: YjsBinding
   readonly phase: Atom<BoardPhase> = atom('board phase', 'loading')
   readonly connection: Atom<ConnectionState> = atom('board connection', { status: 'connecting', unsynced: 0, notSaved: false })
+  /** A fault the replication lab has put on this tab (partition, latency), as the server says. */
+  readonly labFault: Atom<Fault | null> = atom('lab fault', null)
   /** The board title as stored in the document (known offline too). */
   readonly docTitle: Atom<string | null> = atom('board title', null)
   /** How many viewers watch the board (they are counted by the server, never shown one by one). */
@@ -113,6 +117,7 @@ export class BoardSession {
       if (message?.type === 'audience') this.viewers.set(message.viewers)
     })
     this.provider.attach()
+    this.stops.push(startLabReporting(this.provider, this.doc, this.labFault))
     this.stops.push(rememberServerState(boardId, this.doc, this.provider))
 
     this.stops.push(

@@ -1,6 +1,10 @@
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import { atom } from 'tldraw'
 
 let socket: HocuspocusProviderWebsocket | null = null
+
+/** Set while the user has taken this tab offline on purpose (the simplest replication demonstration). */
+export const tabOffline = atom('tab offline', false)
 
 /** The tab's one websocket to the collaboration server, shared by every open board. */
 export function collabSocket(): HocuspocusProviderWebsocket {
@@ -14,7 +18,16 @@ export function collabSocket(): HocuspocusProviderWebsocket {
       maxDelay: 5_000,
     })
     const shared = socket
-    window.addEventListener('online', () => void shared.connect())
+    window.addEventListener('online', () => {
+      if (!tabOffline.get()) void shared.connect()
+    })
   }
   return socket
+}
+
+/** Takes this tab off the network or brings it back; edits go on locally meanwhile and merge on return. */
+export function setTabOffline(offline: boolean): void {
+  tabOffline.set(offline)
+  if (offline) collabSocket().disconnect()
+  else void collabSocket().connect()
 }

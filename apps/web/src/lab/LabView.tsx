@@ -1,0 +1,129 @@
+import { useEffect, useMemo, useState } from 'react'
+import { useValue } from 'tldraw'
+import { Link } from 'wouter'
+import type { BoardSession } from '../board/sync/boardSession.ts'
+import { authorColor, replicaName } from './authorColors.ts'
+import { LabClient } from './labClient.ts'
+import { LabConcepts } from './LabConcepts.tsx'
+import { convergence, LAB_HISTORY_MS } from './labState.ts'
+import { ReplicaCard, ServerCard } from './ReplicaCard.tsx'
+import { SpaceTimeDiagram, type Lane } from './SpaceTimeDiagram.tsx'
+
+const WINDOW_MS = 20_000
+
+/** The replication lab of one board, made to be projected: replicas, messages, convergence, faults. */
+export function LabView({ session, title }: { session: BoardSession; title: string }) {
+  const client = useMemo(() => new LabClient(session.provider), [session])
+  useEffect(() => () => client.destroy(), [client])
+  const state = useValue('lab state', () => client.state.get(), [client])
+  const now = useNow(500)
+  const [paused, setPaused] = useState<number | null>(null)
+  const [back, setBack] = useState(0)
+  const replicas = [...state.replicas.values()].sort((a, b) => a.connectedAt - b.connectedAt)
+  const canFault = session.options.role === 'owner'
+  const verdict = convergence(state)
+  const end = (paused ?? now) - back
+  const lanes: Lane[] = [
+    { id: 'server', label: 'Server', color: 'var(--text)' },
+    ...replicas.map((replica) => {
+      const id = replica.clientId ?? replica.report?.clientId
+      return { id: replica.connectionId, label: replicaName(replica), color: id === undefined || id === null ? 'var(--text-muted)' : authorColor(id, replicas) }
+    }),
+  ]
+  const hash = location.hash
+  return (
+    <main className="lab" data-testid="lab">
+      <header className="lab__header">
+        <div>
+          <p className="lab__eyebrow">Replication lab</p>
+          <h1 className="lab__title">{title}</h1>
+        </div>
+        <div className={`lab-verdict lab-verdict--${verdict}`} data-testid="lab-verdict" data-verdict={verdict} role="status">
+          {verdict === 'converged' ? 'Converged' : verdict === 'diverged' ? 'Diverged' : 'Waiting for reports'}
+          {state.converged && verdict === 'converged' && (
+            <span className="lab-verdict__detail" data-testid="lab-converged-after">
+              {`${state.converged.ms} ms after the heal`}
+            </span>
+          )}
+        </div>
+        <Link href={`/b/${session.options.boardId}${hash}`} className="button button--quiet">
+          Back to the board
+        </Link>
+      </header>
+      {state.refusal && (
+        <p className="lab__refusal" role="alert">
+          {state.refusal}
+        </p>
+      )}
+      <div className="lab__body">
+        <section className="lab__replicas" aria-label="Replicas">
+          <div className="lab__section-head">
+            <h2>Replicas</h2>
+            {canFault && state.faults.length > 0 && (
+              <button
+                type="button"
+                className="button button--primary lab-button"
+                data-testid="lab-heal-all"
+                onClick={() => client.fault({ op: 'heal-all' })}
+              >
+                Heal all
+              </button>
+            )}
+          </div>
+          <ul className="lab__replica-list">
+            {state.server && <ServerCard server={state.server} />}
+            {replicas.map((replica) => (
+              <ReplicaCard
+                key={replica.connectionId}
+                replica={replica}
+                replicas={replicas}
+                server={state.server}
+                now={now}
+                canFault={canFault}
+                onFault={(command) => client.fault(command)}
+              />
+            ))}
+          </ul>
+          {!state.subscribed && <p className="lab__hint">Connecting to the server’s telemetry…</p>}
+          {!canFault && <p className="lab__hint">Only the board’s owner can partition replicas or add latency.</p>}
+        </section>
+        <section className="lab__diagram" aria-label="Space-time diagram">
+          <div className="lab__section-head">
+            <h2>Messages</h2>
+            <button type="button" className="button button--quiet lab-button" data-testid="lab-pause" onClick={() => setPaused(paused === null ? now : null)}>
+              {paused === null ? 'Pause' : 'Resume'}
+            </button>
+            <label className="lab__scroll">
+              <span>Scroll back</span>
+              <input
+                type="range"
+                min={0}
+                max={LAB_HISTORY_MS - WINDOW_MS}
+                step={1000}
+                value={back}
+                onChange={(event) => setBack(Number(event.currentTarget.value))}
+              />
+              <span className="lab-mono">{back === 0 ? 'now' : `−${Math.round(back / 1000)} s`}</span>
+            </label>
+          </div>
+          <SpaceTimeDiagram lanes={lanes} legs={state.legs} end={end} windowMs={WINDOW_MS} colorOf={(id) => authorColor(id, replicas)} />
+          <p className="lab__hint">
+            Arrows are updates, coloured by who wrote them: up to the server, then down to every other replica. Dashed: held
+            back by injected latency. A cross: dropped by a partition.
+          </p>
+        </section>
+        <LabConcepts />
+      </div>
+    </main>
+  )
+}
+
+/** The current time, refreshed every `intervalMs`, so "2 s ago" and the diagram move on their own. */
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs)
+    return () => clearInterval(timer)
+  }, [intervalMs])
+  return now
+}

@@ -1,0 +1,79 @@
+import { LAB_CHANNEL, type LabServerMessage, type Replica, type UpdateLeg } from '@concord/shared'
+import { describe, expect, it } from 'vitest'
+import { convergence, EMPTY_LAB_STATE, LAB_HISTORY_MS, reduceLab, type LabState } from './labState.ts'
+
+const replica = (connectionId: string, digest: string | null): Replica => ({
+  connectionId,
+  clientId: Number(connectionId.replace(/\D/g, '')) || 1,
+  protocol: 'hocuspocus',
+  role: 'editor',
+  user: { name: connectionId, color: '#123456' },
+  status: 'online',
+  latencyMs: 0,
+  connectedAt: 0,
+  report: digest === null ? null : { clientId: 1, stateVector: {}, digest, user: null, pending: 0, at: 0 },
+  lastSentAt: null,
+  lastReceivedAt: null,
+})
+
+const leg = (id: string, at: number): UpdateLeg => ({
+  id,
+  direction: 'in',
+  connectionId: 'c1',
+  at,
+  kind: 'update',
+  authors: [{ clientId: 1, from: 0, to: 1 }],
+  bytes: 20,
+  fate: { fate: 'delivered' },
+  causes: [],
+})
+
+const event = (e: Extract<LabServerMessage, { type: 'event' }>['event']): LabServerMessage => ({ channel: LAB_CHANNEL, type: 'event', event: e })
+
+function snapshot(replicas: Replica[], digest = 'aaaa'): LabState {
+  return reduceLab(EMPTY_LAB_STATE, {
+    channel: LAB_CHANNEL,
+    type: 'snapshot',
+    at: 0,
+    server: { nodeId: 'n1', stateVector: {}, digest },
+    replicas,
+    faults: [],
+  })
+}
+
+describe('lab state', () => {
+  it('starts from the snapshot and follows replicas joining, changing and leaving', () => {
+    let state = snapshot([replica('c1', 'aaaa')])
+    expect(state.subscribed).toBe(true)
+    state = reduceLab(state, event({ type: 'replica-joined', at: 1, replica: replica('c2', null) }))
+    state = reduceLab(state, event({ type: 'replica-changed', at: 2, replica: { ...replica('c2', 'bbbb'), status: 'partitioned' } }))
+    expect(state.replicas.get('c2')).toMatchObject({ status: 'partitioned', report: { digest: 'bbbb' } })
+    state = reduceLab(state, event({ type: 'replica-left', at: 3, connectionId: 'c1' }))
+    expect([...state.replicas.keys()]).toEqual(['c2'])
+  })
+
+  it('keeps update legs for the history window only', () => {
+    let state = snapshot([])
+    state = reduceLab(state, event({ type: 'update', at: 1000, leg: leg('old', 1000) }))
+    state = reduceLab(state, event({ type: 'update', at: 2000, leg: leg('recent', 2000) }))
+    state = reduceLab(state, event({ type: 'update', at: 1000 + LAB_HISTORY_MS + 1, leg: leg('new', 1000 + LAB_HISTORY_MS + 1) }))
+    expect(state.legs.map((l) => l.id)).toEqual(['recent', 'new'])
+  })
+
+  it('judges convergence from the digests replicas reported against the server’s', () => {
+    expect(convergence(EMPTY_LAB_STATE)).toBe('unknown')
+    expect(convergence(snapshot([replica('c1', null)]))).toBe('unknown')
+    expect(convergence(snapshot([replica('c1', 'aaaa'), replica('c2', 'aaaa')]))).toBe('converged')
+    const diverged = snapshot([replica('c1', 'aaaa'), replica('c2', 'bbbb')])
+    expect(convergence(diverged)).toBe('diverged')
+    const healed = reduceLab(diverged, event({ type: 'replica-changed', at: 5, replica: replica('c2', 'aaaa') }))
+    expect(convergence(healed)).toBe('converged')
+    const measured = reduceLab(healed, event({ type: 'converged', at: 6, healedAt: 4, ms: 2, replicas: 2 }))
+    expect(measured.converged).toEqual({ at: 6, healedAt: 4, ms: 2, replicas: 2 })
+  })
+
+  it('records a refused fault command with its reason', () => {
+    const state = reduceLab(snapshot([]), { channel: LAB_CHANNEL, type: 'refused', reason: 'only the owner can inject faults' })
+    expect(state.refusal).toBe('only the owner can inject faults')
+  })
+})

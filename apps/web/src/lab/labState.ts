@@ -1,0 +1,89 @@
+import type { Fault, LabServerMessage, Replica, ServerState, UpdateLeg } from '@concord/shared'
+
+/** How far back the space-time diagram can scroll. */
+export const LAB_HISTORY_MS = 5 * 60_000
+/** At most this many update legs are kept, whatever the history window. */
+const MAX_LEGS = 4000
+
+export interface Convergence {
+  at: number
+  healedAt: number
+  ms: number
+  replicas: number
+}
+
+/** What a lab viewer knows about the board's replication, built from the server's telemetry. */
+export interface LabState {
+  subscribed: boolean
+  server: ServerState | null
+  /** By connection id. */
+  replicas: ReadonlyMap<string, Replica>
+  faults: readonly Fault[]
+  /** Oldest first. */
+  legs: readonly UpdateLeg[]
+  converged: Convergence | null
+  refusal: string | null
+}
+
+export const EMPTY_LAB_STATE: LabState = {
+  subscribed: false,
+  server: null,
+  replicas: new Map(),
+  faults: [],
+  legs: [],
+  converged: null,
+  refusal: null,
+}
+
+/** The lab state after one message from the server. Pure, so it can be tested on its own. */
+export function reduceLab(state: LabState, message: LabServerMessage): LabState {
+  switch (message.type) {
+    case 'snapshot':
+      return {
+        ...state,
+        subscribed: true,
+        server: message.server,
+        replicas: new Map(message.replicas.map((replica) => [replica.connectionId, replica])),
+        faults: message.faults,
+      }
+    case 'refused':
+      return { ...state, refusal: message.reason }
+    case 'your-fault':
+      return state
+    case 'event': {
+      const { event } = message
+      switch (event.type) {
+        case 'replica-joined':
+        case 'replica-changed': {
+          const replicas = new Map(state.replicas)
+          replicas.set(event.replica.connectionId, event.replica)
+          return { ...state, replicas }
+        }
+        case 'replica-left': {
+          const replicas = new Map(state.replicas)
+          replicas.delete(event.connectionId)
+          return { ...state, replicas }
+        }
+        case 'update': {
+          const horizon = event.at - LAB_HISTORY_MS
+          const kept = state.legs.filter((leg) => leg.at >= horizon)
+          return { ...state, legs: [...kept.slice(Math.max(0, kept.length - MAX_LEGS + 1)), event.leg] }
+        }
+        case 'server-state':
+          return { ...state, server: event.server }
+        case 'faults':
+          return { ...state, faults: event.faults }
+        case 'converged':
+          return { ...state, converged: { at: event.at, healedAt: event.healedAt, ms: event.ms, replicas: event.replicas } }
+      }
+    }
+  }
+}
+
+/** Whether every replica that has reported agrees with the server's digest. */
+export function convergence(state: LabState): 'converged' | 'diverged' | 'unknown' {
+  if (!state.server) return 'unknown'
+  const digests = [...state.replicas.values()].map((replica) => replica.report?.digest).filter((d) => d !== undefined)
+  if (digests.length === 0) return 'unknown'
+  return digests.every((digest) => digest === state.server!.digest) ? 'converged' : 'diverged'
+}
