@@ -9,10 +9,21 @@ import { PropertyField } from './PropertyField.tsx'
 import { componentTarget, connectionTarget, type PropertyTarget } from './propertyTargets.ts'
 import { bySection, SECTION_LABELS, sharedDefinitions } from './sharedDefinitions.ts'
 
-/** The selection's annotations: typed property editors with a rationale beside each. */
+/** Whether the selection has something the inspector edits: components, connections, or one failure domain. */
+function isAnnotatable(selection: TLShape[]): boolean {
+  if (selection.some(isComponentShape)) return true
+  if (selection.length > 0 && selection.every(isArrow)) return true
+  return selection.length === 1 && selection[0]!.type === CONTAINER_SHAPE
+}
+
+/**
+ * The selection's annotations: typed property editors with a rationale beside each. It takes room
+ * from the canvas only while something annotatable is selected.
+ */
 export function InspectorPanel({ editor }: { editor: Editor }) {
   const selection = useValue('inspector selection', () => editor.getSelectedShapes(), [editor])
   const readonly = useValue('inspector readonly', () => editor.getIsReadonly(), [editor])
+  if (!isAnnotatable(selection)) return null
   return (
     <aside className="side-panel inspector" aria-label="Inspector" data-testid="inspector">
       <fieldset className="inspector__fieldset" disabled={readonly}>
@@ -62,14 +73,7 @@ function InspectorContent({ editor, selection }: { editor: Editor; selection: TL
       </>
     )
   }
-  return (
-    <div className="inspector__empty" data-testid="inspector-empty">
-      <p className="inspector__empty-title">Nothing to annotate yet</p>
-      <p className="inspector__hint">
-        Select a component to set its properties, or an arrow between components to describe the connection.
-      </p>
-    </div>
-  )
+  return null
 }
 
 function InspectorHeading({ icon, title, subtitle }: { icon?: string | undefined; title: string; subtitle: string }) {

@@ -2,10 +2,10 @@ import type { UpdateLeg } from '@concord/shared'
 
 /** Network delays are milliseconds; arrows are drawn this much slanted so they read as messages. */
 const SKEW_MS = 350
-const WIDTH = 1000
-const LABEL_WIDTH = 150
-const LANE_HEIGHT = 52
-const TOP = 28
+const WIDTH = 720
+const LABEL_WIDTH = 130
+const LANE_HEIGHT = 48
+const TOP = 30
 
 export interface Lane {
   /** A replica's connection id, or `server`. */

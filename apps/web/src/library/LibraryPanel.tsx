@@ -27,6 +27,7 @@ export function LibraryPanel({ editor }: { editor: Editor }) {
         />
       </div>
       <div className="library__scroll">
+        <p className="library__hint">Click or drag to place. Select a component or a connection to annotate it.</p>
         {nothing && <p className="library__empty">No component matches “{query}”.</p>}
         {sections.map((section) => (
           <section key={section.id} className="library__group" aria-label={section.label}>

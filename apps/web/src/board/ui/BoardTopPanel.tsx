@@ -24,8 +24,16 @@ export function BoardTopPanel() {
       {role && <RoleBadge role={role} />}
       <ConnectionStatus connection={session.connection} />
       <OfflineToggle />
-      <Link href={`/b/${boardId}/lab${location.hash}`} className="board-top__button" data-testid="open-lab" title="Watch this board’s replicas diverge and converge">
-        Lab
+      <Link
+        href={`/b/${boardId}/lab${location.hash}`}
+        className="board-top__button"
+        data-testid="open-lab"
+        aria-label="Replication lab"
+        title="Replication lab: watch this board’s replicas diverge and converge"
+      >
+        <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+          <path d="M9 3h6M10 3v6l-5 9a2 2 0 0 0 1.8 3h10.4a2 2 0 0 0 1.8-3l-5-9V3M7.5 15h9" />
+        </svg>
       </Link>
     </div>
     <LabFaultBanner fault={session.labFault} />
