@@ -1,18 +1,16 @@
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useEffect, useState } from 'react'
 import { atom, createTLStore, defaultBindingUtils, Tldraw, type TLComponents, type TLRecord, type TLStore } from 'tldraw'
 import { fetchVersion } from '../api/versions.ts'
 import { createAssetStore } from '../board/assets/assetStore.ts'
-import { withoutEmbedActions } from '../board/content/contentPolicy.ts'
 import { useBoard } from '../board/ui/boardContext.ts'
-import { tldrawUser, currentTLUser } from '../identity/currentUser.ts'
+import { currentTLUser } from '../identity/currentUser.ts'
 import { BoardSharePanel } from '../share/BoardSharePanel.tsx'
 import { ReviewOverlay } from './ReviewOverlay.tsx'
 import { ReviewPanel } from './ReviewPanel.tsx'
 import { VersionBanner } from './VersionBanner.tsx'
-import { boardShapeUtils, concordShapeUtils } from '../shapes/index.ts'
+import { boardShapeUtils } from '../shapes/index.ts'
+import { boardTldrawProps } from '../board/ui/tldrawSetup.ts'
 
-const assetUrls = getAssetUrlsByImport()
 const components: TLComponents = { TopPanel: VersionBanner, SharePanel: BoardSharePanel, InFrontOfTheCanvas: ReviewOverlay }
 
 type Loaded = { kind: 'loading' } | { kind: 'ready'; store: TLStore } | { kind: 'failed'; message: string }
@@ -69,11 +67,7 @@ export function VersionCanvas({ versionId }: { versionId: string }) {
   return (
     <Tldraw
       store={loaded.store}
-      user={tldrawUser}
-      assetUrls={assetUrls}
-      colorScheme="system"
-      shapeUtils={concordShapeUtils}
-      overrides={withoutEmbedActions}
+      {...boardTldrawProps}
       components={components}
     >
       <ReviewPanel />

@@ -1,8 +1,6 @@
 import { ACCEPTED_ASSET_TYPES, MAX_ASSET_BYTES } from '@concord/shared'
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useMemo, useState } from 'react'
 import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
-import { tldrawUser } from '../../identity/currentUser.ts'
 import { InspectorPanel } from '../../inspector/InspectorPanel.tsx'
 import { LibraryPanel } from '../../library/LibraryPanel.tsx'
 import { LIBRARY_DRAG_TYPE, placeDropped } from '../../library/placeShapes.ts'
@@ -11,9 +9,8 @@ import { ReviewOverlay } from '../../review/ReviewOverlay.tsx'
 import { ReviewPanel } from '../../review/ReviewPanel.tsx'
 import { useReviewSession } from '../../review/useReviewSession.ts'
 import { VersionCanvas } from '../../review/VersionCanvas.tsx'
-import { concordShapeUtils } from '../../shapes/index.ts'
 import { BoardSharePanel } from '../../share/BoardSharePanel.tsx'
-import { registerContentPolicy, withoutEmbedActions } from '../content/contentPolicy.ts'
+import { registerContentPolicy } from '../content/contentPolicy.ts'
 import { routeEditorHistory } from '../history/routeEditorHistory.ts'
 import { UserUndo } from '../history/userUndo.ts'
 import { NoticeToasts } from '../notices/NoticeToasts.tsx'
@@ -21,9 +18,8 @@ import type { BoardSession } from '../sync/boardSession.ts'
 import { BoardContext } from './boardContext.ts'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
 import { exposeForTests } from './exposeForTests.ts'
+import { boardTldrawProps } from './tldrawSetup.ts'
 
-// Fonts, icons and translations are served by Concord itself (and precached), never by tldraw's CDN.
-const assetUrls = getAssetUrlsByImport()
 const components: TLComponents = { TopPanel: BoardTopPanel, SharePanel: BoardSharePanel, InFrontOfTheCanvas: ReviewOverlay }
 const noVideo: string[] = []
 
@@ -68,11 +64,7 @@ export function BoardEditor({ session, title }: { session: BoardSession; title: 
             ) : (
               <Tldraw
                 store={session.store}
-                user={tldrawUser}
-                assetUrls={assetUrls}
-                colorScheme="system"
-                shapeUtils={concordShapeUtils}
-                overrides={withoutEmbedActions}
+                {...boardTldrawProps}
                 components={components}
                 maxAssetSize={MAX_ASSET_BYTES}
                 acceptedImageMimeTypes={ACCEPTED_ASSET_TYPES}
