@@ -9,6 +9,7 @@ import { BoardVersions } from './boards/board-versions.ts'
 import { loadLinkSecret } from './access/secret.ts'
 import { holdAcknowledgementsUntilCommitted } from './collab/ack-after-commit.ts'
 import { CollabAuth } from './collab/auth.ts'
+import { BoardControls } from './collab/board-controls.ts'
 import type { CollabContext } from './collab/context.ts'
 import { FrameGuard } from './collab/frame-guard.ts'
 import { GroupCommit, type GroupCommitTiming } from './collab/group-commit.ts'
@@ -78,16 +79,19 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   holdAcknowledgementsUntilCommitted(outgoing, commits, metrics)
 
   const compaction = options.compaction ?? DEFAULT_COMPACTION
+  const controls = new BoardControls(storage, log.child({ component: 'board-controls' }))
   const hocuspocus = createHocuspocus(
     [
-      new CollabAuth(access, log.child({ component: 'collab-auth' })),
+      new CollabAuth(access, log.child({ component: 'collab-auth' }), controls),
       outgoing,
       new CollabStorage(storage, commits, metrics, log.child({ component: 'collab-storage' }), compaction.afterUpdates),
       new FrameGuard(log.child({ component: 'collab-frames' })),
       new ViewerPresence(),
+      controls,
     ],
     compaction,
   )
+  controls.attach(hocuspocus)
   metrics.gauge('concord_connections', 'Open collaboration connections', () => hocuspocus.getConnectionsCount())
   metrics.gauge('concord_documents', 'Documents loaded in memory', () => hocuspocus.getDocumentsCount())
   metrics.gauge('concord_pending_updates', 'Updates waiting for their group commit', () => commits.pendingUpdates)

@@ -7,7 +7,8 @@ import type { CollabContext, CollabRefusal } from './context.ts'
 /**
  * Admits a connection to `board:<id>` or `review:<id>` only with a valid link token for that
  * board, and makes it read-only where the link's role may not write: the design for reviewers
- * and viewers, the review for viewers. Unknown boards and bad tokens get the same refusal, so
+ * and viewers (and for everyone but owners while the owner has locked the board), the review for
+ * viewers. Unknown boards and bad tokens get the same refusal, so
  * nobody can probe which boards exist.
  */
 export class CollabAuth implements Extension {
@@ -16,6 +17,8 @@ export class CollabAuth implements Extension {
   constructor(
     private readonly access: BoardAccess,
     private readonly log: Logger,
+    /** The owner's lock: while it holds, everyone but owners is read-only on the design. */
+    private readonly lock: { isLocked(boardId: string): Promise<boolean> } = { isLocked: async () => false },
   ) {}
 
   async onAuthenticate({ documentName, token, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
@@ -31,7 +34,8 @@ export class CollabAuth implements Extension {
     }
     const { role, generation } = decision.grant
     const capabilities = capabilitiesOf(role)
-    connectionConfig.readOnly = target.kind === 'board' ? !capabilities.editDesign : !capabilities.writeReview
+    const locked = target.kind === 'board' && role !== 'owner' && (await this.lock.isLocked(target.boardId))
+    connectionConfig.readOnly = target.kind === 'board' ? !capabilities.editDesign || locked : !capabilities.writeReview
     return { boardId: target.boardId, document: target.kind, role, generation }
   }
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
 import { boardDocumentName, reviewDocumentName, ROLES, type Role } from '@concord/shared'
+import { boardSettingKeys } from './board-settings.ts'
 import { migrate } from './sqlite-schema.ts'
 import type {
   BoardRecord,
@@ -77,8 +78,10 @@ export class SqliteStorage implements Storage {
   }
 
   async deleteBoard(id: string): Promise<void> {
-    const { deleteDocument, deleteUpdates, deleteAssets, deleteVersions, deleteGenerations, deleteBoard } = this.statements
+    const { deleteDocument, deleteUpdates, deleteAssets, deleteVersions, deleteGenerations, deleteBoard, deleteSetting } =
+      this.statements
     this.transaction(() => {
+      for (const key of boardSettingKeys(id)) deleteSetting.run(key)
       for (const name of [boardDocumentName(id), reviewDocumentName(id)]) {
         deleteDocument.run(name)
         deleteUpdates.run(name)
@@ -224,6 +227,7 @@ function prepareStatements(db: DatabaseSync) {
     ),
     selectAsset: prepare('SELECT content_type, bytes FROM assets WHERE board_id = ? AND id = ?'),
     selectSetting: prepare('SELECT value FROM settings WHERE key = ?'),
+    deleteSetting: prepare('DELETE FROM settings WHERE key = ?'),
     upsertSetting: prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ),

@@ -1,0 +1,106 @@
+import type { connectedPayload, Extension, Hocuspocus, onStatelessPayload } from '@hocuspocus/server'
+import type { Logger } from 'pino'
+import {
+  applyControlCommand,
+  boardControlsSchema,
+  boardDocumentName,
+  capabilitiesOf,
+  CONTROLS_CHANNEL,
+  controlsClientMessageSchema,
+  DEFAULT_BOARD_CONTROLS,
+  parseControlsPayload,
+  reviewDocumentName,
+  type BoardControls as Controls,
+  type ControlsServerMessage,
+} from '@concord/shared'
+import { boardControlsKey } from '../storage/board-settings.ts'
+import type { Storage } from '../storage/types.ts'
+import type { CollabContext } from './context.ts'
+
+/**
+ * The owner's controls over a board (lock, timer, broadcast, follow-me) as server state: kept in
+ * storage with the board, changed only by owner connections, sent to every connection of the
+ * board when they change and to each new one. The lock is enforced here, not in the UI: locking
+ * makes every open non-owner connection to the design document read-only (Hocuspocus then
+ * neither applies nor relays nor stores what it sends), and authentication makes new ones
+ * read-only while the lock holds (`isLocked`). Unlocking restores each role's own rights. (A
+ * client that forged edits while locked keeps them locally; they reach the board only if it
+ * resynchronises after the unlock, with the rights it then has anyway.)
+ */
+export class BoardControls implements Extension {
+  extensionName = 'concord-board-controls'
+  private readonly cache = new Map<string, Controls>()
+  private hocuspocus: Hocuspocus<CollabContext> | null = null
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly log: Logger,
+  ) {}
+
+  attach(hocuspocus: Hocuspocus<CollabContext>): void {
+    this.hocuspocus = hocuspocus
+  }
+
+  async controlsOf(boardId: string): Promise<Controls> {
+    const cached = this.cache.get(boardId)
+    if (cached) return cached
+    const stored = await this.storage.getSetting(boardControlsKey(boardId))
+    const parsed = stored === null ? null : boardControlsSchema.safeParse(JSON.parse(stored))
+    const controls = parsed?.success ? parsed.data : DEFAULT_BOARD_CONTROLS
+    this.cache.set(boardId, controls)
+    return controls
+  }
+
+  async isLocked(boardId: string): Promise<boolean> {
+    return (await this.controlsOf(boardId)).locked
+  }
+
+  async connected({ connection, context }: connectedPayload<CollabContext>): Promise<void> {
+    connection.sendStateless(stateMessage(await this.controlsOf(context.boardId)))
+  }
+
+  async onStateless({ connection, payload }: onStatelessPayload): Promise<void> {
+    const message = parseControlsPayload(controlsClientMessageSchema, payload)
+    if (message === null) return
+    const context = connection.context as CollabContext
+    if ('invalid' in message) {
+      connection.sendStateless(refusal(`invalid control command: ${message.invalid}`))
+      return
+    }
+    if (context.role !== 'owner') {
+      this.log.info({ boardId: context.boardId, role: context.role, op: message.command.op }, 'board control refused: not the owner')
+      connection.sendStateless(refusal('Only the board’s owner can use these controls.'))
+      return
+    }
+    const before = await this.controlsOf(context.boardId)
+    const after = applyControlCommand(before, message.command, Date.now())
+    await this.storage.setSetting(boardControlsKey(context.boardId), JSON.stringify(after))
+    this.cache.set(context.boardId, after)
+    if (before.locked !== after.locked) this.applyLock(context.boardId, after.locked)
+    this.log.info({ boardId: context.boardId, op: message.command.op }, 'board control changed')
+    this.broadcast(context.boardId, stateMessage(after))
+  }
+
+  /** Makes the design connections of everyone but owners read-only, or gives each role its rights back. */
+  private applyLock(boardId: string, locked: boolean): void {
+    const document = this.hocuspocus?.documents.get(boardDocumentName(boardId))
+    for (const connection of document?.getConnections() ?? []) {
+      const { role } = connection.context as CollabContext
+      connection.readOnly = !capabilitiesOf(role).editDesign || (locked && role !== 'owner')
+    }
+  }
+
+  private broadcast(boardId: string, message: string): void {
+    for (const name of [boardDocumentName(boardId), reviewDocumentName(boardId)]) {
+      this.hocuspocus?.documents.get(name)?.broadcastStateless(message)
+    }
+  }
+}
+
+function stateMessage(controls: Controls): string {
+  return JSON.stringify({ channel: CONTROLS_CHANNEL, type: 'state', controls } satisfies ControlsServerMessage)
+}
+
+function refusal(reason: string): string {
+  return JSON.stringify({ channel: CONTROLS_CHANNEL, type: 'refused', reason } satisfies ControlsServerMessage)
+}
