@@ -4,6 +4,7 @@ import { useTldrawUiComponents } from 'tldraw'
 import { BoardMenu } from '../board-management/BoardMenu.tsx'
 import { useBoard } from '../board/ui/boardContext.ts'
 import { rememberBoard } from '../home/recentBoards.ts'
+import { ClassControls } from '../classroom/ClassControls.tsx'
 import { ReviewButton } from '../review/ReviewButton.tsx'
 import { ViewerCount } from '../roles/ViewerCount.tsx'
 import { ShareDialog } from './ShareDialog.tsx'
@@ -31,6 +32,7 @@ export function BoardSharePanel() {
       <ViewerCount viewers={session.viewers} />
       {PeopleMenu && <PeopleMenu />}
       <ReviewButton />
+      {isOwner && <ClassControls session={session} />}
       {isOwner && (
         <button type="button" className="button button--primary board-share__button" data-testid="share-button" onClick={() => setSharing(true)}>
           Share

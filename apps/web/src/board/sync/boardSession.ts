@@ -6,6 +6,13 @@ import {
   getRecordsMap,
   parseStatelessMessage,
   readBoardMeta,
+  CONTROLS_CHANNEL,
+  controlsServerMessageSchema,
+  DEFAULT_BOARD_CONTROLS,
+  parseControlsPayload,
+  type BoardControls,
+  type ControlCommand,
+  type ControlsClientMessage,
   type Fault,
   type Role,
 } from '@concord/shared'
@@ -59,6 +66,10 @@ export class BoardSession {
   readonly binding: YjsBinding
   readonly phase: Atom<BoardPhase> = atom('board phase', 'loading')
   readonly connection: Atom<ConnectionState> = atom('board connection', { status: 'connecting', unsynced: 0, notSaved: false })
+  /** The owner's controls (lock, timer, broadcast, follow-me), as the server says. */
+  readonly controls: Atom<BoardControls> = atom('board controls', DEFAULT_BOARD_CONTROLS)
+  /** Why the server refused this tab's last control command, if it did. */
+  readonly controlsRefusal: Atom<string | null> = atom('board controls refusal', null)
   /** A fault the replication lab has put on this tab (partition, latency), as the server says. */
   readonly labFault: Atom<Fault | null> = atom('lab fault', null)
   /** The board title as stored in the document (known offline too). */
@@ -115,6 +126,11 @@ export class BoardSession {
     this.provider.on('stateless', ({ payload }: { payload: string }) => {
       const message = parseStatelessMessage(payload)
       if (message?.type === 'audience') this.viewers.set(message.viewers)
+      const controls = parseControlsPayload(controlsServerMessageSchema, payload)
+      if (controls && !('invalid' in controls)) {
+        if (controls.type === 'state') this.applyControls(controls.controls)
+        else this.controlsRefusal.set(controls.reason)
+      }
     })
     this.provider.attach()
     this.stops.push(startLabReporting(this.provider, this.doc, this.labFault))
@@ -174,6 +190,21 @@ export class BoardSession {
       )
     }
     this.phase.set('ready')
+  }
+
+  /** Sends an owner's control command; the server checks the role and answers everyone with the new state. */
+  sendControl(command: ControlCommand): void {
+    this.controlsRefusal.set(null)
+    const message: ControlsClientMessage = { channel: CONTROLS_CHANNEL, type: 'command', command }
+    this.provider.sendStateless(JSON.stringify(message))
+  }
+
+  /** A lock makes everyone but owners read-only here too, matching what the server enforces. */
+  private applyControls(controls: BoardControls): void {
+    this.controls.set(controls)
+    const { role } = this.options
+    const mayEdit = role === null || capabilitiesOf(role).editDesign
+    this.mode.set(mayEdit && !(controls.locked && role !== 'owner') ? 'readwrite' : 'readonly')
   }
 
   /** Stops writing to a board a newer version wrote, without writing what is pending in the old format. */

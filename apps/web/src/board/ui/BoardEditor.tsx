@@ -1,6 +1,7 @@
 import { ACCEPTED_ASSET_TYPES, MAX_ASSET_BYTES } from '@concord/shared'
 import { useMemo, useState } from 'react'
 import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
+import { FollowInstructor } from '../../classroom/FollowInstructor.tsx'
 import { InspectorPanel } from '../../inspector/InspectorPanel.tsx'
 import { LibraryPanel } from '../../library/LibraryPanel.tsx'
 import { LIBRARY_DRAG_TYPE, placeDropped } from '../../library/placeShapes.ts'
@@ -72,6 +73,7 @@ export function BoardEditor({ session, title }: { session: BoardSession; title: 
                 onMount={onMount}
               >
                 <NoticeToasts notices={session.notices} />
+                <FollowInstructor controls={session.controls} />
                 <ReviewPanel />
               </Tldraw>
             )}

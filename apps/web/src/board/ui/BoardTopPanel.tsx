@@ -1,4 +1,5 @@
 import { Link } from 'wouter'
+import { ClassroomBanners } from '../../classroom/ClassroomBanners.tsx'
 import { LabFaultBanner } from '../../lab/LabFaultBanner.tsx'
 import { RoleBadge } from '../../roles/RoleBadge.tsx'
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
@@ -37,6 +38,7 @@ export function BoardTopPanel() {
       </Link>
     </div>
     <LabFaultBanner fault={session.labFault} />
+    <ClassroomBanners controls={session.controls} isOwner={role === 'owner'} />
     </div>
   )
 }

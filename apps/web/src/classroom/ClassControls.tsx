@@ -1,0 +1,120 @@
+import { MAX_BROADCAST_LENGTH } from '@concord/shared'
+import { useState } from 'react'
+import { useValue } from 'tldraw'
+import type { BoardSession } from '../board/sync/boardSession.ts'
+import { currentTLUser } from '../identity/currentUser.ts'
+
+const TIMER_MINUTES = [5, 10, 15, 30]
+
+/** The owner's live-session controls: lock, timer, broadcast, bring everyone here. */
+export function ClassControls({ session }: { session: BoardSession }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <div className="class-controls">
+      <button
+        type="button"
+        className="button button--quiet board-share__button"
+        aria-expanded={open}
+        data-testid="class-controls-button"
+        onClick={() => setOpen(!open)}
+      >
+        Class
+      </button>
+      {open && <ClassControlsPanel session={session} onClose={() => setOpen(false)} />}
+    </div>
+  )
+}
+
+function ClassControlsPanel({ session, onClose }: { session: BoardSession; onClose(): void }) {
+  const controls = useValue('board controls', () => session.controls.get(), [session])
+  const refusal = useValue('controls refusal', () => session.controlsRefusal.get(), [session])
+  const me = useValue('me', () => currentTLUser.get(), [])
+  const [minutes, setMinutes] = useState(10)
+  const [message, setMessage] = useState('')
+  const send = session.sendControl.bind(session)
+  return (
+    <div className="class-controls__panel card" role="dialog" aria-label="Class controls" data-testid="class-controls">
+      <div className="class-controls__row">
+        <span className="class-controls__label">Board</span>
+        <button
+          type="button"
+          className={controls.locked ? 'button button--primary' : 'button button--danger'}
+          data-testid="lock-toggle"
+          onClick={() => send({ op: controls.locked ? 'unlock' : 'lock' })}
+        >
+          {controls.locked ? 'Unlock' : 'Lock for everyone else'}
+        </button>
+      </div>
+      <div className="class-controls__row">
+        <span className="class-controls__label">Timer</span>
+        <select className="input" aria-label="Timer length" value={minutes} onChange={(event) => setMinutes(Number(event.currentTarget.value))}>
+          {TIMER_MINUTES.map((m) => (
+            <option key={m} value={m}>
+              {m} min
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button button--quiet" data-testid="timer-start" onClick={() => send({ op: 'timer', seconds: minutes * 60 })}>
+          Start
+        </button>
+        {controls.timer && (
+          <button type="button" className="button button--quiet" onClick={() => send({ op: 'timer-stop' })}>
+            Stop
+          </button>
+        )}
+      </div>
+      <form
+        className="class-controls__row"
+        onSubmit={(event) => {
+          event.preventDefault()
+          if (message.trim()) send({ op: 'broadcast', text: message.trim() })
+          setMessage('')
+        }}
+      >
+        <span className="class-controls__label">Message</span>
+        <input
+          className="input"
+          aria-label="Message to everyone on the board"
+          placeholder="Shown to everyone on the board"
+          maxLength={MAX_BROADCAST_LENGTH}
+          value={message}
+          onChange={(event) => setMessage(event.currentTarget.value)}
+        />
+        <button type="submit" className="button button--quiet" data-testid="broadcast-send">
+          Send
+        </button>
+        {controls.broadcast && (
+          <button type="button" className="button button--quiet" onClick={() => send({ op: 'broadcast-clear' })}>
+            Clear
+          </button>
+        )}
+      </form>
+      <div className="class-controls__row">
+        <span className="class-controls__label">View</span>
+        {controls.follow ? (
+          <button type="button" className="button button--quiet" onClick={() => send({ op: 'follow-stop' })}>
+            Let everyone go
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button--quiet"
+            data-testid="follow-me"
+            disabled={!me}
+            onClick={() => me && send({ op: 'follow-me', userId: me.id, name: me.name })}
+          >
+            Bring everyone to me
+          </button>
+        )}
+      </div>
+      {refusal && (
+        <p className="class-controls__refusal" role="alert">
+          {refusal}
+        </p>
+      )}
+      <button type="button" className="button button--quiet class-controls__close" onClick={onClose}>
+        Close
+      </button>
+    </div>
+  )
+}

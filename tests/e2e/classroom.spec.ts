@@ -1,0 +1,60 @@
+import type { Page } from '@playwright/test'
+import type { TLShapeId } from 'tldraw'
+import { createRectangle, openBoard, twoUsersOnNewBoard, waitForSynced } from '../support/board.ts'
+import { expect, test } from '../support/fixtures.ts'
+
+const camera = (page: Page) => page.evaluate(() => window.__concord!.editor.getCamera())
+const isReadonly = (page: Page) => page.evaluate(() => window.__concord!.editor.getIsReadonly())
+
+test('the owner brings everyone to them, locks the board (enforced by the server) and runs a timer that survives a reload', async ({ newUser }) => {
+  const { alice, bob, links } = await twoUsersOnNewBoard(newUser, 'Live session')
+  const carol = await newUser('Carol')
+  await openBoard(carol, links.editor)
+  await waitForSynced(carol)
+
+  // Only the owner has the class controls (the server refuses anyone else's commands too).
+  await expect(bob.getByTestId('class-controls-button')).toHaveCount(0)
+
+  // Bring everyone to me: both participants' viewports follow the owner's.
+  await alice.evaluate(() => window.__concord!.editor.setCamera({ x: -2400, y: -1600, z: 1 }))
+  await alice.getByTestId('class-controls-button').click()
+  await alice.getByTestId('follow-me').click()
+  for (const page of [bob, carol]) {
+    await expect(page.getByTestId('follow-banner')).toBeVisible()
+    await expect.poll(async () => (await camera(page)).x).toBeLessThan(-2000)
+  }
+
+  // Lock: the participants' tools turn off, and an edit sent anyway is refused by the server.
+  await createRectangle(alice, 'before-lock', 100, 100)
+  await alice.getByTestId('lock-toggle').click()
+  for (const page of [bob, carol]) {
+    await expect(page.getByTestId('lock-banner')).toBeVisible()
+    await expect.poll(() => isReadonly(page)).toBe(true)
+  }
+  expect(await isReadonly(alice)).toBe(false)
+  // A forged edit: straight into Bob's document, past his read-only editor.
+  await bob.evaluate(() => {
+    const records = window.__concord!.doc as unknown as { getMap(name: string): { get(id: string): { get(key: string): { set(k: string, v: unknown): void } } } }
+    records.getMap('records').get('shape:before-lock').get('props').set('color', 'red')
+  })
+  await alice.evaluate(() => {
+    window.__concord!.editor.updateShape({ id: 'shape:before-lock' as TLShapeId, type: 'geo', x: 300 })
+  })
+  await waitForSynced(alice)
+  await expect.poll(() => carol.evaluate(() => window.__concord!.editor.getShape('shape:before-lock' as TLShapeId)?.x)).toBe(300)
+  const colorAt = (page: Page) =>
+    page.evaluate(() => String((window.__concord!.editor.getShape('shape:before-lock' as TLShapeId)?.props as { color: string }).color))
+  expect(await colorAt(alice)).toBe('black')
+  expect(await colorAt(carol)).toBe('black')
+
+  // Unlock: everyone edits again.
+  await alice.getByTestId('lock-toggle').click()
+  for (const page of [bob, carol]) await expect.poll(() => isReadonly(page)).toBe(false)
+  await expect(bob.getByTestId('lock-banner')).toBeHidden()
+
+  // A ten-minute timer every participant sees, also after a reload.
+  await alice.getByTestId('timer-start').click()
+  await expect(carol.getByTestId('timer-banner')).toContainText(/Time left \d+:\d\d/)
+  await carol.reload()
+  await expect(carol.getByTestId('timer-banner')).toContainText(/Time left (10:00|9:\d\d)/)
+})
