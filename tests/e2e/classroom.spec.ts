@@ -43,7 +43,10 @@ test('the owner brings everyone to them, locks the board (enforced by the server
   await waitForSynced(alice)
   await expect.poll(() => carol.evaluate(() => window.__concord!.editor.getShape('shape:before-lock' as TLShapeId)?.x)).toBe(300)
   const colorAt = (page: Page) =>
-    page.evaluate(() => String((window.__concord!.editor.getShape('shape:before-lock' as TLShapeId)?.props as { color: string }).color))
+    page.evaluate(() => {
+      const props = window.__concord!.editor.getShape('shape:before-lock' as TLShapeId)?.props as { color?: string } | undefined
+      return String(props?.color)
+    })
   expect(await colorAt(alice)).toBe('black')
   expect(await colorAt(carol)).toBe('black')
 
