@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import type { TLShapeId } from 'tldraw'
-import { createRectangle, openBoard, twoUsersOnNewBoard, waitForSynced } from '../support/board.ts'
+import { createRectangle, expectShapes, openBoard, twoUsersOnNewBoard, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 const camera = (page: Page) => page.evaluate(() => window.__concord!.editor.getCamera())
@@ -26,6 +26,7 @@ test('the owner brings everyone to them, locks the board (enforced by the server
 
   // Lock: the participants' tools turn off, and an edit sent anyway is refused by the server.
   await createRectangle(alice, 'before-lock', 100, 100)
+  await expectShapes(bob, ['before-lock'])
   await alice.getByTestId('lock-toggle').click()
   for (const page of [bob, carol]) {
     await expect(page.getByTestId('lock-banner')).toBeVisible()
