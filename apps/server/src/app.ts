@@ -14,6 +14,7 @@ import { createHocuspocus, hasPendingStores } from './collab/hocuspocus.ts'
 import { OutgoingQueue } from './collab/outgoing-queue.ts'
 import { CollabStorage, DEFAULT_COMPACTION, type CompactionPolicy } from './collab/storage.ts'
 import { attachCollabWebSocket } from './collab/websocket.ts'
+import { YWebsocketEndpoint } from './collab/y-websocket.ts'
 import type { ConcordConfig } from './config.ts'
 import { registerAssetRoutes } from './http/assets.ts'
 import { registerBoardRoutes } from './http/boards.ts'
@@ -55,11 +56,30 @@ export function createLogger(config: Pick<ConcordConfig, 'logLevel'>, destinatio
   return pino(
     {
       level: config.logLevel,
-      // Tokens travel only in this header (links keep them in the URL fragment, never sent).
+      // Tokens travel in this header (links keep them in the URL fragment, never sent) and in the
+      // `k` query parameter of /yws upgrades.
       redact: ['req.headers.authorization', 'headers.authorization'],
+      serializers: { req: redactRequestToken },
     },
     destination,
   )
+}
+
+/** Fastify's request log fields, with the `k` query parameter (a link token) masked. */
+function redactRequestToken(req: {
+  method?: string
+  url?: string
+  host?: string
+  ip?: string
+  socket?: { remotePort?: number }
+}): Record<string, unknown> {
+  return {
+    method: req.method,
+    url: req.url?.replace(/([?&]k=)[^&#]*/g, '$1[Redacted]'),
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  }
 }
 
 /** One process, one port: the HTTP API, the built web app and the collaboration websocket. */
@@ -102,7 +122,12 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   })
   registerWebApp(app, config.webDist)
 
-  const collabSocket = attachCollabWebSocket(app.server, hocuspocus, log.child({ component: 'collab-socket' }))
+  const collabSocket = attachCollabWebSocket(
+    app.server,
+    hocuspocus,
+    log.child({ component: 'collab-socket' }),
+    new YWebsocketEndpoint(hocuspocus, access, log.child({ component: 'y-websocket' })),
+  )
 
   async function shutdown(): Promise<void> {
     collabSocket.stopAccepting()
