@@ -8,6 +8,7 @@ import { loadLinkSecret } from './access/secret.ts'
 import { holdAcknowledgementsUntilCommitted } from './collab/ack-after-commit.ts'
 import { CollabAuth } from './collab/auth.ts'
 import type { CollabContext } from './collab/context.ts'
+import { FaultInjection } from './collab/fault-injection.ts'
 import { FrameGuard } from './collab/frame-guard.ts'
 import { GroupCommit, type GroupCommitTiming } from './collab/group-commit.ts'
 import { createHocuspocus, hasPendingStores } from './collab/hocuspocus.ts'
@@ -92,6 +93,8 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const commits = new GroupCommit(storage, metrics, log.child({ component: 'group-commit' }), options.commitTiming)
   const outgoing = new OutgoingQueue()
   holdAcknowledgementsUntilCommitted(outgoing, commits, metrics)
+  // After the acknowledgement hold: a delayed replica gets its acknowledgements late too.
+  const faults = new FaultInjection(outgoing, log.child({ component: 'lab-faults' }))
 
   const compaction = options.compaction ?? DEFAULT_COMPACTION
   const hocuspocus = createHocuspocus(
@@ -100,6 +103,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       outgoing,
       new CollabStorage(storage, commits, metrics, log.child({ component: 'collab-storage' }), compaction.afterUpdates),
       new FrameGuard(log.child({ component: 'collab-frames' })),
+      faults,
     ],
     compaction,
   )
