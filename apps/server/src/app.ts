@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net'
+import { hostname } from 'node:os'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyBaseLogger } from 'fastify'
 import type { Hocuspocus } from '@hocuspocus/server'
@@ -10,6 +11,7 @@ import { CollabAuth } from './collab/auth.ts'
 import type { CollabContext } from './collab/context.ts'
 import { FaultInjection } from './collab/fault-injection.ts'
 import { FrameGuard } from './collab/frame-guard.ts'
+import { LabTelemetry } from './collab/lab-telemetry.ts'
 import { GroupCommit, type GroupCommitTiming } from './collab/group-commit.ts'
 import { createHocuspocus, hasPendingStores } from './collab/hocuspocus.ts'
 import { OutgoingQueue } from './collab/outgoing-queue.ts'
@@ -104,6 +106,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       new CollabStorage(storage, commits, metrics, log.child({ component: 'collab-storage' }), compaction.afterUpdates),
       new FrameGuard(log.child({ component: 'collab-frames' })),
       faults,
+      new LabTelemetry(faults, `${hostname()}/${process.pid}`),
     ],
     compaction,
   )

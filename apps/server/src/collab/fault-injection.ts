@@ -37,8 +37,11 @@ export const RESYNC_CLOSE = { code: 4000, reason: 'lab: resynchronise after heal
 const KEEPALIVE_MS = 10_000
 
 export type FaultListener = (documentName: string, faults: Fault[], healedAt: number | null) => void
-/** Sees every frame from a replica before its fault is applied (`fate` undefined: handled at once). */
-export type IncomingObserver = (connection: Connection, frame: Uint8Array, fate: FrameFate) => void
+/** Sees every frame to and from a replica with its fate (undefined: on at once), before the fault is applied. */
+export interface FrameObserver {
+  incoming(connection: Connection, frame: Uint8Array, fate: FrameFate): void
+  outgoing(connection: Connection, frame: Uint8Array, fate: FrameFate): void
+}
 
 interface Path {
   /** Until when frames already delayed on this path are in flight (`performance.now()` ms). */
@@ -66,7 +69,7 @@ export class FaultInjection implements Extension {
   private readonly outgoingPaths = new WeakMap<Connection, Path>()
   private readonly keepaliveFrames = new WeakSet<Uint8Array>()
   private readonly listeners: FaultListener[] = []
-  private observer: IncomingObserver | undefined
+  private observer: FrameObserver | undefined
   private keepalive: NodeJS.Timeout | undefined
   private hocuspocus: Hocuspocus | undefined
 
@@ -75,10 +78,11 @@ export class FaultInjection implements Extension {
     private readonly log: Logger,
   ) {
     outgoing.addRule((frame) => {
-      if (this.books.size === 0 || frame.messageType === STATELESS || this.keepaliveFrames.has(frame.bytes)) return undefined
-      const book = this.books.get(frame.connection.document.name)
-      if (!book) return undefined
-      return this.fateOn(this.outgoingPaths, frame.connection, book)
+      const book = this.books.size === 0 ? undefined : this.books.get(frame.connection.document.name)
+      const exempt = frame.messageType === STATELESS || this.keepaliveFrames.has(frame.bytes)
+      const fate = book && !exempt ? this.fateOn(this.outgoingPaths, frame.connection, book) : undefined
+      this.observer?.outgoing(frame.connection, frame.bytes, fate)
+      return fate
     })
   }
 
@@ -87,8 +91,8 @@ export class FaultInjection implements Extension {
     this.listeners.push(listener)
   }
 
-  /** One observer of incoming frames (the lab telemetry). */
-  observeIncoming(observer: IncomingObserver | undefined): void {
+  /** The one observer of frames (the lab telemetry). */
+  observeFrames(observer: FrameObserver): void {
     this.observer = observer
   }
 
@@ -108,13 +112,6 @@ export class FaultInjection implements Extension {
     return null
   }
 
-  /** How a frame leaving the server now for `connection` will fare (for telemetry; does not reserve the path). */
-  outgoingFate(connection: Connection): FrameFate {
-    const book = this.books.get(connection.document.name)
-    if (!book) return undefined
-    return frameFate(book.get(this.clientIdOf(connection)), performance.now(), this.outgoingPaths.get(connection)?.busyUntil ?? 0)
-  }
-
   async onConfigure({ instance }: onConfigurePayload): Promise<void> {
     this.hocuspocus = instance
   }
@@ -124,7 +121,7 @@ export class FaultInjection implements Extension {
     connection.handleMessage = (frame: Uint8Array) => {
       const book = this.books.get(connection.document.name)
       const fate = book && !isStateless(frame) ? this.fateOn(this.incoming, connection, book) : undefined
-      this.observer?.(connection, frame, fate)
+      this.observer?.incoming(connection, frame, fate)
       if (fate === undefined) handle(frame)
       else if ('delayMs' in fate) setTimeout(() => handle(frame), fate.delayMs)
     }

@@ -1,4 +1,4 @@
-import { labServerMessageSchema, type FaultCommand, type LabServerMessage } from '@concord/shared'
+import { boardDigest, labServerMessageSchema, stateVectorOf, type FaultCommand, type LabEvent, type LabServerMessage } from '@concord/shared'
 import type { TestClient } from './collab.ts'
 
 /** Every lab message a client received, parsed (the server must send only valid ones). */
@@ -12,4 +12,25 @@ export function labInbox(client: TestClient): LabServerMessage[] {
 
 export function sendFault(client: TestClient, command: FaultCommand): void {
   client.provider.sendStateless(JSON.stringify({ channel: 'lab', type: 'fault', command }))
+}
+
+export function subscribe(client: TestClient): void {
+  client.provider.sendStateless(JSON.stringify({ channel: 'lab', type: 'subscribe' }))
+}
+
+/** Sends the client's self-report, as every tab does when its document changes. */
+export function sendReport(client: TestClient, user: { name: string; color: string } | null = null): void {
+  const report = {
+    clientId: client.doc.clientID,
+    stateVector: stateVectorOf(client.doc),
+    digest: boardDigest(client.doc),
+    user,
+    pending: client.provider.unsyncedChanges,
+  }
+  client.provider.sendStateless(JSON.stringify({ channel: 'lab', type: 'report', report }))
+}
+
+/** The lab events in an inbox, in order. */
+export function events(inbox: LabServerMessage[]): LabEvent[] {
+  return inbox.flatMap((message) => (message.type === 'event' ? [message.event] : []))
 }
