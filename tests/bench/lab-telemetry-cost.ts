@@ -1,6 +1,7 @@
 // Measures what the lab telemetry costs the server: the server's CPU time for a burst of updates
 // relayed to two clients, with nobody watching the lab and with one subscribed lab viewer.
-// `pnpm --filter @concord/tests exec tsx bench/lab-telemetry-cost.ts [updates] [rounds]`
+// `pnpm --filter @concord/tests exec tsx bench/lab-telemetry-cost.ts [updates] [rounds] [server entry]`
+// (another server entry, e.g. an older checkout's apps/server/src/main.ts, gives the "before").
 import { readFileSync } from 'node:fs'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { connectBoard, createBoard, eventually, linkToken } from '../support/api-client.ts'
@@ -8,6 +9,7 @@ import { ServerProcess } from '../support/server-process.ts'
 
 const UPDATES = Number(process.argv[2] ?? 2000)
 const ROUNDS = Number(process.argv[3] ?? 3)
+const ENTRY = process.argv[4]
 const CLOCK_TICKS = 100 // USER_HZ on Linux
 
 /** The process's user + system CPU time in ms, from /proc. */
@@ -32,7 +34,7 @@ async function burst(server: ServerProcess, writer: HocuspocusProvider, receiver
 }
 
 const server = new ServerProcess()
-await server.start()
+await server.start(ENTRY)
 try {
   const board = await createBoard(server.url, 'Telemetry cost')
   const token = linkToken(board.links.owner)

@@ -65,7 +65,7 @@ export class FaultInjection implements Extension {
 
   private readonly books = new Map<string, FaultBook>()
   private readonly reportedClientIds = new WeakMap<Connection, number>()
-  private readonly incoming = new WeakMap<Connection, Path>()
+  private readonly incomingPaths = new WeakMap<Connection, Path>()
   private readonly outgoingPaths = new WeakMap<Connection, Path>()
   private readonly keepaliveFrames = new WeakSet<Uint8Array>()
   private readonly listeners: FaultListener[] = []
@@ -79,8 +79,10 @@ export class FaultInjection implements Extension {
   ) {
     outgoing.addRule((frame) => {
       const book = this.books.size === 0 ? undefined : this.books.get(frame.connection.document.name)
-      const exempt = frame.messageType === STATELESS || this.keepaliveFrames.has(frame.bytes)
-      const fate = book && !exempt ? this.fateOn(this.outgoingPaths, frame.connection, book) : undefined
+      const fate =
+        book && frame.messageType !== STATELESS && !this.keepaliveFrames.has(frame.bytes)
+          ? this.fateOn(this.outgoingPaths, frame.connection, book)
+          : undefined
       this.observer?.outgoing(frame.connection, frame.bytes, fate)
       return fate
     })
@@ -119,8 +121,8 @@ export class FaultInjection implements Extension {
   async connected({ connection }: connectedPayload): Promise<void> {
     const handle = connection.handleMessage.bind(connection)
     connection.handleMessage = (frame: Uint8Array) => {
-      const book = this.books.get(connection.document.name)
-      const fate = book && !isStateless(frame) ? this.fateOn(this.incoming, connection, book) : undefined
+      const book = this.books.size === 0 ? undefined : this.books.get(connection.document.name)
+      const fate = book && !isStateless(frame) ? this.fateOn(this.incomingPaths, connection, book) : undefined
       this.observer?.incoming(connection, frame, fate)
       if (fate === undefined) handle(frame)
       else if ('delayMs' in fate) setTimeout(() => handle(frame), fate.delayMs)
