@@ -59,7 +59,7 @@ describe('pnpm replica', () => {
     expect(components).toHaveLength(3)
   })
 
-  it('says clearly what is wrong with a bad URL or a refused link', async () => {
+  it('says clearly what is wrong with a bad URL, a refused link or a board never opened', async () => {
     server = new ServerProcess()
     await server.start()
     const board = await createBoard(server.url, 'Refusals')
@@ -72,5 +72,8 @@ describe('pnpm replica', () => {
     const refused = await runReplica([`${server.url}/b/${board.id}#k=editor.0.${'A'.repeat(22)}`])
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain('the server refused this link')
+    const unseeded = await runReplica([`${server.url}/b/${board.id}#k=${linkToken(board.links.editor)}`, '--edits', '1'])
+    expect(unseeded.code).toBe(1)
+    expect(unseeded.stderr).toContain('the board has no page yet')
   })
 })

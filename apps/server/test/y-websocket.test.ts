@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boardDocumentName } from '@concord/shared'
+import { boardDocumentName, MAX_FRAME_BYTES } from '@concord/shared'
 import { LinkSigner } from '../src/access/link-signer.ts'
 import { acknowledged, synced } from './helpers/collab.ts'
 import { testResources } from './helpers/resources.ts'
@@ -40,7 +40,7 @@ describe('the y-websocket endpoint /yws', () => {
     expect(ws.doc.getMap('test').toJSON()).toEqual(hp.doc.getMap('test').toJSON())
   })
 
-  it('logs and stores what a y-websocket client writes, like any edit', async () => {
+  it('logs and stores what a y-websocket client writes, like any edit, and serves it after a restart', async () => {
     const server = await start()
     const board = await createBoard(server.url)
     const ws = yws(server.url, board.id, tokenOf(board.links.editor))
@@ -52,9 +52,21 @@ describe('the y-websocket endpoint /yws', () => {
     ws.destroy()
     await server.close()
     const restarted = await start({ dataDir: server.dataDir })
-    const reader = open(restarted.url, board.id, tokenOf(board.links.editor))
-    await synced(reader)
+    // The document is not loaded yet: the client's first frames wait for the load.
+    expect(restarted.server.hocuspocus.documents.size).toBe(0)
+    const reader = yws(restarted.url, board.id, tokenOf(board.links.editor))
+    await ywsSynced(reader)
     expect(reader.doc.getMap('test').get('durable')).toBe('yes')
+  })
+
+  it('a frame above the size limit closes that /yws socket with 1009', async () => {
+    const server = await start()
+    const board = await createBoard(server.url)
+    const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/yws/${board.id}?k=${tokenOf(board.links.editor)}`)
+    const closed = new Promise<number>((resolve) => socket.addEventListener('close', (event) => resolve(event.code)))
+    await new Promise((resolve) => socket.addEventListener('open', resolve, { once: true }))
+    socket.send(new Uint8Array(MAX_FRAME_BYTES + 1))
+    expect(await closed).toBe(1009)
   })
 
   it('refuses a bad token or unknown board at the upgrade, and never logs the token', async () => {
