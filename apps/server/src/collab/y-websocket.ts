@@ -97,7 +97,12 @@ export function isYWebsocket(connection: Connection): boolean {
 /** The board id a /yws path names, or null (`/yws/<id>`, as `WebsocketProvider(url, id)` builds it). */
 export function boardIdOfPath(path: string): string | null {
   const match = /^\/yws\/([^/]+)$/.exec(path)
-  return match ? decodeURIComponent(match[1]!) : null
+  if (!match) return null
+  try {
+    return decodeURIComponent(match[1]!)
+  } catch {
+    return null
+  }
 }
 
 /**
