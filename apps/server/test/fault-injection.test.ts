@@ -123,6 +123,27 @@ describe('lab fault injection', () => {
     expect(await arrivalDelay(owner.doc, fast.doc, 'to-fast')).toBeLessThan(L)
   })
 
+  it("a replica cannot draw another's faults by reporting itself under that replica's client id", async () => {
+    const server = await start()
+    const b = await board(server)
+    const owner = open(server.url, b.id, b.owner)
+    const victim = open(server.url, b.id, b.editor)
+    const impostor = open(server.url, b.id, b.editor)
+    await Promise.all([synced(owner), synced(victim), synced(impostor)])
+    await known(server, b.id, victim)
+    await known(server, b.id, impostor)
+    const claim = { clientId: victim.doc.clientID, stateVector: {}, digest: 'x', user: null, pending: null }
+    impostor.provider.sendStateless(JSON.stringify({ channel: 'lab', type: 'report', report: claim }))
+    sendFault(owner, { op: 'partition', clientId: victim.doc.clientID })
+    await waitFor(() => faultsOn(server, b.id) > 0, { what: 'the partition to be in place' })
+    set(impostor.doc, 'from-impostor', 1)
+    await waitFor(() => get(owner.doc, 'from-impostor') === 1, { what: "the impostor's edit, unaffected" })
+    set(victim.doc, 'from-victim', 1)
+    set(owner.doc, 'later', 1)
+    await waitFor(() => get(impostor.doc, 'later') === 1, { what: 'a later edit at the impostor' })
+    expect(get(owner.doc, 'from-victim')).toBeUndefined()
+  })
+
   it('refuses fault commands from any role but the owner, with a message and a log line', async () => {
     const server = await start()
     const b = await board(server)

@@ -138,7 +138,9 @@ export class FaultInjection implements Extension {
     const message = parseLabPayload(labClientMessageSchema, payload)
     if (message === null || 'invalid' in message) return
     if (message.type === 'report') {
-      this.reportedClientIds.set(connection, message.report.clientId)
+      // A connection cannot claim another replica's client id (and so draw or dodge its faults).
+      const announced = connection.document.getClients(connection)
+      if (announced.size === 0 || announced.has(message.report.clientId)) this.reportedClientIds.set(connection, message.report.clientId)
       return
     }
     if (message.type !== 'fault') return

@@ -184,6 +184,8 @@ export class LabTelemetry implements Extension {
   }
 
   private report(connection: Connection, documentName: string, report: ReplicaReport): void {
+    // The fault extension (before this one) has refused a report in another replica's name.
+    if (this.faults.clientIdOf(connection) !== report.clientId) return
     const reports = this.reports.get(documentName) ?? new Map<number, TimedReport>()
     this.reports.set(documentName, reports)
     reports.set(report.clientId, { ...report, at: Date.now() })
