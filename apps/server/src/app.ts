@@ -42,6 +42,8 @@ export interface ConcordServerOptions {
   commitTiming?: GroupCommitTiming
   /** When update logs are compacted (tests shorten it). */
   compaction?: CompactionPolicy
+  /** How often a partitioned replica gets a keepalive (tests shorten it). */
+  labKeepaliveMs?: number
 }
 
 export interface ConcordServer {
@@ -96,7 +98,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const outgoing = new OutgoingQueue()
   holdAcknowledgementsUntilCommitted(outgoing, commits, metrics)
   // After the acknowledgement hold: a delayed replica gets its acknowledgements late too.
-  const faults = new FaultInjection(outgoing, log.child({ component: 'lab-faults' }))
+  const faults = new FaultInjection(outgoing, log.child({ component: 'lab-faults' }), options.labKeepaliveMs)
 
   const compaction = options.compaction ?? DEFAULT_COMPACTION
   const hocuspocus = createHocuspocus(

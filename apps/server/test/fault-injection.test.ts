@@ -100,6 +100,27 @@ describe('lab fault injection', () => {
     expect(boardDigest(victim.doc)).toBe(boardDigest(owner.doc))
   })
 
+  it('keeps a partitioned replica listening (empty keepalives), so its provider does not reconnect around the partition', async () => {
+    const server = await start({}, { labKeepaliveMs: 50 })
+    const b = await board(server)
+    const owner = open(server.url, b.id, b.owner)
+    const victim = track(openYws(server.url, b.id, b.editor))
+    await Promise.all([synced(owner), ywsSynced(victim)])
+    await known(server, b.id, victim)
+    let disconnects = 0
+    victim.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'disconnected') disconnects++
+    })
+    sendFault(owner, { op: 'partition', clientId: victim.doc.clientID })
+    await waitFor(() => faultsOn(server, b.id) > 0, { what: 'the partition to be in place' })
+    set(owner.doc, 'while-partitioned', 1)
+    // Nothing else reaches a partitioned y-websocket replica (no stateless frames either).
+    const heardAt = victim.provider.wsLastMessageReceived
+    await waitFor(() => victim.provider.wsLastMessageReceived > heardAt + 200, { what: 'keepalives to reach the victim' })
+    expect(get(victim.doc, 'while-partitioned')).toBeUndefined()
+    expect(disconnects).toBe(0)
+  })
+
   it('with latency L on a replica, no frame reaches it or leaves it sooner than L after it was sent', async () => {
     const L = 400
     const server = await start()

@@ -34,7 +34,7 @@ export const RESYNC_CLOSE = { code: 4000, reason: 'lab: resynchronise after heal
  * (which would run the handshake and end the partition early); an empty awareness update this
  * often keeps it listening without carrying any state.
  */
-const KEEPALIVE_MS = 10_000
+export const KEEPALIVE_MS = 10_000
 
 export type FaultListener = (documentName: string, faults: Fault[], healedAt: number | null) => void
 /** Sees every frame to and from a replica with its fate (undefined: on at once), before the fault is applied. */
@@ -76,6 +76,7 @@ export class FaultInjection implements Extension {
   constructor(
     outgoing: OutgoingQueue,
     private readonly log: Logger,
+    private readonly keepaliveMs = KEEPALIVE_MS,
   ) {
     outgoing.addRule((frame) => {
       const book = this.books.size === 0 ? undefined : this.books.get(frame.connection.document.name)
@@ -201,7 +202,7 @@ export class FaultInjection implements Extension {
   private updateKeepalive(): void {
     const anyPartition = [...this.books.values()].some((book) => book.list().some((fault) => fault.partitioned))
     if (anyPartition && !this.keepalive) {
-      this.keepalive = setInterval(() => this.sendKeepalives(), KEEPALIVE_MS)
+      this.keepalive = setInterval(() => this.sendKeepalives(), this.keepaliveMs)
       this.keepalive.unref()
     } else if (!anyPartition && this.keepalive) {
       clearInterval(this.keepalive)
