@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const ROOT = new URL('../..', import.meta.url).pathname
+export const ROOT = new URL('../..', import.meta.url).pathname
 
 /** One pino log line of the server. */
 export type LogRecord = Record<string, unknown> & { msg?: string }

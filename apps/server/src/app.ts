@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net'
+import { hostname } from 'node:os'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyBaseLogger } from 'fastify'
 import type { Hocuspocus } from '@hocuspocus/server'
@@ -11,13 +12,16 @@ import { holdAcknowledgementsUntilCommitted } from './collab/ack-after-commit.ts
 import { CollabAuth } from './collab/auth.ts'
 import { BoardControls } from './collab/board-controls.ts'
 import type { CollabContext } from './collab/context.ts'
+import { FaultInjection } from './collab/fault-injection.ts'
 import { FrameGuard } from './collab/frame-guard.ts'
+import { LabTelemetry } from './collab/lab-telemetry.ts'
 import { GroupCommit, type GroupCommitTiming } from './collab/group-commit.ts'
 import { createHocuspocus, hasPendingStores } from './collab/hocuspocus.ts'
 import { OutgoingQueue } from './collab/outgoing-queue.ts'
 import { CollabStorage, DEFAULT_COMPACTION, type CompactionPolicy } from './collab/storage.ts'
 import { ViewerPresence } from './collab/viewer-presence.ts'
 import { attachCollabWebSocket } from './collab/websocket.ts'
+import { YWebsocketEndpoint } from './collab/y-websocket.ts'
 import type { ConcordConfig } from './config.ts'
 import { registerAssetRoutes } from './http/assets.ts'
 import { registerBoardRoutes } from './http/boards.ts'
@@ -43,6 +47,8 @@ export interface ConcordServerOptions {
   commitTiming?: GroupCommitTiming
   /** When update logs are compacted (tests shorten it). */
   compaction?: CompactionPolicy
+  /** How often a partitioned replica gets a keepalive (tests shorten it). */
+  labKeepaliveMs?: number
 }
 
 export interface ConcordServer {
@@ -60,11 +66,30 @@ export function createLogger(config: Pick<ConcordConfig, 'logLevel'>, destinatio
   return pino(
     {
       level: config.logLevel,
-      // Tokens travel only in this header (links keep them in the URL fragment, never sent).
+      // Tokens travel in this header (links keep them in the URL fragment, never sent) and in the
+      // `k` query parameter of /yws upgrades.
       redact: ['req.headers.authorization', 'headers.authorization'],
+      serializers: { req: redactRequestToken },
     },
     destination,
   )
+}
+
+/** Fastify's request log fields, with the `k` query parameter (a link token) masked. */
+function redactRequestToken(req: {
+  method?: string
+  url?: string
+  host?: string
+  ip?: string
+  socket?: { remotePort?: number }
+}): Record<string, unknown> {
+  return {
+    method: req.method,
+    url: req.url?.replace(/([?&]k=)[^&#]*/g, '$1[Redacted]'),
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  }
 }
 
 /** One process, one port: the HTTP API, the built web app and the collaboration websocket. */
@@ -77,6 +102,8 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const commits = new GroupCommit(storage, metrics, log.child({ component: 'group-commit' }), options.commitTiming)
   const outgoing = new OutgoingQueue()
   holdAcknowledgementsUntilCommitted(outgoing, commits, metrics)
+  // After the acknowledgement hold: a delayed replica gets its acknowledgements late too.
+  const faults = new FaultInjection(outgoing, log.child({ component: 'lab-faults' }), options.labKeepaliveMs)
 
   const compaction = options.compaction ?? DEFAULT_COMPACTION
   const controls = new BoardControls(storage, log.child({ component: 'board-controls' }))
@@ -88,6 +115,8 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       new FrameGuard(log.child({ component: 'collab-frames' })),
       new ViewerPresence(),
       controls,
+      faults,
+      new LabTelemetry(faults, `${hostname()}/${process.pid}`),
     ],
     compaction,
   )
@@ -114,7 +143,12 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   })
   registerWebApp(app, config.webDist)
 
-  const collabSocket = attachCollabWebSocket(app.server, hocuspocus, log.child({ component: 'collab-socket' }))
+  const collabSocket = attachCollabWebSocket(
+    app.server,
+    hocuspocus,
+    log.child({ component: 'collab-socket' }),
+    new YWebsocketEndpoint(hocuspocus, access, log.child({ component: 'y-websocket' })),
+  )
 
   async function shutdown(): Promise<void> {
     collabSocket.stopAccepting()

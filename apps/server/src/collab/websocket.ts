@@ -3,6 +3,7 @@ import crossws from 'crossws/adapters/node'
 import type { Hocuspocus, WebSocketLike } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import { MAX_FRAME_BYTES } from '@concord/shared'
+import { Y_WEBSOCKET_PATH, type YWebsocketEndpoint, type YWebsocketGrant } from './y-websocket.ts'
 
 export const COLLAB_PATH = '/collab'
 
@@ -15,23 +16,40 @@ export interface CollabWebSocket {
   closeAll(): void
 }
 
+/** What the socket hooks need of a connection, Hocuspocus' own or a /yws bridge. */
+interface SocketConnection {
+  handleMessage(frame: Uint8Array): void
+  handleClose(event: { code: number; reason: string }): void
+}
+
 /**
  * Serves the Hocuspocus protocol on `/collab` of our own HTTP server (crossws' Node adapter),
- * so one port carries the API, the web app and the websocket. Every other upgrade is refused.
+ * so one port carries the API, the web app and the websocket, and the y-websocket protocol on
+ * `/yws/<board id>` when an endpoint is given. Every other upgrade is refused.
  */
-export function attachCollabWebSocket(server: HttpServer, hocuspocus: Hocuspocus, log: Logger): CollabWebSocket {
-  const connections = new WeakMap<object, ReturnType<Hocuspocus['handleConnection']>>()
+export function attachCollabWebSocket(
+  server: HttpServer,
+  hocuspocus: Hocuspocus,
+  log: Logger,
+  yws?: YWebsocketEndpoint,
+): CollabWebSocket {
+  const connections = new WeakMap<object, SocketConnection>()
   let accepting = true
 
   const ws = crossws({
     // ws' default maxPayload is 100 MiB; a larger frame closes the socket with 1009.
     serverOptions: { maxPayload: MAX_FRAME_BYTES },
     hooks: {
+      upgrade(request) {
+        if (yws && isYWebsocketPath(new URL(request.url).pathname)) return yws.upgrade(request)
+        return undefined
+      },
       open(peer) {
-        const connection = hocuspocus.handleConnection(
-          peer.websocket as unknown as WebSocketLike,
-          peer.request as Request,
-        )
+        const grant = (peer.context as { yws?: YWebsocketGrant }).yws
+        const connection =
+          grant && yws
+            ? yws.open(peer.websocket as unknown as WebSocketLike, peer.request as Request, grant)
+            : hocuspocus.handleConnection(peer.websocket as unknown as WebSocketLike, peer.request as Request)
         connections.set(peer, connection)
       },
       message(peer, message) {
@@ -49,7 +67,7 @@ export function attachCollabWebSocket(server: HttpServer, hocuspocus: Hocuspocus
 
   server.on('upgrade', (request, socket, head) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname
-    if (!accepting || path !== COLLAB_PATH) {
+    if (!accepting || (path !== COLLAB_PATH && !(yws && isYWebsocketPath(path)))) {
       socket.destroy()
       return
     }
@@ -64,4 +82,8 @@ export function attachCollabWebSocket(server: HttpServer, hocuspocus: Hocuspocus
       ws.closeAll(GOING_AWAY, 'server shutting down')
     },
   }
+}
+
+function isYWebsocketPath(path: string): boolean {
+  return path.startsWith(`${Y_WEBSOCKET_PATH}/`)
 }

@@ -8,7 +8,7 @@ import { removeDir, startServer, tempDir, type TestServer } from './server.ts'
  */
 export function testResources() {
   const servers: TestServer[] = []
-  const clients: TestClient[] = []
+  const clients: Array<{ destroy(): void }> = []
   const dirs: string[] = []
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy()
@@ -29,7 +29,7 @@ export function testResources() {
       return server
     },
     /** Registers a client made some other way, so it is destroyed after the test. */
-    track(client: TestClient): TestClient {
+    track<T extends { destroy(): void }>(client: T): T {
       clients.push(client)
       return client
     },

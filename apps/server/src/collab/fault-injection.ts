@@ -1,0 +1,246 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import type {
+  Connection,
+  connectedPayload,
+  Extension,
+  Hocuspocus,
+  onConfigurePayload,
+  onDisconnectPayload,
+  onStatelessPayload,
+} from '@hocuspocus/server'
+import type { Logger } from 'pino'
+import {
+  LAB_CHANNEL,
+  labClientMessageSchema,
+  parseLabPayload,
+  type Fault,
+  type FaultCommand,
+  type LabServerMessage,
+} from '@concord/shared'
+import type { CollabContext } from './context.ts'
+import { FaultBook, frameFate, type FrameFate } from './fault-book.ts'
+import type { OutgoingQueue } from './outgoing-queue.ts'
+
+/** Hocuspocus message types that are the lab's control plane, never faulted. */
+const STATELESS = 5
+const AWARENESS = 1
+
+/** Closing a healed replica's connection makes its provider reconnect and run the sync handshake. */
+export const RESYNC_CLOSE = { code: 4000, reason: 'lab: resynchronise after heal' }
+
+/**
+ * While partitioned, a replica hears nothing, and providers reconnect after 30 s of silence
+ * (which would run the handshake and end the partition early); an empty awareness update this
+ * often keeps it listening without carrying any state.
+ */
+export const KEEPALIVE_MS = 10_000
+
+export type FaultListener = (documentName: string, faults: Fault[], healedAt: number | null) => void
+/** Sees every frame to and from a replica with its fate (undefined: on at once), before the fault is applied. */
+export interface FrameObserver {
+  incoming(connection: Connection, frame: Uint8Array, fate: FrameFate): void
+  outgoing(connection: Connection, frame: Uint8Array, fate: FrameFate): void
+}
+
+interface Path {
+  /** Until when frames already delayed on this path are in flight (`performance.now()` ms). */
+  busyUntil: number
+}
+
+/**
+ * The replication lab's fault injection, enforced by the server: the board's owner partitions a
+ * replica (every data frame to and from it is dropped) or adds latency to it (frames wait, both
+ * ways), and heals them. Outgoing frames are a rule on the shared outgoing queue (after the
+ * acknowledgement hold); incoming frames are caught before Hocuspocus handles them. Stateless
+ * frames (the lab's own messages) pass, so a partitioned tab still learns it is partitioned and
+ * the lab still sees its self-reports.
+ *
+ * Faults target a replica by its Yjs client id (from its awareness or its lab self-report), so
+ * they hold across its reconnects. Healing a partition closes the replica's connection: its
+ * provider reconnects and the state-vector handshake merges both sides.
+ */
+export class FaultInjection implements Extension {
+  extensionName = 'concord-fault-injection'
+
+  private readonly books = new Map<string, FaultBook>()
+  private readonly reportedClientIds = new WeakMap<Connection, number>()
+  private readonly incomingPaths = new WeakMap<Connection, Path>()
+  private readonly outgoingPaths = new WeakMap<Connection, Path>()
+  private readonly keepaliveFrames = new WeakSet<Uint8Array>()
+  private readonly listeners: FaultListener[] = []
+  private observer: FrameObserver | undefined
+  private keepalive: NodeJS.Timeout | undefined
+  private hocuspocus: Hocuspocus | undefined
+
+  constructor(
+    outgoing: OutgoingQueue,
+    private readonly log: Logger,
+    private readonly keepaliveMs = KEEPALIVE_MS,
+  ) {
+    outgoing.addRule((frame) => {
+      const book = this.books.size === 0 ? undefined : this.books.get(frame.connection.document.name)
+      const fate =
+        book && frame.messageType !== STATELESS && !this.keepaliveFrames.has(frame.bytes)
+          ? this.fateOn(this.outgoingPaths, frame.connection, book)
+          : undefined
+      this.observer?.outgoing(frame.connection, frame.bytes, fate)
+      return fate
+    })
+  }
+
+  /** Called with the board's faults whenever they change (`healedAt` when something was healed). */
+  onFaults(listener: FaultListener): void {
+    this.listeners.push(listener)
+  }
+
+  /** The one observer of frames (the lab telemetry). */
+  observeFrames(observer: FrameObserver): void {
+    this.observer = observer
+  }
+
+  faults(documentName: string): Fault[] {
+    return this.books.get(documentName)?.list() ?? []
+  }
+
+  faultOf(connection: Connection): Fault | undefined {
+    return this.books.get(connection.document.name)?.get(this.clientIdOf(connection))
+  }
+
+  /** The replica's Yjs client id: from its self-report, else the first client in its awareness. */
+  clientIdOf(connection: Connection): number | null {
+    const reported = this.reportedClientIds.get(connection)
+    if (reported !== undefined) return reported
+    for (const clientId of connection.document.getClients(connection)) return clientId as number
+    return null
+  }
+
+  async onConfigure({ instance }: onConfigurePayload): Promise<void> {
+    this.hocuspocus = instance
+  }
+
+  async connected({ connection }: connectedPayload): Promise<void> {
+    const handle = connection.handleMessage.bind(connection)
+    connection.handleMessage = (frame: Uint8Array) => {
+      const book = this.books.size === 0 ? undefined : this.books.get(connection.document.name)
+      const fate = book && !isStateless(frame) ? this.fateOn(this.incomingPaths, connection, book) : undefined
+      this.observer?.incoming(connection, frame, fate)
+      if (fate === undefined) handle(frame)
+      else if ('delayMs' in fate) setTimeout(() => handle(frame), fate.delayMs)
+    }
+  }
+
+  async onDisconnect({ document, documentName }: onDisconnectPayload): Promise<void> {
+    // Faults outlive connections (a replica may reconnect), not the document's last connection.
+    if (document.getConnectionsCount() === 0 && this.books.delete(documentName)) this.updateKeepalive()
+  }
+
+  async onStateless({ connection, payload }: onStatelessPayload): Promise<void> {
+    const message = parseLabPayload(labClientMessageSchema, payload)
+    if (message === null || 'invalid' in message) return
+    if (message.type === 'report') {
+      // A connection cannot claim another replica's client id (and so draw or dodge its faults).
+      const announced = connection.document.getClients(connection)
+      if (announced.size === 0 || announced.has(message.report.clientId)) this.reportedClientIds.set(connection, message.report.clientId)
+      return
+    }
+    if (message.type !== 'fault') return
+    const { role } = connection.context as CollabContext
+    if (role !== 'owner') {
+      this.log.warn({ documentName: connection.document.name, role, op: message.command.op }, 'lab fault command refused: not the owner')
+      send(connection, { channel: LAB_CHANNEL, type: 'refused', reason: 'only the board owner may inject faults' })
+      return
+    }
+    this.command(connection.document.name, message.command)
+  }
+
+  async onDestroy(): Promise<void> {
+    clearInterval(this.keepalive)
+  }
+
+  /** Applies an owner's command to the board's faults and tells the replicas concerned. */
+  command(documentName: string, command: FaultCommand): void {
+    const book = this.books.get(documentName) ?? new FaultBook()
+    const change = book.apply(command, Date.now())
+    if (book.isEmpty) this.books.delete(documentName)
+    else this.books.set(documentName, book)
+    this.updateKeepalive()
+    if (change.changed.length === 0) return
+    this.log.info({ documentName, command }, 'lab fault command')
+
+    const connections = this.connectionsOf(documentName)
+    for (const connection of connections) {
+      const clientId = this.clientIdOf(connection)
+      if (clientId !== null && change.changed.includes(clientId)) {
+        send(connection, { channel: LAB_CHANNEL, type: 'your-fault', fault: book.get(clientId) ?? null })
+      }
+    }
+    for (const connection of connections) {
+      const clientId = this.clientIdOf(connection)
+      if (clientId !== null && change.resync.includes(clientId)) connection.close(RESYNC_CLOSE)
+    }
+    const healedAt = change.resync.length > 0 || command.op.startsWith('heal') ? Date.now() : null
+    for (const listener of this.listeners) listener(documentName, book.list(), healedAt)
+  }
+
+  private fateOn(paths: WeakMap<Connection, Path>, connection: Connection, book: FaultBook): FrameFate {
+    const now = performance.now()
+    const path = paths.get(connection) ?? { busyUntil: 0 }
+    paths.set(connection, path)
+    const fate = frameFate(book.get(this.clientIdOf(connection)), now, path.busyUntil)
+    if (fate && 'delayMs' in fate) path.busyUntil = now + fate.delayMs
+    return fate
+  }
+
+  private connectionsOf(documentName: string): Connection[] {
+    const connections: Connection[] = []
+    for (const connection of this.hocuspocus?.documents.get(documentName)?.getConnections() ?? []) connections.push(connection)
+    return connections
+  }
+
+
+  private updateKeepalive(): void {
+    const anyPartition = [...this.books.values()].some((book) => book.list().some((fault) => fault.partitioned))
+    if (anyPartition && !this.keepalive) {
+      this.keepalive = setInterval(() => this.sendKeepalives(), this.keepaliveMs)
+      this.keepalive.unref()
+    } else if (!anyPartition && this.keepalive) {
+      clearInterval(this.keepalive)
+      this.keepalive = undefined
+    }
+  }
+
+  private sendKeepalives(): void {
+    for (const [documentName, book] of this.books) {
+      for (const connection of this.connectionsOf(documentName)) {
+        if (!book.get(this.clientIdOf(connection))?.partitioned) continue
+        const frame = emptyAwarenessFrame(connection.messageAddress)
+        this.keepaliveFrames.add(frame)
+        connection.send(frame)
+      }
+    }
+  }
+}
+
+function send(connection: Connection, message: LabServerMessage): void {
+  connection.sendStateless(JSON.stringify(message))
+}
+
+function isStateless(frame: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(frame)
+    decoding.readVarString(decoder)
+    return decoding.readVarUint(decoder) === STATELESS
+  } catch {
+    return false
+  }
+}
+
+/** An awareness update with no client in it: received and applied as nothing. */
+function emptyAwarenessFrame(address: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarString(encoder, address)
+  encoding.writeVarUint(encoder, AWARENESS)
+  encoding.writeVarUint8Array(encoder, new Uint8Array([0]))
+  return encoding.toUint8Array(encoder)
+}

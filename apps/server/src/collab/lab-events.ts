@@ -1,0 +1,54 @@
+import * as decoding from 'lib0/decoding'
+import type { ClockRange, FrameFate as LegFate, ReplicaReport, UpdateLeg } from '@concord/shared'
+import type { FrameFate } from './fault-book.ts'
+
+const SYNC = 0
+const SYNC_STEP_2 = 1
+const SYNC_UPDATE = 2
+
+/** The update inside a Hocuspocus sync step 2 or update frame; null for any other frame. */
+export function readSyncPayload(frame: Uint8Array): { kind: UpdateLeg['kind']; update: Uint8Array } | null {
+  try {
+    const decoder = decoding.createDecoder(frame)
+    decoding.readVarString(decoder)
+    if (decoding.readVarUint(decoder) !== SYNC) return null
+    const type = decoding.readVarUint(decoder)
+    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return null
+    return { kind: type === SYNC_STEP_2 ? 'sync-step-2' : 'update', update: decoding.readVarUint8Array(decoder) }
+  } catch {
+    return null
+  }
+}
+
+/** A fault's verdict on a frame, as the lab shows it. */
+export function legFate(fate: FrameFate, now: number): LegFate {
+  if (fate === undefined) return { fate: 'delivered' }
+  return 'drop' in fate ? { fate: 'dropped' } : { fate: 'delayed', until: now + fate.delayMs }
+}
+
+/** Whether every operation of `inner` is inside `outer`. */
+function carries(outer: ClockRange[], inner: ClockRange[]): boolean {
+  return inner.every((range) => outer.some((out) => out.clientId === range.clientId && out.from <= range.from && range.to <= out.to))
+}
+
+/**
+ * The ids of the incoming legs (from replicas other than the receiver `to`) whose operations an
+ * outgoing update carries. The server batches relays, so there can be several.
+ */
+export function causesOf(recentIn: UpdateLeg[], authors: ClockRange[], to: string): string[] {
+  return recentIn.filter((leg) => leg.connectionId !== to && leg.authors.length > 0 && carries(authors, leg.authors)).map((leg) => leg.id)
+}
+
+/** Hocuspocus relays an update to its sender too; that echo is no message worth drawing. */
+export function isEcho(recentIn: UpdateLeg[], authors: ClockRange[], to: string): boolean {
+  return authors.length > 0 && recentIn.some((leg) => leg.connectionId === to && carries(leg.authors, authors))
+}
+
+/**
+ * Whether a board has converged since a heal at `healedAt`: every replica that reports at all has
+ * reported since the heal, with the server's digest. Replicas that never report (stock y-websocket
+ * clients) cannot be judged and are not among `reports`; at least one report is needed.
+ */
+export function hasConverged(reports: Array<ReplicaReport & { at: number }>, serverDigest: string, healedAt: number): boolean {
+  return reports.length > 0 && reports.every((report) => report.at >= healedAt && report.digest === serverDigest)
+}

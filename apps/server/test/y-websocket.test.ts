@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+import { boardDocumentName, MAX_FRAME_BYTES } from '@concord/shared'
+import { LinkSigner } from '../src/access/link-signer.ts'
+import { acknowledged, synced } from './helpers/collab.ts'
+import { testResources } from './helpers/resources.ts'
+import { createBoard, tokenOf } from './helpers/server.ts'
+import { waitFor } from './helpers/wait.ts'
+import { openYws, ywsSynced, type YwsClient } from './helpers/y-websocket.ts'
+
+const SECRET = 'a test secret that is long enough'
+
+const { start, open, track } = testResources()
+
+function yws(...args: Parameters<typeof openYws>): YwsClient {
+  return track(openYws(...args))
+}
+
+describe('the y-websocket endpoint /yws', () => {
+  it('a y-websocket client and a Hocuspocus client edit one board and converge both ways, awareness included', async () => {
+    const server = await start()
+    const board = await createBoard(server.url)
+    const token = tokenOf(board.links.editor)
+    const hp = open(server.url, board.id, token)
+    const ws = yws(server.url, board.id, token)
+    await Promise.all([synced(hp), ywsSynced(ws)])
+
+    ws.doc.getMap('test').set('from-yws', 1)
+    hp.doc.getMap('test').set('from-collab', 2)
+    await waitFor(() => hp.doc.getMap('test').get('from-yws') === 1, { what: 'the y-websocket edit at the Hocuspocus client' })
+    await waitFor(() => ws.doc.getMap('test').get('from-collab') === 2, { what: 'the Hocuspocus edit at the y-websocket client' })
+
+    ws.provider.awareness.setLocalStateField('user', { name: 'Yann', color: '#123456' })
+    hp.provider.setAwarenessField('user', { name: 'Holly', color: '#654321' })
+    await waitFor(() => (hp.provider.awareness?.getStates().get(ws.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Yann', {
+      what: "the y-websocket client's awareness at the Hocuspocus client",
+    })
+    await waitFor(() => (ws.provider.awareness.getStates().get(hp.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Holly', {
+      what: "the Hocuspocus client's awareness at the y-websocket client",
+    })
+    expect(ws.doc.getMap('test').toJSON()).toEqual(hp.doc.getMap('test').toJSON())
+  })
+
+  it('logs and stores what a y-websocket client writes, like any edit, and serves it after a restart', async () => {
+    const server = await start()
+    const board = await createBoard(server.url)
+    const ws = yws(server.url, board.id, tokenOf(board.links.editor))
+    await ywsSynced(ws)
+    ws.doc.getMap('test').set('durable', 'yes')
+    await waitFor(() => server.server.commits.committed > 0 && server.server.commits.committed >= server.server.commits.enqueued, {
+      what: 'the edit to be committed',
+    })
+    ws.destroy()
+    await server.close()
+    const restarted = await start({ dataDir: server.dataDir })
+    // The document is not loaded yet: the client's first frames wait for the load.
+    expect(restarted.server.hocuspocus.documents.size).toBe(0)
+    const reader = yws(restarted.url, board.id, tokenOf(board.links.editor))
+    await ywsSynced(reader)
+    expect(reader.doc.getMap('test').get('durable')).toBe('yes')
+  })
+
+  it('a frame above the size limit closes that /yws socket with 1009', async () => {
+    const server = await start()
+    const board = await createBoard(server.url)
+    const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/yws/${board.id}?k=${tokenOf(board.links.editor)}`)
+    const closed = new Promise<number>((resolve) => socket.addEventListener('close', (event) => resolve(event.code)))
+    await new Promise((resolve) => socket.addEventListener('open', resolve, { once: true }))
+    socket.send(new Uint8Array(MAX_FRAME_BYTES + 1))
+    expect(await closed).toBe(1009)
+  })
+
+  it('refuses a bad token or unknown board at the upgrade, and never logs the token', async () => {
+    const server = await start({ secret: SECRET })
+    const board = await createBoard(server.url)
+    const wrong = `editor.0.${'A'.repeat(22)}`
+    for (const path of [`/yws/${board.id}?k=${wrong}`, `/yws/nosuchboard1?k=${tokenOf(board.links.editor)}`, `/yws/${board.id}`]) {
+      const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}${path}`)
+      const outcome = await new Promise<string>((resolve) => {
+        socket.addEventListener('open', () => resolve('open'))
+        socket.addEventListener('error', () => resolve('refused'))
+      })
+      expect({ path, outcome }).toEqual({ path, outcome: 'refused' })
+    }
+    await server.waitForLog((line) => line.msg === 'y-websocket connection refused', 'the refusal log line')
+    // An HTTP request with the token in the query is logged without it.
+    await fetch(`${server.url}/api/boards/${board.id}?k=${tokenOf(board.links.owner)}`)
+    await server.waitForLog((line) => (line.req as { url?: string } | undefined)?.url?.includes('k=[Redacted]') === true, 'the redacted request line')
+    const text = JSON.stringify(server.logs)
+    expect(text).not.toContain(wrong)
+    expect(text).not.toContain(tokenOf(board.links.owner))
+    expect(text).not.toContain(tokenOf(board.links.editor))
+  })
+
+  it('a read-only role over /yws receives edits, and its own never reach the board', async () => {
+    const server = await start({ secret: SECRET })
+    const board = await createBoard(server.url)
+    const reviewerToken = new LinkSigner(Buffer.from(SECRET)).issue(board.id, 'reviewer', 0)
+    const editor = open(server.url, board.id, tokenOf(board.links.editor))
+    const reviewer = yws(server.url, board.id, reviewerToken)
+    await Promise.all([synced(editor), ywsSynced(reviewer)])
+
+    reviewer.doc.getMap('test').set('from-reviewer', 'nope')
+    editor.doc.getMap('test').set('from-editor', 'yes')
+    await acknowledged(editor)
+    await waitFor(() => reviewer.doc.getMap('test').get('from-editor') === 'yes', { what: "the editor's edit at the reviewer" })
+    // A reconnect re-sends the reviewer's update in the handshake: still refused.
+    reviewer.provider.disconnect()
+    reviewer.provider.connect()
+    await ywsSynced(reviewer)
+    editor.doc.getMap('test').set('after-reconnect', 'yes')
+    await waitFor(() => reviewer.doc.getMap('test').get('after-reconnect') === 'yes', { what: 'a later edit at the reviewer' })
+    const document = server.server.hocuspocus.documents.get(boardDocumentName(board.id))
+    expect(document?.getMap('test').get('from-reviewer')).toBeUndefined()
+    expect(editor.doc.getMap('test').get('from-reviewer')).toBeUndefined()
+  })
+})
