@@ -5,7 +5,7 @@ import type { BoardSession } from '../board/sync/boardSession.ts'
 import { authorColor, replicaName } from './authorColors.ts'
 import { LabClient } from './labClient.ts'
 import { LabConcepts } from './LabConcepts.tsx'
-import { convergence, LAB_HISTORY_MS } from './labState.ts'
+import { clientIdOf, convergence, LAB_HISTORY_MS, laneKey, offlineReplicas } from './labState.ts'
 import { ReplicaCard, ServerCard } from './ReplicaCard.tsx'
 import { SpaceTimeDiagram, type Lane } from './SpaceTimeDiagram.tsx'
 
@@ -23,13 +23,16 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
   const canFault = session.options.role === 'owner'
   const verdict = convergence(state)
   const end = (paused ?? now) - back
-  const lanes: Lane[] = [
-    { id: 'server', label: 'Server', color: 'var(--text)' },
-    ...replicas.map((replica) => {
-      const id = replica.clientId ?? replica.report?.clientId
-      return { id: replica.connectionId, label: replicaName(replica), color: id === undefined || id === null ? 'var(--text-muted)' : authorColor(id, replicas) }
-    }),
-  ]
+  const offline = offlineReplicas(state)
+  const everyone = [...replicas, ...offline]
+  const lanes: Lane[] = [{ id: 'server', label: 'Server', color: 'var(--text)' }]
+  for (const replica of everyone) {
+    const id = laneKey(state, replica.connectionId)
+    if (lanes.some((lane) => lane.id === id)) continue
+    const clientId = clientIdOf(replica)
+    const label = offline.includes(replica) ? `${replicaName(replica)} (offline)` : replicaName(replica)
+    lanes.push({ id, label, color: clientId === null ? 'var(--text-muted)' : authorColor(clientId, everyone) })
+  }
   const hash = location.hash
   return (
     <main className="lab" data-testid="lab">
@@ -76,10 +79,22 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
               <ReplicaCard
                 key={replica.connectionId}
                 replica={replica}
-                replicas={replicas}
+                replicas={everyone}
                 server={state.server}
                 now={now}
                 canFault={canFault}
+                onFault={(command) => client.fault(command)}
+              />
+            ))}
+            {offline.map((replica) => (
+              <ReplicaCard
+                key={replica.connectionId}
+                replica={replica}
+                replicas={everyone}
+                server={state.server}
+                now={now}
+                canFault={false}
+                offline
                 onFault={(command) => client.fault(command)}
               />
             ))}
@@ -106,7 +121,14 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
               <span className="lab-mono">{back === 0 ? 'now' : `−${Math.round(back / 1000)} s`}</span>
             </label>
           </div>
-          <SpaceTimeDiagram lanes={lanes} legs={state.legs} end={end} windowMs={WINDOW_MS} colorOf={(id) => authorColor(id, replicas)} />
+          <SpaceTimeDiagram
+            lanes={lanes}
+            legs={state.legs}
+            end={end}
+            windowMs={WINDOW_MS}
+            colorOf={(id) => authorColor(id, everyone)}
+            laneOf={(connectionId) => laneKey(state, connectionId)}
+          />
           <p className="lab__hint">
             Arrows are updates, coloured by who wrote them: up to the server, then down to every other replica. Dashed: held
             back by injected latency. A cross: dropped by a partition.

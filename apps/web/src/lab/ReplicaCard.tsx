@@ -37,6 +37,7 @@ export function ReplicaCard({
   server,
   now,
   canFault,
+  offline = false,
   onFault,
 }: {
   replica: Replica
@@ -44,15 +45,18 @@ export function ReplicaCard({
   server: ServerState | null
   now: number
   canFault: boolean
+  /** The replica has no open connection any more: its last known state is shown. */
+  offline?: boolean
   onFault(command: FaultCommand): void
 }) {
   const [latency, setLatency] = useState(1000)
   const clientId = replica.clientId ?? replica.report?.clientId ?? null
   const digest = replica.report?.digest
   const inSync = digest !== undefined && server !== null && digest === server.digest
-  const status = replica.status === 'delayed' ? `delayed ${replica.latencyMs} ms` : replica.status
+  const state = offline ? 'offline' : replica.status
+  const status = state === 'delayed' ? `delayed ${replica.latencyMs} ms` : state
   return (
-    <li className={`lab-replica lab-replica--${replica.status}`} data-testid="lab-replica" data-status={replica.status}>
+    <li className={`lab-replica lab-replica--${state}`} data-testid="lab-replica" data-status={state}>
       <div className="lab-replica__head">
         <span
           className="lab-replica__dot"
@@ -60,7 +64,7 @@ export function ReplicaCard({
           aria-hidden
         />
         <span className="lab-replica__name">{replicaName(replica)}</span>
-        <span className={`lab-pill lab-pill--${replica.status}`}>{status}</span>
+        <span className={`lab-pill lab-pill--${state}`}>{status}</span>
       </div>
       <p className="lab-replica__meta">
         {replica.protocol === 'y-websocket' ? 'y-websocket' : 'browser'} · {replica.role}

@@ -8,7 +8,7 @@ const LANE_HEIGHT = 48
 const TOP = 30
 
 export interface Lane {
-  /** A replica's connection id, or `server`. */
+  /** A replica's lane key (see `laneKey`), or `server`. */
   id: string
   label: string
   color: string
@@ -27,12 +27,15 @@ export function SpaceTimeDiagram({
   end,
   windowMs,
   colorOf,
+  laneOf,
 }: {
   lanes: Lane[]
   legs: readonly UpdateLeg[]
   end: number
   windowMs: number
   colorOf(clientId: number): string
+  /** The lane a leg's connection is drawn on. */
+  laneOf(connectionId: string): string
 }) {
   const start = end - windowMs
   const height = TOP + lanes.length * LANE_HEIGHT + 8
@@ -43,7 +46,7 @@ export function SpaceTimeDiagram({
   for (let t = Math.ceil(start / 5000) * 5000; t <= end; t += 5000) ticks.push(t)
   const visible = legs.filter((leg) => {
     const last = leg.fate.fate === 'delayed' ? leg.fate.until : leg.at + SKEW_MS
-    return last >= start && leg.at - SKEW_MS <= end && laneY.has(leg.connectionId)
+    return last >= start && leg.at - SKEW_MS <= end && laneY.has(laneOf(leg.connectionId))
   })
   return (
     <svg
@@ -77,7 +80,7 @@ export function SpaceTimeDiagram({
       ))}
       {visible.map((leg) => {
         const color = leg.authors[0] ? colorOf(leg.authors[0].clientId) : 'var(--text-muted)'
-        const replicaY = laneY.get(leg.connectionId)!
+        const replicaY = laneY.get(laneOf(leg.connectionId))!
         const [fromY, toY] = leg.direction === 'in' ? [replicaY, serverY] : [serverY, replicaY]
         const fromX = leg.direction === 'in' ? x(leg.at - SKEW_MS) : x(leg.at)
         const arrival = leg.fate.fate === 'delayed' ? leg.fate.until : leg.direction === 'in' ? leg.at : leg.at + SKEW_MS

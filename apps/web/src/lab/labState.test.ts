@@ -1,6 +1,6 @@
 import { LAB_CHANNEL, type LabServerMessage, type Replica, type UpdateLeg } from '@concord/shared'
 import { describe, expect, it } from 'vitest'
-import { convergence, EMPTY_LAB_STATE, LAB_HISTORY_MS, reduceLab, type LabState } from './labState.ts'
+import { convergence, EMPTY_LAB_STATE, LAB_HISTORY_MS, laneKey, offlineReplicas, reduceLab, type LabState } from './labState.ts'
 
 const replica = (connectionId: string, digest: string | null): Replica => ({
   connectionId,
@@ -70,6 +70,19 @@ describe('lab state', () => {
     expect(convergence(healed)).toBe('converged')
     const measured = reduceLab(healed, event({ type: 'converged', at: 6, healedAt: 4, ms: 2, replicas: 2 }))
     expect(measured.converged).toEqual({ at: 6, healedAt: 4, ms: 2, replicas: 2 })
+  })
+
+  it('keeps a replica’s lane across its reconnects, and shows a replica whose connections all closed as offline', () => {
+    let state = snapshot([{ ...replica('c1', 'aaaa'), clientId: 7 }, { ...replica('c2', 'aaaa'), clientId: 8 }])
+    // c1 is healed: its connection closes and the same Yjs client comes back as c3.
+    state = reduceLab(state, event({ type: 'replica-left', at: 10, connectionId: 'c1' }))
+    state = reduceLab(state, event({ type: 'replica-joined', at: 11, replica: { ...replica('c3', 'aaaa'), clientId: 7 } }))
+    expect(laneKey(state, 'c1')).toBe(laneKey(state, 'c3'))
+    expect(offlineReplicas(state)).toEqual([])
+    // c2 goes away for good.
+    state = reduceLab(state, event({ type: 'replica-left', at: 12, connectionId: 'c2' }))
+    expect(offlineReplicas(state).map((r) => r.connectionId)).toEqual(['c2'])
+    expect(laneKey(state, 'c2')).toBe('client:8')
   })
 
   it('records a refused fault command with its reason', () => {

@@ -18,6 +18,12 @@ export interface LabState {
   server: ServerState | null
   /** By connection id. */
   replicas: ReadonlyMap<string, Replica>
+  /**
+   * Connections that closed within the history window, by connection id: a reconnect (after a
+   * heal, say) is a new connection of the same replica, and the old one's messages stay in the
+   * diagram; a replica with no open connection left is shown offline.
+   */
+  departed: ReadonlyMap<string, { replica: Replica; leftAt: number }>
   faults: readonly Fault[]
   /** Oldest first. */
   legs: readonly UpdateLeg[]
@@ -29,6 +35,7 @@ export const EMPTY_LAB_STATE: LabState = {
   subscribed: false,
   server: null,
   replicas: new Map(),
+  departed: new Map(),
   faults: [],
   legs: [],
   converged: null,
@@ -61,8 +68,11 @@ export function reduceLab(state: LabState, message: LabServerMessage): LabState 
         }
         case 'replica-left': {
           const replicas = new Map(state.replicas)
+          const left = replicas.get(event.connectionId)
           replicas.delete(event.connectionId)
-          return { ...state, replicas }
+          const departed = new Map([...state.departed].filter(([, d]) => d.leftAt >= event.at - LAB_HISTORY_MS))
+          if (left) departed.set(event.connectionId, { replica: left, leftAt: event.at })
+          return { ...state, replicas, departed }
         }
         case 'update': {
           const horizon = event.at - LAB_HISTORY_MS
@@ -78,6 +88,32 @@ export function reduceLab(state: LabState, message: LabServerMessage): LabState 
       }
     }
   }
+}
+
+/** The Yjs client id a connection belongs to, once known. */
+export function clientIdOf(replica: Replica): number | null {
+  return replica.clientId ?? replica.report?.clientId ?? null
+}
+
+/** The diagram lane of a connection: one per replica (Yjs client id), so its reconnects share it. */
+export function laneKey(state: LabState, connectionId: string): string {
+  const replica = state.replicas.get(connectionId) ?? state.departed.get(connectionId)?.replica
+  const clientId = replica ? clientIdOf(replica) : null
+  return clientId === null ? `connection:${connectionId}` : `client:${clientId}`
+}
+
+/** Replicas that left and have no open connection any more: offline (or gone). */
+export function offlineReplicas(state: LabState): Replica[] {
+  const online = new Set([...state.replicas.keys()].map((id) => laneKey(state, id)))
+  const seen = new Set<string>()
+  const offline: Replica[] = []
+  for (const [id, { replica }] of [...state.departed].reverse()) {
+    const key = laneKey(state, id)
+    if (online.has(key) || seen.has(key)) continue
+    seen.add(key)
+    offline.push(replica)
+  }
+  return offline
 }
 
 /** Whether every replica that has reported agrees with the server's digest. */
