@@ -30,7 +30,8 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
     const id = laneKey(state, replica.connectionId)
     if (lanes.some((lane) => lane.id === id)) continue
     const clientId = clientIdOf(replica)
-    const label = offline.includes(replica) ? `${replicaName(replica)} (offline)` : replicaName(replica)
+    const name = replicaName(replica, session.doc.clientID)
+    const label = offline.includes(replica) ? `${name} (offline)` : name
     lanes.push({ id, label, color: clientId === null ? 'var(--text-muted)' : authorColor(clientId, everyone) })
   }
   const hash = location.hash
@@ -83,6 +84,7 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
                 server={state.server}
                 now={now}
                 canFault={canFault}
+                self={session.doc.clientID}
                 onFault={(command) => client.fault(command)}
               />
             ))}

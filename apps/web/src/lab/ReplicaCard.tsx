@@ -38,6 +38,7 @@ export function ReplicaCard({
   now,
   canFault,
   offline = false,
+  self,
   onFault,
 }: {
   replica: Replica
@@ -47,6 +48,8 @@ export function ReplicaCard({
   canFault: boolean
   /** The replica has no open connection any more: its last known state is shown. */
   offline?: boolean
+  /** The Yjs client id of the lab's own tab, to tell it apart. */
+  self?: number
   onFault(command: FaultCommand): void
 }) {
   const [latency, setLatency] = useState(1000)
@@ -63,7 +66,7 @@ export function ReplicaCard({
           style={{ background: clientId === null ? undefined : authorColor(clientId, replicas) }}
           aria-hidden
         />
-        <span className="lab-replica__name">{replicaName(replica)}</span>
+        <span className="lab-replica__name">{replicaName(replica, self)}</span>
         <span className={`lab-pill lab-pill--${state}`}>{status}</span>
       </div>
       <p className="lab-replica__meta">

@@ -86,8 +86,10 @@ export function SpaceTimeDiagram({
         const arrival = leg.fate.fate === 'delayed' ? leg.fate.until : leg.direction === 'in' ? leg.at : leg.at + SKEW_MS
         const toX = x(arrival)
         if (leg.fate.fate === 'dropped') {
-          const midX = (fromX + toX) / 2
-          const midY = (fromY + toY) / 2
+          // The server drops it: the cross sits next to the server's lane, on the message's way.
+          const share = leg.direction === 'in' ? 0.8 : 0.2
+          const midX = fromX + (toX - fromX) * share
+          const midY = fromY + (toY - fromY) * share
           return (
             <g key={leg.id} className="lab-diagram__leg lab-diagram__leg--dropped" data-fate="dropped">
               <line x1={fromX} y1={fromY} x2={midX} y2={midY} stroke={color} />

@@ -13,9 +13,11 @@ export function authorColor(clientId: number, replicas: Iterable<Replica>): stri
   return `hsl(${(clientId * 137.508) % 360} 65% 50%)`
 }
 
-/** What to call a replica on screen. */
-export function replicaName(replica: Replica): string {
+/** What to call a replica on screen; `self` is the Yjs client id of the lab's own tab. */
+export function replicaName(replica: Replica, self?: number): string {
   const user = replica.user ?? replica.report?.user
-  if (user?.name) return replica.protocol === 'y-websocket' ? `${user.name} (headless)` : user.name
-  return replica.protocol === 'y-websocket' ? 'Headless replica' : 'Browser tab'
+  const base = user?.name ?? (replica.protocol === 'y-websocket' ? 'Headless replica' : 'Browser tab')
+  if (replica.protocol === 'y-websocket') return user?.name ? `${base} (headless)` : base
+  const clientId = replica.clientId ?? replica.report?.clientId
+  return self !== undefined && clientId === self ? `${base} (this lab)` : base
 }
