@@ -108,8 +108,9 @@ export class SqliteStorage implements Storage {
     return row ? String(row.value) : null
   }
 
-  async setSetting(key: string, value: string): Promise<void> {
-    this.statements.upsertSetting.run(key, value)
+  async initSetting(key: string, value: string): Promise<string> {
+    this.statements.insertSettingIfAbsent.run(key, value)
+    return String(this.statements.selectSetting.get(key)?.value)
   }
 
   async close(): Promise<void> {
@@ -161,8 +162,6 @@ function prepareStatements(db: DatabaseSync) {
     ),
     selectAsset: prepare('SELECT content_type, bytes FROM assets WHERE board_id = ? AND id = ?'),
     selectSetting: prepare('SELECT value FROM settings WHERE key = ?'),
-    upsertSetting: prepare(
-      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    ),
+    insertSettingIfAbsent: prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
   }
 }

@@ -48,8 +48,8 @@ export interface StoredAsset {
 }
 
 /**
- * Everything the server persists. Async throughout so that a PostgreSQL implementation can
- * stand beside the SQLite one without changing callers.
+ * Everything the server persists: SQLite (`sqlite.ts`, one node) or PostgreSQL (`postgres.ts`,
+ * shared by several nodes). Async throughout so that callers do not care which.
  */
 export interface Storage {
   /**
@@ -73,7 +73,8 @@ export interface Storage {
   getAsset(boardId: string, assetId: string): Promise<StoredAsset | null>
 
   getSetting(key: string): Promise<string | null>
-  setSetting(key: string, value: string): Promise<void>
+  /** Stores `value` unless `key` already has one; returns the stored value (nodes starting together agree). */
+  initSetting(key: string, value: string): Promise<string>
 
   close(): Promise<void>
 }
