@@ -77,6 +77,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((issue) => issue.message))
   }
   const values = parsed.data
+  if (values.REDIS_URL && !values.DATABASE_URL) {
+    // Nodes relaying to each other but each storing in its own SQLite file would diverge.
+    throw new ConfigError(['REDIS_URL needs DATABASE_URL: nodes that relay through Redis must share one PostgreSQL'])
+  }
   return {
     port: values.PORT,
     host: values.HOST,

@@ -39,6 +39,9 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({ databaseUrl: undefined, redisUrl: undefined, nodes: [] })
     expect(problemsOf({ DATABASE_URL: 'mysql://db', REDIS_URL: 'db:6379' })).toHaveLength(2)
     expect(() => loadConfig({ CONCORD_NODES: 'n1.example.org' })).toThrow(/CONCORD_NODES/)
+    expect(problemsOf({ REDIS_URL: 'redis://relay:6379' })).toEqual([
+      'REDIS_URL needs DATABASE_URL: nodes that relay through Redis must share one PostgreSQL',
+    ])
   })
 
   it('names every bad value', () => {
