@@ -140,6 +140,8 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     commits,
     log,
     async listen() {
+      // Fails the start when the database cannot be reached or migrated (PostgreSQL migrates here).
+      await storage.ping()
       await access.ready()
       await app.listen({ port: config.port, host: config.host })
       const address = app.server.address() as AddressInfo

@@ -10,11 +10,19 @@ import type { DocumentWrite, StoredDocument } from './types.ts'
  * never correctness.
  */
 
+/**
+ * Snapshot and log read from one database snapshot: read apart, another node's compaction
+ * could land in between and the log rows it merged would be missing from both.
+ */
 export async function loadDocument(pool: Pool, name: string): Promise<StoredDocument | null> {
-  const [snapshot, log] = await Promise.all([
-    pool.query<{ state: Buffer }>('SELECT state FROM documents WHERE name = $1', [name]),
-    pool.query<{ data: Buffer }>('SELECT data FROM document_updates WHERE name = $1 ORDER BY id', [name]),
-  ])
+  const [snapshot, log] = await inTransaction(
+    pool,
+    async (client) => [
+      await client.query<{ state: Buffer }>('SELECT state FROM documents WHERE name = $1', [name]),
+      await client.query<{ data: Buffer }>('SELECT data FROM document_updates WHERE name = $1 ORDER BY id', [name]),
+    ],
+    'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+  )
   const row = snapshot.rows[0]
   if (!row && log.rows.length === 0) return null
   return { snapshot: row ? row.state : new Uint8Array([0, 0]), log: log.rows.map((update) => update.data) }

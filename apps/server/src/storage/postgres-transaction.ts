@@ -1,10 +1,17 @@
 import type { Pool, PoolClient } from 'pg'
 
-/** Runs `work` in one transaction on one pooled connection; rolls back and rethrows on error. */
-export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in one transaction on one pooled connection; rolls back and rethrows on error.
+ * `begin` may ask for another isolation level (e.g. a consistent read of several tables).
+ */
+export async function inTransaction<T>(
+  pool: Pool,
+  work: (client: PoolClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> {
   const client = await pool.connect()
   try {
-    await client.query('BEGIN')
+    await client.query(begin)
     const result = await work(client)
     await client.query('COMMIT')
     return result
