@@ -147,6 +147,10 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
         await eventually(() => isDeepStrictEqual(contents(ada), contents(bob)), 10_000, 'both nodes’ clients converged')
         expect(Object.keys(ada.document.getMap('concurrent').toJSON())).toHaveLength(101)
         expect(bobText.length).toBe(100)
+
+        // Ada was node 1's only client of the board: her leaving still reaches node 2 at once.
+        ada.destroy()
+        await eventually(() => !namesPresent(bob).includes('Ada'), 5_000, 'Ada’s presence gone from node 2')
       } finally {
         ada.destroy()
         bob.destroy()

@@ -89,7 +89,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       outgoing,
       new CollabStorage(storage, commits, metrics, log.child({ component: 'collab-storage' }), compaction.afterUpdates),
       new FrameGuard(log.child({ component: 'collab-frames' })),
-      ...(config.redisUrl ? [createRedisRelay(config.redisUrl, log.child({ component: 'redis-relay' }))] : []),
+      ...(config.redisUrl ? createRedisRelay(config.redisUrl, log.child({ component: 'redis-relay' })) : []),
     ],
     compaction,
   )
