@@ -1,7 +1,6 @@
-import type { HocuspocusProvider } from '@hocuspocus/provider'
-import * as decoding from 'lib0/decoding'
 import { afterAll, describe, expect, it } from 'vitest'
-import { connectBoard, createBoard, eventually, linkToken } from '../support/api-client.ts'
+import { connectBoard, createBoard, linkToken } from '../support/api-client.ts'
+import { startWriter } from '../support/acknowledged-writer.ts'
 import { addBuckets, histogramBuckets, quantile, type Buckets } from '../support/prometheus.ts'
 import { seededRandom, testSeed } from '../support/random.ts'
 import { ServerProcess } from '../support/server-process.ts'
@@ -10,58 +9,7 @@ const CYCLES = 20
 /** The server is killed this long (uniformly, seeded) after the writer of a cycle has synced. */
 const KILL_AFTER_MS = { min: 100, max: 700 }
 
-/** Hocuspocus' acknowledgement frame type. */
-const SYNC_STATUS = 8
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Whether a frame the provider received is an acknowledgement of an applied update. */
-function isAcknowledgement(data: ArrayBuffer): boolean {
-  const decoder = decoding.createDecoder(new Uint8Array(data))
-  decoding.readVarString(decoder)
-  return decoding.readVarUint(decoder) === SYNC_STATUS && decoding.readVarInt(decoder) === 1
-}
-
-/**
- * A writer that makes numbered edits (`e<n>` = n, from `firstEdit` on), one update each, in
- * bursts with short pauses, and tracks which the server acknowledged. Once the handshake's own
- * acknowledgement is in, the server answers each update with one acknowledgement, in order, so
- * the k-th acknowledgement is for the k-th edit still waiting. As a cross-check, whenever the
- * provider counts no unacknowledged change, no edit may be waiting.
- */
-async function startWriter(provider: HocuspocusProvider, firstEdit: number, random: () => number) {
-  await eventually(() => provider.unsyncedChanges === 0, 10_000, 'the handshake acknowledged')
-  const edits = provider.document.getMap<number>('chaos')
-  const state = { next: firstEdit, acknowledged: [] as number[], waiting: [] as number[], stopped: false, mismatch: '' }
-  provider.on('message', ({ event }: { event: MessageEvent }) => {
-    if (!isAcknowledgement(event.data as ArrayBuffer)) return
-    const edit = state.waiting.shift()
-    if (edit === undefined) state.mismatch ||= 'an acknowledgement with no edit waiting'
-    else state.acknowledged.push(edit)
-  })
-  provider.on('unsyncedChanges', ({ number }: { number: number }) => {
-    if (number === 0 && state.waiting.length > 0) state.mismatch ||= `${state.waiting.length} edits waiting at 0 unsynced`
-  })
-  const done = (async () => {
-    while (!state.stopped) {
-      const burst = 1 + Math.floor(random() * 8)
-      for (let i = 0; i < burst; i++) {
-        state.waiting.push(state.next)
-        edits.set(`e${state.next}`, state.next)
-        state.next++
-      }
-      await sleep(random() * 12)
-    }
-  })()
-  return {
-    state,
-    async stop() {
-      state.stopped = true
-      await done
-      if (state.mismatch) throw new Error(`acknowledgement tracking is off: ${state.mismatch}`)
-    },
-  }
-}
 
 async function scrapeMetrics(url: string): Promise<string> {
   const response = await fetch(new URL('/metrics', url))

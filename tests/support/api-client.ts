@@ -1,6 +1,7 @@
-import { HocuspocusProvider } from '@hocuspocus/provider'
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { boardDocumentName, createBoardResponseSchema, type CreateBoardResponse } from '@concord/shared'
 import * as Y from 'yjs'
+import { collabUrl, NodeFailover } from '../../apps/web/src/board/sync/nodeFailover.ts'
 
 /** Creates a board through the HTTP API. */
 export async function createBoard(baseUrl: string, title: string): Promise<CreateBoardResponse> {
@@ -20,15 +21,45 @@ export function linkToken(link: string): string {
 
 /** A headless Yjs client of a board over the Hocuspocus websocket, resolved once synced. */
 export async function connectBoard(baseUrl: string, boardId: string, token: string): Promise<HocuspocusProvider> {
-  const url = new URL('/collab', baseUrl)
-  url.protocol = 'ws:'
   const provider = new HocuspocusProvider({
-    url: url.href,
+    url: collabUrl(baseUrl),
     name: boardDocumentName(boardId),
     token,
     document: new Y.Doc(),
   })
-  await new Promise<void>((resolve, reject) => {
+  await synced(provider)
+  return provider
+}
+
+/**
+ * A headless client that fails over between `nodes` (base URLs, the first one used first) the
+ * way the web app does (`NodeFailover`). `destroy()` closes the provider and its websocket.
+ */
+export async function connectWithFailover(nodes: string[], boardId: string, token: string) {
+  const socket = new HocuspocusProviderWebsocket({ url: collabUrl(nodes[0]!), delay: 200, minDelay: 200, maxDelay: 1000 })
+  const failover = new NodeFailover(socket, nodes.map(collabUrl))
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: boardDocumentName(boardId),
+    token,
+    document: new Y.Doc(),
+  })
+  provider.attach()
+  await synced(provider)
+  return {
+    provider,
+    socket,
+    /** The websocket URL the client uses now. */
+    current: () => failover.nodes[0],
+    destroy() {
+      provider.destroy()
+      socket.destroy()
+    },
+  }
+}
+
+function synced(provider: HocuspocusProvider): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('not synced within 15 s')), 15_000)
     provider.on('synced', () => {
       clearTimeout(timer)
@@ -39,7 +70,6 @@ export async function connectBoard(baseUrl: string, boardId: string, token: stri
       reject(new Error(`authentication failed: ${reason}`))
     })
   })
-  return provider
 }
 
 /** Polls `condition` until it holds or the deadline passes. */

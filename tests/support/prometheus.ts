@@ -36,3 +36,9 @@ export function quantile(buckets: Buckets, q: number): number | undefined {
   }
   return lower
 }
+
+/** The value of an unlabelled gauge or counter `name` in a `/metrics` text; `undefined` when absent. */
+export function metricValue(text: string, name: string): number | undefined {
+  const match = new RegExp(`^${name} (\\S+)$`, 'm').exec(text)
+  return match ? Number(match[1]) : undefined
+}

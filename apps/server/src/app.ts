@@ -18,6 +18,7 @@ import { LabTelemetry } from './collab/lab-telemetry.ts'
 import { GroupCommit, type GroupCommitTiming } from './collab/group-commit.ts'
 import { createHocuspocus, hasPendingStores } from './collab/hocuspocus.ts'
 import { OutgoingQueue } from './collab/outgoing-queue.ts'
+import { createRedisRelay } from './collab/redis-relay.ts'
 import { CollabStorage, DEFAULT_COMPACTION, type CompactionPolicy } from './collab/storage.ts'
 import { ViewerPresence } from './collab/viewer-presence.ts'
 import { attachCollabWebSocket } from './collab/websocket.ts'
@@ -29,9 +30,11 @@ import { registerCatalogRoutes } from './http/catalog.ts'
 import { registerErrorHandler } from './http/errors.ts'
 import { registerHealthRoutes } from './http/health.ts'
 import { registerMetricsRoute } from './http/metrics.ts'
+import { registerNodeRoutes } from './http/nodes.ts'
 import { registerVersionRoutes } from './http/versions.ts'
 import { registerWebApp } from './http/web-app.ts'
 import { ConcordMetrics } from './metrics.ts'
+import { PostgresStorage } from './storage/postgres.ts'
 import { SqliteStorage, type SqliteStorageOptions } from './storage/sqlite.ts'
 import type { Storage } from './storage/types.ts'
 
@@ -41,7 +44,7 @@ const STORE_DRAIN_TIMEOUT_MS = 10_000
 export interface ConcordServerOptions {
   /** Where log lines go (default stdout); tests pass a stream to read them. */
   logDestination?: DestinationStream
-  /** Test hooks of the SQLite storage. */
+  /** Test hooks of the SQLite storage (unused with `DATABASE_URL`). */
   storage?: SqliteStorageOptions
   /** Group-commit timing (tests shorten the retry backoff). */
   commitTiming?: GroupCommitTiming
@@ -92,11 +95,17 @@ function redactRequestToken(req: {
   }
 }
 
-/** One process, one port: the HTTP API, the built web app and the collaboration websocket. */
+/**
+ * One process, one port: the HTTP API, the built web app and the collaboration websocket. One
+ * node on a SQLite file by default; with `DATABASE_URL` and `REDIS_URL`, one of several nodes
+ * sharing PostgreSQL and relaying to each other through Redis.
+ */
 export function createConcordServer(config: ConcordConfig, options: ConcordServerOptions = {}): ConcordServer {
   const log = createLogger(config, options.logDestination)
   const startedAt = Date.now()
-  const storage = new SqliteStorage(config.dataDir, options.storage)
+  const storage: Storage = config.databaseUrl
+    ? new PostgresStorage(config.databaseUrl)
+    : new SqliteStorage(config.dataDir, options.storage)
   const access = new BoardAccess(storage, () => loadLinkSecret(storage, config.secret))
   const metrics = new ConcordMetrics()
   const commits = new GroupCommit(storage, metrics, log.child({ component: 'group-commit' }), options.commitTiming)
@@ -117,6 +126,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       controls,
       faults,
       new LabTelemetry(faults, `${hostname()}/${process.pid}`),
+      ...(config.redisUrl ? createRedisRelay(config.redisUrl, log.child({ component: 'redis-relay' })) : []),
     ],
     compaction,
   )
@@ -140,6 +150,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     registerAssetRoutes(api, { storage, access })
     registerVersionRoutes(api, { access, versions })
     registerCatalogRoutes(api)
+    registerNodeRoutes(api, config.nodes)
   })
   registerWebApp(app, config.webDist)
 
@@ -175,6 +186,8 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     commits,
     log,
     async listen() {
+      // Fails the start when the database cannot be reached or migrated (PostgreSQL migrates here).
+      await storage.ping()
       await access.ready()
       await app.listen({ port: config.port, host: config.host })
       const address = app.server.address() as AddressInfo

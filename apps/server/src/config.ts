@@ -24,6 +24,15 @@ const envSchema = z.object({
     .int('BOARD_CREATE_LIMIT must be an integer')
     .min(1, 'BOARD_CREATE_LIMIT must be at least 1')
     .default(30),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// or rediss:// URL')
+    .optional(),
+  CONCORD_NODES: z.string().optional(),
 })
 
 export interface ConcordConfig {
@@ -38,6 +47,15 @@ export interface ConcordConfig {
   webDist: string
   /** Boards one client address may create per minute. */
   boardCreateLimit: number
+  /** `DATABASE_URL`: shared PostgreSQL storage instead of the SQLite file in `dataDir`. */
+  databaseUrl: string | undefined
+  /** `REDIS_URL`: relay to the other nodes through Redis. */
+  redisUrl: string | undefined
+  /**
+   * `CONCORD_NODES`: the public base URLs of every node (comma-separated), offered to web
+   * clients to fail over to; empty behind one load-balanced URL.
+   */
+  nodes: string[]
 }
 
 export class ConfigError extends Error {
@@ -59,6 +77,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((issue) => issue.message))
   }
   const values = parsed.data
+  if (values.REDIS_URL && !values.DATABASE_URL) {
+    // Nodes relaying to each other but each storing in its own SQLite file would diverge.
+    throw new ConfigError(['REDIS_URL needs DATABASE_URL: nodes that relay through Redis must share one PostgreSQL'])
+  }
   return {
     port: values.PORT,
     host: values.HOST,
@@ -67,5 +89,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: values.LOG_LEVEL,
     webDist: resolve(values.WEB_DIST),
     boardCreateLimit: values.BOARD_CREATE_LIMIT,
+    databaseUrl: values.DATABASE_URL,
+    redisUrl: values.REDIS_URL,
+    nodes: parseNodes(values.CONCORD_NODES ?? ''),
   }
+}
+
+function parseNodes(list: string): string[] {
+  const nodes = list.split(',').map((node) => node.trim()).filter((node) => node !== '')
+  const invalid = nodes.filter((node) => !URL.canParse(node) || !/^https?:$/.test(new URL(node).protocol))
+  if (invalid.length > 0) throw new ConfigError([`CONCORD_NODES must list http(s) URLs; not: ${invalid.join(', ')}`])
+  return nodes.map((node) => new URL(node).origin)
 }

@@ -25,6 +25,25 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 0, host: '0.0.0.0', dataDir: '/tmp/x', logLevel: 'warn', boardCreateLimit: 5, secret: undefined })
   })
 
+  it('reads the multi-node settings: database, relay and the nodes offered to clients', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://concord@db:5432/concord',
+      REDIS_URL: 'redis://relay:6379',
+      CONCORD_NODES: 'https://n1.example.org/, https://n2.example.org',
+    })
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://concord@db:5432/concord',
+      redisUrl: 'redis://relay:6379',
+      nodes: ['https://n1.example.org', 'https://n2.example.org'],
+    })
+    expect(loadConfig({})).toMatchObject({ databaseUrl: undefined, redisUrl: undefined, nodes: [] })
+    expect(problemsOf({ DATABASE_URL: 'mysql://db', REDIS_URL: 'db:6379' })).toHaveLength(2)
+    expect(() => loadConfig({ CONCORD_NODES: 'n1.example.org' })).toThrow(/CONCORD_NODES/)
+    expect(problemsOf({ REDIS_URL: 'redis://relay:6379' })).toEqual([
+      'REDIS_URL needs DATABASE_URL: nodes that relay through Redis must share one PostgreSQL',
+    ])
+  })
+
   it('names every bad value', () => {
     const env = { PORT: 'eighty', LOG_LEVEL: 'loud', BOARD_CREATE_LIMIT: '0', CONCORD_SECRET: 'short' }
     expect(() => loadConfig(env)).toThrow(ConfigError)

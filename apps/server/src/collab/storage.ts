@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import {
-  shouldSkipStoreHooks,
+  isTransactionOrigin,
   type afterLoadDocumentPayload,
   type beforeSyncPayload,
   type Document,
@@ -37,6 +37,17 @@ interface LoadedDocument {
   /** Updates in the stored log (or on their way there) since the last snapshot. */
   logLength: number
   compacting: boolean
+}
+
+/**
+ * Whether an update must stay out of the log. Updates relayed from other nodes are logged too:
+ * a client failing over to this node re-sends edits this copy may already hold through the
+ * relay, and those are acknowledged at once (no change, nothing to wait for), so they must be
+ * stored here before any acknowledgement, not only at the node that first received them.
+ * Duplicates across nodes are harmless (Yjs updates are idempotent) and compaction drops them.
+ */
+function isUnloggedOrigin(origin: unknown): boolean {
+  return isTransactionOrigin(origin) && origin.source === 'local' && origin.skipStoreHooks === true
 }
 
 /**
@@ -78,21 +89,23 @@ export class CollabStorage implements Extension {
       if (stored) Y.applyUpdate(document, stored.snapshot)
       for (const update of log) Y.applyUpdate(document, update)
     })
-    this.loaded.set(documentName, { document, logLength: log.length, compacting: false })
-  }
-
-  async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
-    const entry = this.loaded.get(documentName)
-    if (!entry || entry.document !== document) return
-    // Subscribed here, after loading, so the stored state is not logged again. Y.Doc events are
-    // synchronous: the update is queued before Hocuspocus sends the sender's acknowledgement.
+    const entry: LoadedDocument = { document, logLength: log.length, compacting: false }
+    this.loaded.set(documentName, entry)
+    // Subscribed now, after the stored state is applied (so it is not logged again) and before
+    // the Redis relay's load hook brings in what other nodes hold. Y.Doc events are synchronous:
+    // the update is queued before Hocuspocus sends the sender's acknowledgement.
     document.on('update', (update: Uint8Array, origin: unknown) => {
-      if (shouldSkipStoreHooks(origin)) return
+      if (isUnloggedOrigin(origin)) return
       this.commits.append(documentName, update)
       this.metrics.updates.inc()
       entry.logLength++
       if (entry.logLength >= this.compactAfterUpdates) this.startCompaction(entry, 'updates')
     })
+  }
+
+  async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
+    const entry = this.loaded.get(documentName)
+    if (!entry || entry.document !== document) return
     document.on('destroy', () => {
       this.commits.cancelCompaction(documentName)
       if (this.loaded.get(documentName) === entry) this.loaded.delete(documentName)

@@ -162,6 +162,11 @@ export class SqliteStorage implements Storage {
     this.statements.upsertSetting.run(key, value)
   }
 
+  async initSetting(key: string, value: string): Promise<string> {
+    this.statements.insertSettingIfAbsent.run(key, value)
+    return String(this.statements.selectSetting.get(key)?.value)
+  }
+
   async close(): Promise<void> {
     // Own flag: DatabaseSync.isOpen only exists from Node 22.15.
     if (this.closed) return
@@ -231,5 +236,6 @@ function prepareStatements(db: DatabaseSync) {
     upsertSetting: prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ),
+    insertSettingIfAbsent: prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
   }
 }

@@ -61,8 +61,8 @@ export interface StoredVersion extends VersionInfo {
 }
 
 /**
- * Everything the server persists. Async throughout so that a PostgreSQL implementation can
- * stand beside the SQLite one without changing callers.
+ * Everything the server persists: SQLite (`sqlite.ts`, one node) or PostgreSQL (`postgres.ts`,
+ * shared by several nodes). Async throughout so that callers do not care which.
  */
 export interface Storage {
   /**
@@ -102,7 +102,10 @@ export interface Storage {
   getAsset(boardId: string, assetId: string): Promise<StoredAsset | null>
 
   getSetting(key: string): Promise<string | null>
+  /** Stores `value` under `key`, replacing what was there. */
   setSetting(key: string, value: string): Promise<void>
+  /** Stores `value` unless `key` already has one; returns the stored value (nodes starting together agree). */
+  initSetting(key: string, value: string): Promise<string>
 
   close(): Promise<void>
 }

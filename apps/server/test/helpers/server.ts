@@ -43,6 +43,9 @@ export async function startServer(
     // No web app built (tests that need one pass their own).
     webDist: join(dataDir, 'no-web-dist'),
     boardCreateLimit: 1000,
+    databaseUrl: undefined,
+    redisUrl: undefined,
+    nodes: [],
     ...overrides,
   }
   const logs: LogRecord[] = []

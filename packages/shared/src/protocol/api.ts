@@ -72,6 +72,13 @@ export type VersionResponse = z.infer<typeof versionResponseSchema>
 export const uploadAssetResponseSchema = z.object({ src: z.string() })
 export type UploadAssetResponse = z.infer<typeof uploadAssetResponseSchema>
 
+/**
+ * `GET /api/nodes` response (200): the public base URLs of every server node, for the web
+ * client to fail over to; empty when one (load-balanced) origin serves everything.
+ */
+export const nodesResponseSchema = z.object({ nodes: z.array(z.url()) })
+export type NodesResponse = z.infer<typeof nodesResponseSchema>
+
 /** Every error body the API returns. */
 export const apiErrorSchema = z.object({ error: z.string(), message: z.string() })
 export type ApiError = z.infer<typeof apiErrorSchema>

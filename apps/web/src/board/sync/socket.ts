@@ -1,23 +1,29 @@
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { atom } from 'tldraw'
+import { collabUrl, fetchNodes, NodeFailover } from './nodeFailover.ts'
 
 let socket: HocuspocusProviderWebsocket | null = null
 
 /** Set while the user has taken this tab offline on purpose (the simplest replication demonstration). */
 export const tabOffline = atom('tab offline', false)
 
-/** The tab's one websocket to the collaboration server, shared by every open board. */
+/**
+ * The tab's one websocket to the collaboration server, shared by every open board. It starts
+ * on this page's origin (one node, or the load balancer); when the server lists other nodes
+ * (`GET /api/nodes`), it fails over to them in turn whenever its node goes away.
+ */
 export function collabSocket(): HocuspocusProviderWebsocket {
   if (!socket) {
-    const protocol = location.protocol === 'https:' ? 'wss' : 'ws'
     // Retry quickly: a classroom expects the board to come back soon after the network does.
     socket = new HocuspocusProviderWebsocket({
-      url: `${protocol}://${location.host}/collab`,
+      url: collabUrl(location.origin),
       delay: 500,
       minDelay: 500,
       maxDelay: 5_000,
     })
     const shared = socket
+    const failover = new NodeFailover(shared, [])
+    void fetchNodes(location.origin).then((nodes) => failover.add(nodes.map(collabUrl)))
     window.addEventListener('online', () => {
       if (!tabOffline.get()) void shared.connect()
     })

@@ -1,0 +1,21 @@
+import { Redis } from '@hocuspocus/extension-redis'
+import RedisClient from 'ioredis'
+import type { Logger } from 'pino'
+import { PresenceDepartures } from './presence-departures.ts'
+
+/**
+ * Relays every loaded board between the nodes through Redis pub/sub (Hocuspocus' Redis
+ * extension): updates, presence (awareness) and stateless messages, plus presence departures
+ * (`PresenceDepartures`). Redis stores nothing; the shared PostgreSQL does. The extension's store
+ * lock also lets one node at a time compact a document on its debounce (PostgreSQL's advisory
+ * lock guards every compaction anyway).
+ */
+export function createRedisRelay(redisUrl: string, log: Logger): [Redis, PresenceDepartures] {
+  const connect = () => {
+    const client = new RedisClient(redisUrl)
+    // ioredis reconnects by itself; without a listener an outage would crash the process.
+    client.on('error', (error: Error) => log.warn({ err: error }, 'redis connection error'))
+    return client
+  }
+  return [new Redis({ createClient: connect }), new PresenceDepartures(connect(), connect(), log)]
+}
