@@ -1,11 +1,17 @@
-import { boardDigest, labServerMessageSchema, stateVectorOf, type FaultCommand, type LabEvent, type LabServerMessage } from '@concord/shared'
+import { boardDigest, labServerMessageSchema, parseLabPayload, stateVectorOf, type FaultCommand, type LabEvent, type LabServerMessage } from '@concord/shared'
 import type { TestClient } from './collab.ts'
 
-/** Every lab message a client received, parsed (the server must send only valid ones). */
+/**
+ * Every lab message a client received, parsed: other features' stateless messages (the viewer
+ * count, board controls) are left out, and a lab message that does not parse fails the test.
+ */
 export function labInbox(client: TestClient): LabServerMessage[] {
   const inbox: LabServerMessage[] = []
   client.provider.on('stateless', ({ payload }: { payload: string }) => {
-    inbox.push(labServerMessageSchema.parse(JSON.parse(payload)))
+    const message = parseLabPayload(labServerMessageSchema, payload)
+    if (message === null) return
+    if ('invalid' in message) throw new Error(`the server sent an invalid lab message: ${message.invalid}`)
+    inbox.push(message)
   })
   return inbox
 }
