@@ -12,7 +12,7 @@ export function ClassroomBanners({ controls, isOwner }: { controls: Atom<BoardCo
   return (
     <>
       {state.locked && (
-        <div className="classroom-banner classroom-banner--lock" role="status" data-testid="lock-banner">
+        <div className="board-banner classroom-banner classroom-banner--lock" role="status" data-testid="lock-banner">
           {isOwner
             ? 'You have locked the board: only owners can change the design. Comments stay open.'
             : 'The board is locked by its owner: you can look and comment, not edit.'}
@@ -29,7 +29,7 @@ function TimerBanner({ endsAt }: { endsAt: number }) {
   const over = left === 0
   return (
     <div
-      className={`classroom-banner classroom-banner--timer${over ? ' classroom-banner--over' : ''}`}
+      className={`board-banner classroom-banner classroom-banner--timer${over ? ' classroom-banner--over' : ''}`}
       role="timer"
       aria-live={over ? 'assertive' : 'off'}
       data-testid="timer-banner"
@@ -44,7 +44,7 @@ function BroadcastBanner({ text }: { text: string }) {
   const [dismissed, setDismissed] = useState(false)
   if (dismissed) return null
   return (
-    <div className="classroom-banner classroom-banner--broadcast" role="status" data-testid="broadcast-banner">
+    <div className="board-banner classroom-banner classroom-banner--broadcast" role="status" data-testid="broadcast-banner">
       <span className="classroom-banner__text">{text}</span>
       <button type="button" className="classroom-banner__close" aria-label="Dismiss the message" onClick={() => setDismissed(true)}>
         ×

@@ -27,7 +27,7 @@ export function FollowInstructor({ controls }: { controls: Atom<BoardControls> }
 
   if (!follow || following !== follow.userId) return null
   return (
-    <div className="classroom-follow" role="status" data-testid="follow-banner">
+    <div className="board-banner classroom-follow" role="status" data-testid="follow-banner">
       Following {follow.name || 'the board’s owner'}.{' '}
       <button type="button" className="classroom-follow__stop" onClick={() => editor.stopFollowingUser()}>
         Stop following

@@ -76,30 +76,22 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
           </div>
           <ul className="lab__replica-list">
             {state.server && <ServerCard server={state.server} />}
-            {replicas.map((replica) => (
-              <ReplicaCard
-                key={replica.connectionId}
-                replica={replica}
-                replicas={everyone}
-                server={state.server}
-                now={now}
-                canFault={canFault}
-                self={session.doc.clientID}
-                onFault={(command) => client.fault(command)}
-              />
-            ))}
-            {offline.map((replica) => (
-              <ReplicaCard
-                key={replica.connectionId}
-                replica={replica}
-                replicas={everyone}
-                server={state.server}
-                now={now}
-                canFault={false}
-                offline
-                onFault={(command) => client.fault(command)}
-              />
-            ))}
+            {everyone.map((replica) => {
+              const isOffline = offline.includes(replica)
+              return (
+                <ReplicaCard
+                  key={replica.connectionId}
+                  replica={replica}
+                  replicas={everyone}
+                  server={state.server}
+                  now={now}
+                  canFault={canFault && !isOffline}
+                  offline={isOffline}
+                  self={session.doc.clientID}
+                  onFault={(command) => client.fault(command)}
+                />
+              )
+            })}
           </ul>
           {!state.subscribed && <p className="lab__hint">Connecting to the server’s telemetry…</p>}
           {!canFault && <p className="lab__hint">Only the board’s owner can partition replicas or add latency.</p>}
