@@ -31,6 +31,7 @@ import { registerErrorHandler } from './http/errors.ts'
 import { registerHealthRoutes } from './http/health.ts'
 import { registerMetricsRoute } from './http/metrics.ts'
 import { registerNodeRoutes } from './http/nodes.ts'
+import { registerSessionRoutes } from './http/sessions.ts'
 import { registerVersionRoutes } from './http/versions.ts'
 import { registerWebApp } from './http/web-app.ts'
 import { ConcordMetrics } from './metrics.ts'
@@ -149,6 +150,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     registerBoardRoutes(api, { storage, access, admin, createLimit: config.boardCreateLimit })
     registerAssetRoutes(api, { storage, access })
     registerVersionRoutes(api, { access, versions })
+    registerSessionRoutes(api, { storage, access, createLimit: config.boardCreateLimit })
     registerCatalogRoutes(api)
     registerNodeRoutes(api, config.nodes)
   })

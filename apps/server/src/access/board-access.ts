@@ -1,4 +1,12 @@
-import { BOARD_ID_PATTERN, boardLinkPath, parseLinkToken, ROLES, type BoardLinks, type Role } from '@concord/shared'
+import {
+  BOARD_ID_PATTERN,
+  boardLinkPath,
+  parseLinkToken,
+  ROLES,
+  sessionSubject,
+  type BoardLinks,
+  type Role,
+} from '@concord/shared'
 import type { BoardRecord, Storage } from '../storage/types.ts'
 import { LinkSigner } from './link-signer.ts'
 
@@ -39,6 +47,17 @@ export class BoardAccess {
     return Object.fromEntries(entries) as BoardLinks
   }
 
+  async sessionToken(sessionId: string): Promise<string> {
+    return (await this.ready()).issue(sessionSubject(sessionId), 'owner', 0)
+  }
+
+  /** Whether `rawToken` is the instructor token of the session. */
+  async checkSession(sessionId: string, rawToken: string): Promise<boolean> {
+    const token = parseLinkToken(rawToken)
+    if (!token || token.role !== 'owner' || token.generation !== 0) return false
+    return (await this.ready()).verify(sessionSubject(sessionId), token)
+  }
+
   async check(boardId: string, rawToken: string): Promise<AccessDecision> {
     if (!BOARD_ID_PATTERN.test(boardId)) return refuse('malformed board id')
     const token = parseLinkToken(rawToken)
@@ -46,10 +65,23 @@ export class BoardAccess {
     const board = await this.storage.getBoard(boardId)
     if (!board) return refuse('unknown board')
     if (!token) return refuse('malformed token')
-    if (!signer.verify(boardId, token)) return refuse('bad signature')
+    if (!signer.verify(boardId, token)) {
+      // The instructor's session token acts as the owner on every board of its session.
+      const sessionId = token.role === 'owner' ? await this.storage.sessionOfBoard(boardId) : null
+      if (sessionId !== null && (await this.checkSession(sessionId, rawToken))) {
+        return { granted: true, grant: { board, role: 'owner', generation: board.linkGenerations.owner } }
+      }
+      return refuse('bad signature')
+    }
     if (board.linkGenerations[token.role] !== token.generation) return refuse('revoked link')
     return { granted: true, grant: { board, role: token.role, generation: token.generation } }
   }
+}
+
+export interface SessionAccess {
+  /** The session token: signed over the session, the owner role, generation 0. */
+  sessionToken(sessionId: string): Promise<string>
+  checkSession(sessionId: string, rawToken: string): Promise<boolean>
 }
 
 function refuse(cause: RefusalCause): AccessDecision {

@@ -12,6 +12,8 @@ export interface NewBoardContent {
   records?: readonly JsonRecord[]
   /** Images of the new board the records refer to. */
   assets?: readonly StoredAsset[]
+  /** A catalog template the board starts from, inserted by the first client that opens it. */
+  template?: string | null
 }
 
 /**
@@ -22,11 +24,11 @@ export interface NewBoardContent {
 export async function createBoard(
   storage: Storage,
   access: BoardAccess,
-  { id = randomId(), title, records = [], assets = [] }: NewBoardContent,
+  { id = randomId(), title, records = [], assets = [], template = null }: NewBoardContent,
 ): Promise<CreateBoardResponse> {
   const createdAt = Date.now()
   const doc = new Y.Doc()
-  initBoardDoc(doc, { title, createdAt })
+  initBoardDoc(doc, { title, createdAt, template })
   doc.transact(() => {
     const map = getRecordsMap(doc)
     for (const record of records) writeRecord(map, record)

@@ -2,6 +2,7 @@ import { Pool } from 'pg'
 import { migratePostgres } from './postgres-schema.ts'
 import { loadDocument, writeDocuments } from './postgres-documents.ts'
 import { copyAssets, createBoard, deleteBoard, getBoard, renameBoard, rotateLinkGeneration } from './postgres-registry.ts'
+import { createSession, getSession, sessionOfBoard } from './postgres-sessions.ts'
 import { addVersion, getVersion, listVersions } from './postgres-versions.ts'
 import { asBuffer } from './postgres-transaction.ts'
 import type {
@@ -12,6 +13,7 @@ import type {
   Storage,
   StoredAsset,
   StoredDocument,
+  SessionRecord,
   StoredVersion,
   VersionInfo,
 } from './types.ts'
@@ -123,6 +125,21 @@ export class PostgresStorage implements Storage {
     await this.ready
     const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key])
     return rows[0]?.value ?? null
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    await this.ready
+    return createSession(this.pool, session)
+  }
+
+  async getSession(id: string): Promise<SessionRecord | null> {
+    await this.ready
+    return getSession(this.pool, id)
+  }
+
+  async sessionOfBoard(boardId: string): Promise<string | null> {
+    await this.ready
+    return sessionOfBoard(this.pool, boardId)
   }
 
   async setSetting(key: string, value: string): Promise<void> {

@@ -51,6 +51,21 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (board_id, id)
   ) STRICT;
   `,
+  // Class sessions: one board per team; deleting a board takes it out of its session.
+  `
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    template TEXT
+  ) STRICT;
+  CREATE TABLE session_boards (
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    board_id TEXT NOT NULL PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+    team INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX session_boards_by_session ON session_boards (session_id, team);
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

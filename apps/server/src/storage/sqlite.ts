@@ -12,6 +12,7 @@ import type {
   Storage,
   StoredAsset,
   StoredDocument,
+  SessionRecord,
   StoredVersion,
   VersionInfo,
 } from './types.ts'
@@ -82,6 +83,7 @@ export class SqliteStorage implements Storage {
       this.statements
     this.transaction(() => {
       for (const key of boardSettingKeys(id)) deleteSetting.run(key)
+      this.statements.deleteSessionBoard.run(id)
       for (const name of [boardDocumentName(id), reviewDocumentName(id)]) {
         deleteDocument.run(name)
         deleteUpdates.run(name)
@@ -151,6 +153,27 @@ export class SqliteStorage implements Storage {
     const row = this.statements.selectAsset.get(boardId, assetId)
     if (!row) return null
     return { boardId, id: assetId, contentType: String(row.content_type), bytes: row.bytes as Uint8Array }
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    const { insertSession, insertSessionBoard } = this.statements
+    this.transaction(() => {
+      insertSession.run(session.id, session.name, session.createdAt, session.template)
+      for (const { team, boardId } of session.boards) insertSessionBoard.run(session.id, boardId, team)
+    })
+  }
+
+  async getSession(id: string): Promise<SessionRecord | null> {
+    const row = this.statements.selectSession.get(id)
+    if (!row) return null
+    const boards = this.statements.selectSessionBoards.all(id).map((board) => ({ team: Number(board.team), boardId: String(board.board_id) }))
+    const template = row.template === null ? null : String(row.template)
+    return { id, name: String(row.name), createdAt: Number(row.created_at), template, boards }
+  }
+
+  async sessionOfBoard(boardId: string): Promise<string | null> {
+    const row = this.statements.selectSessionOfBoard.get(boardId)
+    return row ? String(row.session_id) : null
   }
 
   async getSetting(key: string): Promise<string | null> {
@@ -232,6 +255,12 @@ function prepareStatements(db: DatabaseSync) {
     ),
     selectAsset: prepare('SELECT content_type, bytes FROM assets WHERE board_id = ? AND id = ?'),
     selectSetting: prepare('SELECT value FROM settings WHERE key = ?'),
+    insertSession: prepare('INSERT INTO sessions (id, name, created_at, template) VALUES (?, ?, ?, ?)'),
+    insertSessionBoard: prepare('INSERT INTO session_boards (session_id, board_id, team) VALUES (?, ?, ?)'),
+    selectSession: prepare('SELECT name, created_at, template FROM sessions WHERE id = ?'),
+    selectSessionBoards: prepare('SELECT board_id, team FROM session_boards WHERE session_id = ? ORDER BY team'),
+    selectSessionOfBoard: prepare('SELECT session_id FROM session_boards WHERE board_id = ?'),
+    deleteSessionBoard: prepare('DELETE FROM session_boards WHERE board_id = ?'),
     deleteSetting: prepare('DELETE FROM settings WHERE key = ?'),
     upsertSetting: prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

@@ -40,6 +40,17 @@ export interface DocumentWrite {
   snapshot?: Uint8Array
 }
 
+/** A class session: one board per team, opened by the instructor with one session token. */
+export interface SessionRecord {
+  id: string
+  name: string
+  createdAt: number
+  /** The catalog template the team boards start from, or null. */
+  template: string | null
+  /** The team boards, by team number (1-based). */
+  boards: Array<{ team: number; boardId: string }>
+}
+
 export interface StoredAsset {
   boardId: string
   id: string
@@ -100,6 +111,12 @@ export interface Storage {
 
   putAsset(asset: StoredAsset): Promise<void>
   getAsset(boardId: string, assetId: string): Promise<StoredAsset | null>
+
+  /** Registers a session over boards already created. */
+  createSession(session: SessionRecord): Promise<void>
+  getSession(id: string): Promise<SessionRecord | null>
+  /** The session a board belongs to, or null. */
+  sessionOfBoard(boardId: string): Promise<string | null>
 
   getSetting(key: string): Promise<string | null>
   /** Stores `value` under `key`, replacing what was there. */

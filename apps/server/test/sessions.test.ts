@@ -1,0 +1,74 @@
+import { CATALOG, sessionResponseSchema, TEMPLATE_KEY, type SessionResponse } from '@concord/shared'
+import { describe, expect, it } from 'vitest'
+import { synced } from './helpers/collab.ts'
+import { apiRequest, createBoard, tokenOf } from './helpers/server.ts'
+import { testResources } from './helpers/resources.ts'
+
+const SECRET = 'a test secret that is long enough'
+const { start, open } = testResources()
+
+async function createSession(url: string, body: unknown): Promise<Response> {
+  return fetch(new URL('/api/sessions', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+}
+
+async function newSession(url: string, teams = 3): Promise<SessionResponse> {
+  const response = await createSession(url, { name: 'Distributed Systems lab 4', teams, template: CATALOG.templates[0]!.id })
+  expect(response.status).toBe(201)
+  return sessionResponseSchema.parse(await response.json())
+}
+
+describe('class sessions', () => {
+  it('creates one board per team; the instructor token is the owner of every board, teams get no owner link', async () => {
+    const { url } = await start({ secret: SECRET })
+    const session = await newSession(url, 3)
+    expect(session.teams.map((t) => t.title)).toEqual([1, 2, 3].map((n) => `Distributed Systems lab 4 · Team ${n}`))
+    const instructor = tokenOf(session.dashboard)
+    for (const team of session.teams) {
+      expect(Object.keys(team.links).sort()).toEqual(['editor', 'reviewer', 'viewer'])
+      const asInstructor = await apiRequest(url, `/api/boards/${team.boardId}`, instructor)
+      expect(await asInstructor.json()).toMatchObject({ role: 'owner', title: team.title })
+      const asTeam = await apiRequest(url, `/api/boards/${team.boardId}`, tokenOf(team.links.editor))
+      expect(await asTeam.json()).toMatchObject({ role: 'editor' })
+      // Owner rights: the instructor may list the board's links.
+      expect((await apiRequest(url, `/api/boards/${team.boardId}/links`, instructor)).status).toBe(200)
+    }
+    // The board records the template its first client inserts.
+    const client = open(url, session.teams[0]!.boardId, instructor)
+    await synced(client)
+    expect(client.doc.getMap('board').get(TEMPLATE_KEY)).toBe(CATALOG.templates[0]!.id)
+    // The session lists again for its instructor token only.
+    expect(sessionResponseSchema.parse(await (await apiRequest(url, `/api/sessions/${session.id}`, instructor)).json())).toEqual(session)
+    expect((await apiRequest(url, `/api/sessions/${session.id}`, tokenOf(session.teams[0]!.links.editor))).status).toBe(404)
+  })
+
+  it('a session token opens nothing outside its session', async () => {
+    const { url } = await start({ secret: SECRET })
+    const one = await newSession(url, 1)
+    const other = await newSession(url, 1)
+    const loose = await createBoard(url)
+    const token = tokenOf(one.dashboard)
+    expect((await apiRequest(url, `/api/boards/${other.teams[0]!.boardId}`, token)).status).toBe(404)
+    expect((await apiRequest(url, `/api/boards/${loose.id}`, token)).status).toBe(404)
+    expect((await apiRequest(url, `/api/sessions/${other.id}`, token)).status).toBe(404)
+    const refused = open(url, other.teams[0]!.boardId, token)
+    await expect.poll(() => refused.refusal).toBe('board not found or link invalid')
+  })
+
+  it('refuses invalid sessions with the reason', async () => {
+    const { url } = await start({ secret: SECRET })
+    for (const [body, reason] of [
+      [{ name: '', teams: 2 }, 'name must not be empty'],
+      [{ name: 'Lab', teams: 41 }, 'at most 40 teams'],
+      [{ name: 'Lab', teams: 0 }, 'at least 1 team'],
+      [{ name: 'Lab', teams: 2, template: 'no-such-template' }, 'unknown template'],
+    ] as const) {
+      const response = await createSession(url, body)
+      expect(response.status).toBe(400)
+      expect(JSON.stringify(await response.json())).toContain(reason)
+    }
+  })
+})
