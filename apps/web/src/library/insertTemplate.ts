@@ -1,5 +1,5 @@
 import { defaultConnectionProperties, findContainerKind, findKind, type Template } from '@concord/shared'
-import { Box, createShapeId, type Editor, type TLParentId, type TLShapeId, type VecLike } from 'tldraw'
+import { Box, createBindingId, createShapeId, type Editor, type TLParentId, type TLShapeId, type VecLike } from 'tldraw'
 import { connectionMeta } from '../inspector/connection.ts'
 import { COMPONENT_SHAPE } from '../shapes/componentType.ts'
 import { CONTAINER_SHAPE } from '../shapes/containerShape.tsx'
@@ -18,12 +18,22 @@ function templateBounds(template: Template): Box {
   return Box.Common(boxes.length > 0 ? boxes : [new Box(0, 0, 1, 1)])
 }
 
+export interface TemplateInsertion {
+  /**
+   * Record ids derived from this key instead of random ones, so clients inserting the same
+   * template into the same board at once write the same records and converge on one copy.
+   */
+  idSeed?: string
+}
+
 /**
  * Inserts a template centred on `center`: containers, then the components in them, then arrows
  * bound between components carrying the connection properties. One undo step; the inserted
  * top-level shapes end up selected and in view.
  */
-export function insertTemplate(editor: Editor, template: Template, center: VecLike): TLShapeId[] {
+export function insertTemplate(editor: Editor, template: Template, center: VecLike, { idSeed }: TemplateInsertion = {}): TLShapeId[] {
+  const shapeId = (key: string) => (idSeed ? createShapeId(`${idSeed}-${key}`) : createShapeId())
+  const bindingId = (key: string) => (idSeed ? createBindingId(`${idSeed}-${key}`) : createBindingId())
   const bounds = templateBounds(template)
   const offset = { x: center.x - bounds.center.x, y: center.y - bounds.center.y }
   const ids = new Map<string, TLShapeId>()
@@ -35,7 +45,7 @@ export function insertTemplate(editor: Editor, template: Template, center: VecLi
   editor.run(() => {
     for (const container of template.containers) {
       if (!findContainerKind(container.kind)) continue
-      const id = createShapeId()
+      const id = shapeId(container.ref)
       ids.set(container.ref, id)
       editor.createShape({
         id,
@@ -48,7 +58,7 @@ export function insertTemplate(editor: Editor, template: Template, center: VecLi
     for (const component of template.components) {
       const kind = findKind(component.kind)
       if (!kind) continue
-      const id = createShapeId()
+      const id = shapeId(component.ref)
       ids.set(component.ref, id)
       editor.createShape({
         id,
@@ -65,11 +75,15 @@ export function insertTemplate(editor: Editor, template: Template, center: VecLi
         },
       })
     }
-    for (const connection of template.connections) {
+    for (const [index, connection] of template.connections.entries()) {
       const from = ids.get(connection.from)
       const to = ids.get(connection.to)
       if (from && to) {
-        connect(editor, from, to, { ...defaultConnectionProperties(), ...connection.properties }, connection.rationale ?? {})
+        const key = `connection-${index}`
+        connect(editor, { from, to, arrow: shapeId(key), startBinding: bindingId(`${key}-start`), endBinding: bindingId(`${key}-end`) }, {
+          properties: { ...defaultConnectionProperties(), ...connection.properties },
+          rationale: connection.rationale ?? {},
+        })
       }
     }
   })
@@ -79,17 +93,22 @@ export function insertTemplate(editor: Editor, template: Template, center: VecLi
   return [...ids.values()]
 }
 
+interface ConnectionIds {
+  from: TLShapeId
+  to: TLShapeId
+  arrow: TLShapeId
+  startBinding: ReturnType<typeof createBindingId>
+  endBinding: ReturnType<typeof createBindingId>
+}
+
 /** An arrow from the centre of one shape to the centre of another, bound at both ends. */
 function connect(
   editor: Editor,
-  from: TLShapeId,
-  to: TLShapeId,
-  properties: Record<string, string | number | boolean>,
-  rationale: Record<string, string>,
+  { from, to, arrow: id, startBinding, endBinding }: ConnectionIds,
+  { properties, rationale }: { properties: Record<string, string | number | boolean>; rationale: Record<string, string> },
 ): void {
   const start = editor.getShapePageBounds(from)!.center
   const end = editor.getShapePageBounds(to)!.center
-  const id = createShapeId()
   editor.createShape({
     id,
     type: 'arrow',
@@ -100,7 +119,7 @@ function connect(
   })
   const anchor = { normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false }
   editor.createBindings([
-    { type: 'arrow', fromId: id, toId: from, props: { terminal: 'start', ...anchor } },
-    { type: 'arrow', fromId: id, toId: to, props: { terminal: 'end', ...anchor } },
+    { id: startBinding, type: 'arrow', fromId: id, toId: from, props: { terminal: 'start', ...anchor } },
+    { id: endBinding, type: 'arrow', fromId: id, toId: to, props: { terminal: 'end', ...anchor } },
   ])
 }

@@ -1,4 +1,4 @@
-import { CATALOG, findKind, getRecordsMap, readRecord, writeRecord, type JsonRecord } from '@concord/shared'
+import { CATALOG, findKind, getRecordsMap, readRecord, TEMPLATE_KEY, writeRecord, type JsonRecord } from '@concord/shared'
 import type { TLArrowShape } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import { readConnection } from '../inspector/connection.ts'
@@ -8,6 +8,7 @@ import { isComponentShape, type ComponentShape } from '../shapes/componentType.t
 import { documentRecords, openBoardClient } from '../test/boardClient.ts'
 import { linkDocs } from '../test/linkedDocs.ts'
 import { waitFor } from '../test/waitFor.ts'
+import { applyBoardTemplate } from './boardTemplate.ts'
 import { insertTemplate } from './insertTemplate.ts'
 import { placeComponent } from './placeShapes.ts'
 import { searchComponents } from './searchCatalog.ts'
@@ -47,6 +48,26 @@ describe('the library on a board', () => {
     expect(a.rejected).toEqual([])
     expect(b.rejected).toEqual([])
     await waitFor(() => JSON.stringify(documentRecords(a.store)) === JSON.stringify(documentRecords(b.store)), 'the replicas to settle')
+  })
+
+  it('a board created from a template gets it once, even when two clients open it at the same moment', async () => {
+    const a = openBoardClient({ seed: true })
+    const b = openBoardClient()
+    const link = linkDocs(a.doc, b.doc)
+    const template = CATALOG.templates[1]!
+    a.doc.getMap('board').set(TEMPLATE_KEY, template.id)
+    link.pause()
+    for (const client of [a, b]) applyBoardTemplate(client.editor, { doc: client.doc, binding: client.binding, boardId: 'team-board' })
+    a.binding.flush()
+    b.binding.flush()
+    link.flush()
+    await waitFor(() => JSON.stringify(documentRecords(a.store)) === JSON.stringify(documentRecords(b.store)), 'the replicas to agree')
+    expect(components(a)).toHaveLength(template.components.length)
+    expect(a.editor.getCurrentPageShapes().filter((s) => s.type === 'arrow')).toHaveLength(template.connections.length)
+    // Opened again later, the board does not get a second copy.
+    applyBoardTemplate(b.editor, { doc: b.doc, binding: b.binding, boardId: 'team-board' })
+    expect(components(b)).toHaveLength(template.components.length)
+    expect(a.rejected).toEqual([])
   })
 
   it('two users editing different properties and rationales of one component at once both keep their edits', async () => {

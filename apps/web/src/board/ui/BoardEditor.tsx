@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react'
 import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
 import { FollowInstructor } from '../../classroom/FollowInstructor.tsx'
 import { InspectorPanel } from '../../inspector/InspectorPanel.tsx'
+import { applyBoardTemplate } from '../../library/boardTemplate.ts'
 import { LibraryPanel } from '../../library/LibraryPanel.tsx'
 import { LIBRARY_DRAG_TYPE, placeDropped } from '../../library/placeShapes.ts'
 import { ReviewContext } from '../../review/reviewContext.ts'
@@ -33,6 +34,7 @@ export function BoardEditor({ session, title }: { session: BoardSession; title: 
   const onMount = (editor: Editor) => {
     setEditor(editor)
     registerContentPolicy(editor)
+    applyBoardTemplate(editor, { doc: session.doc, binding: session.binding, boardId: session.options.boardId })
     const userUndo = new UserUndo(session.doc, session.binding)
     const unroute = routeEditorHistory(editor, userUndo)
     const unexpose = exposeForTests({ editor, doc: session.doc, provider: session.provider })
