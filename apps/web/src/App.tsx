@@ -4,6 +4,7 @@ import { BoardRoute } from './routes/BoardRoute.tsx'
 import { HomeRoute } from './routes/HomeRoute.tsx'
 import { LabRoute } from './routes/LabRoute.tsx'
 import { NotFoundRoute } from './routes/NotFoundRoute.tsx'
+import { SessionRoute } from './routes/SessionRoute.tsx'
 import { UpdateBanner } from './update/UpdateBanner.tsx'
 
 export function App() {
@@ -14,6 +15,7 @@ export function App() {
         <Route path="/" component={HomeRoute} />
         <Route path="/b/:id">{(params) => <BoardRoute key={params.id} id={params.id} />}</Route>
         <Route path="/b/:id/lab">{(params) => <LabRoute key={params.id} id={params.id} />}</Route>
+        <Route path="/s/:id">{(params) => <SessionRoute key={params.id} id={params.id} />}</Route>
         <Route component={NotFoundRoute} />
       </Switch>
     </RequireName>

@@ -1,6 +1,7 @@
 import type { CreateBoardResponse } from '@concord/shared'
 import { useState } from 'react'
 import { ImportBoardButton } from '../board-management/ImportBoardButton.tsx'
+import { CreateSessionForm } from '../classroom/CreateSessionForm.tsx'
 import { CreateBoardForm } from '../home/CreateBoardForm.tsx'
 import { CreatedBoard } from '../home/CreatedBoard.tsx'
 import { RecentBoardList } from '../home/RecentBoardList.tsx'
@@ -35,6 +36,9 @@ export function HomeRoute() {
           <ImportBoardButton />
         </section>
         {created && <CreatedBoard board={created} />}
+        <section className="card">
+          <CreateSessionForm />
+        </section>
         <RecentBoardList />
       </main>
     </div>

@@ -1,0 +1,87 @@
+import { findTemplate, MAX_BROADCAST_LENGTH, type ControlCommand, type SessionResponse } from '@concord/shared'
+import { useEffect, useMemo, useState } from 'react'
+import { Link } from 'wouter'
+import { sessionCsv } from './sessionCsv.ts'
+import { TeamBoardWatch } from './teamBoardWatch.ts'
+import { TeamCard } from './TeamCard.tsx'
+
+/** The instructor's dashboard: every team board live, and controls that apply to all of them. */
+export function SessionDashboard({ session, token }: { session: SessionResponse; token: string }) {
+  const watches = useMemo(() => session.teams.map((team) => new TeamBoardWatch(team.boardId, token)), [session, token])
+  useEffect(() => () => watches.forEach((watch) => watch.destroy()), [watches])
+  const templateName = session.template ? (findTemplate(session.template)?.name ?? null) : null
+  const [message, setMessage] = useState('')
+  const [minutes, setMinutes] = useState(10)
+  const all = (command: ControlCommand) => watches.forEach((watch) => watch.send(command))
+  const downloadCsv = () => {
+    const url = URL.createObjectURL(new Blob([sessionCsv(session, location.origin)], { type: 'text/csv' }))
+    const anchor = Object.assign(document.createElement('a'), { href: url, download: `${session.name} – team links.csv` })
+    anchor.click()
+    URL.revokeObjectURL(url)
+  }
+  return (
+    <div className="page session">
+      <header className="page__header">
+        <Link href="/" className="brand">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          Concord
+        </Link>
+      </header>
+      <main className="session__main">
+        <div className="session__title-row">
+          <div>
+            <p className="session__eyebrow">Class session · {session.teams.length} teams</p>
+            <h1 className="session__title">{session.name}</h1>
+          </div>
+          <button type="button" className="button button--quiet" onClick={downloadCsv} data-testid="session-csv">
+            Team links (CSV)
+          </button>
+        </div>
+        <section className="session__controls card" aria-label="Controls for every team">
+          <span className="session__controls-label">All teams</span>
+          <button type="button" className="button button--danger" data-testid="lock-all" onClick={() => all({ op: 'lock' })}>
+            Lock all
+          </button>
+          <button type="button" className="button button--quiet" data-testid="unlock-all" onClick={() => all({ op: 'unlock' })}>
+            Unlock all
+          </button>
+          <select className="input session__minutes" aria-label="Timer length" value={minutes} onChange={(event) => setMinutes(Number(event.currentTarget.value))}>
+            {[5, 10, 15, 30].map((m) => (
+              <option key={m} value={m}>
+                {m} min
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button button--quiet" data-testid="timer-all" onClick={() => all({ op: 'timer', seconds: minutes * 60 })}>
+            Start timer for all
+          </button>
+          <form
+            className="session__broadcast"
+            onSubmit={(event) => {
+              event.preventDefault()
+              if (message.trim()) all({ op: 'broadcast', text: message.trim() })
+              setMessage('')
+            }}
+          >
+            <input
+              className="input"
+              aria-label="Message to every team"
+              placeholder="Message to every team"
+              maxLength={MAX_BROADCAST_LENGTH}
+              value={message}
+              onChange={(event) => setMessage(event.currentTarget.value)}
+            />
+            <button type="submit" className="button button--primary" data-testid="broadcast-all">
+              Send
+            </button>
+          </form>
+        </section>
+        <ul className="session__teams">
+          {session.teams.map((team, index) => (
+            <TeamCard key={team.boardId} team={team} watch={watches[index]!} templateName={templateName} />
+          ))}
+        </ul>
+      </main>
+    </div>
+  )
+}

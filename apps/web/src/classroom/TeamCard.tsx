@@ -1,0 +1,49 @@
+import type { SessionTeam } from '@concord/shared'
+import { useEffect, useRef, useState } from 'react'
+import { useValue } from 'tldraw'
+import { Link } from 'wouter'
+import type { TeamBoardWatch } from './teamBoardWatch.ts'
+import { Thumbnail } from './Thumbnail.tsx'
+
+/** One team on the dashboard: its board drawn small (once scrolled into view), who is there, what happens. */
+export function TeamCard({ team, watch, templateName }: { team: SessionTeam; watch: TeamBoardWatch; templateName: string | null }) {
+  const ref = useRef<HTMLLIElement>(null)
+  const [visible, setVisible] = useState(false)
+  useEffect(() => {
+    const element = ref.current
+    if (!element) return
+    const observer = new IntersectionObserver(([entry]) => {
+      if (entry?.isIntersecting) {
+        setVisible(true)
+        observer.disconnect()
+      }
+    })
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
+  const records = useValue('team records', () => (visible ? watch.records.get() : []), [watch, visible])
+  const online = useValue('team online', () => watch.online.get(), [watch])
+  const edits = useValue('team edits', () => watch.recentEdits.get().length, [watch])
+  const controls = useValue('team controls', () => watch.controls.get(), [watch])
+  return (
+    <li ref={ref} className="team-card card" data-testid="team-card" data-team={team.team}>
+      <Link href={team.instructor} className="team-card__open" aria-label={`Open ${team.title}`}>
+        {visible ? (
+          <Thumbnail
+            records={records}
+            emptyText={templateName ? `“${templateName}” appears when the team first opens the board` : 'Nothing on the board yet'}
+          />
+        ) : (
+          <div className="team-thumb" />
+        )}
+      </Link>
+      <div className="team-card__head">
+        <span className="team-card__name">Team {team.team}</span>
+        {controls.locked && <span className="team-card__badge team-card__badge--locked">Locked</span>}
+      </div>
+      <p className="team-card__stats" data-testid="team-stats">
+        {online} online · {edits} edits in the last 5 min
+      </p>
+    </li>
+  )
+}

@@ -1,0 +1,68 @@
+import {
+  boardDocumentName,
+  CONTROLS_CHANNEL,
+  controlsServerMessageSchema,
+  DEFAULT_BOARD_CONTROLS,
+  getRecordsMap,
+  parseControlsPayload,
+  readAllRecords,
+  type BoardControls,
+  type ControlCommand,
+  type JsonRecord,
+} from '@concord/shared'
+import { HocuspocusProvider } from '@hocuspocus/provider'
+import { atom, type Atom } from 'tldraw'
+import * as Y from 'yjs'
+import { collabSocket } from '../board/sync/socket.ts'
+
+/** How far back "edits in the last minutes" counts. */
+export const RECENT_EDITS_MS = 5 * 60_000
+
+/**
+ * The dashboard's view of one team board: a live copy of its records (for the thumbnail, no
+ * editor), who is online, recent edits, and its controls, which the instructor can change. It
+ * shares the tab's one websocket with every other team board.
+ */
+export class TeamBoardWatch {
+  readonly records: Atom<JsonRecord[]> = atom('team board records', [])
+  readonly online: Atom<number> = atom('team board online', 0)
+  readonly recentEdits: Atom<number[]> = atom('team board recent edits', [])
+  readonly controls: Atom<BoardControls> = atom('team board controls', DEFAULT_BOARD_CONTROLS)
+  private readonly doc = new Y.Doc()
+  private readonly provider: HocuspocusProvider
+
+  constructor(boardId: string, token: string) {
+    this.provider = new HocuspocusProvider({
+      websocketProvider: collabSocket(),
+      name: boardDocumentName(boardId),
+      token,
+      document: this.doc,
+    })
+    // The dashboard watches; it shows no cursor on the team's board.
+    this.provider.awareness?.setLocalState(null)
+    const records = getRecordsMap(this.doc)
+    const read = () => this.records.set(readAllRecords(records))
+    records.observeDeep(read)
+    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== this.provider) return
+      const now = Date.now()
+      this.recentEdits.update((times) => [...times.filter((t) => t > now - RECENT_EDITS_MS), now])
+    })
+    // With its own state cleared, the awareness holds exactly the others on the board.
+    this.provider.awareness?.on('change', () => this.online.set(this.provider.awareness?.getStates().size ?? 0))
+    this.provider.on('stateless', ({ payload }: { payload: string }) => {
+      const message = parseControlsPayload(controlsServerMessageSchema, payload)
+      if (message && !('invalid' in message) && message.type === 'state') this.controls.set(message.controls)
+    })
+    this.provider.attach()
+  }
+
+  send(command: ControlCommand): void {
+    this.provider.sendStateless(JSON.stringify({ channel: CONTROLS_CHANNEL, type: 'command', command }))
+  }
+
+  destroy(): void {
+    this.provider.destroy()
+    this.doc.destroy()
+  }
+}

@@ -1,0 +1,40 @@
+import { BOARD_REFUSAL, tokenFromHash, type SessionResponse } from '@concord/shared'
+import { useEffect, useMemo, useState } from 'react'
+import { fetchSession } from '../api/sessions.ts'
+import { SessionDashboard } from '../classroom/SessionDashboard.tsx'
+import { FullPageMessage } from './FullPageMessage.tsx'
+
+type Loaded = { kind: 'loading' } | { kind: 'found'; session: SessionResponse } | { kind: 'refused' } | { kind: 'failed'; message: string }
+
+/** `/s/<id>#k=<instructor token>`: a class session's dashboard. */
+export function SessionRoute({ id }: { id: string }) {
+  const token = useMemo(() => tokenFromHash(location.hash), [])
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' })
+  useEffect(() => {
+    if (!token) return
+    let current = true
+    fetchSession(id, token).then(
+      (session) => current && setLoaded(session ? { kind: 'found', session } : { kind: 'refused' }),
+      (error: unknown) => current && setLoaded({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    )
+    return () => {
+      current = false
+    }
+  }, [id, token])
+  useEffect(() => {
+    if (loaded.kind === 'found') document.title = `${loaded.session.name} · Concord`
+  }, [loaded])
+  if (!token || loaded.kind === 'refused') {
+    return <FullPageMessage title="This session cannot be opened" message={BOARD_REFUSAL} testId="session-error" />
+  }
+  if (loaded.kind === 'failed') return <FullPageMessage title="The session could not be loaded" message={loaded.message} />
+  if (loaded.kind === 'loading') {
+    return (
+      <main className="board-loading" aria-busy="true">
+        <div className="board-loading__spinner" aria-hidden />
+        <p className="board-loading__status">Opening the session…</p>
+      </main>
+    )
+  }
+  return <SessionDashboard session={loaded.session} token={token} />
+}

@@ -1,0 +1,46 @@
+import { CATALOG } from '@concord/shared'
+import { waitForEditor, waitForSynced } from '../support/board.ts'
+import { expect, test } from '../support/fixtures.ts'
+
+test('an instructor runs a session: teams from a template, live thumbnails, lock all from the dashboard', async ({ newUser }) => {
+  const template = CATALOG.templates[0]!
+  const instructor = await newUser('Dr. Mira')
+  await instructor.getByTestId('session-name').fill('Lab 4 – replication')
+  await instructor.getByTestId('session-teams').fill('3')
+  await instructor.getByTestId('session-template').selectOption(template.id)
+  await instructor.getByTestId('session-submit').click()
+
+  // The dashboard lists every team.
+  await expect(instructor.getByRole('heading', { name: 'Lab 4 – replication' })).toBeVisible()
+  await expect(instructor.getByTestId('team-card')).toHaveCount(3)
+  const sessionId = new URL(instructor.url()).pathname.split('/')[2]!
+  const token = decodeURIComponent(new URL(instructor.url()).hash.slice('#k='.length))
+  const session = (await (
+    await instructor.request.get(`/api/sessions/${sessionId}`, { headers: { Authorization: `Bearer ${token}` } })
+  ).json()) as { teams: Array<{ links: { editor: string } }> }
+
+  // A student opens team 1's board: it starts from the template.
+  const student = await newUser('Sam')
+  await student.goto(session.teams[0]!.links.editor)
+  await waitForEditor(student)
+  await waitForSynced(student)
+  const components = () => student.evaluate(() => window.__concord!.editor.getCurrentPageShapes().filter((s) => String(s.type) === 'component').length)
+  await expect.poll(components).toBe(template.components.length)
+
+  // The dashboard's thumbnail for team 1 follows the board: the template, then the student's new component.
+  const teamOne = instructor.locator('[data-testid="team-card"][data-team="1"]')
+  const shapesInThumbnail = () => teamOne.getByTestId('team-thumbnail').getAttribute('data-shapes').then(Number)
+  await expect.poll(shapesInThumbnail).toBeGreaterThanOrEqual(template.components.length)
+  const before = await shapesInThumbnail()
+  await student.getByTestId(`library-component-${CATALOG.kinds[0]!.id}`).click()
+  await expect.poll(shapesInThumbnail).toBe(before + 1)
+  await expect(teamOne.getByTestId('team-stats')).toContainText('1 online')
+
+  // Lock all: the student's board turns read-only, enforced by the server.
+  await instructor.getByTestId('lock-all').click()
+  await expect(student.getByTestId('lock-banner')).toBeVisible()
+  await expect.poll(() => student.evaluate(() => window.__concord!.editor.getIsReadonly())).toBe(true)
+  await expect(teamOne.getByText('Locked')).toBeVisible()
+  await instructor.getByTestId('unlock-all').click()
+  await expect.poll(() => student.evaluate(() => window.__concord!.editor.getIsReadonly())).toBe(false)
+})
