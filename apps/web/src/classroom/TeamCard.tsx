@@ -42,7 +42,7 @@ export function TeamCard({ team, watch, templateName }: { team: SessionTeam; wat
         {controls.locked && <span className="team-card__badge team-card__badge--locked">Locked</span>}
       </div>
       <p className="team-card__stats" data-testid="team-stats">
-        {online} online · {edits} edits in the last 5 min
+        {online} online · {edits === 1 ? '1 edit' : `${edits} edits`} in the last 5 min
       </p>
     </li>
   )

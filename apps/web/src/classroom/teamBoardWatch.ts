@@ -44,7 +44,8 @@ export class TeamBoardWatch {
     const read = () => this.records.set(readAllRecords(records))
     records.observeDeep(read)
     this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      if (origin !== this.provider) return
+      // What the first sync brings is the board as it was, not an edit.
+      if (origin !== this.provider || !this.provider.isSynced) return
       const now = Date.now()
       this.recentEdits.update((times) => [...times.filter((t) => t > now - RECENT_EDITS_MS), now])
     })
