@@ -62,3 +62,35 @@ test('the owner brings everyone to them, locks the board (enforced by the server
   await carol.reload()
   await expect(carol.getByTestId('timer-banner')).toContainText(/Time left (10:00|9:\d\d)/)
 })
+
+test('the owner puts their cursor in the spotlight and presents the board’s frames while everyone follows', async ({ newUser }) => {
+  const { alice, bob } = await twoUsersOnNewBoard(newUser, 'Presentation')
+  await alice.evaluate(() => {
+    const editor = window.__concord!.editor
+    editor.createShapes([
+      { id: 'shape:frame-a' as TLShapeId, type: 'frame', x: 0, y: 0, props: { w: 400, h: 300, name: 'Overview' } },
+      { id: 'shape:frame-b' as TLShapeId, type: 'frame', x: 3000, y: 0, props: { w: 400, h: 300, name: 'Storage' } },
+    ])
+  })
+  await expectShapes(bob, ['frame-a', 'frame-b'])
+
+  // Spotlight: Bob sees Alice's cursor enlarged over a highlighted area.
+  await alice.getByTestId('class-controls-button').click()
+  await alice.getByTestId('spotlight').click()
+  await alice.mouse.move(700, 400)
+  await alice.mouse.move(720, 420)
+  await expect(bob.getByTestId('spotlight-halo')).toBeVisible()
+
+  // Presenting (from the Class panel, still open): frame by frame, and Bob's view follows Alice's.
+  await alice.getByTestId('present').click()
+  await expect(alice.getByTestId('presentation-position')).toHaveText('Frame 1 of 2')
+  await expect(bob.getByTestId('follow-banner')).toBeVisible()
+  const viewCentreX = (page: typeof alice) => page.evaluate(() => window.__concord!.editor.getViewportPageBounds().center.x)
+  await expect.poll(() => viewCentreX(bob)).toBeLessThan(1000)
+  await alice.getByTestId('presentation-next').click()
+  await expect(alice.getByTestId('presentation-position')).toHaveText('Frame 2 of 2')
+  await expect.poll(() => viewCentreX(bob)).toBeGreaterThan(2500)
+  await alice.keyboard.press('Escape')
+  await expect(alice.getByTestId('presentation-bar')).toBeHidden()
+  await expect(bob.getByTestId('follow-banner')).toBeHidden()
+})

@@ -1,8 +1,9 @@
-import { CATALOG } from '@concord/shared'
+import { CATALOG, createThread, reviewDocumentName } from '@concord/shared'
+import { connectDocument, linkToken } from '../support/api-client.ts'
 import { waitForEditor, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
-test('an instructor runs a session: teams from a template, live thumbnails, lock all from the dashboard', async ({ newUser }) => {
+test('an instructor runs a session: teams from a template, live thumbnails, lock all from the dashboard', async ({ newUser, server }) => {
   const template = CATALOG.templates[0]!
   const instructor = await newUser('Dr. Mira')
   await instructor.getByTestId('session-name').fill('Lab 4 – replication')
@@ -17,7 +18,7 @@ test('an instructor runs a session: teams from a template, live thumbnails, lock
   const token = decodeURIComponent(new URL(instructor.url()).hash.slice('#k='.length))
   const session = (await (
     await instructor.request.get(`/api/sessions/${sessionId}`, { headers: { Authorization: `Bearer ${token}` } })
-  ).json()) as { teams: Array<{ links: { editor: string } }> }
+  ).json()) as { teams: Array<{ boardId: string; links: { editor: string; reviewer: string } }> }
 
   // A student opens team 1's board: it starts from the template.
   const student = await newUser('Sam')
@@ -35,6 +36,21 @@ test('an instructor runs a session: teams from a template, live thumbnails, lock
   await student.getByTestId(`library-component-${CATALOG.kinds[0]!.id}`).click()
   await expect.poll(shapesInThumbnail).toBe(before + 1)
   await expect(teamOne.getByTestId('team-stats')).toContainText('1 online')
+
+  // A reviewer's comment on team 1 shows in its card.
+  const reviewer = await connectDocument(server.url, reviewDocumentName(session.teams[0]!.boardId), linkToken(session.teams[0]!.links.reviewer))
+  try {
+    createThread(reviewer.document, {
+      id: 'thread-1',
+      anchor: { kind: 'point', pageId: 'page:page', x: 0, y: 0 },
+      author: { id: 'reviewer-1', name: 'Riley' },
+      text: 'Why does the cache not expire entries?',
+      now: Date.now(),
+    })
+    await expect(teamOne.getByTestId('team-comments')).toHaveText('1 review thread, 1 open')
+  } finally {
+    reviewer.destroy()
+  }
 
   // Lock all: the student's board turns read-only, enforced by the server.
   await instructor.getByTestId('lock-all').click()

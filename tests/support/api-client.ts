@@ -21,12 +21,12 @@ export function linkToken(link: string): string {
 
 /** A headless Yjs client of a board over the Hocuspocus websocket, resolved once synced. */
 export async function connectBoard(baseUrl: string, boardId: string, token: string): Promise<HocuspocusProvider> {
-  const provider = new HocuspocusProvider({
-    url: collabUrl(baseUrl),
-    name: boardDocumentName(boardId),
-    token,
-    document: new Y.Doc(),
-  })
+  return connectDocument(baseUrl, boardDocumentName(boardId), token)
+}
+
+/** A headless client of any document of a board (`board:<id>`, `review:<id>`), resolved once synced. */
+export async function connectDocument(baseUrl: string, name: string, token: string): Promise<HocuspocusProvider> {
+  const provider = new HocuspocusProvider({ url: collabUrl(baseUrl), name, token, document: new Y.Doc() })
   await synced(provider)
   return provider
 }

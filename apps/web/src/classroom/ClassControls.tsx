@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useValue } from 'tldraw'
 import type { BoardSession } from '../board/sync/boardSession.ts'
 import { currentTLUser } from '../identity/currentUser.ts'
+import { presenting } from './Presentation.tsx'
 
 const TIMER_MINUTES = [5, 10, 15, 30]
 
@@ -89,6 +90,38 @@ function ClassControlsPanel({ session, onClose }: { session: BoardSession; onClo
           </button>
         )}
       </form>
+      <div className="class-controls__row">
+        <span className="class-controls__label">Cursor</span>
+        {controls.spotlight ? (
+          <button type="button" className="button button--quiet" onClick={() => send({ op: 'spotlight-stop' })}>
+            End the spotlight
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button--quiet"
+            data-testid="spotlight"
+            disabled={!me}
+            onClick={() => me && send({ op: 'spotlight', userId: me.id, name: me.name })}
+          >
+            Spotlight my cursor
+          </button>
+        )}
+      </div>
+      <div className="class-controls__row">
+        <span className="class-controls__label">Present</span>
+        <button
+          type="button"
+          className="button button--quiet"
+          data-testid="present"
+          onClick={() => {
+            presenting.set(true)
+            onClose()
+          }}
+        >
+          Present the frames
+        </button>
+      </div>
       <div className="class-controls__row">
         <span className="class-controls__label">View</span>
         {controls.follow ? (

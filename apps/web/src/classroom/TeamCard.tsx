@@ -25,6 +25,7 @@ export function TeamCard({ team, watch, templateName }: { team: SessionTeam; wat
   const online = useValue('team online', () => watch.online.get(), [watch])
   const edits = useValue('team edits', () => watch.recentEdits.get().length, [watch])
   const controls = useValue('team controls', () => watch.controls.get(), [watch])
+  const comments = useValue('team comments', () => watch.comments.get(), [watch])
   return (
     <li ref={ref} className="team-card card" data-testid="team-card" data-team={team.team}>
       <Link href={team.instructor} className="team-card__open" aria-label={`Open ${team.title}`}>
@@ -43,6 +44,11 @@ export function TeamCard({ team, watch, templateName }: { team: SessionTeam; wat
       </div>
       <p className="team-card__stats" data-testid="team-stats">
         {online} online · {edits === 1 ? '1 edit' : `${edits} edits`} in the last 5 min
+      </p>
+      <p className="team-card__stats" data-testid="team-comments">
+        {comments.threads === 0
+          ? 'No review comments'
+          : `${comments.threads === 1 ? '1 review thread' : `${comments.threads} review threads`}, ${comments.open} open`}
       </p>
     </li>
   )

@@ -6,6 +6,8 @@ import {
   getRecordsMap,
   parseControlsPayload,
   readAllRecords,
+  readThreads,
+  reviewDocumentName,
   type BoardControls,
   type ControlCommand,
   type JsonRecord,
@@ -28,8 +30,12 @@ export class TeamBoardWatch {
   readonly online: Atom<number> = atom('team board online', 0)
   readonly recentEdits: Atom<number[]> = atom('team board recent edits', [])
   readonly controls: Atom<BoardControls> = atom('team board controls', DEFAULT_BOARD_CONTROLS)
+  /** Review threads on the board: all of them, and those still open. */
+  readonly comments: Atom<{ threads: number; open: number }> = atom('team board comments', { threads: 0, open: 0 })
   private readonly doc = new Y.Doc()
   private readonly provider: HocuspocusProvider
+  private readonly reviewDoc = new Y.Doc()
+  private readonly review: HocuspocusProvider
 
   constructor(boardId: string, token: string) {
     this.provider = new HocuspocusProvider({
@@ -56,6 +62,19 @@ export class TeamBoardWatch {
       if (message && !('invalid' in message) && message.type === 'state') this.controls.set(message.controls)
     })
     this.provider.attach()
+
+    this.review = new HocuspocusProvider({
+      websocketProvider: collabSocket(),
+      name: reviewDocumentName(boardId),
+      token,
+      document: this.reviewDoc,
+    })
+    this.review.awareness?.setLocalState(null)
+    this.reviewDoc.on('update', () => {
+      const threads = readThreads(this.reviewDoc)
+      this.comments.set({ threads: threads.length, open: threads.filter((thread) => thread.status === 'open').length })
+    })
+    this.review.attach()
   }
 
   send(command: ControlCommand): void {
@@ -64,6 +83,8 @@ export class TeamBoardWatch {
 
   destroy(): void {
     this.provider.destroy()
+    this.review.destroy()
     this.doc.destroy()
+    this.reviewDoc.destroy()
   }
 }

@@ -3,7 +3,7 @@ import { z } from 'zod'
 /**
  * Board controls: what a board's owner (an instructor) changes for everyone on the board: a lock
  * (everyone but owners read-only on the design, enforced by the server), a countdown timer, a
- * broadcast message, and "bring everyone to me". They are server state, persisted with the
+ * broadcast message, "bring everyone to me", and a spotlight on the owner's cursor. They are server state, persisted with the
  * board, never in a document editors can write. Carried as Hocuspocus stateless messages on the
  * board's own connections, with `channel: 'controls'`.
  */
@@ -18,10 +18,12 @@ export const boardControlsSchema = z.object({
   broadcast: z.object({ text: z.string().max(MAX_BROADCAST_LENGTH), at: z.number() }).nullable(),
   /** Participants' viewports follow this user (tldraw user id) until they move on their own. */
   follow: z.object({ userId: z.string().max(120), name: z.string().max(100), at: z.number() }).nullable(),
+  /** This user's cursor is shown enlarged, with a highlighted area around it, to everyone. */
+  spotlight: z.object({ userId: z.string().max(120), name: z.string().max(100), at: z.number() }).nullable().default(null),
 })
 export type BoardControls = z.infer<typeof boardControlsSchema>
 
-export const DEFAULT_BOARD_CONTROLS: BoardControls = { locked: false, timer: null, broadcast: null, follow: null }
+export const DEFAULT_BOARD_CONTROLS: BoardControls = { locked: false, timer: null, broadcast: null, follow: null, spotlight: null }
 
 export const controlCommandSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('lock') }),
@@ -32,6 +34,8 @@ export const controlCommandSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('broadcast-clear') }),
   z.object({ op: z.literal('follow-me'), userId: z.string().min(1).max(120), name: z.string().max(100) }),
   z.object({ op: z.literal('follow-stop') }),
+  z.object({ op: z.literal('spotlight'), userId: z.string().min(1).max(120), name: z.string().max(100) }),
+  z.object({ op: z.literal('spotlight-stop') }),
 ])
 export type ControlCommand = z.infer<typeof controlCommandSchema>
 
@@ -67,6 +71,10 @@ export function applyControlCommand(controls: BoardControls, command: ControlCom
       return { ...controls, follow: { userId: command.userId, name: command.name, at: now } }
     case 'follow-stop':
       return { ...controls, follow: null }
+    case 'spotlight':
+      return { ...controls, spotlight: { userId: command.userId, name: command.name, at: now } }
+    case 'spotlight-stop':
+      return { ...controls, spotlight: null }
   }
 }
 

@@ -2,6 +2,8 @@ import { ACCEPTED_ASSET_TYPES, MAX_ASSET_BYTES } from '@concord/shared'
 import { useMemo, useState } from 'react'
 import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
 import { FollowInstructor } from '../../classroom/FollowInstructor.tsx'
+import { Presentation, presenting } from '../../classroom/Presentation.tsx'
+import { SpotlightCursor } from '../../classroom/SpotlightCursor.tsx'
 import { InspectorPanel } from '../../inspector/InspectorPanel.tsx'
 import { applyBoardTemplate } from '../../library/boardTemplate.ts'
 import { LibraryPanel } from '../../library/LibraryPanel.tsx'
@@ -22,7 +24,12 @@ import { BoardTopPanel } from './BoardTopPanel.tsx'
 import { exposeForTests } from './exposeForTests.ts'
 import { boardTldrawProps } from './tldrawSetup.ts'
 
-const components: TLComponents = { TopPanel: BoardTopPanel, SharePanel: BoardSharePanel, InFrontOfTheCanvas: ReviewOverlay }
+const components: TLComponents = {
+  TopPanel: BoardTopPanel,
+  SharePanel: BoardSharePanel,
+  InFrontOfTheCanvas: ReviewOverlay,
+  CollaboratorCursor: SpotlightCursor,
+}
 const noVideo: string[] = []
 
 export function BoardEditor({ session, title }: { session: BoardSession; title: string }) {
@@ -31,6 +38,8 @@ export function BoardEditor({ session, title }: { session: BoardSession; title: 
   const review = useReviewSession(session)
   // A version submitted for review is shown in place of the live board, which keeps syncing.
   const viewing = useValue('viewed version', () => review?.viewing.get() ?? null, [review])
+  // Presenting gives the canvas the whole screen.
+  const isPresenting = useValue('presenting', () => presenting.get(), [])
   const onMount = (editor: Editor) => {
     setEditor(editor)
     registerContentPolicy(editor)
@@ -49,7 +58,7 @@ export function BoardEditor({ session, title }: { session: BoardSession; title: 
     <BoardContext.Provider value={context}>
       <ReviewContext.Provider value={review}>
         <div className="board">
-          {editor && <LibraryForEditors editor={editor} />}
+          {editor && !isPresenting && <LibraryForEditors editor={editor} />}
           <div
             className="board__canvas"
             onDragOver={(event) => {
@@ -76,11 +85,12 @@ export function BoardEditor({ session, title }: { session: BoardSession; title: 
               >
                 <NoticeToasts notices={session.notices} />
                 <FollowInstructor controls={session.controls} />
+                <Presentation session={session} />
                 <ReviewPanel />
               </Tldraw>
             )}
           </div>
-          {editor && <InspectorPanel editor={editor} />}
+          {editor && !isPresenting && <InspectorPanel editor={editor} />}
         </div>
       </ReviewContext.Provider>
     </BoardContext.Provider>
