@@ -1,11 +1,9 @@
-import { MAX_BROADCAST_LENGTH } from '@concord/shared'
 import { useState } from 'react'
 import { useValue } from 'tldraw'
 import type { BoardSession } from '../board/sync/boardSession.ts'
 import { currentTLUser } from '../identity/currentUser.ts'
+import { BroadcastForm, TimerLengthSelect } from './BroadcastForm.tsx'
 import { presenting } from './Presentation.tsx'
-
-const TIMER_MINUTES = [5, 10, 15, 30]
 
 /** The owner's live-session controls: lock, timer, broadcast, bring everyone here. */
 export function ClassControls({ session }: { session: BoardSession }) {
@@ -31,7 +29,6 @@ function ClassControlsPanel({ session, onClose }: { session: BoardSession; onClo
   const refusal = useValue('controls refusal', () => session.controlsRefusal.get(), [session])
   const me = useValue('me', () => currentTLUser.get(), [])
   const [minutes, setMinutes] = useState(10)
-  const [message, setMessage] = useState('')
   const send = session.sendControl.bind(session)
   return (
     <div className="class-controls__panel card" role="dialog" aria-label="Class controls" data-testid="class-controls">
@@ -48,13 +45,7 @@ function ClassControlsPanel({ session, onClose }: { session: BoardSession; onClo
       </div>
       <div className="class-controls__row">
         <span className="class-controls__label">Timer</span>
-        <select className="input" aria-label="Timer length" value={minutes} onChange={(event) => setMinutes(Number(event.currentTarget.value))}>
-          {TIMER_MINUTES.map((m) => (
-            <option key={m} value={m}>
-              {m} min
-            </option>
-          ))}
-        </select>
+        <TimerLengthSelect className="input" minutes={minutes} onChange={setMinutes} />
         <button type="button" className="button button--quiet" data-testid="timer-start" onClick={() => send({ op: 'timer', seconds: minutes * 60 })}>
           Start
         </button>
@@ -64,32 +55,21 @@ function ClassControlsPanel({ session, onClose }: { session: BoardSession; onClo
           </button>
         )}
       </div>
-      <form
-        className="class-controls__row"
-        onSubmit={(event) => {
-          event.preventDefault()
-          if (message.trim()) send({ op: 'broadcast', text: message.trim() })
-          setMessage('')
-        }}
-      >
+      <div className="class-controls__row">
         <span className="class-controls__label">Message</span>
-        <input
-          className="input"
-          aria-label="Message to everyone on the board"
-          placeholder="Shown to everyone on the board"
-          maxLength={MAX_BROADCAST_LENGTH}
-          value={message}
-          onChange={(event) => setMessage(event.currentTarget.value)}
-        />
-        <button type="submit" className="button button--quiet" data-testid="broadcast-send">
-          Send
-        </button>
-        {controls.broadcast && (
-          <button type="button" className="button button--quiet" onClick={() => send({ op: 'broadcast-clear' })}>
-            Clear
-          </button>
-        )}
-      </form>
+        <BroadcastForm
+          className="class-controls__broadcast"
+          label="Message to everyone on the board"
+          sendTestId="broadcast-send"
+          onSend={(text) => send({ op: 'broadcast', text })}
+        >
+          {controls.broadcast && (
+            <button type="button" className="button button--quiet" onClick={() => send({ op: 'broadcast-clear' })}>
+              Clear
+            </button>
+          )}
+        </BroadcastForm>
+      </div>
       <div className="class-controls__row">
         <span className="class-controls__label">Cursor</span>
         {controls.spotlight ? (

@@ -1,6 +1,7 @@
-import { findTemplate, MAX_BROADCAST_LENGTH, type ControlCommand, type SessionResponse } from '@concord/shared'
+import { findTemplate, type ControlCommand, type SessionResponse } from '@concord/shared'
 import { useEffect, useMemo, useState } from 'react'
 import { Link } from 'wouter'
+import { BroadcastForm, TimerLengthSelect } from './BroadcastForm.tsx'
 import { sessionCsv } from './sessionCsv.ts'
 import { TeamBoardWatch } from './teamBoardWatch.ts'
 import { TeamCard } from './TeamCard.tsx'
@@ -10,7 +11,6 @@ export function SessionDashboard({ session, token }: { session: SessionResponse;
   const watches = useMemo(() => session.teams.map((team) => new TeamBoardWatch(team.boardId, token)), [session, token])
   useEffect(() => () => watches.forEach((watch) => watch.destroy()), [watches])
   const templateName = session.template ? (findTemplate(session.template)?.name ?? null) : null
-  const [message, setMessage] = useState('')
   const [minutes, setMinutes] = useState(10)
   const all = (command: ControlCommand) => watches.forEach((watch) => watch.send(command))
   const downloadCsv = () => {
@@ -45,36 +45,17 @@ export function SessionDashboard({ session, token }: { session: SessionResponse;
           <button type="button" className="button button--quiet" data-testid="unlock-all" onClick={() => all({ op: 'unlock' })}>
             Unlock all
           </button>
-          <select className="input session__minutes" aria-label="Timer length" value={minutes} onChange={(event) => setMinutes(Number(event.currentTarget.value))}>
-            {[5, 10, 15, 30].map((m) => (
-              <option key={m} value={m}>
-                {m} min
-              </option>
-            ))}
-          </select>
+          <TimerLengthSelect className="input session__minutes" minutes={minutes} onChange={setMinutes} />
           <button type="button" className="button button--quiet" data-testid="timer-all" onClick={() => all({ op: 'timer', seconds: minutes * 60 })}>
             Start timer for all
           </button>
-          <form
+          <BroadcastForm
             className="session__broadcast"
-            onSubmit={(event) => {
-              event.preventDefault()
-              if (message.trim()) all({ op: 'broadcast', text: message.trim() })
-              setMessage('')
-            }}
-          >
-            <input
-              className="input"
-              aria-label="Message to every team"
-              placeholder="Message to every team"
-              maxLength={MAX_BROADCAST_LENGTH}
-              value={message}
-              onChange={(event) => setMessage(event.currentTarget.value)}
-            />
-            <button type="submit" className="button button--primary" data-testid="broadcast-all">
-              Send
-            </button>
-          </form>
+            label="Message to every team"
+            sendTestId="broadcast-all"
+            primary
+            onSend={(text) => all({ op: 'broadcast', text })}
+          />
         </section>
         <ul className="session__teams">
           {session.teams.map((team, index) => (
