@@ -102,6 +102,40 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
       client.destroy()
     })
 
+    it('a lock the owner sets on node 1 makes editors on node 2 read-only, until the unlock', { timeout: 60_000 }, async () => {
+      const board = await createBoard(node1.url, 'Locked across nodes')
+      const owner = await connectBoard(node1.url, board.id, linkToken(board.links.owner))
+      const editor = await connectBoard(node2.url, board.id, linkToken(board.links.editor))
+      const reader = await connectBoard(node1.url, board.id, linkToken(board.links.viewer))
+      const command = (op: 'lock' | 'unlock') => owner.sendStateless(JSON.stringify({ channel: 'controls', type: 'command', command: { op } }))
+      const lockedOnNode2 = { value: false }
+      editor.on('stateless', ({ payload }: { payload: string }) => {
+        const message = JSON.parse(payload) as { channel?: string; type?: string; controls?: { locked: boolean } }
+        if (message.channel === 'controls' && message.type === 'state') lockedOnNode2.value = message.controls!.locked
+      })
+      try {
+        command('lock')
+        await eventually(() => lockedOnNode2.value, 10_000, 'the lock to reach the editor on node 2')
+        editor.document.getMap('m').set('while-locked', true)
+        owner.document.getMap('m').set('owner-after', true)
+        await eventually(() => reader.document.getMap('m').get('owner-after') === true, 10_000, 'the owner’s edit to reach the reader')
+        // Node 2 refused the editor's edit: it never reached the other node.
+        expect(reader.document.getMap('m').get('while-locked')).toBeUndefined()
+
+        command('unlock')
+        await eventually(() => !lockedOnNode2.value, 10_000, 'the unlock to reach node 2')
+        const fresh = await connectBoard(node2.url, board.id, linkToken(board.links.editor))
+        try {
+          fresh.document.getMap('m').set('after-unlock', true)
+          await eventually(() => reader.document.getMap('m').get('after-unlock') === true, 10_000, 'an edit after the unlock')
+        } finally {
+          fresh.destroy()
+        }
+      } finally {
+        for (const client of [owner, editor, reader]) client.destroy()
+      }
+    })
+
     it('lets clients on both nodes edit one board live: presence crosses nodes and edits converge', { timeout: 60_000 }, async () => {
       const board = await createBoard(node1.url, 'Shared')
       const token = linkToken(board.links.editor)

@@ -18,7 +18,8 @@ import { LabTelemetry } from './collab/lab-telemetry.ts'
 import { GroupCommit, type GroupCommitTiming } from './collab/group-commit.ts'
 import { createHocuspocus, hasPendingStores } from './collab/hocuspocus.ts'
 import { OutgoingQueue } from './collab/outgoing-queue.ts'
-import { createRedisRelay } from './collab/redis-relay.ts'
+import { createRedisRelay, redisConnector } from './collab/redis-relay.ts'
+import { BoardControlsRelay } from './collab/board-controls-relay.ts'
 import { CollabStorage, DEFAULT_COMPACTION, type CompactionPolicy } from './collab/storage.ts'
 import { ViewerPresence } from './collab/viewer-presence.ts'
 import { attachCollabWebSocket } from './collab/websocket.ts'
@@ -116,7 +117,11 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const faults = new FaultInjection(outgoing, log.child({ component: 'lab-faults' }), options.labKeepaliveMs)
 
   const compaction = options.compaction ?? DEFAULT_COMPACTION
-  const controls = new BoardControls(storage, log.child({ component: 'board-controls' }))
+  const connectRedis = config.redisUrl ? redisConnector(config.redisUrl, log) : null
+  const controlsRelay = connectRedis
+    ? new BoardControlsRelay(connectRedis(), connectRedis(), log.child({ component: 'board-controls-relay' }))
+    : null
+  const controls = new BoardControls(storage, log.child({ component: 'board-controls' }), controlsRelay)
   const hocuspocus = createHocuspocus(
     [
       new CollabAuth(access, log.child({ component: 'collab-auth' }), controls),

@@ -14,6 +14,7 @@ import {
   type ControlsServerMessage,
 } from '@concord/shared'
 import { boardControlsKey } from '../storage/board-settings.ts'
+import type { BoardControlsRelay } from './board-controls-relay.ts'
 import type { Storage } from '../storage/types.ts'
 import type { CollabContext } from './context.ts'
 
@@ -35,7 +36,11 @@ export class BoardControls implements Extension {
   constructor(
     private readonly storage: Storage,
     private readonly log: Logger,
-  ) {}
+    /** With several nodes: carries changes between them, so every node enforces the lock. */
+    private readonly relay: BoardControlsRelay | null = null,
+  ) {
+    relay?.onChange((boardId, controls) => this.apply(boardId, controls))
+  }
 
   attach(hocuspocus: Hocuspocus<CollabContext>): void {
     this.hocuspocus = hocuspocus
@@ -72,13 +77,23 @@ export class BoardControls implements Extension {
       connection.sendStateless(refusal('Only the board’s owner can use these controls.'))
       return
     }
-    const before = await this.controlsOf(context.boardId)
-    const after = applyControlCommand(before, message.command, Date.now())
+    const after = applyControlCommand(await this.controlsOf(context.boardId), message.command, Date.now())
     await this.storage.setSetting(boardControlsKey(context.boardId), JSON.stringify(after))
-    this.cache.set(context.boardId, after)
-    if (before.locked !== after.locked) this.applyLock(context.boardId, after.locked)
+    this.apply(context.boardId, after)
+    this.relay?.publish(context.boardId, after)
     this.log.info({ boardId: context.boardId, op: message.command.op }, 'board control changed')
-    this.broadcast(context.boardId, stateMessage(after))
+  }
+
+  async onDestroy(): Promise<void> {
+    this.relay?.close()
+  }
+
+  /** Takes the board's new controls into effect on this node: the lock on its connections, the state to its clients. */
+  private apply(boardId: string, controls: Controls): void {
+    const before = this.cache.get(boardId)
+    this.cache.set(boardId, controls)
+    if (before?.locked !== controls.locked) this.applyLock(boardId, controls.locked)
+    this.broadcast(boardId, stateMessage(controls))
   }
 
   /** Makes the design connections of everyone but owners read-only, or gives each role its rights back. */

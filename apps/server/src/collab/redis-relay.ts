@@ -11,11 +11,15 @@ import { PresenceDepartures } from './presence-departures.ts'
  * lock guards every compaction anyway).
  */
 export function createRedisRelay(redisUrl: string, log: Logger): [Redis, PresenceDepartures] {
-  const connect = () => {
+  const connect = redisConnector(redisUrl, log)
+  return [new Redis({ createClient: connect }), new PresenceDepartures(connect(), connect(), log)]
+}
+
+/** Opens Redis connections that log outages instead of crashing the process (ioredis reconnects by itself). */
+export function redisConnector(redisUrl: string, log: Logger): () => RedisClient {
+  return () => {
     const client = new RedisClient(redisUrl)
-    // ioredis reconnects by itself; without a listener an outage would crash the process.
     client.on('error', (error: Error) => log.warn({ err: error }, 'redis connection error'))
     return client
   }
-  return [new Redis({ createClient: connect }), new PresenceDepartures(connect(), connect(), log)]
 }
