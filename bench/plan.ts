@@ -34,7 +34,7 @@ export const FULL_PLAN: BenchPlan = {
 /** `--quick`: tiny sizes and short phases, to check the harness end to end in about a minute. */
 export const QUICK_PLAN: BenchPlan = {
   workers: 2,
-  fanout: { servers: ['raw', 'hocuspocus', 'concord'], clients: [5, 20], runs: 1, timing: { warmupMs: 500, measureMs: 2000, drainMs: 500 } },
+  fanout: { servers: ['raw', 'hocuspocus', 'concord'], clients: process.env.BENCH_QUICK_N ? [Number(process.env.BENCH_QUICK_N)] : [5, 20], runs: 1, timing: { warmupMs: 500, measureMs: 2000, drainMs: 500 } },
   busy: { servers: { concord: 1, hocuspocus: 1 }, mix: { draggers: 2, cursors: 3, idle: 3, viewers: 0 }, timing: { warmupMs: 500, measureMs: 3000, drainMs: 500 } },
   lecture: { servers: { concord: 1 }, mix: { draggers: 2, cursors: 3, idle: 0, viewers: 10 }, timing: { warmupMs: 500, measureMs: 3000, drainMs: 500 } },
   join: { servers: ['concord', 'hocuspocus'], runs: 1, joiners: 20, shapes: 200, spreadMs: 200 },

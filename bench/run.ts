@@ -3,6 +3,7 @@
 //   --quick            tiny sizes and short phases (checks the harness; writes bench/results/ only)
 //   --only=a,b         scenarios among fanout, busy, lecture, join, rooms
 //   --budget=<s>       stop starting new runs after this many seconds (default 840)
+//   --profile=<kinds>  CPU-profile these servers (concord, hocuspocus, raw) into bench/results/profiles
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -22,6 +23,7 @@ const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') as ScenarioName[] | undefined
 const budgetS = Number(args.find((arg) => arg.startsWith('--budget='))?.slice('--budget='.length) ?? 840)
+const profiled = args.find((arg) => arg.startsWith('--profile='))?.slice('--profile='.length).split(',') ?? []
 const plan = quick ? QUICK_PLAN : FULL_PLAN
 const selected = SCENARIOS.filter((name) => !only || only.includes(name))
 const started = Date.now()
@@ -81,7 +83,10 @@ async function main(): Promise<void> {
 
   // All servers stay up for the whole bench (idle ones cost nothing) so runs can interleave.
   const servers = new Map<ServerKind, ServerUnderTest>()
-  for (const kind of needed) servers.set(kind, await startServer(kind, ROOT, logDir))
+  for (const kind of needed) {
+    const profileDir = profiled.includes(kind) ? join(ROOT, 'bench/results/profiles') : undefined
+    servers.set(kind, await startServer(kind, ROOT, logDir, profileDir))
+  }
   const pool = ClientPool.start(plan.workers, ROOT, logDir)
   console.info(`servers and ${plan.workers} client workers up (logs in ${logDir})`)
 

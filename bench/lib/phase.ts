@@ -12,6 +12,12 @@ export interface PhaseTiming {
 
 export interface MeasuredPhase extends PhaseResult {
   server: ServerStats & { cpuShare: number }
+  /** Concord's own telemetry over the measured window: group commits and held acknowledgements. */
+  durability: { commits: number; commitMeanMs: number; ackDelayMeanMs: number } | null
+}
+
+async function durabilityCounters(server: ServerUnderTest): Promise<Map<string, number> | null> {
+  return server.kind === 'concord' ? server.metrics() : null
 }
 
 /**
@@ -21,11 +27,22 @@ export interface MeasuredPhase extends PhaseResult {
 export async function runMeasured(server: ServerUnderTest, pool: ClientPool, timing: PhaseTiming, receivers: (room: number) => number): Promise<MeasuredPhase> {
   // The pool starts 200 ms after the call; the server window follows the measured one.
   const startAt = monotonicMs() + 200
-  const reset = sleep(startAt + timing.warmupMs - monotonicMs()).then(() => server.resetStats())
-  const stats = reset.then(() => sleep(timing.measureMs)).then(() => server.stats())
+  const reset = sleep(startAt + timing.warmupMs - monotonicMs()).then(() => Promise.all([server.resetStats(), durabilityCounters(server)]))
+  const stats = reset.then(([, before]) => sleep(timing.measureMs).then(() => Promise.all([server.stats(), durabilityCounters(server), before])))
   const result = await pool.run(timing.warmupMs, timing.measureMs, timing.drainMs, receivers)
-  const serverStats = await stats
-  return { ...result, server: { ...serverStats, cpuShare: serverStats.cpuMs / serverStats.wallMs } }
+  const [serverStats, after, before] = await stats
+  let durability: MeasuredPhase['durability'] = null
+  if (after && before) {
+    const delta = (name: string) => (after.get(name) ?? 0) - (before.get(name) ?? 0)
+    const commits = delta('concord_commit_duration_seconds_count')
+    const acks = delta('concord_ack_delay_seconds_count')
+    durability = {
+      commits,
+      commitMeanMs: commits ? (delta('concord_commit_duration_seconds_sum') / commits) * 1000 : NaN,
+      ackDelayMeanMs: acks ? (delta('concord_ack_delay_seconds_sum') / acks) * 1000 : NaN,
+    }
+  }
+  return { ...result, server: { ...serverStats, cpuShare: serverStats.cpuMs / serverStats.wallMs }, durability }
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -39,6 +39,8 @@ export interface ServerUnderTest {
   newRoom(): Promise<Room>
   resetStats(): Promise<void>
   stats(): Promise<ServerStats>
+  /** Concord only: counters and histogram sums from GET /metrics (`name` → value, summed over labels). */
+  metrics(): Promise<Map<string, number>>
   /** Concord only: bytes stored for a document (snapshot plus update log). */
   storedBytes(documentName: string): { snapshot: number; log: number; logRows: number }
   stop(): Promise<void>
@@ -47,7 +49,8 @@ export interface ServerUnderTest {
 /** The server's CPU (the client workers get the other one). */
 export const SERVER_CPU = 0
 
-export async function startServer(kind: ServerKind, root: string, logDir: string): Promise<ServerUnderTest> {
+/** `profileDir`: write a V8 CPU profile of the server there (`--cpu-prof`) when it stops. */
+export async function startServer(kind: ServerKind, root: string, logDir: string, profileDir?: string): Promise<ServerUnderTest> {
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-bench-'))
   const probe = ['--import', 'tsx', '--import', join(root, 'bench/servers/probe.ts')]
@@ -57,7 +60,7 @@ export async function startServer(kind: ServerKind, root: string, logDir: string
     raw: join(root, 'bench/servers/raw-broadcast.ts'),
   }[kind]
   const child = spawnNode({
-    args: [...probe, entry],
+    args: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...probe, entry],
     cwd: root,
     cpu: SERVER_CPU,
     logFile: join(logDir, `server-${kind}.log`),
@@ -104,6 +107,16 @@ export async function startServer(kind: ServerKind, root: string, logDir: string
     },
     stats() {
       return request(child, { type: 'stats' }, (reply) => ((reply as { type: string }).type === 'stats' ? (reply as ServerStats) : undefined), 10_000, 'server stats')
+    },
+    async metrics() {
+      const values = new Map<string, number>()
+      if (kind !== 'concord') return values
+      const text = await (await fetch(`${httpUrl}/metrics`)).text()
+      for (const line of text.split('\n')) {
+        const match = /^([a-z_]+)(?:\{[^}]*\})? ([0-9.e+-]+)$/.exec(line)
+        if (match) values.set(match[1]!, (values.get(match[1]!) ?? 0) + Number(match[2]))
+      }
+      return values
     },
     storedBytes(documentName) {
       db ??= new DatabaseSync(join(dataDir, 'concord.sqlite'), { readOnly: true })
