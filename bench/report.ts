@@ -98,6 +98,12 @@ function deliveries(summaries: LatencySummary[]): string {
   return `${delivered.toLocaleString('en-US')} / ${expected.toLocaleString('en-US')}`
 }
 
+function durability(runs: { durability: { commitMeanMs: number; ackDelayMeanMs: number } | null }[]): string {
+  const measured = runs.flatMap((r) => (r.durability ? [r.durability] : []))
+  if (measured.length === 0) return 'n/a'
+  return `${spread(measured.map((d) => d.commitMeanMs), (v) => v.toFixed(2))} / ${spread(measured.map((d) => d.ackDelayMeanMs))}`
+}
+
 function verified(values: (boolean | null)[]): string {
   if (values.every((v) => v === null)) return 'n/a'
   return values.every((v) => v !== false) ? 'yes' : `NO (${values.filter((v) => v === false).length} runs)`
@@ -114,6 +120,7 @@ function renderTables(results: BenchResults): string {
   if (results.quick) lines.push('\n**Quick run (`--quick`): tiny sizes, not a measurement.**')
   if (results.skipped.length > 0) lines.push(`\nSkipped for time: ${results.skipped.join('; ')}.`)
   if (results.errors.length > 0) lines.push(`\nErrors: ${results.errors.map((e) => `\`${e.split('\n')[0]}\``).join('; ')}.`)
+  lines.push('', ...goalsTable(results))
   if (results.fanout.length > 0) lines.push('', ...fanoutTable(results))
   if (results.busy.length > 0) lines.push('', ...classroomTable('Busy classroom room', results.busy, results.plan.busy))
   if (results.lecture.length > 0) lines.push('', ...classroomTable('Lecture hall', results.lecture, results.plan.lecture))
@@ -128,6 +135,23 @@ function byServer<T extends { kind: ServerKind }>(runs: T[]): [ServerKind, T[]][
   const groups = new Map<ServerKind, T[]>()
   for (const run of runs) groups.set(run.kind, [...(groups.get(run.kind) ?? []), run])
   return [...groups]
+}
+
+function goalsTable(results: BenchResults): string[] {
+  const lines = ['### Goals', '', '| goal | measured (median of runs) | met |', '|---|---|---|']
+  const row = (goal: string, value: number, limit: number, format: (v: number) => string) =>
+    lines.push(`| ${goal} | ${Number.isFinite(value) ? format(value) : 'not measured'} | ${Number.isFinite(value) ? (value <= limit ? 'yes' : '**no**') : '–'} |`)
+  for (const clients of [100, 500]) {
+    const p99 = (kind: ServerKind) => median(results.fanout.filter((r) => r.kind === kind && r.clients === clients).map((r) => r.doc.last.p99))
+    row(`fan-out N=${clients}: Concord p99 ≤ 1.1 × stock Hocuspocus p99`, p99('concord') / p99('hocuspocus'), 1.1, (v) => `${v.toFixed(2)}x (${ms(p99('concord'))} vs ${ms(p99('hocuspocus'))} ms)`)
+  }
+  const concord = <T extends { kind: ServerKind }>(runs: T[]) => runs.filter((r) => r.kind === 'concord')
+  row('busy classroom: document p99 ≤ 50 ms', median(concord(results.busy).map((r) => r.doc.all.p99)), 50, (v) => `${ms(v)} ms`)
+  row('lecture hall: document p99 ≤ 100 ms', median(concord(results.lecture).map((r) => r.doc.all.p99)), 100, (v) => `${ms(v)} ms`)
+  row('lecture hall: awareness p99 ≤ 200 ms', median(concord(results.lecture).map((r) => r.awareness.all.p99)), 200, (v) => `${ms(v)} ms`)
+  row('join storm: time to synced p99 ≤ 2 s', median(concord(results.join).map((r) => r.syncMs.p99)), 2000, (v) => `${ms(v)} ms`)
+  lines.push('', 'Busy room and lecture hall p99 are per delivery (send to each receiver); fan-out p99 is per write, to its last receiver.')
+  return lines
 }
 
 function fanoutTable(results: BenchResults): string[] {
@@ -162,12 +186,12 @@ function classroomTable(title: string, runs: BenchResults['busy'], plan: BenchPl
     '',
     'Propagation per delivery (send to each receiver) and per write (send to the last receiver).',
     '',
-    '| server | runs | doc p50 | doc p99 | doc p99 last receiver | doc delivered / expected | awareness p50 | awareness p99 | awareness delivered / sent × receivers | server CPU | event-loop delay p99 | server RSS | client CPU | content verified |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| server | runs | doc p50 | doc p99 | doc p99 last receiver | doc delivered / expected | awareness p50 | awareness p99 | awareness delivered / sent × receivers | server CPU | event-loop delay p99 | server RSS | group commit mean / ack delay mean | client CPU | content verified |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ]
   for (const [kind, group] of byServer(runs)) {
     lines.push(
-      `| ${SERVER_LABELS[kind]} | ${group.length} | ${spread(group.map((r) => r.doc.all.p50))} | ${spread(group.map((r) => r.doc.all.p99))} | ${spread(group.map((r) => r.doc.last.p99))} | ${deliveries(group.map((r) => r.doc))} | ${spread(group.map((r) => r.awareness.all.p50))} | ${spread(group.map((r) => r.awareness.all.p99))} | ${deliveries(group.map((r) => r.awareness))} | ${spread(group.map((r) => r.server.cpuShare), percent)} | ${spread(group.map((r) => r.server.loopDelayP99Ms))} | ${spread(group.map((r) => r.server.peakRssMb), (v) => `${v.toFixed(0)} MB`)} | ${spread(group.map((r) => r.clientCpu), percent)} | ${verified(group.map((r) => r.contentVerified))} |`,
+      `| ${SERVER_LABELS[kind]} | ${group.length} | ${spread(group.map((r) => r.doc.all.p50))} | ${spread(group.map((r) => r.doc.all.p99))} | ${spread(group.map((r) => r.doc.last.p99))} | ${deliveries(group.map((r) => r.doc))} | ${spread(group.map((r) => r.awareness.all.p50))} | ${spread(group.map((r) => r.awareness.all.p99))} | ${deliveries(group.map((r) => r.awareness))} | ${spread(group.map((r) => r.server.cpuShare), percent)} | ${spread(group.map((r) => r.server.loopDelayP99Ms))} | ${spread(group.map((r) => r.server.peakRssMb), (v) => `${v.toFixed(0)} MB`)} | ${durability(group)} | ${spread(group.map((r) => r.clientCpu), percent)} | ${verified(group.map((r) => r.contentVerified))} |`,
     )
   }
   return lines

@@ -2,7 +2,7 @@
 // each in its own process (pinned to one CPU), driven by client worker processes (the other CPU).
 //   --quick            tiny sizes and short phases (checks the harness; writes bench/results/ only)
 //   --only=a,b         scenarios among fanout, busy, lecture, join, rooms
-//   --budget=<s>       stop starting new runs after this many seconds (default 840)
+//   --budget=<s>       stop starting new runs after this many seconds (default 850)
 //   --profile=<kinds>  CPU-profile these servers (concord, hocuspocus, raw) into bench/results/profiles
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -22,7 +22,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') as ScenarioName[] | undefined
-const budgetS = Number(args.find((arg) => arg.startsWith('--budget='))?.slice('--budget='.length) ?? 840)
+const budgetS = Number(args.find((arg) => arg.startsWith('--budget='))?.slice('--budget='.length) ?? 850)
 const profiled = args.find((arg) => arg.startsWith('--profile='))?.slice('--profile='.length).split(',') ?? []
 const plan = quick ? QUICK_PLAN : FULL_PLAN
 const selected = SCENARIOS.filter((name) => !only || only.includes(name))
@@ -76,7 +76,7 @@ const phaseSeconds = (timing: { warmupMs: number; measureMs: number; drainMs: nu
 async function main(): Promise<void> {
   const needed = new Set<ServerKind>()
   if (selected.includes('fanout')) plan.fanout.servers.forEach((kind) => needed.add(kind))
-  if (selected.includes('busy')) Object.keys(plan.busy.servers).forEach((kind) => needed.add(kind as ServerKind))
+  if (selected.includes('busy')) [...Object.keys(plan.busy.servers), ...plan.busyComparison].forEach((kind) => needed.add(kind as ServerKind))
   if (selected.includes('lecture')) Object.keys(plan.lecture.servers).forEach((kind) => needed.add(kind as ServerKind))
   if (selected.includes('join')) plan.join.servers.forEach((kind) => needed.add(kind))
   if (selected.includes('rooms')) plan.rooms.servers.forEach((kind) => needed.add(kind))
@@ -140,6 +140,15 @@ async function main(): Promise<void> {
         // The search stops at the first size that misses the target.
         if (!result.holds) break
       }
+    }
+  }
+  if (selected.includes('busy')) {
+    const { timing, mix } = plan.busy
+    for (const kind of plan.busyComparison) {
+      const what = `busy ${kind} comparison run`
+      if (!fits(what, phaseSeconds(timing, 8))) continue
+      const result = await attempt(what, () => classroomRun(servers.get(kind)!, pool, mix, timing))
+      if (result) results.busy.push({ kind, run: 1, ...result })
     }
   }
   await pool.stop()
