@@ -161,8 +161,8 @@ function fanoutTable(results: BenchResults): string[] {
     '',
     'Latency from the writer\'s send to the **last** receiver of each write.',
     '',
-    '| N | server | runs | p50 | p99 | max | p99 / stock Hocuspocus | p99 / raw ws | delivered / expected | server CPU | probes verified |',
-    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| N | server | runs | p50 | p99 | max | p99 / stock Hocuspocus | p99 / raw ws | delivered / expected | server CPU | client CPU | probes verified |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ]
   const sizes = [...new Set(results.fanout.map((r) => r.clients))]
   for (const clients of sizes) {
@@ -172,7 +172,7 @@ function fanoutTable(results: BenchResults): string[] {
       const p99 = median(runs.map((r) => r.doc.last.p99))
       const ratio = (base: number) => (Number.isFinite(base) && base > 0 ? `${(p99 / base).toFixed(2)}x` : '–')
       lines.push(
-        `| ${clients} | ${SERVER_LABELS[kind]} | ${runs.length} | ${spread(runs.map((r) => r.doc.last.p50))} | ${spread(runs.map((r) => r.doc.last.p99))} | ${spread(runs.map((r) => r.doc.last.max))} | ${kind === 'hocuspocus' ? '1.00x' : ratio(p99Of('hocuspocus'))} | ${ratio(p99Of('raw'))} | ${deliveries(runs.map((r) => r.doc))} | ${spread(runs.map((r) => r.server.cpuShare), percent)} | ${verified(runs.map((r) => r.contentVerified))} |`,
+        `| ${clients} | ${SERVER_LABELS[kind]} | ${runs.length} | ${spread(runs.map((r) => r.doc.last.p50))} | ${spread(runs.map((r) => r.doc.last.p99))} | ${spread(runs.map((r) => r.doc.last.max))} | ${kind === 'hocuspocus' ? '1.00x' : ratio(p99Of('hocuspocus'))} | ${ratio(p99Of('raw'))} | ${deliveries(runs.map((r) => r.doc))} | ${spread(runs.map((r) => r.server.cpuShare), percent)} | ${spread(runs.map((r) => r.clientCpu), percent)} | ${verified(runs.map((r) => r.contentVerified))} |`,
       )
     }
   }
@@ -222,13 +222,13 @@ function roomsTable(results: BenchResults): string[] {
     '',
     'Each size runs once; the search stops at the first size whose p99 (send to last receiver) exceeds 100 ms or that loses a delivery.',
     '',
-    '| server | rooms | connections | p50 | p99 | max | delivered / expected | server CPU | event-loop delay p99 | server RSS | holds |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| server | rooms | connections | p50 | p99 | max | delivered / expected | server CPU | event-loop delay p99 | server RSS | client CPU | holds |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ]
   for (const [kind, steps] of byServer(results.rooms)) {
     for (const step of steps) {
       lines.push(
-        `| ${SERVER_LABELS[kind]} | ${step.rooms} | ${step.rooms * 5} | ${ms(step.doc.last.p50)} | ${ms(step.doc.last.p99)} | ${ms(step.doc.last.max)} | ${deliveries([step.doc])} | ${percent(step.server.cpuShare)} | ${ms(step.server.loopDelayP99Ms)} | ${step.server.peakRssMb.toFixed(0)} MB | ${step.holds ? 'yes' : 'no'} |`,
+        `| ${SERVER_LABELS[kind]} | ${step.rooms} | ${step.rooms * 5} | ${ms(step.doc.last.p50)} | ${ms(step.doc.last.p99)} | ${ms(step.doc.last.max)} | ${deliveries([step.doc])} | ${percent(step.server.cpuShare)} | ${ms(step.server.loopDelayP99Ms)} | ${step.server.peakRssMb.toFixed(0)} MB | ${percent(step.clientCpu)} | ${step.holds ? 'yes' : 'no'} |`,
       )
     }
   }

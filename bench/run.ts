@@ -4,11 +4,12 @@
 //   --only=a,b         scenarios among fanout, busy, lecture, join, rooms
 //   --budget=<s>       stop starting new runs after this many seconds (default 850)
 //   --profile=<kinds>  CPU-profile these servers (concord, hocuspocus, raw) into bench/results/profiles
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ClientPool } from './lib/client-pool.ts'
+import { CLIENT_CPU, ClientPool } from './lib/client-pool.ts'
 import { killAllNow, stopAll } from './lib/processes.ts'
 import { startServer, type ServerKind, type ServerUnderTest } from './lib/servers.ts'
 import { FULL_PLAN, QUICK_PLAN, SCENARIOS, type ScenarioName } from './plan.ts'
@@ -27,6 +28,8 @@ const profiled = args.find((arg) => arg.startsWith('--profile='))?.slice('--prof
 const plan = quick ? QUICK_PLAN : FULL_PLAN
 const selected = SCENARIOS.filter((name) => !only || only.includes(name))
 const started = Date.now()
+// The orchestrator (and its probe clients) shares the client workers' CPU, away from the server's.
+if (existsSync('/usr/bin/taskset')) execFileSync('/usr/bin/taskset', ['-a', '-cp', String(CLIENT_CPU), String(process.pid)], { stdio: 'ignore' })
 const logDir = mkdtempSync(join(tmpdir(), 'concord-bench-logs-'))
 
 const results: BenchResults = {

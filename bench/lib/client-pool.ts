@@ -16,7 +16,7 @@ import { request, spawnNode, stopProcess } from './processes.ts'
 import { SERVER_CPU } from './servers.ts'
 
 /** Client workers share the CPU the server does not use. */
-const CLIENT_CPU = 1 - SERVER_CPU
+export const CLIENT_CPU = 1 - SERVER_CPU
 
 export interface LatencySummary {
   /** Sends measured. */
