@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { LatencySummary } from './lib/client-pool.ts'
 import { SERVER_LABELS, type ServerKind } from './lib/servers.ts'
 import type { BenchPlan } from './plan.ts'
-import type { ClassroomRun } from './scenarios/classroom.ts'
+import { DRAG_WRITES_HZ, PRESENCE_HZ, type ClassroomRun } from './scenarios/classroom.ts'
 import type { FanoutRun } from './scenarios/fanout.ts'
 import type { JoinStormRun } from './scenarios/join-storm.ts'
 import type { RoomsStep } from './scenarios/rooms-per-node.ts'
@@ -182,7 +182,7 @@ function fanoutTable(results: BenchResults): string[] {
 function classroomTable(title: string, runs: BenchResults['busy'], plan: BenchPlan['busy']): string[] {
   const { mix, timing } = plan
   const lines = [
-    `### ${title}: ${mix.draggers} dragging (${8} doc writes/s each), ${mix.cursors} moving cursors (12.5 presence updates/s each), ${mix.idle} idle editors, ${mix.viewers} viewers; ${timing.measureMs / 1000} s measured per run`,
+    `### ${title}: ${mix.draggers} dragging (${DRAG_WRITES_HZ} doc writes/s each), ${mix.cursors} moving cursors (${PRESENCE_HZ} presence updates/s each), ${mix.idle} idle editors, ${mix.viewers} viewers; ${timing.measureMs / 1000} s measured per run`,
     '',
     'Propagation per delivery (send to each receiver) and per write (send to the last receiver).',
     '',
