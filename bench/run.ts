@@ -79,7 +79,7 @@ const phaseSeconds = (timing: { warmupMs: number; measureMs: number; drainMs: nu
 async function main(): Promise<void> {
   const needed = new Set<ServerKind>()
   if (selected.includes('fanout')) plan.fanout.servers.forEach((kind) => needed.add(kind))
-  if (selected.includes('busy')) [...Object.keys(plan.busy.servers), ...plan.busyComparison].forEach((kind) => needed.add(kind as ServerKind))
+  if (selected.includes('busy')) Object.keys(plan.busy.servers).forEach((kind) => needed.add(kind as ServerKind))
   if (selected.includes('lecture')) Object.keys(plan.lecture.servers).forEach((kind) => needed.add(kind as ServerKind))
   if (selected.includes('join')) plan.join.servers.forEach((kind) => needed.add(kind))
   if (selected.includes('rooms')) plan.rooms.servers.forEach((kind) => needed.add(kind))
@@ -143,15 +143,6 @@ async function main(): Promise<void> {
         // The search stops at the first size that misses the target.
         if (!result.holds) break
       }
-    }
-  }
-  if (selected.includes('busy')) {
-    const { timing, mix } = plan.busy
-    for (const kind of plan.busyComparison) {
-      const what = `busy ${kind} comparison run`
-      if (!fits(what, phaseSeconds(timing, 8))) continue
-      const result = await attempt(what, () => classroomRun(servers.get(kind)!, pool, mix, timing))
-      if (result) results.busy.push({ kind, run: 1, ...result })
     }
   }
   await pool.stop()
