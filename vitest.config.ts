@@ -24,6 +24,15 @@ export default defineConfig({
       'apps/web/vitest.config.ts',
       {
         test: {
+          name: 'bench',
+          root: 'bench',
+          include: ['**/*.test.ts'],
+          exclude: ['node_modules/**', 'results/**'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'integration',
           root: 'tests',
           include: ['integration/**/*.test.ts'],

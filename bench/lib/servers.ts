@@ -1,0 +1,151 @@
+import type { ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import { boardDocumentName } from '@concord/shared/model'
+import { createBoard, tokenOf } from '../../apps/server/test/helpers/server.ts'
+import { freePort, request, spawnNode, stopProcess } from './processes.ts'
+
+export type ServerKind = 'concord' | 'hocuspocus' | 'raw'
+
+export const SERVER_LABELS: Record<ServerKind, string> = {
+  concord: 'Concord (as shipped)',
+  hocuspocus: 'Hocuspocus 4.7 (stock)',
+  raw: 'raw ws (floor)',
+}
+
+export interface Room {
+  url: string
+  documentName: string
+  protocol: 'hocuspocus' | 'raw'
+  /** Token of a link that edits, and of one that only watches (Concord's viewer). */
+  editorToken: string
+  viewerToken: string
+}
+
+export interface ServerStats {
+  cpuMs: number
+  wallMs: number
+  loopDelayP99Ms: number
+  loopDelayMaxMs: number
+  rssMb: number
+  peakRssMb: number
+}
+
+export interface ServerUnderTest {
+  kind: ServerKind
+  newRoom(): Promise<Room>
+  resetStats(): Promise<void>
+  stats(): Promise<ServerStats>
+  /** Concord only: counters and histogram sums from GET /metrics (`name` → value, summed over labels). */
+  metrics(): Promise<Map<string, number>>
+  /** Concord only: bytes stored for a document (snapshot plus update log). */
+  storedBytes(documentName: string): { snapshot: number; log: number; logRows: number }
+  stop(): Promise<void>
+}
+
+/** The server's CPU (the client workers get the other one). */
+export const SERVER_CPU = 0
+
+/** `profileDir`: write a V8 CPU profile of the server there (`--cpu-prof`) when it stops. */
+export async function startServer(kind: ServerKind, root: string, logDir: string, profileDir?: string): Promise<ServerUnderTest> {
+  const port = await freePort()
+  const dataDir = mkdtempSync(join(tmpdir(), 'concord-bench-'))
+  const probe = ['--import', 'tsx', '--import', join(root, 'bench/servers/probe.ts')]
+  const entry = {
+    concord: join(root, 'apps/server/src/main.ts'),
+    hocuspocus: join(root, 'bench/servers/stock-hocuspocus.ts'),
+    raw: join(root, 'bench/servers/raw-broadcast.ts'),
+  }[kind]
+  const child = spawnNode({
+    args: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...probe, entry],
+    cwd: root,
+    cpu: SERVER_CPU,
+    logFile: join(logDir, `server-${kind}.log`),
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      // Many boards are created from one address; the limit is a per-client guard, not a server cost.
+      BOARD_CREATE_LIMIT: '100000',
+    },
+  })
+  try {
+    await waitForPort(port, child, 30_000)
+  } catch (error) {
+    await stopProcess(child)
+    rmSync(dataDir, { recursive: true, force: true })
+    throw error
+  }
+  const httpUrl = `http://127.0.0.1:${port}`
+  let rooms = 0
+  let db: DatabaseSync | undefined
+
+  return {
+    kind,
+    async newRoom() {
+      const n = ++rooms
+      if (kind === 'concord') {
+        const board = await createBoard(httpUrl, `Bench ${n}`)
+        return {
+          url: `ws://127.0.0.1:${port}/collab`,
+          documentName: boardDocumentName(board.id),
+          protocol: 'hocuspocus',
+          editorToken: tokenOf(board.links.editor),
+          viewerToken: tokenOf(board.links.viewer),
+        }
+      }
+      if (kind === 'hocuspocus') {
+        return { url: `ws://127.0.0.1:${port}`, documentName: `bench-${n}`, protocol: 'hocuspocus', editorToken: 'bench', viewerToken: 'bench' }
+      }
+      return { url: `ws://127.0.0.1:${port}/room-${n}`, documentName: `room-${n}`, protocol: 'raw', editorToken: '', viewerToken: '' }
+    },
+    async resetStats() {
+      await request(child, { type: 'stats-reset' }, (reply) => ((reply as { type: string }).type === 'stats-reset' ? true : undefined), 10_000, 'server stats reset')
+    },
+    stats() {
+      return request(child, { type: 'stats' }, (reply) => ((reply as { type: string }).type === 'stats' ? (reply as ServerStats) : undefined), 10_000, 'server stats')
+    },
+    async metrics() {
+      const values = new Map<string, number>()
+      if (kind !== 'concord') return values
+      const text = await (await fetch(`${httpUrl}/metrics`)).text()
+      for (const line of text.split('\n')) {
+        const match = /^([a-z_]+)(?:\{[^}]*\})? ([0-9.e+-]+)$/.exec(line)
+        if (match) values.set(match[1]!, (values.get(match[1]!) ?? 0) + Number(match[2]))
+      }
+      return values
+    },
+    storedBytes(documentName) {
+      db ??= new DatabaseSync(join(dataDir, 'concord.sqlite'), { readOnly: true })
+      const snapshot = db.prepare('SELECT length(state) AS bytes FROM documents WHERE name = ?').get(documentName) as { bytes: number } | undefined
+      const log = db.prepare('SELECT count(*) AS rows, coalesce(sum(length(data)), 0) AS bytes FROM document_updates WHERE name = ?').get(documentName) as { rows: number; bytes: number }
+      return { snapshot: snapshot?.bytes ?? 0, log: log.bytes, logRows: log.rows }
+    },
+    async stop() {
+      db?.close()
+      await stopProcess(child, 15_000)
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) before listening`)
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1')
+      socket.once('connect', () => {
+        socket.destroy()
+        resolve(true)
+      })
+      socket.once('error', () => resolve(false))
+    })
+    if (open) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`server did not listen on ${port} within ${timeoutMs} ms`)
+}

@@ -1,0 +1,42 @@
+import type { PhaseTiming } from './lib/phase.ts'
+import type { ServerKind } from './lib/servers.ts'
+import { BUSY_CLASSROOM, LECTURE_HALL, type RoomMix } from './scenarios/classroom.ts'
+
+export type ScenarioName = 'fanout' | 'busy' | 'lecture' | 'join' | 'rooms'
+export const SCENARIOS: ScenarioName[] = ['fanout', 'busy', 'lecture', 'join', 'rooms']
+
+/** What one `pnpm bench` runs. Sized to finish in under 15 minutes on the 2-core machine. */
+export interface BenchPlan {
+  workers: number
+  fanout: { servers: ServerKind[]; clients: number[]; runs: number; timing: PhaseTiming }
+  busy: { servers: Partial<Record<ServerKind, number>>; mix: RoomMix; timing: PhaseTiming }
+  lecture: { servers: Partial<Record<ServerKind, number>>; mix: RoomMix; timing: PhaseTiming }
+  join: { servers: ServerKind[]; runs: number; joiners: number; shapes: number; spreadMs: number }
+  rooms: { servers: ServerKind[]; steps: number[]; timing: PhaseTiming }
+}
+
+export const FULL_PLAN: BenchPlan = {
+  workers: 4,
+  fanout: {
+    servers: ['raw', 'hocuspocus', 'concord'],
+    clients: [10, 100, 500],
+    runs: 3,
+    timing: { warmupMs: 1500, measureMs: 7000, drainMs: 500 },
+  },
+  // Runs per server (15 minutes leave no room for stock Hocuspocus here; fan-out compares them).
+  busy: { servers: { concord: 3 }, mix: BUSY_CLASSROOM, timing: { warmupMs: 2000, measureMs: 60_000, drainMs: 1000 } },
+  // Roles (hidden viewers) exist only in Concord.
+  lecture: { servers: { concord: 3 }, mix: LECTURE_HALL, timing: { warmupMs: 2000, measureMs: 60_000, drainMs: 1000 } },
+  join: { servers: ['concord', 'hocuspocus'], runs: 3, joiners: 200, shapes: 2000, spreadMs: 1000 },
+  rooms: { servers: ['concord', 'hocuspocus'], steps: [100, 200, 400, 800, 1200], timing: { warmupMs: 2000, measureMs: 5000, drainMs: 500 } },
+}
+
+/** `--quick`: tiny sizes and short phases, to check the harness end to end in about a minute. */
+export const QUICK_PLAN: BenchPlan = {
+  workers: 2,
+  fanout: { servers: ['raw', 'hocuspocus', 'concord'], clients: [5, 20], runs: 1, timing: { warmupMs: 500, measureMs: 2000, drainMs: 500 } },
+  busy: { servers: { concord: 1, hocuspocus: 1 }, mix: { draggers: 2, cursors: 3, idle: 3, viewers: 0 }, timing: { warmupMs: 500, measureMs: 3000, drainMs: 500 } },
+  lecture: { servers: { concord: 1 }, mix: { draggers: 2, cursors: 3, idle: 0, viewers: 10 }, timing: { warmupMs: 500, measureMs: 3000, drainMs: 500 } },
+  join: { servers: ['concord', 'hocuspocus'], runs: 1, joiners: 20, shapes: 200, spreadMs: 200 },
+  rooms: { servers: ['concord', 'hocuspocus'], steps: [5, 10], timing: { warmupMs: 500, measureMs: 2000, drainMs: 500 } },
+}

@@ -1,0 +1,268 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
+import type { LatencySummary } from './lib/client-pool.ts'
+import { SERVER_LABELS, type ServerKind } from './lib/servers.ts'
+import type { BenchPlan } from './plan.ts'
+import { DRAG_WRITES_HZ, PRESENCE_HZ, type ClassroomRun } from './scenarios/classroom.ts'
+import type { FanoutRun } from './scenarios/fanout.ts'
+import type { JoinStormRun } from './scenarios/join-storm.ts'
+import type { RoomsStep } from './scenarios/rooms-per-node.ts'
+
+export interface Environment {
+  date: string
+  commit: string
+  cpu: string
+  cores: number
+  memoryGb: number
+  node: string
+  versions: Record<string, string>
+}
+
+export interface BenchResults {
+  environment: Environment
+  plan: BenchPlan
+  quick: boolean
+  scenarios: string[]
+  fanout: (FanoutRun & { kind: ServerKind; run: number })[]
+  busy: (ClassroomRun & { kind: ServerKind; run: number })[]
+  lecture: (ClassroomRun & { kind: ServerKind; run: number })[]
+  join: (JoinStormRun & { kind: ServerKind; run: number })[]
+  rooms: (RoomsStep & { kind: ServerKind })[]
+  skipped: string[]
+  errors: string[]
+  durationS: number
+}
+
+export function describeEnvironment(root: string): Environment {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim()
+  const dirty = git('status', '--porcelain', '--untracked-files=no').length > 0
+  const version = (pkg: string) => (JSON.parse(readFileSync(join(root, 'bench/node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version
+  return {
+    date: new Date().toISOString(),
+    commit: `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' (with uncommitted changes)' : ''}`,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    versions: {
+      '@hocuspocus/server': version('@hocuspocus/server'),
+      '@hocuspocus/provider': version('@hocuspocus/provider'),
+      yjs: version('yjs'),
+      ws: version('ws'),
+    },
+  }
+}
+
+const BEGIN = '<!-- bench:begin (written by `pnpm bench`; edit outside these markers) -->'
+const END = '<!-- bench:end -->'
+
+/** Replaces the generated part of docs/PERFORMANCE.md (between the markers) with the new tables. */
+export function writePerformanceDoc(path: string, results: BenchResults): void {
+  const generated = `${BEGIN}\n${renderTables(results)}\n${END}`
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : `# Performance\n\n${BEGIN}\n${END}\n`
+  const start = current.indexOf(BEGIN)
+  const end = current.indexOf(END)
+  const next = start === -1 || end === -1 ? `${current.trimEnd()}\n\n${generated}\n` : `${current.slice(0, start)}${generated}${current.slice(end + END.length)}`
+  writeFileSync(path, next)
+}
+
+// --- numbers -------------------------------------------------------------------------------
+
+export function median(values: number[]): number {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b)
+  if (sorted.length === 0) return NaN
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+function ms(value: number): string {
+  if (!Number.isFinite(value)) return '–'
+  return value < 10 ? value.toFixed(1) : value.toFixed(0)
+}
+
+/** Median with the min–max spread over runs ("12 (10–15)"), or the one value. */
+function spread(values: number[], format: (value: number) => string = ms): string {
+  const finite = values.filter((v) => Number.isFinite(v))
+  if (finite.length === 0) return '–'
+  if (finite.length === 1) return format(finite[0]!)
+  return `${format(median(finite))} (${format(Math.min(...finite))}–${format(Math.max(...finite))})`
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(0)}%`
+
+function deliveries(summaries: LatencySummary[]): string {
+  const delivered = summaries.reduce((sum, s) => sum + s.delivered, 0)
+  const expected = summaries.reduce((sum, s) => sum + s.expected, 0)
+  return `${delivered.toLocaleString('en-US')} / ${expected.toLocaleString('en-US')}`
+}
+
+function durability(runs: { durability: { commitMeanMs: number; ackDelayMeanMs: number } | null }[]): string {
+  const measured = runs.flatMap((r) => (r.durability ? [r.durability] : []))
+  if (measured.length === 0) return 'n/a'
+  return `${spread(measured.map((d) => d.commitMeanMs), (v) => v.toFixed(2))} / ${spread(measured.map((d) => d.ackDelayMeanMs))}`
+}
+
+function verified(values: (boolean | null)[]): string {
+  if (values.every((v) => v === null)) return 'n/a'
+  return values.every((v) => v !== false) ? 'yes' : `NO (${values.filter((v) => v === false).length} runs)`
+}
+
+// --- tables --------------------------------------------------------------------------------
+
+function renderTables(results: BenchResults): string {
+  const { environment: env } = results
+  const lines: string[] = []
+  lines.push(`Measured ${env.date.slice(0, 16).replace('T', ' ')} UTC at commit \`${env.commit}\` on ${env.cpu}, ${env.cores} cores, ${env.memoryGb} GiB;`)
+  lines.push(`Node ${env.node}, ${Object.entries(env.versions).map(([name, v]) => `${name} ${v}`).join(', ')}.`)
+  lines.push(`Whole bench: ${(results.durationS / 60).toFixed(1)} min. Server pinned to CPU 0, the client workers (${results.plan.workers} processes) to CPU 1. Values are medians over runs with the (min–max) spread; latencies in ms.`)
+  if (results.quick) lines.push('\n**Quick run (`--quick`): tiny sizes, not a measurement.**')
+  if (results.skipped.length > 0) lines.push(`\nSkipped for time: ${results.skipped.join('; ')}.`)
+  if (results.errors.length > 0) lines.push(`\nErrors: ${results.errors.map((e) => `\`${e.split('\n')[0]}\``).join('; ')}.`)
+  lines.push('', ...goalsTable(results))
+  if (results.fanout.length > 0) lines.push('', ...fanoutTable(results))
+  if (results.busy.length > 0) lines.push('', ...classroomTable('Busy classroom room', results.busy, results.plan.busy))
+  if (results.lecture.length > 0) lines.push('', ...classroomTable('Lecture hall', results.lecture, results.plan.lecture))
+  if (results.join.length > 0) lines.push('', ...joinTable(results))
+  if (results.rooms.length > 0) lines.push('', ...roomsTable(results))
+  const growth = growthLines(results)
+  if (growth.length > 0) lines.push('', ...growth)
+  return lines.join('\n')
+}
+
+function byServer<T extends { kind: ServerKind }>(runs: T[]): [ServerKind, T[]][] {
+  const groups = new Map<ServerKind, T[]>()
+  for (const run of runs) groups.set(run.kind, [...(groups.get(run.kind) ?? []), run])
+  return [...groups]
+}
+
+function goalsTable(results: BenchResults): string[] {
+  const lines = ['### Goals', '', '| goal | measured (median of runs) | met |', '|---|---|---|']
+  const row = (goal: string, value: number, limit: number, format: (v: number) => string) =>
+    lines.push(`| ${goal} | ${Number.isFinite(value) ? format(value) : 'not measured'} | ${Number.isFinite(value) ? (value <= limit ? 'yes' : '**no**') : '–'} |`)
+  for (const clients of [100, 500]) {
+    const p99 = (kind: ServerKind) => median(results.fanout.filter((r) => r.kind === kind && r.clients === clients).map((r) => r.doc.last.p99))
+    row(`fan-out N=${clients}: Concord p99 ≤ 1.1 × stock Hocuspocus p99`, p99('concord') / p99('hocuspocus'), 1.1, (v) => `${v.toFixed(2)}x (${ms(p99('concord'))} vs ${ms(p99('hocuspocus'))} ms)`)
+  }
+  const concord = <T extends { kind: ServerKind }>(runs: T[]) => runs.filter((r) => r.kind === 'concord')
+  row('busy classroom: document p99 ≤ 50 ms', median(concord(results.busy).map((r) => r.doc.all.p99)), 50, (v) => `${ms(v)} ms`)
+  row('lecture hall: document p99 ≤ 100 ms', median(concord(results.lecture).map((r) => r.doc.all.p99)), 100, (v) => `${ms(v)} ms`)
+  row('lecture hall: awareness p99 ≤ 200 ms', median(concord(results.lecture).map((r) => r.awareness.all.p99)), 200, (v) => `${ms(v)} ms`)
+  row('join storm: time to synced p99 ≤ 2 s', median(concord(results.join).map((r) => r.syncMs.p99)), 2000, (v) => `${ms(v)} ms`)
+  lines.push('', 'Busy room and lecture hall p99 are per delivery (send to each receiver); fan-out p99 is per write, to its last receiver.')
+  return lines
+}
+
+function fanoutTable(results: BenchResults): string[] {
+  const { timing } = results.plan.fanout
+  const lines = [
+    `### Fan-out: one room, one writer at 20 Hz, ${timing.measureMs / 1000} s measured per run`,
+    '',
+    'Latency from the writer\'s send to the **last** receiver of each write.',
+    '',
+    '| N | server | runs | p50 | p99 | max | p99 / stock Hocuspocus | p99 / raw ws | delivered / expected | server CPU | client CPU | probes verified |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ]
+  const sizes = [...new Set(results.fanout.map((r) => r.clients))]
+  for (const clients of sizes) {
+    const at = results.fanout.filter((r) => r.clients === clients)
+    const p99Of = (kind: ServerKind) => median(at.filter((r) => r.kind === kind).map((r) => r.doc.last.p99))
+    for (const [kind, runs] of byServer(at)) {
+      const p99 = median(runs.map((r) => r.doc.last.p99))
+      const ratio = (base: number) => (Number.isFinite(base) && base > 0 ? `${(p99 / base).toFixed(2)}x` : '–')
+      lines.push(
+        `| ${clients} | ${SERVER_LABELS[kind]} | ${runs.length} | ${spread(runs.map((r) => r.doc.last.p50))} | ${spread(runs.map((r) => r.doc.last.p99))} | ${spread(runs.map((r) => r.doc.last.max))} | ${kind === 'hocuspocus' ? '1.00x' : ratio(p99Of('hocuspocus'))} | ${ratio(p99Of('raw'))} | ${deliveries(runs.map((r) => r.doc))} | ${spread(runs.map((r) => r.server.cpuShare), percent)} | ${spread(runs.map((r) => r.clientCpu), percent)} | ${verified(runs.map((r) => r.contentVerified))} |`,
+      )
+    }
+  }
+  return lines
+}
+
+function classroomTable(title: string, runs: BenchResults['busy'], plan: BenchPlan['busy']): string[] {
+  const { mix, timing } = plan
+  const lines = [
+    `### ${title}: ${mix.draggers} dragging (${DRAG_WRITES_HZ} doc writes/s each), ${mix.cursors} moving cursors (${PRESENCE_HZ} presence updates/s each), ${mix.idle} idle editors, ${mix.viewers} viewers; ${timing.measureMs / 1000} s measured per run`,
+    '',
+    'Propagation per delivery (send to each receiver) and per write (send to the last receiver).',
+    '',
+    '| server | runs | doc p50 | doc p99 | doc p99 last receiver | doc delivered / expected | awareness p50 | awareness p99 | awareness delivered / sent × receivers | server CPU | event-loop delay p99 | server RSS | group commit mean / ack delay mean | client CPU | content verified |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ]
+  for (const [kind, group] of byServer(runs)) {
+    lines.push(
+      `| ${SERVER_LABELS[kind]} | ${group.length} | ${spread(group.map((r) => r.doc.all.p50))} | ${spread(group.map((r) => r.doc.all.p99))} | ${spread(group.map((r) => r.doc.last.p99))} | ${deliveries(group.map((r) => r.doc))} | ${spread(group.map((r) => r.awareness.all.p50))} | ${spread(group.map((r) => r.awareness.all.p99))} | ${deliveries(group.map((r) => r.awareness))} | ${spread(group.map((r) => r.server.cpuShare), percent)} | ${spread(group.map((r) => r.server.loopDelayP99Ms))} | ${spread(group.map((r) => r.server.peakRssMb), (v) => `${v.toFixed(0)} MB`)} | ${durability(group)} | ${spread(group.map((r) => r.clientCpu), percent)} | ${verified(group.map((r) => r.contentVerified))} |`,
+    )
+  }
+  return lines
+}
+
+function joinTable(results: BenchResults): string[] {
+  const first = results.join[0]!
+  const lines = [
+    `### Join storm: ${first.joiners} clients join a board of ${first.shapes.toLocaleString('en-US')} shapes (${(first.boardBytes / 1024).toFixed(0)} KiB encoded) within ${results.plan.join.spreadMs / 1000} s`,
+    '',
+    'Time from opening the socket to the server\'s sync step 2 (the whole board).',
+    '',
+    '| server | runs | synced | p50 | p99 | max | server RSS before | server peak RSS | content verified |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+  ]
+  for (const [kind, runs] of byServer(results.join)) {
+    const mb = (v: number) => `${v.toFixed(0)} MB`
+    lines.push(
+      `| ${SERVER_LABELS[kind]} | ${runs.length} | ${runs.map((r) => r.synced).join(', ')} of ${first.joiners} | ${spread(runs.map((r) => r.syncMs.p50))} | ${spread(runs.map((r) => r.syncMs.p99))} | ${spread(runs.map((r) => r.syncMs.max))} | ${spread(runs.map((r) => r.server.rssBeforeMb), mb)} | ${spread(runs.map((r) => r.server.peakRssMb), mb)} | ${verified(runs.map((r) => r.contentVerified))} |`,
+    )
+  }
+  return lines
+}
+
+function roomsTable(results: BenchResults): string[] {
+  const lines = [
+    '### Rooms per node: rooms of 5 users, one writing at 5 Hz, all on one server',
+    '',
+    'Each size runs once; the search stops at the first size whose p99 (send to last receiver) exceeds 100 ms or that loses a delivery.',
+    '',
+    '| server | rooms | connections | p50 | p99 | max | delivered / expected | server CPU | event-loop delay p99 | server RSS | client CPU | holds |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ]
+  for (const [kind, steps] of byServer(results.rooms)) {
+    for (const step of steps) {
+      lines.push(
+        `| ${SERVER_LABELS[kind]} | ${step.rooms} | ${step.rooms * 5} | ${ms(step.doc.last.p50)} | ${ms(step.doc.last.p99)} | ${ms(step.doc.last.max)} | ${deliveries([step.doc])} | ${percent(step.server.cpuShare)} | ${ms(step.server.loopDelayP99Ms)} | ${step.server.peakRssMb.toFixed(0)} MB | ${percent(step.clientCpu)} | ${step.holds ? 'yes' : 'no'} |`,
+      )
+    }
+  }
+  lines.push('')
+  for (const [kind, steps] of byServer(results.rooms)) {
+    const held = steps.filter((s) => s.holds).map((s) => s.rooms)
+    const tested = steps.map((s) => s.rooms)
+    const allHeld = held.length === tested.length
+    lines.push(`- ${SERVER_LABELS[kind]}: **${held.length ? Math.max(...held) : 'fewer than ' + Math.min(...tested)} rooms**${allHeld ? ' (the largest size tried; the limit is higher)' : ''}.`)
+  }
+  return lines
+}
+
+function growthLines(results: BenchResults): string[] {
+  const runs = [...results.busy, ...results.lecture].filter((r) => r.kind === 'concord' && r.growth?.afterBytes != null)
+  if (runs.length === 0) return []
+  const perDraggerMinute = runs.map((r) => {
+    const g = r.growth!
+    return (g.afterBytes! - g.beforeBytes) / g.draggers / (g.dragSeconds / 60)
+  })
+  const perRoomMinute = runs.map((r) => (r.growth!.afterBytes! - r.growth!.beforeBytes) / (r.growth!.dragSeconds / 60))
+  const kb = (v: number) => `${(v / 1024).toFixed(1)} KiB`
+  return [
+    '### Document growth: stored state after continuous dragging (Concord)',
+    '',
+    'The board\'s stored snapshot after the room emptied (the server compacts its log then), minus the encoded board before the drags; over the busy-classroom and lecture-hall runs.',
+    '',
+    '| per dragger per minute (8 writes/s) | per room per minute | runs |',
+    '|---:|---:|---:|',
+    `| ${spread(perDraggerMinute, kb)} | ${spread(perRoomMinute, kb)} | ${runs.length} |`,
+  ]
+}
+
+/** The Markdown tables alone (for `--quick`, which leaves docs/ untouched). */
+export function renderMarkdown(results: BenchResults): string {
+  return renderTables(results)
+}

@@ -1,0 +1,173 @@
+// `pnpm bench`: Concord's server against stock Hocuspocus and a raw websocket broadcast server,
+// each in its own process (pinned to one CPU), driven by client worker processes (the other CPU).
+//   --quick            tiny sizes and short phases (checks the harness; writes bench/results/ only)
+//   --only=a,b         scenarios among fanout, busy, lecture, join, rooms
+//   --budget=<s>       stop starting new runs after this many seconds (default 850)
+//   --profile=<kinds>  CPU-profile these servers (concord, hocuspocus, raw) into bench/results/profiles
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { CLIENT_CPU, ClientPool } from './lib/client-pool.ts'
+import { killAllNow, stopAll } from './lib/processes.ts'
+import { startServer, type ServerKind, type ServerUnderTest } from './lib/servers.ts'
+import { FULL_PLAN, QUICK_PLAN, SCENARIOS, type ScenarioName } from './plan.ts'
+import { describeEnvironment, renderMarkdown, writePerformanceDoc, type BenchResults } from './report.ts'
+import { classroomRun } from './scenarios/classroom.ts'
+import { fanoutRun } from './scenarios/fanout.ts'
+import { joinStormRun } from './scenarios/join-storm.ts'
+import { roomsStep } from './scenarios/rooms-per-node.ts'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const args = process.argv.slice(2)
+const quick = args.includes('--quick')
+const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') as ScenarioName[] | undefined
+const budgetS = Number(args.find((arg) => arg.startsWith('--budget='))?.slice('--budget='.length) ?? 850)
+const profiled = args.find((arg) => arg.startsWith('--profile='))?.slice('--profile='.length).split(',') ?? []
+const plan = quick ? QUICK_PLAN : FULL_PLAN
+const selected = SCENARIOS.filter((name) => !only || only.includes(name))
+const started = Date.now()
+// The orchestrator (and its probe clients) shares the client workers' CPU, away from the server's.
+if (existsSync('/usr/bin/taskset')) execFileSync('/usr/bin/taskset', ['-a', '-cp', String(CLIENT_CPU), String(process.pid)], { stdio: 'ignore' })
+const logDir = mkdtempSync(join(tmpdir(), 'concord-bench-logs-'))
+
+const results: BenchResults = {
+  environment: describeEnvironment(ROOT),
+  plan,
+  quick,
+  scenarios: selected,
+  fanout: [],
+  busy: [],
+  lecture: [],
+  join: [],
+  rooms: [],
+  skipped: [],
+  errors: [],
+  durationS: 0,
+}
+
+function elapsedS(): number {
+  return (Date.now() - started) / 1000
+}
+
+/** Whether a run expected to take `seconds` still fits the budget; records it when it does not. */
+function fits(what: string, seconds: number): boolean {
+  if (elapsedS() + seconds <= budgetS) return true
+  results.skipped.push(`${what} (would end after ${Math.round(elapsedS() + seconds)} s of the ${budgetS} s budget)`)
+  console.info(`skip: ${what}`)
+  return false
+}
+
+async function attempt<T>(what: string, run: () => Promise<T>): Promise<T | undefined> {
+  const t0 = Date.now()
+  try {
+    const value = await run()
+    console.info(`done: ${what} in ${((Date.now() - t0) / 1000).toFixed(1)} s (t=${elapsedS().toFixed(0)} s)`)
+    return value
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    results.errors.push(`${what}: ${message}`)
+    console.error(`FAILED: ${what}: ${message}`)
+    return undefined
+  }
+}
+
+const phaseSeconds = (timing: { warmupMs: number; measureMs: number; drainMs: number }, setup: number) =>
+  (timing.warmupMs + timing.measureMs + timing.drainMs) / 1000 + setup
+
+async function main(): Promise<void> {
+  const needed = new Set<ServerKind>()
+  if (selected.includes('fanout')) plan.fanout.servers.forEach((kind) => needed.add(kind))
+  if (selected.includes('busy')) Object.keys(plan.busy.servers).forEach((kind) => needed.add(kind as ServerKind))
+  if (selected.includes('lecture')) Object.keys(plan.lecture.servers).forEach((kind) => needed.add(kind as ServerKind))
+  if (selected.includes('join')) plan.join.servers.forEach((kind) => needed.add(kind))
+  if (selected.includes('rooms')) plan.rooms.servers.forEach((kind) => needed.add(kind))
+
+  // All servers stay up for the whole bench (idle ones cost nothing) so runs can interleave.
+  const servers = new Map<ServerKind, ServerUnderTest>()
+  for (const kind of needed) {
+    const profileDir = profiled.includes(kind) ? join(ROOT, 'bench/results/profiles') : undefined
+    servers.set(kind, await startServer(kind, ROOT, logDir, profileDir))
+  }
+  const pool = ClientPool.start(plan.workers, ROOT, logDir)
+  console.info(`servers and ${plan.workers} client workers up (logs in ${logDir})`)
+
+  if (selected.includes('fanout')) {
+    const { timing } = plan.fanout
+    for (let run = 1; run <= plan.fanout.runs; run++) {
+      for (const clients of plan.fanout.clients) {
+        for (const kind of plan.fanout.servers) {
+          const what = `fan-out ${kind} N=${clients} run ${run}`
+          if (!fits(what, phaseSeconds(timing, 2 + clients / 200))) continue
+          const result = await attempt(what, () => fanoutRun(servers.get(kind)!, pool, clients, timing))
+          if (result) results.fanout.push({ kind, run, ...result })
+        }
+      }
+    }
+  }
+  for (const scenario of ['busy', 'lecture'] as const) {
+    if (!selected.includes(scenario)) continue
+    const { timing, mix } = plan[scenario]
+    const runs = Object.entries(plan[scenario].servers) as [ServerKind, number][]
+    for (let run = 1; run <= Math.max(...runs.map(([, n]) => n)); run++) {
+      for (const [kind, count] of runs) {
+        if (run > count) continue
+        const what = `${scenario} ${kind} run ${run}`
+        if (!fits(what, phaseSeconds(timing, 8))) continue
+        const result = await attempt(what, () => classroomRun(servers.get(kind)!, pool, mix, timing))
+        if (result) results[scenario].push({ kind, run, ...result })
+      }
+    }
+  }
+  if (selected.includes('join')) {
+    for (let run = 1; run <= plan.join.runs; run++) {
+      for (const kind of plan.join.servers) {
+        const what = `join storm ${kind} run ${run}`
+        if (!fits(what, 15)) continue
+        const { joiners, shapes, spreadMs } = plan.join
+        const result = await attempt(what, () => joinStormRun(servers.get(kind)!, pool, joiners, shapes, spreadMs))
+        if (result) results.join.push({ kind, run, ...result })
+      }
+    }
+  }
+  if (selected.includes('rooms')) {
+    const { timing, steps } = plan.rooms
+    for (const kind of plan.rooms.servers) {
+      for (const rooms of steps) {
+        const what = `rooms per node ${kind} R=${rooms}`
+        if (!fits(what, phaseSeconds(timing, 3 + rooms / 100))) break
+        const result = await attempt(what, () => roomsStep(servers.get(kind)!, pool, rooms, timing))
+        if (!result) break
+        results.rooms.push({ kind, ...result })
+        // The search stops at the first size that misses the target.
+        if (!result.holds) break
+      }
+    }
+  }
+  await pool.stop()
+  for (const server of servers.values()) await server.stop()
+}
+
+process.on('SIGINT', () => {
+  killAllNow()
+  process.exit(130)
+})
+process.on('exit', killAllNow)
+
+try {
+  await main()
+} catch (error) {
+  results.errors.push(`harness: ${error instanceof Error ? error.stack ?? error.message : String(error)}`)
+  console.error(error)
+  process.exitCode = 1
+} finally {
+  await stopAll()
+  results.durationS = elapsedS()
+  const out = quick ? join(ROOT, 'bench/results/quick.json') : join(ROOT, 'docs/performance/results.json')
+  mkdirSync(dirname(out), { recursive: true })
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
+  if (quick) writeFileSync(out.replace(/\.json$/, '.md'), `${renderMarkdown(results)}\n`)
+  else writePerformanceDoc(join(ROOT, 'docs/PERFORMANCE.md'), results)
+  console.info(`results: ${out}${quick ? '' : ' and docs/PERFORMANCE.md'}; ${results.durationS.toFixed(0)} s; ${results.errors.length} errors, ${results.skipped.length} skipped`)
+}

@@ -1,0 +1,84 @@
+import * as Y from 'yjs'
+import { getRecordsMap, readRecord } from '@concord/shared/model'
+import type { ClientSpec } from '../client/messages.ts'
+import type { ClientPool } from '../lib/client-pool.ts'
+import { eventually, openProbes, runMeasured, spec, type MeasuredPhase, type PhaseTiming } from '../lib/phase.ts'
+import type { ServerUnderTest } from '../lib/servers.ts'
+
+/** The web client's rates: document writes during a drag (LocalWriteQueue) and presence (80 ms throttle). */
+export const DRAG_WRITES_HZ = 8
+export const PRESENCE_HZ = 1000 / 80
+
+export interface RoomMix {
+  draggers: number
+  cursors: number
+  /** Idle editors (publish presence once, renew every 15 s). */
+  idle: number
+  /** Viewers: idle, presence hidden by the server (Concord's viewer role). */
+  viewers: number
+}
+
+export const BUSY_CLASSROOM: RoomMix = { draggers: 5, cursors: 20, idle: 25, viewers: 0 }
+/** 30 active editors: 10 dragging, 20 moving cursors; 270 viewers. */
+export const LECTURE_HALL: RoomMix = { draggers: 10, cursors: 20, idle: 0, viewers: 270 }
+
+const PROBES = 2
+
+export interface ClassroomRun extends MeasuredPhase {
+  /** Every dragger's shape ended at its last position in the probes' documents. */
+  contentVerified: boolean
+  /** Document growth: encoded state before the drags (a probe's copy) and stored after (Concord). */
+  growth: { beforeBytes: number; afterBytes: number | null; dragSeconds: number; draggers: number } | null
+}
+
+/** One room with `mix` for the phase; the probes are two of the idle users (or viewers). */
+export async function classroomRun(server: ServerUnderTest, pool: ClientPool, mix: RoomMix, timing: PhaseTiming): Promise<ClassroomRun> {
+  const room = await server.newRoom()
+  const probesAreViewers = mix.viewers >= PROBES
+  const probes = await openProbes(room, PROBES, probesAreViewers)
+  let closed = false
+  const closeAll = async () => {
+    if (closed) return
+    closed = true
+    for (const probe of probes) probe.destroy()
+    await pool.closeClients()
+  }
+  try {
+    const specs: ClientSpec[] = [
+      ...Array.from({ length: mix.draggers }, () => spec(room, 0, 'dragger', { rateHz: DRAG_WRITES_HZ })),
+      ...Array.from({ length: mix.cursors }, () => spec(room, 0, 'cursor', { rateHz: PRESENCE_HZ })),
+      ...Array.from({ length: mix.idle - (probesAreViewers ? 0 : PROBES) }, () => spec(room, 0, 'idle')),
+      ...Array.from({ length: mix.viewers - (probesAreViewers ? PROBES : 0) }, () => spec(room, 0, 'idle', { viewer: true })),
+    ]
+    const opened = await pool.open(specs)
+    if (opened.failures.length > 0) throw new Error(`${opened.failures.length} clients failed to open: ${opened.failures[0]}`)
+    const shapes = () => getRecordsMap(probes[0]!.doc).size
+    if (!(await eventually(() => shapes() >= mix.draggers, 10_000))) throw new Error('the draggers’ shapes did not reach the probes')
+    const beforeBytes = Y.encodeStateAsUpdate(probes[0]!.doc).byteLength
+    const result = await runMeasured(server, pool, timing, () => specs.length - 1)
+    const contentVerified = await eventually(
+      () =>
+        probes.every((probe) =>
+          Object.entries(result.finalShapes).every(([id, { x, y }]) => {
+            const record = readRecord(getRecordsMap(probe.doc), id)
+            return record?.x === x && record.y === y
+          }),
+        ),
+      5000,
+    )
+    await closeAll()
+    let afterBytes: number | null = null
+    if (server.kind === 'concord') {
+      // The last client gone, the server compacts the log into one snapshot.
+      await eventually(() => {
+        const stored = server.storedBytes(room.documentName)
+        return stored.logRows === 0 && stored.snapshot > beforeBytes
+      }, 20_000)
+      afterBytes = server.storedBytes(room.documentName).snapshot
+    }
+    const dragSeconds = (timing.warmupMs + timing.measureMs) / 1000
+    return { ...result, contentVerified, growth: { beforeBytes, afterBytes, dragSeconds, draggers: mix.draggers } }
+  } finally {
+    await closeAll()
+  }
+}

@@ -1,0 +1,39 @@
+// Preloaded (`node --import`) into every server under test: answers the orchestrator's "stats"
+// request over IPC with the process' CPU time, event-loop delay and peak memory since the last reset.
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+
+/** The histogram records whole timer intervals: an idle loop reads as this much. */
+const RESOLUTION_MS = 10
+const loopDelay = monitorEventLoopDelay({ resolution: RESOLUTION_MS })
+loopDelay.enable()
+let cpuBase = process.cpuUsage()
+let wallBase = performance.now()
+let peakRss = process.memoryUsage.rss()
+setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss())
+}, 50).unref()
+
+process.on('message', (message: { type: string }) => {
+  if (message.type === 'stats-reset') {
+    cpuBase = process.cpuUsage()
+    wallBase = performance.now()
+    peakRss = process.memoryUsage.rss()
+    loopDelay.reset()
+    process.send!({ type: 'stats-reset' })
+  } else if (message.type === 'stats') {
+    const cpu = process.cpuUsage(cpuBase)
+    const rss = process.memoryUsage.rss()
+    peakRss = Math.max(peakRss, rss)
+    process.send!({
+      type: 'stats',
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      wallMs: performance.now() - wallBase,
+      loopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - RESOLUTION_MS),
+      loopDelayMaxMs: Math.max(0, loopDelay.max / 1e6 - RESOLUTION_MS),
+      rssMb: rss / 2 ** 20,
+      peakRssMb: peakRss / 2 ** 20,
+    })
+  }
+})
+// The orchestrator went away: do not outlive it.
+process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'))
