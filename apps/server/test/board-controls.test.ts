@@ -10,6 +10,7 @@ import { acknowledged, openReview, synced, type TestClient } from './helpers/col
 import { createBoard, tokenOf } from './helpers/server.ts'
 import { testResources } from './helpers/resources.ts'
 import { waitFor } from './helpers/wait.ts'
+import { openYws, ywsSynced } from './helpers/y-websocket.ts'
 
 const SECRET = 'a test secret that is long enough'
 const { start, open, track, dataDir } = testResources()
@@ -72,6 +73,26 @@ describe('board controls', () => {
     await waitFor(() => editorControls.state?.locked === false, { what: 'the unlock to reach the editor' })
     editor.doc.getMap('test').set('after-unlock', true)
     await waitFor(() => owner.doc.getMap('test').get('after-unlock') === true, { what: 'the editor’s edit after the unlock' })
+  })
+
+  it('a lock binds editors over the y-websocket endpoint too, open and new connections alike', async () => {
+    const server = await start({ secret: SECRET })
+    const { board, owner, editorControls } = await ownerAndEditor(server)
+    const before = track(openYws(server.url, board.id, tokenOf(board.links.editor)))
+    await ywsSynced(before)
+    command(owner, { op: 'lock' })
+    await waitFor(() => editorControls.state?.locked === true, { what: 'the lock' })
+    const after = track(openYws(server.url, board.id, tokenOf(board.links.editor)))
+    await ywsSynced(after)
+    before.doc.getMap('test').set('yws-open', true)
+    after.doc.getMap('test').set('yws-new', true)
+    owner.doc.getMap('test').set('owner-later', true)
+    await acknowledged(owner)
+    await waitFor(() => after.doc.getMap('test').get('owner-later') === true, { what: 'the owner’s edit over /yws' })
+    const live = server.server.hocuspocus.documents.get(`board:${board.id}`)
+    expect(live?.getMap('test').get('yws-open')).toBeUndefined()
+    expect(live?.getMap('test').get('yws-new')).toBeUndefined()
+    expect(owner.doc.getMap('test').get('yws-open')).toBeUndefined()
   })
 
   it('refuses control commands from every role but the owner', async () => {
