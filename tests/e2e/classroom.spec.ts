@@ -16,7 +16,9 @@ test('the owner brings everyone to them, locks the board (enforced by the server
   await expect(bob.getByTestId('class-controls-button')).toHaveCount(0)
 
   // Bring everyone to me: both participants' viewports follow the owner's.
-  await alice.evaluate(() => window.__concord!.editor.setCamera({ x: -2400, y: -1600, z: 1 }))
+  await alice.evaluate(() => {
+    window.__concord!.editor.setCamera({ x: -2400, y: -1600, z: 1 })
+  })
   await alice.getByTestId('class-controls-button').click()
   await alice.getByTestId('follow-me').click()
   for (const page of [bob, carol]) {

@@ -43,7 +43,9 @@ test('a reviewer pins a comment to a property and fills the rubric; the owner se
   await expect(thread.getByRole('link', { name: 'https://example.com/guide' })).toHaveAttribute('href', 'https://example.com/guide')
   await alice.screenshot({ path: `${SHOTS}review-comments-owner.png` })
   // Clicking the thread's anchor brings its component into view, selected.
-  await alice.evaluate(() => window.__concord!.editor.setCamera({ x: -3000, y: -3000, z: 1 }))
+  await alice.evaluate(() => {
+    window.__concord!.editor.setCamera({ x: -3000, y: -3000, z: 1 })
+  })
   await thread.getByRole('button', { name: 'Rectangle · fill' }).click()
   await expect.poll(() => alice.evaluate(() => window.__concord!.editor.getSelectedShapeIds())).toEqual(['shape:db'])
   await expect
@@ -52,7 +54,9 @@ test('a reviewer pins a comment to a property and fills the rubric; the owner se
   // Filtering by component: nothing when another component is selected.
   await alice.getByText('Selected component only').click()
   await expect(alice.getByTestId('thread')).toHaveCount(1)
-  await alice.evaluate(() => window.__concord!.editor.selectNone())
+  await alice.evaluate(() => {
+    window.__concord!.editor.selectNone()
+  })
   await expect(alice.getByTestId('thread')).toHaveCount(0)
   await alice.getByText('Selected component only').click()
   await alice.getByTestId('reply-text').fill('Filled now, thanks.')
@@ -76,13 +80,17 @@ test('a reviewer pins a comment to a property and fills the rubric; the owner se
   // A comment on a point, then the component is deleted: its thread stays, orphaned.
   await alice.getByTestId('review-tab-comments').click()
   await alice.keyboard.press('Escape')
-  await alice.evaluate(() => window.__concord!.editor.selectNone())
+  await alice.evaluate(() => {
+    window.__concord!.editor.selectNone()
+  })
   await alice.getByTestId('pick-point').click()
   await alice.getByTestId('point-picker').click({ position: { x: 200, y: 500 } })
   await alice.getByTestId('comment-text').fill('A cache would go here.')
   await alice.getByTestId('comment-submit').click()
   await expect(bob.getByTestId('comment-marker')).toHaveCount(2)
-  await alice.evaluate(() => window.__concord!.editor.deleteShapes(['shape:db' as never]))
+  await alice.evaluate(() => {
+    window.__concord!.editor.deleteShapes(['shape:db' as never])
+  })
   await alice.getByTestId('thread-filter').selectOption('all')
   await expect(alice.getByTestId('thread').filter({ hasText: 'Why no fill' })).toContainText('orphaned')
 
