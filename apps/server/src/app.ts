@@ -16,6 +16,7 @@ import { FaultInjection } from './collab/fault-injection.ts'
 import { FrameGuard } from './collab/frame-guard.ts'
 import { LabTelemetry } from './collab/lab-telemetry.ts'
 import { GroupCommit, type GroupCommitTiming } from './collab/group-commit.ts'
+import { SyncStateCache } from './collab/sync-state-cache.ts'
 import { createHocuspocus, hasPendingStores } from './collab/hocuspocus.ts'
 import { OutgoingQueue } from './collab/outgoing-queue.ts'
 import { createRedisRelay, redisConnector } from './collab/redis-relay.ts'
@@ -128,6 +129,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       outgoing,
       new CollabStorage(storage, commits, metrics, log.child({ component: 'collab-storage' }), compaction.afterUpdates),
       new FrameGuard(log.child({ component: 'collab-frames' })),
+      new SyncStateCache(metrics.fullStateReuses),
       new ViewerPresence(),
       controls,
       faults,

@@ -51,6 +51,12 @@ export class ConcordMetrics {
     registers: [this.registry],
   })
 
+  readonly fullStateReuses = new Counter({
+    name: 'concord_full_state_reuses_total',
+    help: 'Joining replicas answered with a cached encoding of the whole document instead of a fresh one',
+    registers: [this.registry],
+  })
+
   constructor() {
     collectDefaultMetrics({ register: this.registry })
   }
