@@ -8,7 +8,11 @@ export const SCENARIOS: ScenarioName[] = ['fanout', 'busy', 'lecture', 'join', '
 /** What one `pnpm bench` runs. Sized to finish in under 15 minutes on the 2-core machine. */
 export interface BenchPlan {
   workers: number
-  fanout: { servers: ServerKind[]; clients: number[]; runs: number; timing: PhaseTiming }
+  /**
+   * `runs` of every server at every N; the sizes with a goal (`compared`) run `comparedRuns` times
+   * for Concord and stock Hocuspocus, since a p99 of ~140 writes moves by 2x between runs.
+   */
+  fanout: { servers: ServerKind[]; clients: number[]; runs: number; compared: { clients: number[]; comparedRuns: number }; timing: PhaseTiming }
   busy: { servers: Partial<Record<ServerKind, number>>; mix: RoomMix; timing: PhaseTiming }
   lecture: { servers: Partial<Record<ServerKind, number>>; mix: RoomMix; timing: PhaseTiming }
   join: { servers: ServerKind[]; runs: number; joiners: number; shapes: number; spreadMs: number }
@@ -21,6 +25,7 @@ export const FULL_PLAN: BenchPlan = {
     servers: ['raw', 'hocuspocus', 'concord'],
     clients: [10, 100, 500],
     runs: 3,
+    compared: { clients: [100, 500], comparedRuns: 5 },
     timing: { warmupMs: 1500, measureMs: 7000, drainMs: 500 },
   },
   // Runs per server (15 minutes leave no room for stock Hocuspocus here; fan-out compares them).
@@ -34,7 +39,7 @@ export const FULL_PLAN: BenchPlan = {
 /** `--quick`: tiny sizes and short phases, to check the harness end to end in about a minute. */
 export const QUICK_PLAN: BenchPlan = {
   workers: 2,
-  fanout: { servers: ['raw', 'hocuspocus', 'concord'], clients: [5, 20], runs: 1, timing: { warmupMs: 500, measureMs: 2000, drainMs: 500 } },
+  fanout: { servers: ['raw', 'hocuspocus', 'concord'], clients: [5, 20], runs: 1, compared: { clients: [], comparedRuns: 1 }, timing: { warmupMs: 500, measureMs: 2000, drainMs: 500 } },
   busy: { servers: { concord: 1, hocuspocus: 1 }, mix: { draggers: 2, cursors: 3, idle: 3, viewers: 0 }, timing: { warmupMs: 500, measureMs: 3000, drainMs: 500 } },
   lecture: { servers: { concord: 1 }, mix: { draggers: 2, cursors: 3, idle: 0, viewers: 10 }, timing: { warmupMs: 500, measureMs: 3000, drainMs: 500 } },
   join: { servers: ['concord', 'hocuspocus'], runs: 1, joiners: 20, shapes: 200, spreadMs: 200 },

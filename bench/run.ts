@@ -94,10 +94,13 @@ async function main(): Promise<void> {
   console.info(`servers and ${plan.workers} client workers up (logs in ${logDir})`)
 
   if (selected.includes('fanout')) {
-    const { timing } = plan.fanout
-    for (let run = 1; run <= plan.fanout.runs; run++) {
+    const { timing, compared } = plan.fanout
+    const runsOf = (kind: ServerKind, clients: number) =>
+      kind !== 'raw' && compared.clients.includes(clients) ? Math.max(plan.fanout.runs, compared.comparedRuns) : plan.fanout.runs
+    for (let run = 1; run <= Math.max(plan.fanout.runs, compared.comparedRuns); run++) {
       for (const clients of plan.fanout.clients) {
         for (const kind of plan.fanout.servers) {
+          if (run > runsOf(kind, clients)) continue
           const what = `fan-out ${kind} N=${clients} run ${run}`
           if (!fits(what, phaseSeconds(timing, 2 + clients / 200))) continue
           const result = await attempt(what, () => fanoutRun(servers.get(kind)!, pool, clients, timing))
