@@ -1,4 +1,4 @@
-import { CATALOG, sessionResponseSchema, TEMPLATE_KEY, type SessionResponse } from '@concord/shared'
+import { CATALOG, getRecordsMap, readAllRecords, sessionResponseSchema, TEMPLATE_KEY, type SessionResponse } from '@concord/shared'
 import { describe, expect, it } from 'vitest'
 import { synced } from './helpers/collab.ts'
 import { apiRequest, createBoard, tokenOf } from './helpers/server.ts'
@@ -36,10 +36,21 @@ describe('class sessions', () => {
       // Owner rights: the instructor may list the board's links.
       expect((await apiRequest(url, `/api/boards/${team.boardId}/links`, instructor)).status).toBe(200)
     }
-    // The board records the template its first client inserts.
-    const client = open(url, session.teams[0]!.boardId, instructor)
-    await synced(client)
-    expect(client.doc.getMap('board').get(TEMPLATE_KEY)).toBe(CATALOG.templates[0]!.id)
+    // Every team's board holds the template from the start, under ids of its own.
+    const template = CATALOG.templates[0]!
+    const shapeIds = new Set<string>()
+    for (const team of session.teams) {
+      const client = open(url, team.boardId, instructor)
+      await synced(client)
+      expect(client.doc.getMap('board').get(TEMPLATE_KEY)).toBe(template.id)
+      const shapes = readAllRecords(getRecordsMap(client.doc)).filter((record) => record.typeName === 'shape')
+      expect(shapes.filter((shape) => shape.type === 'component').map((shape) => (shape.props as { name: string }).name).sort()).toEqual(
+        template.components.map((component) => component.name).sort(),
+      )
+      expect(shapes.filter((shape) => shape.type === 'arrow')).toHaveLength(template.connections.length)
+      for (const shape of shapes) shapeIds.add(shape.id)
+    }
+    expect(shapeIds.size).toBe(session.teams.length * (template.containers.length + template.components.length + template.connections.length))
     // The session lists again for its instructor token only.
     expect(sessionResponseSchema.parse(await (await apiRequest(url, `/api/sessions/${session.id}`, instructor)).json())).toEqual(session)
     expect((await apiRequest(url, `/api/sessions/${session.id}`, tokenOf(session.teams[0]!.links.editor))).status).toBe(404)

@@ -1,5 +1,15 @@
 import * as Y from 'yjs'
-import { boardDocumentName, getRecordsMap, reviewDocumentName, initBoardDoc, writeRecord, type CreateBoardResponse, type JsonRecord } from '@concord/shared'
+import {
+  boardDocumentName,
+  findTemplate,
+  getRecordsMap,
+  initBoardDoc,
+  reviewDocumentName,
+  templateRecords,
+  writeRecord,
+  type CreateBoardResponse,
+  type JsonRecord,
+} from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
 import { randomId } from '../random-id.ts'
 import type { Storage, StoredAsset } from '../storage/types.ts'
@@ -12,7 +22,7 @@ export interface NewBoardContent {
   records?: readonly JsonRecord[]
   /** Images of the new board the records refer to. */
   assets?: readonly StoredAsset[]
-  /** A catalog template the board starts from, inserted by the first client that opens it. */
+  /** A catalog template the board starts from (checked by the caller): its records are the board's first. */
   template?: string | null
 }
 
@@ -29,9 +39,10 @@ export async function createBoard(
   const createdAt = Date.now()
   const doc = new Y.Doc()
   initBoardDoc(doc, { title, createdAt, template })
+  const startsFrom = template ? findTemplate(template) : undefined
   doc.transact(() => {
     const map = getRecordsMap(doc)
-    for (const record of records) writeRecord(map, record)
+    for (const record of startsFrom ? templateRecords(startsFrom, id) : records) writeRecord(map, record)
   })
   const state = Y.encodeStateAsUpdate(doc)
   doc.destroy()

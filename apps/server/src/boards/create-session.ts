@@ -6,8 +6,7 @@ import { createBoard } from './create-board.ts'
 
 /**
  * Creates a class session: one board per team, "<name> · Team N", each starting from the
- * template (a catalog template id the caller has checked; inserted by the first client to open
- * the board), then the session over them.
+ * template (a catalog template id the caller has checked), then the session over them.
  */
 export async function createSession(
   storage: Storage,

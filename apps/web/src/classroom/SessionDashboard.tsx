@@ -30,7 +30,9 @@ export function SessionDashboard({ session, token }: { session: SessionResponse;
       <main className="session__main">
         <div className="session__title-row">
           <div>
-            <p className="session__eyebrow">Class session · {session.teams.length} teams</p>
+            <p className="session__eyebrow">
+              Class session · {session.teams.length} teams{templateName && ` · started from “${templateName}”`}
+            </p>
             <h1 className="session__title">{session.name}</h1>
           </div>
           <button type="button" className="button button--quiet" onClick={downloadCsv} data-testid="session-csv">
@@ -59,7 +61,7 @@ export function SessionDashboard({ session, token }: { session: SessionResponse;
         </section>
         <ul className="session__teams">
           {session.teams.map((team, index) => (
-            <TeamCard key={team.boardId} team={team} watch={watches[index]!} templateName={templateName} />
+            <TeamCard key={team.boardId} team={team} watch={watches[index]!} />
           ))}
         </ul>
       </main>

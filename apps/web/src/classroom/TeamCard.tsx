@@ -6,7 +6,7 @@ import type { TeamBoardWatch } from './teamBoardWatch.ts'
 import { Thumbnail } from './Thumbnail.tsx'
 
 /** One team on the dashboard: its board drawn small (once scrolled into view), who is there, what happens. */
-export function TeamCard({ team, watch, templateName }: { team: SessionTeam; watch: TeamBoardWatch; templateName: string | null }) {
+export function TeamCard({ team, watch }: { team: SessionTeam; watch: TeamBoardWatch }) {
   const ref = useRef<HTMLLIElement>(null)
   const [visible, setVisible] = useState(false)
   useEffect(() => {
@@ -30,10 +30,7 @@ export function TeamCard({ team, watch, templateName }: { team: SessionTeam; wat
     <li ref={ref} className="team-card card" data-testid="team-card" data-team={team.team}>
       <Link href={team.instructor} className="team-card__open" aria-label={`Open ${team.title}`}>
         {visible ? (
-          <Thumbnail
-            records={records}
-            emptyText={templateName ? `“${templateName}” appears when the team first opens the board` : 'Nothing on the board yet'}
-          />
+          <Thumbnail records={records} emptyText="Nothing on the board yet" />
         ) : (
           <div className="team-thumb" />
         )}

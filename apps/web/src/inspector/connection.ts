@@ -1,13 +1,5 @@
 import { CATALOG, checkPropertyValue, type PropertyValue } from '@concord/shared'
-import type { JsonObject, TLArrowShape, TLShape } from 'tldraw'
-
-/**
- * A connection is an arrow; its properties live in the arrow's `meta` as two plain objects
- * (nested Y.Maps in the board), so each property and each rationale merges on its own.
- */
-export function connectionMeta(properties: Record<string, PropertyValue>, rationale: Record<string, string>): JsonObject {
-  return { connection: properties, connectionRationale: rationale }
-}
+import type { TLArrowShape, TLShape } from 'tldraw'
 
 export interface ConnectionData {
   properties: Record<string, PropertyValue>

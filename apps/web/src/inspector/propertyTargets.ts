@@ -1,7 +1,7 @@
-import type { PropertyValue } from '@concord/shared'
+import { connectionMeta, type PropertyValue } from '@concord/shared'
 import type { Editor, TLArrowShape } from 'tldraw'
 import type { ComponentShape } from '../shapes/componentType.ts'
-import { connectionMeta, readConnection } from './connection.ts'
+import { readConnection } from './connection.ts'
 
 /**
  * What the inspector edits: the property values and rationales of a set of shapes, read and

@@ -30,12 +30,8 @@ export function getBoardMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(BOARD_KEY)
 }
 
-/**
- * Key of the catalog template a board starts from (a session's team boards): the first client to
- * open the board inserts it and sets `TEMPLATE_APPLIED_KEY`.
- */
+/** Key of the catalog template a board started from (a session's team boards get its records at creation). */
 export const TEMPLATE_KEY = 'template'
-export const TEMPLATE_APPLIED_KEY = 'templateApplied'
 
 /** Writes the board metadata of a newly created board. Only the server's board creation calls it. */
 export function initBoardDoc(doc: Y.Doc, meta: Omit<BoardMeta, 'formatVersion'> & { template?: string | null }): void {

@@ -6,7 +6,7 @@ export const MAX_SESSION_TEAMS = 40
 
 /**
  * `POST /api/sessions`: a class session, one board per team named "<name> · Team N", each
- * starting from the catalog template `template` (inserted when the board is first opened) or empty.
+ * starting from the catalog template `template` (its records written at creation) or empty.
  */
 export const createSessionRequestSchema = z.object({
   name: z.string().trim().min(1, 'name must not be empty').max(120, 'name is at most 120 characters'),

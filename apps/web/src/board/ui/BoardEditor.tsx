@@ -5,7 +5,6 @@ import { FollowInstructor } from '../../classroom/FollowInstructor.tsx'
 import { Presentation, presenting } from '../../classroom/Presentation.tsx'
 import { SpotlightCursor } from '../../classroom/SpotlightCursor.tsx'
 import { InspectorPanel } from '../../inspector/InspectorPanel.tsx'
-import { applyBoardTemplate } from '../../library/boardTemplate.ts'
 import { LibraryPanel } from '../../library/LibraryPanel.tsx'
 import { LIBRARY_DRAG_TYPE, placeDropped } from '../../library/placeShapes.ts'
 import { ReviewContext } from '../../review/reviewContext.ts'
@@ -43,7 +42,6 @@ export function BoardEditor({ session, title }: { session: BoardSession; title: 
   const onMount = (editor: Editor) => {
     setEditor(editor)
     registerContentPolicy(editor)
-    applyBoardTemplate(editor, { doc: session.doc, binding: session.binding, boardId: session.options.boardId })
     const userUndo = new UserUndo(session.doc, session.binding)
     const unroute = routeEditorHistory(editor, userUndo)
     const unexpose = exposeForTests({ editor, doc: session.doc, provider: session.provider })
