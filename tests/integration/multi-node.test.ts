@@ -1,6 +1,7 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { isDeepStrictEqual } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_BOARD_CONTROLS } from '@concord/shared'
 import type * as Y from 'yjs'
 import { startWriter } from '../support/acknowledged-writer.ts'
 import { connectBoard, connectWithFailover, createBoard, eventually, linkToken } from '../support/api-client.ts'
@@ -188,6 +189,38 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
       } finally {
         ada.destroy()
         bob.destroy()
+      }
+    })
+
+    it('a node that missed a controls change while its Redis subscription was down reads it when it reconnects', { timeout: 60_000 }, async () => {
+      const board = await createBoard(node1.url, 'Missed lock')
+      const editor = await connectBoard(node2.url, board.id, linkToken(board.links.editor))
+      const reader = await connectBoard(node1.url, board.id, linkToken(board.links.viewer))
+      const lockedOnNode2 = { value: false }
+      editor.on('stateless', ({ payload }: { payload: string }) => {
+        const message = JSON.parse(payload) as { channel?: string; type?: string; controls?: { locked: boolean } }
+        if (message.channel === 'controls' && message.type === 'state') lockedOnNode2.value = message.controls!.locked
+      })
+      try {
+        // The lock reaches the database but no node announces it: the announcement was lost.
+        const controls = JSON.stringify({ ...DEFAULT_BOARD_CONTROLS, locked: true }).replaceAll("'", "''")
+        postgres!.query(
+          `INSERT INTO settings (key, value) VALUES ('board-controls:${board.id}', '${controls}') ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        )
+        // Every node's subscriptions drop (as when Redis restarts or the network blips) and come back.
+        expect(Number(redis!.command('CLIENT', 'KILL', 'TYPE', 'pubsub'))).toBeGreaterThan(0)
+        await eventually(() => lockedOnNode2.value, 10_000, 'node 2 to read the lock again after reconnecting')
+        editor.document.getMap('m').set('while-locked', true)
+        const owner = await connectBoard(node1.url, board.id, linkToken(board.links.owner))
+        try {
+          owner.document.getMap('m').set('owner-after', true)
+          await eventually(() => reader.document.getMap('m').get('owner-after') === true, 10_000, 'the owner’s edit to reach the reader')
+          expect(reader.document.getMap('m').get('while-locked')).toBeUndefined()
+        } finally {
+          owner.destroy()
+        }
+      } finally {
+        for (const client of [editor, reader]) client.destroy()
       }
     })
 

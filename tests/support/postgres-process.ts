@@ -27,12 +27,19 @@ export class PostgresProcess {
   private readonly dir = mkdtempSync(join(tmpdir(), 'concord-pg-'))
   private readonly engine = new EngineProcess('postgres')
   private port = 0
+  private bin = ''
 
   get url(): string {
     return `postgres://concord@127.0.0.1:${this.port}/postgres`
   }
 
+  /** Runs SQL with the server's own `psql`, as a test's back door into the shared database. */
+  query(sql: string): string {
+    return execFileSync(join(this.bin, 'psql'), [this.url, '--no-psqlrc', '-v', 'ON_ERROR_STOP=1', '-tAc', sql], { encoding: 'utf8', timeout: 10_000 }).trim()
+  }
+
   async start(bin: string): Promise<void> {
+    this.bin = bin
     const data = join(this.dir, 'data')
     mkdirSync(data)
     const asRoot = userInfo().uid === 0

@@ -30,6 +30,11 @@ export class RedisProcess {
     await this.engine.start(binary, args, /Ready to accept connections/)
   }
 
+  /** Runs one command with `redis-cli` (Debian's redis-tools, installed with redis-server) and returns its reply. */
+  command(...args: string[]): string {
+    return execFileSync('redis-cli', ['-u', this.url, ...args], { encoding: 'utf8', timeout: 10_000 }).trim()
+  }
+
   async dispose(): Promise<void> {
     await this.engine.stop('SIGTERM')
     rmSync(this.dir, { recursive: true, force: true })

@@ -11,11 +11,15 @@ const messageSchema = z.object({ node: z.string(), boardId: z.string(), controls
 /**
  * Tells the other nodes when a board's controls change here, so a lock binds the board's
  * connections on every node, not only on the node the owner is connected to (the controls
- * themselves are in the shared database; this carries the change as it happens).
+ * themselves are in the shared database; this carries the change as it happens). Redis drops
+ * what is published while a subscriber is disconnected, so every reconnection is announced
+ * (`onResubscribed`): whatever changed meanwhile must be read from the database again.
  */
 export class BoardControlsRelay {
   private readonly node = randomUUID()
   private handler: ((boardId: string, controls: BoardControls) => void) | null = null
+  private resubscribed: (() => void) | null = null
+  private subscribedBefore = false
 
   constructor(
     private readonly pub: RedisClient,
@@ -23,12 +27,25 @@ export class BoardControlsRelay {
     private readonly log: Logger,
   ) {
     sub.on('message', (_channel: string, message: string) => this.receive(message))
+    // ioredis subscribes again by itself after a reconnection, then says it is ready.
+    sub.on('ready', () => {
+      if (this.subscribedBefore) {
+        log.info('board controls channel reconnected: reading controls again')
+        this.resubscribed?.()
+      }
+      this.subscribedBefore = true
+    })
     sub.subscribe(CHANNEL).catch((error: unknown) => log.warn({ err: error }, 'could not subscribe to board controls'))
   }
 
   /** Receives other nodes' changes. */
   onChange(handler: (boardId: string, controls: BoardControls) => void): void {
     this.handler = handler
+  }
+
+  /** Called after each reconnection of the subscription, when changes may have been missed. */
+  onResubscribed(handler: () => void): void {
+    this.resubscribed = handler
   }
 
   publish(boardId: string, controls: BoardControls): void {

@@ -1,4 +1,4 @@
-import type { connectedPayload, Extension, Hocuspocus, onStatelessPayload } from '@hocuspocus/server'
+import type { afterUnloadDocumentPayload, connectedPayload, Extension, Hocuspocus, onStatelessPayload } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import {
   applyControlCommand,
@@ -8,6 +8,7 @@ import {
   CONTROLS_CHANNEL,
   controlsClientMessageSchema,
   DEFAULT_BOARD_CONTROLS,
+  parseCollabDocumentName,
   parseControlsPayload,
   reviewDocumentName,
   type BoardControls as Controls,
@@ -40,6 +41,7 @@ export class BoardControls implements Extension {
     private readonly relay: BoardControlsRelay | null = null,
   ) {
     relay?.onChange((boardId, controls) => this.apply(boardId, controls))
+    relay?.onResubscribed(() => void this.reload())
   }
 
   attach(hocuspocus: Hocuspocus<CollabContext>): void {
@@ -49,9 +51,7 @@ export class BoardControls implements Extension {
   async controlsOf(boardId: string): Promise<Controls> {
     const cached = this.cache.get(boardId)
     if (cached) return cached
-    const stored = await this.storage.getSetting(boardControlsKey(boardId))
-    const parsed = stored === null ? null : boardControlsSchema.safeParse(JSON.parse(stored))
-    const controls = parsed?.success ? parsed.data : DEFAULT_BOARD_CONTROLS
+    const controls = await this.stored(boardId)
     this.cache.set(boardId, controls)
     return controls
   }
@@ -84,13 +84,46 @@ export class BoardControls implements Extension {
     this.log.info({ boardId: context.boardId, op: message.command.op }, 'board control changed')
   }
 
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    // Read again from storage when the board is next opened here: changes made meanwhile on other nodes count.
+    const target = parseCollabDocumentName(documentName)
+    if (target && !this.isLoaded(target.boardId)) this.cache.delete(target.boardId)
+  }
+
   async onDestroy(): Promise<void> {
     this.relay?.close()
+  }
+
+  /** Reads every cached board's controls from storage again and takes changes into effect (changes this node may have missed). */
+  private async reload(): Promise<void> {
+    for (const boardId of [...this.cache.keys()]) {
+      try {
+        const controls = await this.stored(boardId)
+        if (JSON.stringify(controls) !== JSON.stringify(this.cache.get(boardId))) this.apply(boardId, controls)
+      } catch (error) {
+        this.log.warn({ err: error, boardId }, 'could not read board controls again')
+      }
+    }
+  }
+
+  private async stored(boardId: string): Promise<Controls> {
+    const stored = await this.storage.getSetting(boardControlsKey(boardId))
+    const parsed = stored === null ? null : boardControlsSchema.safeParse(JSON.parse(stored))
+    return parsed?.success ? parsed.data : DEFAULT_BOARD_CONTROLS
+  }
+
+  private isLoaded(boardId: string): boolean {
+    return [boardDocumentName(boardId), reviewDocumentName(boardId)].some((name) => this.hocuspocus?.documents.has(name))
   }
 
   /** Takes the board's new controls into effect on this node: the lock on its connections, the state to its clients. */
   private apply(boardId: string, controls: Controls): void {
     const before = this.cache.get(boardId)
+    // A board not open here is read from storage when it is.
+    if (!this.isLoaded(boardId)) {
+      this.cache.delete(boardId)
+      return
+    }
     this.cache.set(boardId, controls)
     if (before?.locked !== controls.locked) this.applyLock(boardId, controls.locked)
     this.broadcast(boardId, stateMessage(controls))
