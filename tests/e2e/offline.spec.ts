@@ -4,7 +4,9 @@ import { expect, test } from '../support/fixtures.ts'
 
 /** Waits until a service worker controls the page, so the app shell loads without the server. */
 async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready)
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
 }
 

@@ -51,7 +51,9 @@ test('a board written by a newer version stops this client, and “Reload to upd
   const links = await createBoardFromHome(alice, 'From the future')
   await openBoard(alice, links.owner)
   await waitForSynced(alice)
-  await alice.evaluate(() => navigator.serviceWorker.ready)
+  await alice.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
   await alice.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
   await createRectangle(alice, 'mine', 100, 100)
   await waitForSynced(alice)

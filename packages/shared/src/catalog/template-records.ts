@@ -22,9 +22,9 @@ interface Box {
 
 /**
  * The records of a board that starts from `template`: tldraw's document and first page, then the
- * template's containers, components and bound connections, laid out around the page origin exactly
- * as the web client's `insertTemplate` lays them out (a test holds the two together). Record ids
- * derive from `idSeed` (the board id), so the same board always gets the same records.
+ * template's containers, components and bound connections, centred on the page origin. The server
+ * writes them into a session's team boards; the library's "insert template" places the same
+ * records under fresh ids. Record ids derive from `idSeed` (the board id for a team board).
  */
 export function templateRecords(template: Template, idSeed: string): JsonRecord[] {
   const shapeId = (key: string) => `shape:${idSeed}-${key}`
