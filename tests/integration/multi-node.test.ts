@@ -1,7 +1,7 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { isDeepStrictEqual } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_BOARD_CONTROLS } from '@concord/shared'
+import { DEFAULT_BOARD_CONTROLS, labServerMessageSchema, parseLabPayload, type LabServerMessage } from '@concord/shared'
 import type * as Y from 'yjs'
 import { startWriter } from '../support/acknowledged-writer.ts'
 import { connectBoard, connectWithFailover, createBoard, eventually, linkToken } from '../support/api-client.ts'
@@ -221,6 +221,45 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
         }
       } finally {
         for (const client of [editor, reader]) client.destroy()
+      }
+    })
+
+    it('the lab on node 1 shows node 2, its replicas and their updates, and drops node 2 when it closes the board', { timeout: 60_000 }, async () => {
+      const board = await createBoard(node1.url, 'Lab across nodes')
+      const owner = await connectBoard(node1.url, board.id, linkToken(board.links.owner))
+      const messages: LabServerMessage[] = []
+      owner.on('stateless', ({ payload }: { payload: string }) => {
+        const message = parseLabPayload(labServerMessageSchema, payload)
+        if (message && !('invalid' in message)) messages.push(message)
+      })
+      const events = () => messages.flatMap((message) => (message.type === 'event' ? [message.event] : []))
+      let editor: HocuspocusProvider | undefined
+      try {
+        owner.sendStateless(JSON.stringify({ channel: 'lab', type: 'subscribe' }))
+        const snapshot = () => messages.flatMap((message) => (message.type === 'snapshot' ? [message] : []))[0]
+        await eventually(() => snapshot() !== undefined, 10_000, 'the lab snapshot from node 1')
+        const node1Id = snapshot()!.server.nodeId
+
+        editor = await connectBoard(node2.url, board.id, linkToken(board.links.editor))
+        const otherNodes = () => events().flatMap((event) => (event.type === 'server-state' && event.server.nodeId !== node1Id ? [event.server.nodeId] : []))
+        await eventually(() => otherNodes().length > 0, 10_000, 'node 2’s state in the lab on node 1')
+        const node2Id = otherNodes()[0]!
+        await eventually(
+          () => events().some((event) => (event.type === 'replica-changed' || event.type === 'replica-joined') && event.replica.nodeId === node2Id),
+          10_000,
+          'the editor on node 2 listed in the lab on node 1',
+        )
+        editor.document.getMap('m').set('from-node-2', true)
+        const legsIntoNode2 = () => events().flatMap((event) => (event.type === 'update' && event.leg.nodeId === node2Id && event.leg.direction === 'in' ? [event.leg] : []))
+        await eventually(() => legsIntoNode2().length > 0, 10_000, 'the edit on node 2 drawn as a message into node 2')
+        expect(legsIntoNode2().flatMap((leg) => leg.authors.map((range) => range.clientId))).toContain(editor.document.clientID)
+        // The last client on node 2 leaves: node 2 closes the board and says so.
+        editor.destroy()
+        editor = undefined
+        await eventually(() => events().some((event) => event.type === 'node-left' && event.nodeId === node2Id), 20_000, 'node 2 leaving the lab')
+      } finally {
+        editor?.destroy()
+        owner.destroy()
       }
     })
 

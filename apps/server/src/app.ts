@@ -14,6 +14,7 @@ import { BoardControls } from './collab/board-controls.ts'
 import type { CollabContext } from './collab/context.ts'
 import { FaultInjection } from './collab/fault-injection.ts'
 import { FrameGuard } from './collab/frame-guard.ts'
+import { LabRelay } from './collab/lab-relay.ts'
 import { LabTelemetry } from './collab/lab-telemetry.ts'
 import { GroupCommit, type GroupCommitTiming } from './collab/group-commit.ts'
 import { SyncStateCache } from './collab/sync-state-cache.ts'
@@ -122,6 +123,8 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const controlsRelay = connectRedis
     ? new BoardControlsRelay(connectRedis(), connectRedis(), log.child({ component: 'board-controls-relay' }))
     : null
+  /** This node's name in the replication lab. */
+  const nodeId = `${hostname()}/${process.pid}`
   const controls = new BoardControls(storage, log.child({ component: 'board-controls' }), controlsRelay)
   const hocuspocus = createHocuspocus(
     [
@@ -133,7 +136,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       new ViewerPresence(),
       controls,
       faults,
-      new LabTelemetry(faults, `${hostname()}/${process.pid}`),
+      new LabTelemetry(faults, nodeId, connectRedis ? new LabRelay(connectRedis(), connectRedis(), log.child({ component: 'lab-relay' }), nodeId) : null),
       ...(config.redisUrl ? createRedisRelay(config.redisUrl, log.child({ component: 'redis-relay' })) : []),
     ],
     compaction,

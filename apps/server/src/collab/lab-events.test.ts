@@ -5,7 +5,7 @@ import type { UpdateLeg } from '@concord/shared'
 import { causesOf, hasConverged, isEcho, legFate, readSyncPayload } from './lab-events.ts'
 
 function leg(id: string, connectionId: string, authors: UpdateLeg['authors']): UpdateLeg {
-  return { id, direction: 'in', connectionId, at: 0, kind: 'update', authors, bytes: 1, fate: { fate: 'delivered' }, causes: [] }
+  return { id, direction: 'in', connectionId, nodeId: 'node-1', at: 0, kind: 'update', authors, bytes: 1, fate: { fate: 'delivered' }, causes: [] }
 }
 
 function syncFrame(type: number, payload: Uint8Array): Uint8Array {

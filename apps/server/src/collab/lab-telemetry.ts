@@ -30,6 +30,7 @@ import {
 } from '@concord/shared'
 import type { CollabContext } from './context.ts'
 import type { FaultInjection } from './fault-injection.ts'
+import type { LabRelay } from './lab-relay.ts'
 import type { FrameFate } from './fault-book.ts'
 import { causesOf, hasConverged, isEcho, legFate, readSyncPayload } from './lab-events.ts'
 import { isYWebsocket } from './y-websocket.ts'
@@ -39,6 +40,12 @@ const SERVER_STATE_INTERVAL_MS = 200
 
 /** How many recent incoming legs an outgoing leg may name as its causes. */
 const RECENT_LEGS = 200
+
+/** With several nodes: how often a node with lab viewers asks the others for their telemetry, and how long one ask holds. */
+const INTEREST_INTERVAL_MS = 2000
+const INTEREST_TTL_MS = 5000
+/** A node that has not answered for this long no longer serves the board, as far as the lab can tell. */
+const NODE_TIMEOUT_MS = 6000
 
 type TimedReport = ReplicaReport & { at: number }
 
@@ -51,11 +58,20 @@ interface ReplicaNotes {
 }
 
 interface Board {
+  documentName: string
   subscribers: Set<Connection>
   recentIn: UpdateLeg[]
   serverStateTimer: NodeJS.Timeout | undefined
   /** When faults were last healed, until every reporting replica has reported the server's digest. */
   healedAt: number | null
+  /** Until when other nodes' lab viewers want this node's telemetry of the board (epoch ms). */
+  remoteUntil: number
+  /** Drops a board watched only by other nodes once their interest lapses. */
+  remoteExpiry: NodeJS.Timeout | undefined
+  /** With viewers here: asks the other nodes for their telemetry and notices nodes that went quiet. */
+  interestTimer: NodeJS.Timeout | undefined
+  /** With viewers here: the other nodes serving the board, when each was last heard, and its replicas. */
+  nodes: Map<string, { seenAt: number; replicas: Set<string> }>
 }
 
 /**
@@ -63,7 +79,9 @@ interface Board {
  * whom to whom and what became of them, the server's state, faults and convergence. It is sent
  * (as lab stateless messages) only to connections that subscribed; with nobody subscribed on a
  * board every hook returns after one map lookup. Self-reports are kept regardless, so a new viewer
- * sees every replica's latest state at once.
+ * sees every replica's latest state at once. With several nodes (`LabRelay`), a node with viewers
+ * asks the others for theirs: each node that has the board open answers with its own state and
+ * replicas and then relays its events while the interest lasts.
  */
 export class LabTelemetry implements Extension {
   extensionName = 'concord-lab-telemetry'
@@ -82,7 +100,14 @@ export class LabTelemetry implements Extension {
     private readonly faults: FaultInjection,
     /** This server node's name in the lab. */
     private readonly nodeId: string,
+    /** With several nodes: the other nodes' telemetry. */
+    private readonly relay: LabRelay | null = null,
   ) {
+    relay?.listen({
+      interest: (documentName) => this.remoteInterest(documentName),
+      state: (documentName, node, server, replicas) => this.remoteState(documentName, node, server, replicas),
+      event: (documentName, node, event) => this.remoteEvent(documentName, node, event),
+    })
     faults.observeFrames({
       incoming: (connection, frame, fate) => {
         if (this.boards.size !== 0) this.frame('in', connection, frame, fate)
@@ -110,11 +135,8 @@ export class LabTelemetry implements Extension {
     for (const subscriber of board.subscribers) {
       if (subscriber.socketId === socketId) board.subscribers.delete(subscriber)
     }
-    if (board.subscribers.size === 0) {
-      this.drop(documentName, board)
-      return
-    }
-    this.emit(board, { type: 'replica-left', at: Date.now(), connectionId: socketId })
+    if (board.subscribers.size === 0) this.release(board)
+    if (this.boards.get(documentName) === board) this.emit(board, { type: 'replica-left', at: Date.now(), connectionId: socketId })
   }
 
   async onStateless({ connection, documentName, payload }: onStatelessPayload): Promise<void> {
@@ -147,19 +169,47 @@ export class LabTelemetry implements Extension {
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     this.reports.delete(documentName)
+    const board = this.boards.get(documentName)
+    if (!board) return
+    // The other nodes' viewers learn at once that this node no longer serves the board.
+    if (board.remoteUntil > Date.now()) this.relay?.publishEvent(documentName, { type: 'node-left', at: Date.now(), nodeId: this.nodeId })
+    this.drop(board)
   }
 
   async onDestroy(): Promise<void> {
-    for (const [name, board] of this.boards) this.drop(name, board)
+    for (const board of [...this.boards.values()]) this.drop(board)
+    this.relay?.close()
+  }
+
+  private watch(documentName: string): Board {
+    let board = this.boards.get(documentName)
+    if (!board) {
+      board = {
+        documentName,
+        subscribers: new Set(),
+        recentIn: [],
+        serverStateTimer: undefined,
+        healedAt: null,
+        remoteUntil: 0,
+        remoteExpiry: undefined,
+        interestTimer: undefined,
+        nodes: new Map(),
+      }
+      this.boards.set(documentName, board)
+    }
+    return board
   }
 
   private subscribe(connection: Connection, documentName: string): void {
-    let board = this.boards.get(documentName)
-    if (!board) {
-      board = { subscribers: new Set(), recentIn: [], serverStateTimer: undefined, healedAt: null }
-      this.boards.set(documentName, board)
-    }
+    const board = this.watch(documentName)
     board.subscribers.add(connection)
+    if (this.relay && !board.interestTimer) {
+      this.relay.announceInterest(documentName)
+      board.interestTimer = setInterval(() => {
+        this.relay?.announceInterest(documentName)
+        this.forgetQuietNodes(board)
+      }, INTEREST_INTERVAL_MS)
+    }
     const document = connection.document
     const replicas = document.getConnections().map((replica) => this.replicaOf(replica, true))
     send(connection, {
@@ -175,12 +225,72 @@ export class LabTelemetry implements Extension {
   private unsubscribe(connection: Connection, documentName: string): void {
     const board = this.boards.get(documentName)
     board?.subscribers.delete(connection)
-    if (board && board.subscribers.size === 0) this.drop(documentName, board)
+    if (board && board.subscribers.size === 0) this.release(board)
   }
 
-  private drop(documentName: string, board: Board): void {
+  /** The last viewer here left: stop asking other nodes, and stop watching unless other nodes still ask. */
+  private release(board: Board): void {
+    clearInterval(board.interestTimer)
+    board.interestTimer = undefined
+    board.nodes.clear()
+    if (board.remoteUntil <= Date.now()) this.drop(board)
+  }
+
+  private drop(board: Board): void {
     clearTimeout(board.serverStateTimer)
-    this.boards.delete(documentName)
+    clearTimeout(board.remoteExpiry)
+    clearInterval(board.interestTimer)
+    if (this.boards.get(board.documentName) === board) this.boards.delete(board.documentName)
+  }
+
+  /** Another node has viewers for a board: if it is open here, answer with this node's state and relay its events for a while. */
+  private remoteInterest(documentName: string): void {
+    const document = this.hocuspocus?.documents.get(documentName)
+    if (!document) return
+    const board = this.watch(documentName)
+    board.remoteUntil = Date.now() + INTEREST_TTL_MS
+    clearTimeout(board.remoteExpiry)
+    board.remoteExpiry = setTimeout(() => {
+      if (board.subscribers.size === 0 && board.remoteUntil <= Date.now()) this.drop(board)
+    }, INTEREST_TTL_MS + 50)
+    this.relay?.publishState(documentName, this.serverState(document), document.getConnections().map((connection) => this.replicaOf(connection, true)))
+  }
+
+  /** Another node's state and replicas, for the viewers here. */
+  private remoteState(documentName: string, node: string, server: ServerState, replicas: Replica[]): void {
+    const board = this.boards.get(documentName)
+    if (!board || board.subscribers.size === 0) return
+    const now = Date.now()
+    const known = board.nodes.get(node)
+    const current = new Set(replicas.map((replica) => replica.connectionId))
+    board.nodes.set(node, { seenAt: now, replicas: current })
+    this.tell(board, { type: 'server-state', at: now, server })
+    for (const replica of replicas) this.tell(board, { type: 'replica-changed', at: now, replica })
+    for (const gone of known?.replicas ?? []) if (!current.has(gone)) this.tell(board, { type: 'replica-left', at: now, connectionId: gone })
+  }
+
+  /** One of another node's events, for the viewers here. */
+  private remoteEvent(documentName: string, node: string, event: LabEvent): void {
+    const board = this.boards.get(documentName)
+    if (!board || board.subscribers.size === 0) return
+    const known = board.nodes.get(node) ?? { seenAt: 0, replicas: new Set<string>() }
+    known.seenAt = Date.now()
+    board.nodes.set(node, known)
+    if (event.type === 'replica-joined' || event.type === 'replica-changed') known.replicas.add(event.replica.connectionId)
+    else if (event.type === 'replica-left') known.replicas.delete(event.connectionId)
+    else if (event.type === 'node-left') board.nodes.delete(node)
+    this.tell(board, event)
+  }
+
+  /** Nodes that stopped answering (killed, or cut off from Redis) leave the lab with their replicas. */
+  private forgetQuietNodes(board: Board): void {
+    const now = Date.now()
+    for (const [node, known] of board.nodes) {
+      if (now - known.seenAt < NODE_TIMEOUT_MS) continue
+      board.nodes.delete(node)
+      for (const connectionId of known.replicas) this.tell(board, { type: 'replica-left', at: now, connectionId })
+      this.tell(board, { type: 'node-left', at: now, nodeId: node })
+    }
   }
 
   private report(connection: Connection, documentName: string, report: ReplicaReport): void {
@@ -214,9 +324,10 @@ export class LabTelemetry implements Extension {
     const authors = updateAuthors(sync.update)
     if (direction === 'out' && isEcho(board.recentIn, authors, connection.socketId)) return
     const leg: UpdateLeg = {
-      id: String(this.nextLegId++),
+      id: `${this.nodeId}/${this.nextLegId++}`,
       direction,
       connectionId: connection.socketId,
+      nodeId: this.nodeId,
       at: now,
       kind: sync.kind,
       authors,
@@ -262,6 +373,7 @@ export class LabTelemetry implements Extension {
     const report = clientId === null ? null : (this.reports.get(connection.document.name)?.get(clientId) ?? null)
     const replica: Replica = {
       connectionId: connection.socketId,
+      nodeId: this.nodeId,
       clientId,
       protocol: isYWebsocket(connection) ? 'y-websocket' : 'hocuspocus',
       role: (connection.context as CollabContext).role,
@@ -302,7 +414,15 @@ export class LabTelemetry implements Extension {
     return { nodeId: this.nodeId, stateVector: stateVectorOf(document), digest: boardDigest(document) }
   }
 
+  /** An event of this node: to the viewers here, and to other nodes' viewers while they ask. */
   private emit(board: Board, event: LabEvent): void {
+    this.tell(board, event)
+    if (board.remoteUntil > Date.now()) this.relay?.publishEvent(board.documentName, event)
+  }
+
+  /** An event to the viewers on this node only. */
+  private tell(board: Board, event: LabEvent): void {
+    if (board.subscribers.size === 0) return
     const text = JSON.stringify({ channel: LAB_CHANNEL, type: 'event', event } satisfies LabServerMessage)
     for (const subscriber of board.subscribers) subscriber.sendStateless(text)
   }

@@ -1,5 +1,5 @@
-/** Short explanations beside the lab, for a lecture hall. */
-export function LabConcepts() {
+/** Short explanations beside the lab, for a lecture hall; `nodes`: how many server nodes serve the board. */
+export function LabConcepts({ nodes }: { nodes: number }) {
   return (
     <aside className="lab__concepts" aria-label="What you are seeing">
       <h2>What you are seeing</h2>
@@ -11,6 +11,15 @@ export function LabConcepts() {
           For each writer (a Yjs client id), how many of its operations this replica has seen. Two replicas with equal
           state vectors hold the same board.
         </dd>
+        {nodes > 1 && (
+          <>
+            <dt>Server nodes</dt>
+            <dd>
+              The server is replicated too: each of its {nodes} nodes keeps its own copy, serves the tabs connected to it, and
+              passes every update on to the other nodes (through Redis), so tabs on different nodes converge.
+            </dd>
+          </>
+        )}
         <dt>Partition</dt>
         <dd>The server drops every message to and from a replica. It keeps editing; the others cannot see it, nor it them.</dd>
         <dt>Merge</dt>

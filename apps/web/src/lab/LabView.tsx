@@ -5,9 +5,9 @@ import type { BoardSession } from '../board/sync/boardSession.ts'
 import { authorColor, replicaName } from './authorColors.ts'
 import { LabClient } from './labClient.ts'
 import { LabConcepts } from './LabConcepts.tsx'
-import { clientIdOf, convergence, LAB_HISTORY_MS, laneKey, offlineReplicas } from './labState.ts'
+import { clientIdOf, convergence, LAB_HISTORY_MS, laneKey, offlineReplicas, serverOf } from './labState.ts'
 import { ReplicaCard, ServerCard } from './ReplicaCard.tsx'
-import { SpaceTimeDiagram, type Lane } from './SpaceTimeDiagram.tsx'
+import { serverLane, SpaceTimeDiagram, type Lane } from './SpaceTimeDiagram.tsx'
 
 const WINDOW_MS = 20_000
 
@@ -25,7 +25,13 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
   const end = (paused ?? now) - back
   const offline = offlineReplicas(state)
   const everyone = [...replicas, ...offline]
-  const lanes: Lane[] = [{ id: 'server', label: 'Server', color: 'var(--text)' }]
+  // The lab's own node first; with several nodes each is named for the lab ("Server 2").
+  const servers = [...state.servers.values()].sort((a, b) => Number(b.nodeId === state.localNode) - Number(a.nodeId === state.localNode))
+  const serverLabel = (nodeId: string) => {
+    const index = servers.findIndex((server) => server.nodeId === nodeId)
+    return servers.length > 1 && index >= 0 ? `Server ${index + 1}` : 'Server'
+  }
+  const lanes: Lane[] = servers.map((server) => ({ id: serverLane(server.nodeId), label: serverLabel(server.nodeId), color: 'var(--text)' }))
   for (const replica of everyone) {
     const id = laneKey(state, replica.connectionId)
     if (lanes.some((lane) => lane.id === id)) continue
@@ -75,7 +81,9 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
             )}
           </div>
           <ul className="lab__replica-list">
-            {state.server && <ServerCard server={state.server} />}
+            {servers.map((server) => (
+              <ServerCard key={server.nodeId} server={server} label={serverLabel(server.nodeId)} local={server.nodeId === state.localNode} />
+            ))}
             {everyone.map((replica) => {
               const isOffline = offline.includes(replica)
               return (
@@ -83,9 +91,10 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
                   key={replica.connectionId}
                   replica={replica}
                   replicas={everyone}
-                  server={state.server}
+                  server={serverOf(state, replica)}
+                  serverLabel={servers.length > 1 ? serverLabel(replica.nodeId) : null}
                   now={now}
-                  canFault={canFault && !isOffline}
+                  canFault={canFault && !isOffline && replica.nodeId === state.localNode}
                   offline={isOffline}
                   self={session.doc.clientID}
                   onFault={(command) => client.fault(command)}
@@ -95,6 +104,9 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
           </ul>
           {!state.subscribed && <p className="lab__hint">Connecting to the server’s telemetry…</p>}
           {!canFault && <p className="lab__hint">Only the board’s owner can partition replicas or add latency.</p>}
+          {canFault && servers.length > 1 && (
+            <p className="lab__hint">Faults are injected by Server 1, this lab’s node: replicas on other nodes are shown, not faulted, here.</p>
+          )}
         </section>
         <section className="lab__diagram" aria-label="Space-time diagram">
           <div className="lab__section-head">
@@ -128,7 +140,7 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
             back by injected latency. A cross: dropped by a partition.
           </p>
         </section>
-        <LabConcepts />
+        <LabConcepts nodes={servers.length} />
       </div>
     </main>
   )

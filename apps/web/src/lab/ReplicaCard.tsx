@@ -10,14 +10,17 @@ function ago(at: number | null | undefined, now: number): string {
   return seconds < 1 ? 'just now' : seconds < 60 ? `${seconds} s ago` : `${Math.round(seconds / 60)} min ago`
 }
 
-/** The server's own card: the replica every other one syncs through. */
-export function ServerCard({ server }: { server: ServerState }) {
+/** A server node's card: the replica every other one syncs through (with several nodes, one card each). */
+export function ServerCard({ server, label, local }: { server: ServerState; label: string; local: boolean }) {
   return (
-    <li className="lab-replica lab-replica--server" data-testid="lab-server">
+    <li className="lab-replica lab-replica--server" data-testid="lab-server" data-node={server.nodeId}>
       <div className="lab-replica__head">
         <span className="lab-replica__dot lab-replica__dot--server" aria-hidden />
-        <span className="lab-replica__name">Server</span>
-        <span className="lab-replica__meta">node {server.nodeId}</span>
+        <span className="lab-replica__name">{label}</span>
+        <span className="lab-replica__meta">
+          node {server.nodeId}
+          {local && ' · this lab’s node'}
+        </span>
       </div>
       <dl className="lab-replica__facts">
         <dt>State vector</dt>
@@ -39,11 +42,15 @@ export function ReplicaCard({
   canFault,
   offline = false,
   self,
+  serverLabel,
   onFault,
 }: {
   replica: Replica
   replicas: Iterable<Replica>
+  /** The state of the server node it is connected to. */
   server: ServerState | null
+  /** That node's name when there are several, else null. */
+  serverLabel: string | null
   now: number
   canFault: boolean
   /** The replica has no open connection any more: its last known state is shown. */
@@ -72,6 +79,7 @@ export function ReplicaCard({
       <p className="lab-replica__meta">
         {replica.protocol === 'y-websocket' ? 'y-websocket' : 'browser'} · {replica.role}
         {clientId !== null && <> · client {clientId}</>}
+        {serverLabel && <> · on {serverLabel}</>}
       </p>
       <dl className="lab-replica__facts">
         <dt>State vector</dt>

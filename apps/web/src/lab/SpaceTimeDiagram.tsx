@@ -8,14 +8,19 @@ const LANE_HEIGHT = 48
 const TOP = 30
 
 export interface Lane {
-  /** A replica's lane key (see `laneKey`), or `server`. */
+  /** A replica's lane key (see `laneKey`), or a server node's (`serverLane`). */
   id: string
   label: string
   color: string
 }
 
+/** The lane of a server node. */
+export function serverLane(nodeId: string): string {
+  return `server:${nodeId}`
+}
+
 /**
- * The space-time diagram: one lane per replica with the server's on top, time flowing to the
+ * The space-time diagram: one lane per replica with the server nodes' on top, time flowing to the
  * right, each update an arrow from its sender to the server and from the server to each receiver,
  * coloured by its author. A delayed message is dashed and lands when it was delivered; a dropped
  * one stops half way at a cross. Concurrent updates show as arrows of different colours that
@@ -41,7 +46,8 @@ export function SpaceTimeDiagram({
   const height = TOP + lanes.length * LANE_HEIGHT + 8
   const x = (t: number) => LABEL_WIDTH + ((t - start) / windowMs) * (WIDTH - LABEL_WIDTH - 10)
   const laneY = new Map(lanes.map((lane, i) => [lane.id, TOP + i * LANE_HEIGHT + LANE_HEIGHT / 2]))
-  const serverY = laneY.get('server')!
+  // A leg goes to or from the node its replica is connected to.
+  const serverY = (leg: UpdateLeg) => laneY.get(serverLane(leg.nodeId)) ?? TOP + LANE_HEIGHT / 2
   const ticks: number[] = []
   for (let t = Math.ceil(start / 5000) * 5000; t <= end; t += 5000) ticks.push(t)
   const visible = legs.filter((leg) => {
@@ -70,7 +76,7 @@ export function SpaceTimeDiagram({
         </g>
       ))}
       {lanes.map((lane) => (
-        <g key={lane.id} className={`lab-diagram__lane${lane.id === 'server' ? ' lab-diagram__lane--server' : ''}`}>
+        <g key={lane.id} className={`lab-diagram__lane${lane.id.startsWith('server:') ? ' lab-diagram__lane--server' : ''}`}>
           <line x1={LABEL_WIDTH} x2={WIDTH - 10} y1={laneY.get(lane.id)} y2={laneY.get(lane.id)} stroke={lane.color} />
           <circle cx={12} cy={laneY.get(lane.id)} r={6} fill={lane.color} />
           <text x={24} y={laneY.get(lane.id)! + 5}>
@@ -81,7 +87,7 @@ export function SpaceTimeDiagram({
       {visible.map((leg) => {
         const color = leg.authors[0] ? colorOf(leg.authors[0].clientId) : 'var(--text-muted)'
         const replicaY = laneY.get(laneOf(leg.connectionId))!
-        const [fromY, toY] = leg.direction === 'in' ? [replicaY, serverY] : [serverY, replicaY]
+        const [fromY, toY] = leg.direction === 'in' ? [replicaY, serverY(leg)] : [serverY(leg), replicaY]
         const fromX = leg.direction === 'in' ? x(leg.at - SKEW_MS) : x(leg.at)
         const arrival = leg.fate.fate === 'delayed' ? leg.fate.until : leg.direction === 'in' ? leg.at : leg.at + SKEW_MS
         const toX = x(arrival)

@@ -1,9 +1,10 @@
 import { LAB_CHANNEL, type LabServerMessage, type Replica, type UpdateLeg } from '@concord/shared'
 import { describe, expect, it } from 'vitest'
-import { convergence, EMPTY_LAB_STATE, LAB_HISTORY_MS, laneKey, offlineReplicas, reduceLab, type LabState } from './labState.ts'
+import { convergence, EMPTY_LAB_STATE, LAB_HISTORY_MS, laneKey, offlineReplicas, reduceLab, serverOf, type LabState } from './labState.ts'
 
-const replica = (connectionId: string, digest: string | null): Replica => ({
+const replica = (connectionId: string, digest: string | null, nodeId = 'n1'): Replica => ({
   connectionId,
+  nodeId,
   clientId: Number(connectionId.replace(/\D/g, '')) || 1,
   protocol: 'hocuspocus',
   role: 'editor',
@@ -20,6 +21,7 @@ const leg = (id: string, at: number): UpdateLeg => ({
   id,
   direction: 'in',
   connectionId: 'c1',
+  nodeId: 'n1',
   at,
   kind: 'update',
   authors: [{ clientId: 1, from: 0, to: 1 }],
@@ -83,6 +85,24 @@ describe('lab state', () => {
     state = reduceLab(state, event({ type: 'replica-left', at: 12, connectionId: 'c2' }))
     expect(offlineReplicas(state).map((r) => r.connectionId)).toEqual(['c2'])
     expect(laneKey(state, 'c2')).toBe('client:8')
+  })
+
+  it('with several server nodes, shows each with its replicas, converges only when all agree, and drops a node that left', () => {
+    let state = snapshot([replica('c1', 'aaaa')])
+    state = reduceLab(state, event({ type: 'server-state', at: 1, server: { nodeId: 'n2', stateVector: {}, digest: 'bbbb' } }))
+    state = reduceLab(state, event({ type: 'replica-changed', at: 1, replica: replica('c2', 'bbbb', 'n2') }))
+    expect([...state.servers.keys()]).toEqual(['n1', 'n2'])
+    expect(state.localNode).toBe('n1')
+    expect(serverOf(state, state.replicas.get('c2')!)?.digest).toBe('bbbb')
+    // Node 2 has not caught up with node 1: not converged, even where each replica matches its own node.
+    expect(convergence(state)).toBe('diverged')
+    state = reduceLab(state, event({ type: 'server-state', at: 2, server: { nodeId: 'n2', stateVector: {}, digest: 'aaaa' } }))
+    state = reduceLab(state, event({ type: 'replica-changed', at: 2, replica: replica('c2', 'aaaa', 'n2') }))
+    expect(convergence(state)).toBe('converged')
+    state = reduceLab(state, event({ type: 'node-left', at: 3, nodeId: 'n2' }))
+    expect([...state.servers.keys()]).toEqual(['n1'])
+    expect([...state.replicas.keys()]).toEqual(['c1'])
+    expect(offlineReplicas(state).map((r) => r.connectionId)).toEqual(['c2'])
   })
 
   it('records a refused fault command with its reason', () => {

@@ -15,7 +15,10 @@ export interface Convergence {
 /** What a lab viewer knows about the board's replication, built from the server's telemetry. */
 export interface LabState {
   subscribed: boolean
-  server: ServerState | null
+  /** The server node this lab is connected to. */
+  localNode: string | null
+  /** Every server node serving the board, by node id (one unless the server runs several nodes). */
+  servers: ReadonlyMap<string, ServerState>
   /** By connection id. */
   replicas: ReadonlyMap<string, Replica>
   /**
@@ -33,7 +36,8 @@ export interface LabState {
 
 export const EMPTY_LAB_STATE: LabState = {
   subscribed: false,
-  server: null,
+  localNode: null,
+  servers: new Map(),
   replicas: new Map(),
   departed: new Map(),
   faults: [],
@@ -49,7 +53,8 @@ export function reduceLab(state: LabState, message: LabServerMessage): LabState 
       return {
         ...state,
         subscribed: true,
-        server: message.server,
+        localNode: message.server.nodeId,
+        servers: new Map([[message.server.nodeId, message.server]]),
         replicas: new Map(message.replicas.map((replica) => [replica.connectionId, replica])),
         faults: message.faults,
       }
@@ -80,7 +85,19 @@ export function reduceLab(state: LabState, message: LabServerMessage): LabState 
           return { ...state, legs: [...kept.slice(Math.max(0, kept.length - MAX_LEGS + 1)), event.leg] }
         }
         case 'server-state':
-          return { ...state, server: event.server }
+          return { ...state, servers: new Map(state.servers).set(event.server.nodeId, event.server) }
+        case 'node-left': {
+          const servers = new Map(state.servers)
+          servers.delete(event.nodeId)
+          const replicas = new Map(state.replicas)
+          const departed = new Map(state.departed)
+          for (const [id, replica] of state.replicas) {
+            if (replica.nodeId !== event.nodeId) continue
+            replicas.delete(id)
+            departed.set(id, { replica, leftAt: event.at })
+          }
+          return { ...state, servers, replicas, departed }
+        }
         case 'faults':
           return { ...state, faults: event.faults }
         case 'converged':
@@ -116,10 +133,17 @@ export function offlineReplicas(state: LabState): Replica[] {
   return offline
 }
 
-/** Whether every replica that has reported agrees with the server's digest. */
+/** The state of the server node a replica is connected to, once known. */
+export function serverOf(state: LabState, replica: Replica): ServerState | null {
+  return state.servers.get(replica.nodeId) ?? null
+}
+
+/** Whether every replica that has reported, and every server node, has the digest of the lab's own node. */
 export function convergence(state: LabState): 'converged' | 'diverged' | 'unknown' {
-  if (!state.server) return 'unknown'
+  const local = state.localNode === null ? undefined : state.servers.get(state.localNode)
+  if (!local) return 'unknown'
   const digests = [...state.replicas.values()].map((replica) => replica.report?.digest).filter((d) => d !== undefined)
   if (digests.length === 0) return 'unknown'
-  return digests.every((digest) => digest === state.server!.digest) ? 'converged' : 'diverged'
+  const all = [...digests, ...[...state.servers.values()].map((server) => server.digest)]
+  return all.every((digest) => digest === local.digest) ? 'converged' : 'diverged'
 }

@@ -80,6 +80,8 @@ export type Fault = z.infer<typeof faultSchema>
 
 export const replicaSchema = z.object({
   connectionId: z.string(),
+  /** The server node it is connected to (`ServerState.nodeId`). */
+  nodeId: z.string(),
   /** Yjs client id once known (from its awareness or self-report); faults need it. */
   clientId: clientIdSchema.nullable(),
   protocol: replicaProtocolSchema,
@@ -99,7 +101,7 @@ export const replicaSchema = z.object({
 export type Replica = z.infer<typeof replicaSchema>
 
 export const serverStateSchema = z.object({
-  /** This server node (several once the board is served by several nodes). */
+  /** The server node (with several nodes, each one that has the board open is a replica of its own). */
   nodeId: z.string(),
   stateVector: stateVectorSchema,
   digest: z.string(),
@@ -129,6 +131,8 @@ export const updateLegSchema = z.object({
   id: z.string(),
   direction: z.enum(['in', 'out']),
   connectionId: z.string(),
+  /** The server node the replica's connection is on: `in` goes to it, `out` comes from it. */
+  nodeId: z.string(),
   /** Epoch ms when the server received (`in`) or sent (`out`) it. */
   at: z.number(),
   /** `update` (a live change), `sync-step-2` (a handshake answer carrying missing updates). */
@@ -146,7 +150,10 @@ export const labEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('replica-left'), at: z.number(), connectionId: z.string() }),
   z.object({ type: z.literal('replica-changed'), at: z.number(), replica: replicaSchema }),
   z.object({ type: z.literal('update'), at: z.number(), leg: updateLegSchema }),
+  /** A server node's state; with several nodes, each node that has the board open sends its own. */
   z.object({ type: z.literal('server-state'), at: z.number(), server: serverStateSchema }),
+  /** Another server node no longer serves the board (it closed it, or stopped answering): its replicas are gone from view. */
+  z.object({ type: z.literal('node-left'), at: z.number(), nodeId: z.string() }),
   z.object({ type: z.literal('faults'), at: z.number(), faults: z.array(faultSchema) }),
   /** Every connected replica reported the server's digest `ms` after the heal at `healedAt`. */
   z.object({ type: z.literal('converged'), at: z.number(), healedAt: z.number(), ms: z.number(), replicas: z.number().int() }),

@@ -1,0 +1,63 @@
+import type { Browser, Page } from '@playwright/test'
+import { createBoardFromHome, createRectangle, expectShapes, openBoard, waitForSynced } from '../support/board.ts'
+import { enterName, expect, test } from '../support/fixtures.ts'
+import { findPostgresBin, PostgresProcess } from '../support/postgres-process.ts'
+import { findRedisServer, RedisProcess } from '../support/redis-process.ts'
+import { ServerProcess } from '../support/server-process.ts'
+
+const redisServer = findRedisServer()
+const postgresBin = findPostgresBin()
+
+/** A browser of its own on one node's origin; like every browser test's, it may reach 127.0.0.1 only. */
+async function userOn(browser: Browser, node: ServerProcess, name: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: node.url })
+  await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient')))
+  const page = await context.newPage()
+  await page.goto('/')
+  await enterName(page, name)
+  return page
+}
+
+// Under CI=true the engines are installed by .ci/run, and their absence fails the run below.
+test.skip(!process.env.CI && (!redisServer || !postgresBin), 'needs redis-server and PostgreSQL (Debian packages), which .ci/run installs')
+
+test('with two server nodes, the lab shows both, each replica on its node, and their messages', async ({ browser }) => {
+  test.setTimeout(120_000)
+  if (!redisServer || !postgresBin) throw new Error('CI=true but redis-server or PostgreSQL is not installed (.ci/run installs them)')
+  const redis = new RedisProcess()
+  const postgres = new PostgresProcess()
+  const nodes: ServerProcess[] = []
+  try {
+    await Promise.all([redis.start(redisServer), postgres.start(postgresBin)])
+    const env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url, CONCORD_SECRET: 'lab-nodes-test-secret-0123456789' }
+    nodes.push(new ServerProcess({ env }), new ServerProcess({ env }))
+    await Promise.all(nodes.map((node) => node.start()))
+    const [node1, node2] = nodes as [ServerProcess, ServerProcess]
+
+    // Alice owns the board on node 1; Bob edits it through node 2.
+    const alice = await userOn(browser, node1, 'Alice')
+    const links = await createBoardFromHome(alice, 'Two nodes')
+    await openBoard(alice, links.owner)
+    const bob = await userOn(browser, node2, 'Bob')
+    await openBoard(bob, links.editor)
+    await Promise.all([waitForSynced(alice), waitForSynced(bob)])
+
+    const lab = await alice.context().newPage()
+    await lab.goto(links.owner.replace(/^\/b\/([^#]+)/, '/b/$1/lab'))
+    await expect(lab.getByTestId('lab-server')).toHaveCount(2, { timeout: 15_000 })
+    const bobCard = lab.getByTestId('lab-replica').filter({ hasText: 'Bob' })
+    await expect(bobCard).toContainText('on Server 2')
+    // Faults are injected by the lab's own node: Bob, on node 2, is shown but not faulted from here.
+    await expect(bobCard.getByTestId('lab-partition')).toHaveCount(0)
+    await expect(lab.getByTestId('lab-replica').filter({ hasText: 'Alice' }).first().getByTestId('lab-partition')).toBeVisible()
+
+    await createRectangle(bob, 'from-node-2', 100, 100)
+    await expectShapes(alice, ['from-node-2'])
+    await expect(lab.getByTestId('lab-verdict')).toHaveAttribute('data-verdict', 'converged', { timeout: 20_000 })
+    await expect.poll(() => lab.locator('.lab-diagram__leg').count()).toBeGreaterThan(0)
+    await expect(lab.getByRole('complementary', { name: 'What you are seeing' })).toContainText('Server nodes')
+  } finally {
+    await Promise.all(nodes.map((node) => node.dispose()))
+    await Promise.all([redis.dispose(), postgres.dispose()])
+  }
+})
