@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test'
-import { createBoardFromHome, createRectangle, expectShapes, openBoard, waitForSynced } from '../support/board.ts'
+import { createBoardFromHome, createRectangle, expectShapes, openBoard, shapeIds, waitForSynced } from '../support/board.ts'
 import { enterName, expect, test } from '../support/fixtures.ts'
 import { findPostgresBin, PostgresProcess } from '../support/postgres-process.ts'
 import { findRedisServer, RedisProcess } from '../support/redis-process.ts'
@@ -21,7 +21,7 @@ async function userOn(browser: Browser, node: ServerProcess, name: string): Prom
 // Under CI=true the engines are installed by .ci/run, and their absence fails the run below.
 test.skip(!process.env.CI && (!redisServer || !postgresBin), 'needs redis-server and PostgreSQL (Debian packages), which .ci/run installs')
 
-test('with two server nodes, the lab shows both, each replica on its node, and their messages', async ({ browser }) => {
+test('with two server nodes, the lab shows both and each replica on its node, and partitions a replica on the other node', async ({ browser }) => {
   test.setTimeout(120_000)
   if (!redisServer || !postgresBin) throw new Error('CI=true but redis-server or PostgreSQL is not installed (.ci/run installs them)')
   const redis = new RedisProcess()
@@ -47,14 +47,23 @@ test('with two server nodes, the lab shows both, each replica on its node, and t
     await expect(lab.getByTestId('lab-server')).toHaveCount(2, { timeout: 15_000 })
     const bobCard = lab.getByTestId('lab-replica').filter({ hasText: 'Bob' })
     await expect(bobCard).toContainText('on Server 2')
-    // Faults are injected by the lab's own node: Bob, on node 2, is shown but not faulted from here.
-    await expect(bobCard.getByTestId('lab-partition')).toHaveCount(0)
-    await expect(lab.getByTestId('lab-replica').filter({ hasText: 'Alice' }).first().getByTestId('lab-partition')).toBeVisible()
-
     await createRectangle(bob, 'from-node-2', 100, 100)
     await expectShapes(alice, ['from-node-2'])
     await expect(lab.getByTestId('lab-verdict')).toHaveAttribute('data-verdict', 'converged', { timeout: 20_000 })
     await expect.poll(() => lab.locator('.lab-diagram__leg').count()).toBeGreaterThan(0)
+
+    // The lab on node 1 partitions Bob, who is on node 2: node 2 enforces it.
+    await bobCard.getByTestId('lab-partition').click()
+    await expect(bobCard).toHaveAttribute('data-status', 'partitioned')
+    await expect(bob.getByTestId('lab-fault-banner')).toBeVisible()
+    await createRectangle(alice, 'alice-meanwhile', 300, 100)
+    await createRectangle(bob, 'bob-meanwhile', 300, 300)
+    await expect(lab.getByTestId('lab-verdict')).toHaveAttribute('data-verdict', 'diverged', { timeout: 20_000 })
+    expect(await shapeIds(bob)).not.toContain('shape:alice-meanwhile')
+    await lab.getByTestId('lab-heal-all').click()
+    await expectShapes(bob, ['from-node-2', 'alice-meanwhile', 'bob-meanwhile'])
+    await expectShapes(alice, ['from-node-2', 'alice-meanwhile', 'bob-meanwhile'])
+    await expect(lab.getByTestId('lab-verdict')).toHaveAttribute('data-verdict', 'converged', { timeout: 20_000 })
     await expect(lab.getByRole('complementary', { name: 'What you are seeing' })).toContainText('Server nodes')
   } finally {
     await Promise.all(nodes.map((node) => node.dispose()))

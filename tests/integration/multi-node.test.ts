@@ -263,6 +263,38 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
       }
     })
 
+    it('an owner on node 1 partitions a replica on node 2 from the lab, and heals it', { timeout: 60_000 }, async () => {
+      const board = await createBoard(node1.url, 'Partition across nodes')
+      const owner = await connectBoard(node1.url, board.id, linkToken(board.links.owner))
+      const reader = await connectBoard(node1.url, board.id, linkToken(board.links.viewer))
+      const editor = await connectBoard(node2.url, board.id, linkToken(board.links.editor))
+      const fault = { partitioned: false }
+      editor.on('stateless', ({ payload }: { payload: string }) => {
+        const message = parseLabPayload(labServerMessageSchema, payload)
+        if (message && !('invalid' in message) && message.type === 'your-fault') fault.partitioned = message.fault?.partitioned ?? false
+      })
+      const command = (command: object) => owner.sendStateless(JSON.stringify({ channel: 'lab', type: 'fault', command }))
+      try {
+        // A tab publishes its user in its presence: that is how a node knows which connection is which replica.
+        editor.awareness!.setLocalStateField('user', { name: 'Editor on node 2', color: '#123456' })
+        await eventually(() => owner.awareness!.getStates().has(editor.document.clientID), 10_000, 'the editor’s presence, relayed to node 1')
+        command({ op: 'partition', clientId: editor.document.clientID })
+        await eventually(() => fault.partitioned, 10_000, 'node 2 to partition the editor')
+        editor.document.getMap('m').set('while-partitioned', true)
+        owner.document.getMap('m').set('owner-after', true)
+        await eventually(() => reader.document.getMap('m').get('owner-after') === true, 10_000, 'the owner’s edit to reach the reader')
+        expect(reader.document.getMap('m').get('while-partitioned')).toBeUndefined()
+        expect(editor.document.getMap('m').get('owner-after')).toBeUndefined()
+
+        command({ op: 'heal-all' })
+        await eventually(() => reader.document.getMap('m').get('while-partitioned') === true, 15_000, 'the editor’s edit after the heal')
+        await eventually(() => editor.document.getMap('m').get('owner-after') === true, 15_000, 'the owner’s edit at the editor after the heal')
+        expect(fault.partitioned).toBe(false)
+      } finally {
+        for (const client of [owner, reader, editor]) client.destroy()
+      }
+    })
+
     it('survives kill -9 of a node: its clients fail over and nothing acknowledged is lost', { timeout: 90_000 }, async () => {
       const seed = testSeed()
       const random = seededRandom(seed)

@@ -125,6 +125,8 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     : null
   /** This node's name in the replication lab. */
   const nodeId = `${hostname()}/${process.pid}`
+  const labRelay = connectRedis ? new LabRelay(connectRedis(), connectRedis(), log.child({ component: 'lab-relay' }), nodeId) : null
+  if (labRelay) faults.shareWith(labRelay)
   const controls = new BoardControls(storage, log.child({ component: 'board-controls' }), controlsRelay)
   const hocuspocus = createHocuspocus(
     [
@@ -136,7 +138,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       new ViewerPresence(),
       controls,
       faults,
-      new LabTelemetry(faults, nodeId, connectRedis ? new LabRelay(connectRedis(), connectRedis(), log.child({ component: 'lab-relay' }), nodeId) : null),
+      new LabTelemetry(faults, nodeId, labRelay),
       ...(config.redisUrl ? createRedisRelay(config.redisUrl, log.child({ component: 'redis-relay' })) : []),
     ],
     compaction,

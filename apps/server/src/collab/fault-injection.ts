@@ -20,6 +20,7 @@ import {
 } from '@concord/shared'
 import type { CollabContext } from './context.ts'
 import { FaultBook, frameFate, type FrameFate } from './fault-book.ts'
+import type { LabRelay } from './lab-relay.ts'
 import type { OutgoingQueue } from './outgoing-queue.ts'
 
 /** Hocuspocus message types that are the lab's control plane, never faulted. */
@@ -72,6 +73,7 @@ export class FaultInjection implements Extension {
   private observer: FrameObserver | undefined
   private keepalive: NodeJS.Timeout | undefined
   private hocuspocus: Hocuspocus | undefined
+  private relay: LabRelay | null = null
 
   constructor(
     outgoing: OutgoingQueue,
@@ -87,6 +89,15 @@ export class FaultInjection implements Extension {
       this.observer?.outgoing(frame.connection, frame.bytes, fate)
       return fate
     })
+  }
+
+  /**
+   * With several nodes: an owner's command goes to every node, and each enforces it on the
+   * connections it holds, so a replica is faulted whichever node it is connected to.
+   */
+  shareWith(relay: LabRelay): void {
+    this.relay = relay
+    relay.onFault((documentName, command) => this.command(documentName, command, false))
   }
 
   /** Called with the board's faults whenever they change (`healedAt` when something was healed). */
@@ -158,8 +169,11 @@ export class FaultInjection implements Extension {
     clearInterval(this.keepalive)
   }
 
-  /** Applies an owner's command to the board's faults and tells the replicas concerned. */
-  command(documentName: string, command: FaultCommand): void {
+  /** Applies an owner's command to the board's faults and tells the replicas concerned (and, with `share`, the other nodes). */
+  command(documentName: string, command: FaultCommand, share = true): void {
+    if (share) this.relay?.publishFault(documentName, command)
+    // Another node's command for a board not open here has nobody to fault.
+    else if (!this.hocuspocus?.documents.has(documentName)) return
     const book = this.books.get(documentName) ?? new FaultBook()
     const change = book.apply(command, Date.now())
     if (book.isEmpty) this.books.delete(documentName)

@@ -1,7 +1,16 @@
 import type RedisClient from 'ioredis'
 import type { Logger } from 'pino'
 import { z } from 'zod'
-import { labEventSchema, replicaSchema, serverStateSchema, type LabEvent, type Replica, type ServerState } from '@concord/shared'
+import {
+  faultCommandSchema,
+  labEventSchema,
+  replicaSchema,
+  serverStateSchema,
+  type FaultCommand,
+  type LabEvent,
+  type Replica,
+  type ServerState,
+} from '@concord/shared'
 
 const CHANNEL = 'concord:lab'
 
@@ -12,6 +21,8 @@ const messageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('state'), node: z.string(), documentName: z.string(), server: serverStateSchema, replicas: z.array(replicaSchema) }),
   /** One telemetry event of a node, while another node's viewers are interested. */
   z.object({ kind: z.literal('event'), node: z.string(), documentName: z.string(), event: labEventSchema }),
+  /** An owner's fault command, checked by the node it came to: every node enforces it on its own connections. */
+  z.object({ kind: z.literal('fault'), node: z.string(), documentName: z.string(), command: faultCommandSchema }),
 ])
 type RelayMessage = z.infer<typeof messageSchema>
 
@@ -22,12 +33,14 @@ export interface LabRelayHandlers {
 }
 
 /**
- * Carries the replication lab's telemetry between server nodes (with several nodes, through
- * Redis), so a lab shows every node that has the board open, with its replicas and their traffic.
- * Nothing is published for a board unless some node has lab viewers for it.
+ * Carries the replication lab between server nodes (with several nodes, through Redis): the
+ * telemetry, so a lab shows every node that has the board open with its replicas and their
+ * traffic (nothing is published for a board unless some node has lab viewers for it), and the
+ * owner's fault commands, so a replica is partitioned whichever node it is connected to.
  */
 export class LabRelay {
   private handlers: LabRelayHandlers | null = null
+  private faultHandler: ((documentName: string, command: FaultCommand) => void) | null = null
 
   constructor(
     private readonly pub: RedisClient,
@@ -42,6 +55,15 @@ export class LabRelay {
 
   listen(handlers: LabRelayHandlers): void {
     this.handlers = handlers
+  }
+
+  /** Receives fault commands that owners gave on other nodes. */
+  onFault(handler: (documentName: string, command: FaultCommand) => void): void {
+    this.faultHandler = handler
+  }
+
+  publishFault(documentName: string, command: FaultCommand): void {
+    this.publish({ kind: 'fault', node: this.node, documentName, command })
   }
 
   announceInterest(documentName: string): void {
@@ -75,9 +97,10 @@ export class LabRelay {
       this.log.warn('ignored malformed lab telemetry from another node')
       return
     }
-    if (message.node === this.node || !this.handlers) return
-    if (message.kind === 'interest') this.handlers.interest(message.documentName, message.node)
-    else if (message.kind === 'state') this.handlers.state(message.documentName, message.node, message.server, message.replicas)
-    else this.handlers.event(message.documentName, message.node, message.event)
+    if (message.node === this.node) return
+    if (message.kind === 'fault') this.faultHandler?.(message.documentName, message.command)
+    else if (message.kind === 'interest') this.handlers?.interest(message.documentName, message.node)
+    else if (message.kind === 'state') this.handlers?.state(message.documentName, message.node, message.server, message.replicas)
+    else this.handlers?.event(message.documentName, message.node, message.event)
   }
 }

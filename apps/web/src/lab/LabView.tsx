@@ -94,7 +94,7 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
                   server={serverOf(state, replica)}
                   serverLabel={servers.length > 1 ? serverLabel(replica.nodeId) : null}
                   now={now}
-                  canFault={canFault && !isOffline && replica.nodeId === state.localNode}
+                  canFault={canFault && !isOffline}
                   offline={isOffline}
                   self={session.doc.clientID}
                   onFault={(command) => client.fault(command)}
@@ -104,9 +104,6 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
           </ul>
           {!state.subscribed && <p className="lab__hint">Connecting to the server’s telemetry…</p>}
           {!canFault && <p className="lab__hint">Only the board’s owner can partition replicas or add latency.</p>}
-          {canFault && servers.length > 1 && (
-            <p className="lab__hint">Faults are injected by Server 1, this lab’s node: replicas on other nodes are shown, not faulted, here.</p>
-          )}
         </section>
         <section className="lab__diagram" aria-label="Space-time diagram">
           <div className="lab__section-head">
