@@ -67,6 +67,16 @@ function namesPresent(provider: HocuspocusProvider): string[] {
   return [...provider.awareness!.getStates().values()].map((state) => String(state.user?.name ?? '')).filter(Boolean)
 }
 
+/** Follows the lock in the board controls a client is told about. */
+function lockSeenBy(provider: HocuspocusProvider): { value: boolean } {
+  const locked = { value: false }
+  provider.on('stateless', ({ payload }: { payload: string }) => {
+    const message = JSON.parse(payload) as { channel?: string; type?: string; controls?: { locked: boolean } }
+    if (message.channel === 'controls' && message.type === 'state') locked.value = message.controls!.locked
+  })
+  return locked
+}
+
 describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', () => {
   // Under CI=true a missing engine is not a reason to skip: the setup below fails the run.
   describe.skipIf(missing.length > 0 && !inCi)('nodes', () => {
@@ -92,6 +102,14 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
       await Promise.all([redis?.dispose(), postgres?.dispose()])
     })
 
+    /** The board's owner and a viewer on node 1, an editor on node 2, all synced. */
+    async function ownerReaderAndEditor(board: Awaited<ReturnType<typeof createBoard>>) {
+      const owner = await connectBoard(node1.url, board.id, linkToken(board.links.owner))
+      const reader = await connectBoard(node1.url, board.id, linkToken(board.links.viewer))
+      const editor = await connectBoard(node2.url, board.id, linkToken(board.links.editor))
+      return { owner, reader, editor }
+    }
+
     it('opens on node 2 a link created on node 1', async () => {
       const board = await createBoard(node1.url, 'Made on node 1')
       const token = linkToken(board.links.editor)
@@ -105,15 +123,9 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
 
     it('a lock the owner sets on node 1 makes editors on node 2 read-only, until the unlock', { timeout: 60_000 }, async () => {
       const board = await createBoard(node1.url, 'Locked across nodes')
-      const owner = await connectBoard(node1.url, board.id, linkToken(board.links.owner))
-      const editor = await connectBoard(node2.url, board.id, linkToken(board.links.editor))
-      const reader = await connectBoard(node1.url, board.id, linkToken(board.links.viewer))
+      const { owner, reader, editor } = await ownerReaderAndEditor(board)
       const command = (op: 'lock' | 'unlock') => owner.sendStateless(JSON.stringify({ channel: 'controls', type: 'command', command: { op } }))
-      const lockedOnNode2 = { value: false }
-      editor.on('stateless', ({ payload }: { payload: string }) => {
-        const message = JSON.parse(payload) as { channel?: string; type?: string; controls?: { locked: boolean } }
-        if (message.channel === 'controls' && message.type === 'state') lockedOnNode2.value = message.controls!.locked
-      })
+      const lockedOnNode2 = lockSeenBy(editor)
       try {
         command('lock')
         await eventually(() => lockedOnNode2.value, 10_000, 'the lock to reach the editor on node 2')
@@ -194,13 +206,8 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
 
     it('a node that missed a controls change while its Redis subscription was down reads it when it reconnects', { timeout: 60_000 }, async () => {
       const board = await createBoard(node1.url, 'Missed lock')
-      const editor = await connectBoard(node2.url, board.id, linkToken(board.links.editor))
-      const reader = await connectBoard(node1.url, board.id, linkToken(board.links.viewer))
-      const lockedOnNode2 = { value: false }
-      editor.on('stateless', ({ payload }: { payload: string }) => {
-        const message = JSON.parse(payload) as { channel?: string; type?: string; controls?: { locked: boolean } }
-        if (message.channel === 'controls' && message.type === 'state') lockedOnNode2.value = message.controls!.locked
-      })
+      const { owner, reader, editor } = await ownerReaderAndEditor(board)
+      const lockedOnNode2 = lockSeenBy(editor)
       try {
         // The lock reaches the database but no node announces it: the announcement was lost.
         const controls = JSON.stringify({ ...DEFAULT_BOARD_CONTROLS, locked: true }).replaceAll("'", "''")
@@ -211,16 +218,11 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
         expect(Number(redis!.command('CLIENT', 'KILL', 'TYPE', 'pubsub'))).toBeGreaterThan(0)
         await eventually(() => lockedOnNode2.value, 10_000, 'node 2 to read the lock again after reconnecting')
         editor.document.getMap('m').set('while-locked', true)
-        const owner = await connectBoard(node1.url, board.id, linkToken(board.links.owner))
-        try {
-          owner.document.getMap('m').set('owner-after', true)
-          await eventually(() => reader.document.getMap('m').get('owner-after') === true, 10_000, 'the owner’s edit to reach the reader')
-          expect(reader.document.getMap('m').get('while-locked')).toBeUndefined()
-        } finally {
-          owner.destroy()
-        }
+        owner.document.getMap('m').set('owner-after', true)
+        await eventually(() => reader.document.getMap('m').get('owner-after') === true, 10_000, 'the owner’s edit to reach the reader')
+        expect(reader.document.getMap('m').get('while-locked')).toBeUndefined()
       } finally {
-        for (const client of [editor, reader]) client.destroy()
+        for (const client of [owner, editor, reader]) client.destroy()
       }
     })
 
@@ -265,9 +267,7 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
 
     it('an owner on node 1 partitions a replica on node 2 from the lab, and heals it', { timeout: 60_000 }, async () => {
       const board = await createBoard(node1.url, 'Partition across nodes')
-      const owner = await connectBoard(node1.url, board.id, linkToken(board.links.owner))
-      const reader = await connectBoard(node1.url, board.id, linkToken(board.links.viewer))
-      const editor = await connectBoard(node2.url, board.id, linkToken(board.links.editor))
+      const { owner, reader, editor } = await ownerReaderAndEditor(board)
       const fault = { partitioned: false }
       editor.on('stateless', ({ payload }: { payload: string }) => {
         const message = parseLabPayload(labServerMessageSchema, payload)
