@@ -1,6 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import * as encoding from 'lib0/encoding'
 import { ServerProcess } from '../support/server-process.ts'
 import { connectBoard, createBoard, eventually, linkToken } from '../support/api-client.ts'
+
+/** A Hocuspocus Auth frame: by default the token a provider sends first for a document. */
+function authFrame(documentName: string, token: string, authType = 0 /* AuthMessageType.Token */): Uint8Array<ArrayBuffer> {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarString(encoder, documentName)
+  encoding.writeVarUint(encoder, 2) // MessageType.Auth
+  encoding.writeVarUint(encoder, authType)
+  encoding.writeVarString(encoder, token)
+  return encoding.toUint8Array(encoder) as Uint8Array<ArrayBuffer>
+}
 
 describe('the server as a process', () => {
   let server: ServerProcess | null = null
@@ -29,6 +40,29 @@ describe('the server as a process', () => {
     const reader = await connectBoard(server.url, board.id, linkToken(board.links.owner))
     expect(reader.document.getMap('probe').get('answer')).toBe(42)
     reader.destroy()
+  })
+
+  it('logs what Hocuspocus reports on the console as JSON, with the rest of the log', async () => {
+    server = new ServerProcess()
+    await server.start()
+    const board = await createBoard(server.url, 'Console')
+    const name = `board:${board.id}`
+    const socket = new WebSocket(new URL('/collab', server.url).href.replace(/^http/, 'ws'))
+    socket.binaryType = 'arraybuffer'
+    const answers: Uint8Array[] = []
+    socket.addEventListener('message', (event) => answers.push(new Uint8Array(event.data as ArrayBuffer)))
+    await new Promise((resolve) => socket.addEventListener('open', resolve, { once: true }))
+    try {
+      const since = server.mark()
+      socket.send(authFrame(name, linkToken(board.links.editor)))
+      await eventually(() => answers.length > 0, 10_000, 'the authentication answer')
+      // An auth message other than a token on an authenticated document: Hocuspocus complains with console.error.
+      socket.send(authFrame(name, linkToken(board.links.editor), 1))
+      const line = await server.waitForLog((record) => record.component === 'console', { since })
+      expect(line).toMatchObject({ level: 50, msg: expect.stringContaining('already fully authenticated') })
+    } finally {
+      socket.close()
+    }
   })
 
   it('keeps board links valid across a restart (the secret is kept with the data)', async () => {

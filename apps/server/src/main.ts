@@ -1,6 +1,7 @@
 // CLI entry: configuration from the environment, listen, stop gracefully on SIGTERM/SIGINT.
 import { createConcordServer } from './app.ts'
 import { ConfigError, loadConfig, type ConcordConfig } from './config.ts'
+import { routeConsoleToLog } from './console-to-log.ts'
 
 function configOrExit(): ConcordConfig {
   try {
@@ -22,6 +23,7 @@ const { url } = await server.listen().catch((error: unknown) => {
   process.exit(1)
 })
 server.log.info({ url }, 'listening')
+routeConsoleToLog(server.log.child({ component: 'console' }))
 
 let stopping = false
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
