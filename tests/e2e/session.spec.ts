@@ -24,6 +24,8 @@ test('an instructor runs a session: teams from a template, live thumbnails, lock
   const thumbnailShapes = (team: number) =>
     instructor.locator(`[data-testid="team-card"][data-team="${team}"]`).getByTestId('team-thumbnail').getAttribute('data-shapes').then(Number)
   for (const team of [1, 2, 3]) await expect.poll(() => thumbnailShapes(team)).toBeGreaterThanOrEqual(template.components.length)
+  const connections = instructor.locator('[data-testid="team-card"][data-team="1"]').getByTestId('team-thumbnail')
+  await expect(connections).toHaveAttribute('data-connections', String(template.connections.length))
 
   // A student opens team 1's board: it starts from the template.
   const student = await newUser('Sam')
