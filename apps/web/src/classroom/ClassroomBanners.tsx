@@ -7,7 +7,7 @@ import { formatCountdown, useCountdown } from './useCountdown.ts'
  * What the board's owner has set for everyone, under the board's title: the lock, the timer, a
  * broadcast message, and who the participants are following.
  */
-export function ClassroomBanners({ controls, isOwner }: { controls: Atom<BoardControls>; isOwner: boolean }) {
+export function ClassroomBanners({ controls, isOwner, canComment }: { controls: Atom<BoardControls>; isOwner: boolean; canComment: boolean }) {
   const state = useValue('board controls', () => controls.get(), [controls])
   return (
     <>
@@ -15,7 +15,9 @@ export function ClassroomBanners({ controls, isOwner }: { controls: Atom<BoardCo
         <div className="board-banner classroom-banner classroom-banner--lock" role="status" data-testid="lock-banner">
           {isOwner
             ? 'You have locked the board: only owners can change the design. Comments stay open.'
-            : 'The board is locked by its owner: you can look and comment, not edit.'}
+            : canComment
+              ? 'The board is locked by its owner: you can look and comment, not edit.'
+              : 'The board is locked by its owner: nobody but its owners can change it now.'}
         </div>
       )}
       {state.timer && <TimerBanner endsAt={state.timer.endsAt} />}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { atom, useEditor, useValue, type Editor, type TLShape } from 'tldraw'
 import type { BoardSession } from '../board/sync/boardSession.ts'
 import { currentTLUser } from '../identity/currentUser.ts'
@@ -23,6 +23,11 @@ export function Presentation({ session }: { session: BoardSession }) {
   const active = useValue('presenting', () => presenting.get(), [])
   const [index, setIndex] = useState(0)
   const frames = useValue('frames', () => framesOf(editor), [editor])
+  // The key handler outlives renders; it reads the current number of frames from here.
+  const frameCount = useRef(frames.length)
+  useEffect(() => {
+    frameCount.current = frames.length
+  }, [frames.length])
 
   useEffect(() => {
     if (!active) return
@@ -35,7 +40,7 @@ export function Presentation({ session }: { session: BoardSession }) {
     if (me) session.sendControl({ op: 'follow-me', userId: me.id, name: me.name })
     const stop = () => presenting.set(false)
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'ArrowRight' || event.key === 'PageDown' || event.key === ' ') setIndex((i) => i + 1)
+      if (event.key === 'ArrowRight' || event.key === 'PageDown' || event.key === ' ') setIndex((i) => Math.min(frameCount.current - 1, i + 1))
       else if (event.key === 'ArrowLeft' || event.key === 'PageUp') setIndex((i) => Math.max(0, i - 1))
       else if (event.key === 'Escape') stop()
       else return

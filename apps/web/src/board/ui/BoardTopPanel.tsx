@@ -1,3 +1,4 @@
+import { capabilitiesOf } from '@concord/shared'
 import { Link } from 'wouter'
 import { ClassroomBanners } from '../../classroom/ClassroomBanners.tsx'
 import { LabFaultBanner } from '../../lab/LabFaultBanner.tsx'
@@ -38,7 +39,7 @@ export function BoardTopPanel() {
       </Link>
     </div>
     <LabFaultBanner fault={session.labFault} />
-    <ClassroomBanners controls={session.controls} isOwner={role === 'owner'} />
+    <ClassroomBanners controls={session.controls} isOwner={role === 'owner'} canComment={role !== null && capabilitiesOf(role).writeReview} />
     </div>
   )
 }
