@@ -65,4 +65,15 @@ test('an instructor runs a session: teams from a template, live thumbnails, lock
   await expect(teamOne.getByText('Locked')).toBeVisible()
   await instructor.getByTestId('unlock-all').click()
   await expect.poll(() => student.evaluate(() => window.__concord!.editor.getIsReadonly())).toBe(false)
+
+  // From team 2's board, the instructor's message reaches every team (the student is in team 1); the way back leads to the dashboard.
+  await instructor.locator('[data-testid="team-card"][data-team="2"]').getByRole('link', { name: /^Open / }).click()
+  await instructor.getByTestId('class-controls-button').click()
+  await expect(instructor.getByLabel('Message to every team')).toBeVisible()
+  await instructor.getByLabel('Message to every team').fill('Five minutes left')
+  await instructor.getByTestId('broadcast-send').click()
+  await expect(student.getByText('Five minutes left')).toBeVisible()
+  await instructor.getByTestId('session-dashboard-link').click()
+  await expect(instructor.getByRole('heading', { name: 'Lab 4 – replication' })).toBeVisible()
+  await expect(instructor.getByTestId('team-card')).toHaveCount(3)
 })

@@ -1,6 +1,17 @@
-import { CATALOG, getRecordsMap, readAllRecords, sessionResponseSchema, TEMPLATE_KEY, type SessionResponse } from '@concord/shared'
+import {
+  CATALOG,
+  CONTROLS_CHANNEL,
+  controlsServerMessageSchema,
+  getRecordsMap,
+  parseControlsPayload,
+  readAllRecords,
+  sessionResponseSchema,
+  TEMPLATE_KEY,
+  type SessionResponse,
+} from '@concord/shared'
 import { describe, expect, it } from 'vitest'
-import { synced } from './helpers/collab.ts'
+import { synced, type TestClient } from './helpers/collab.ts'
+import { waitFor } from './helpers/wait.ts'
 import { apiRequest, createBoard, tokenOf } from './helpers/server.ts'
 import { testResources } from './helpers/resources.ts'
 
@@ -67,6 +78,35 @@ describe('class sessions', () => {
     expect((await apiRequest(url, `/api/sessions/${other.id}`, token)).status).toBe(404)
     const refused = open(url, other.teams[0]!.boardId, token)
     await expect.poll(() => refused.refusal).toBe('board not found or link invalid')
+  })
+
+  it('a broadcast from any board of the session reaches every team’s board, open or not', async () => {
+    const { url } = await start({ secret: SECRET })
+    const session = await newSession(url, 3)
+    const [one, two, three] = session.teams as [SessionResponse['teams'][number], SessionResponse['teams'][number], SessionResponse['teams'][number]]
+    const instructor = open(url, one.boardId, tokenOf(session.dashboard))
+    const teamTwo = open(url, two.boardId, tokenOf(two.links.editor))
+    const broadcastSeen = (client: TestClient) => {
+      const seen = { text: null as string | null }
+      client.provider.on('stateless', ({ payload }: { payload: string }) => {
+        const message = parseControlsPayload(controlsServerMessageSchema, payload)
+        if (message && !('invalid' in message) && message.type === 'state') seen.text = message.controls.broadcast?.text ?? null
+      })
+      return seen
+    }
+    const atTwo = broadcastSeen(teamTwo)
+    await Promise.all([synced(instructor), synced(teamTwo)])
+    instructor.provider.sendStateless(JSON.stringify({ channel: CONTROLS_CHANNEL, type: 'command', command: { op: 'broadcast', text: 'Ten minutes left' } }))
+    await waitFor(() => atTwo.text !== null, { what: 'the broadcast at team 2, open' })
+    expect(atTwo.text).toBe('Ten minutes left')
+    // Team 3 opens its board later and finds the message.
+    const teamThree = open(url, three.boardId, tokenOf(three.links.viewer))
+    const atThree = broadcastSeen(teamThree)
+    await waitFor(() => atThree.text !== null, { what: 'the broadcast at team 3, opened afterwards' })
+    expect(atThree.text).toBe('Ten minutes left')
+    // Clearing it clears it everywhere.
+    instructor.provider.sendStateless(JSON.stringify({ channel: CONTROLS_CHANNEL, type: 'command', command: { op: 'broadcast-clear' } }))
+    await waitFor(() => atTwo.text === null && atThree.text === null, { what: 'the broadcast cleared on every team board' })
   })
 
   it('refuses invalid sessions with the reason', async () => {

@@ -77,11 +77,24 @@ export class BoardControls implements Extension {
       connection.sendStateless(refusal('Only the board’s owner can use these controls.'))
       return
     }
-    const after = applyControlCommand(await this.controlsOf(context.boardId), message.command, Date.now())
-    await this.storage.setSetting(boardControlsKey(context.boardId), JSON.stringify(after))
-    this.apply(context.boardId, after)
-    this.relay?.publish(context.boardId, after)
-    this.log.info({ boardId: context.boardId, op: message.command.op }, 'board control changed')
+    const now = Date.now()
+    // A broadcast in a class session goes to every team's board, the others to this board.
+    const sessionWide = message.command.op === 'broadcast' || message.command.op === 'broadcast-clear'
+    const boards = sessionWide ? await this.boardsOfSessionOf(context.boardId) : [context.boardId]
+    for (const boardId of boards) {
+      const after = applyControlCommand(await this.controlsOf(boardId), message.command, now)
+      await this.storage.setSetting(boardControlsKey(boardId), JSON.stringify(after))
+      this.apply(boardId, after)
+      this.relay?.publish(boardId, after)
+    }
+    this.log.info({ boardId: context.boardId, op: message.command.op, boards: boards.length }, 'board control changed')
+  }
+
+  /** Every board of the class session a board belongs to, or just that board. */
+  private async boardsOfSessionOf(boardId: string): Promise<string[]> {
+    const sessionId = await this.storage.sessionOfBoard(boardId)
+    const session = sessionId === null ? null : await this.storage.getSession(sessionId)
+    return session ? session.boards.map((board) => board.boardId) : [boardId]
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {

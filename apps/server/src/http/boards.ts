@@ -6,6 +6,7 @@ import {
   type BoardInfoResponse,
   type BoardLinksResponse,
   type JsonRecord,
+  type Role,
 } from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
 import type { BoardAdmin } from '../boards/board-admin.ts'
@@ -57,7 +58,7 @@ export function registerBoardRoutes(app: FastifyInstance, { storage, access, adm
   app.get<BoardParams>('/api/boards/:id', async (request, reply) => {
     const { board, role } = await requireBoardGrant(access, request.params.id, request)
     reply.header('cache-control', 'no-store')
-    const body: BoardInfoResponse = { id: board.id, title: board.title, role, createdAt: board.createdAt }
+    const body: BoardInfoResponse = { id: board.id, title: board.title, role, createdAt: board.createdAt, session: await sessionFor(storage, board.id, role) }
     return body
   })
 
@@ -66,7 +67,7 @@ export function registerBoardRoutes(app: FastifyInstance, { storage, access, adm
     const { title } = parseBody(renameBoardRequestSchema, request.body)
     await admin.rename(board, title)
     reply.header('cache-control', 'no-store')
-    const body: BoardInfoResponse = { id: board.id, title, role, createdAt: board.createdAt }
+    const body: BoardInfoResponse = { id: board.id, title, role, createdAt: board.createdAt, session: await sessionFor(storage, board.id, role) }
     return body
   })
 
@@ -95,4 +96,12 @@ export function registerBoardRoutes(app: FastifyInstance, { storage, access, adm
     const body: BoardLinksResponse = { links: await admin.rotateLink(board, role.data) }
     return reply.header('cache-control', 'no-store').send(body)
   })
+}
+
+/** The class session of a board, told to its owners (the instructor) only. */
+async function sessionFor(storage: Storage, boardId: string, role: Role): Promise<BoardInfoResponse['session']> {
+  if (role !== 'owner') return null
+  const sessionId = await storage.sessionOfBoard(boardId)
+  const session = sessionId === null ? null : await storage.getSession(sessionId)
+  return session ? { id: session.id, name: session.name } : null
 }

@@ -1,5 +1,8 @@
+import { sessionLinkPath } from '@concord/shared'
 import { useState } from 'react'
 import { useValue } from 'tldraw'
+import { Link } from 'wouter'
+import { useBoard } from '../board/ui/boardContext.ts'
 import type { BoardSession } from '../board/sync/boardSession.ts'
 import { currentTLUser } from '../identity/currentUser.ts'
 import { BroadcastForm, TimerLengthSelect } from './BroadcastForm.tsx'
@@ -25,6 +28,7 @@ export function ClassControls({ session }: { session: BoardSession }) {
 }
 
 function ClassControlsPanel({ session, onClose }: { session: BoardSession; onClose(): void }) {
+  const { classSession } = useBoard()
   const controls = useValue('board controls', () => session.controls.get(), [session])
   const refusal = useValue('controls refusal', () => session.controlsRefusal.get(), [session])
   const me = useValue('me', () => currentTLUser.get(), [])
@@ -32,6 +36,14 @@ function ClassControlsPanel({ session, onClose }: { session: BoardSession; onClo
   const send = session.sendControl.bind(session)
   return (
     <div className="class-controls__panel card" role="dialog" aria-label="Class controls" data-testid="class-controls">
+      {classSession && (
+        <div className="class-controls__row">
+          <span className="class-controls__label">Session</span>
+          <Link href={sessionLinkPath(classSession.id, session.options.token)} className="button button--quiet" data-testid="session-dashboard-link">
+            All teams of “{classSession.name}”
+          </Link>
+        </div>
+      )}
       <div className="class-controls__row">
         <span className="class-controls__label">Board</span>
         <button
@@ -59,7 +71,7 @@ function ClassControlsPanel({ session, onClose }: { session: BoardSession; onClo
         <span className="class-controls__label">Message</span>
         <BroadcastForm
           className="class-controls__broadcast"
-          label="Message to everyone on the board"
+          label={classSession ? 'Message to every team' : 'Message to everyone on the board'}
           sendTestId="broadcast-send"
           onSend={(text) => send({ op: 'broadcast', text })}
         >

@@ -64,5 +64,5 @@ function OpenBoard({ id, token }: { id: string; token: string }) {
       </main>
     )
   }
-  return <BoardEditor session={session} title={title} />
+  return <BoardEditor session={session} title={title} classSession={info.kind === 'found' ? info.info.session : null} />
 }

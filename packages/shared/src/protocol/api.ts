@@ -46,6 +46,8 @@ export const boardInfoResponseSchema = z.object({
   title: z.string(),
   role: roleSchema,
   createdAt: z.number(),
+  /** For its owners (the instructor), the class session a team board belongs to; else null. */
+  session: z.object({ id: z.string(), name: z.string() }).nullable(),
 })
 export type BoardInfoResponse = z.infer<typeof boardInfoResponseSchema>
 

@@ -18,7 +18,7 @@ import { routeEditorHistory } from '../history/routeEditorHistory.ts'
 import { UserUndo } from '../history/userUndo.ts'
 import { NoticeToasts } from '../notices/NoticeToasts.tsx'
 import type { BoardSession } from '../sync/boardSession.ts'
-import { BoardContext } from './boardContext.ts'
+import { BoardContext, type BoardContextValue } from './boardContext.ts'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
 import { exposeForTests } from './exposeForTests.ts'
 import { boardTldrawProps } from './tldrawSetup.ts'
@@ -31,8 +31,8 @@ const components: TLComponents = {
 }
 const noVideo: string[] = []
 
-export function BoardEditor({ session, title }: { session: BoardSession; title: string }) {
-  const context = useMemo(() => ({ session, title }), [session, title])
+export function BoardEditor({ session, title, classSession }: { session: BoardSession; title: string; classSession: BoardContextValue['classSession'] }) {
+  const context = useMemo(() => ({ session, title, classSession }), [session, title, classSession])
   const [editor, setEditor] = useState<Editor | null>(null)
   const review = useReviewSession(session)
   // A version submitted for review is shown in place of the live board, which keeps syncing.

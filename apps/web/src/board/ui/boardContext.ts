@@ -1,9 +1,12 @@
+import type { BoardInfoResponse } from '@concord/shared'
 import { createContext, useContext } from 'react'
 import type { BoardSession } from '../sync/boardSession.ts'
 
 export interface BoardContextValue {
   session: BoardSession
   title: string
+  /** The class session of a team board, for its instructor (null otherwise, or until the server answers). */
+  classSession: BoardInfoResponse['session']
 }
 
 /** Gives the board's UI slots inside tldraw (which take no props) the open board. */
