@@ -34,7 +34,7 @@ describe('POST /api/boards', () => {
       expect(link).toMatch(new RegExp(`^/b/${board.id}#k=`))
       const opened = await getBoard(url, board.id, tokenOf(link))
       expect(opened.status).toBe(200)
-      expect(await opened.json()).toEqual({ id: board.id, title: 'Course project', role, createdAt: expect.any(Number) })
+      expect(await opened.json()).toEqual({ id: board.id, title: 'Course project', role, createdAt: expect.any(Number), session: null })
     }
   })
 

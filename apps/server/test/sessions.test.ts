@@ -41,9 +41,10 @@ describe('class sessions', () => {
     for (const team of session.teams) {
       expect(Object.keys(team.links).sort()).toEqual(['editor', 'reviewer', 'viewer'])
       const asInstructor = await apiRequest(url, `/api/boards/${team.boardId}`, instructor)
-      expect(await asInstructor.json()).toMatchObject({ role: 'owner', title: team.title })
+      // The instructor is told the board's session (the way back to the dashboard); the team is not.
+      expect(await asInstructor.json()).toMatchObject({ role: 'owner', title: team.title, session: { id: session.id, name: 'Distributed Systems lab 4' } })
       const asTeam = await apiRequest(url, `/api/boards/${team.boardId}`, tokenOf(team.links.editor))
-      expect(await asTeam.json()).toMatchObject({ role: 'editor' })
+      expect(await asTeam.json()).toMatchObject({ role: 'editor', session: null })
       // Owner rights: the instructor may list the board's links.
       expect((await apiRequest(url, `/api/boards/${team.boardId}/links`, instructor)).status).toBe(200)
     }
