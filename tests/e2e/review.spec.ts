@@ -8,7 +8,16 @@ test('a reviewer pins a comment to a property and fills the rubric; the owner se
   const alice = await newUser('Alice')
   const links = await createBoardFromHome(alice, 'Key-value store')
   await openBoard(alice, links.owner)
-  await createRectangle(alice, 'db', 300, 250)
+  // A component from the library: a key-value store, whose consistency model a reviewer questions.
+  await alice.evaluate(() => {
+    window.__concord!.editor.createShape({
+      id: 'shape:db' as never,
+      type: 'component' as never,
+      x: 300,
+      y: 250,
+      props: { kind: 'kv-store', name: 'Orders', w: 180, h: 100, properties: {}, rationale: {} } as never,
+    })
+  })
   await waitForSynced(alice)
   const reviewerLink = await shareLink(alice, 'reviewer')
   await alice.getByRole('button', { name: 'Done' }).click()
@@ -21,8 +30,8 @@ test('a reviewer pins a comment to a property and fills the rubric; the owner se
   await expect.poll(() => bob.evaluate(() => window.__concord!.editor.getSelectedShapeIds())).toEqual(['shape:db'])
   // A reviewer link opens with the review panel shown.
   await expect(bob.getByTestId('review-panel')).toBeVisible()
-  await bob.getByTestId('comment-property').selectOption('fill')
-  await bob.getByTestId('comment-text').fill('Why no fill? See https://example.com/guide for the convention.')
+  await bob.getByTestId('comment-property').selectOption({ label: 'its Consistency model' })
+  await bob.getByTestId('comment-text').fill('Why no fill? Which consistency model? See https://example.com/guide for the convention.')
   await bob.getByTestId('comment-submit').click()
   await expect(bob.getByTestId('thread')).toHaveCount(1)
   await expect(bob.getByTestId('thread')).toHaveAttribute('data-anchor-kind', 'property')
@@ -38,7 +47,7 @@ test('a reviewer pins a comment to a property and fills the rubric; the owner se
   await expect(alice.getByTestId('review-open-count')).toHaveText('1')
   await alice.getByTestId('comment-marker').click()
   const thread = alice.getByTestId('thread')
-  await expect(thread).toContainText('Rectangle · fill')
+  await expect(thread).toContainText('· Consistency model')
   await expect(thread).toContainText('Bob')
   await expect(thread.getByRole('link', { name: 'https://example.com/guide' })).toHaveAttribute('href', 'https://example.com/guide')
   await alice.screenshot({ path: `${SHOTS}review-comments-owner.png` })
@@ -46,7 +55,7 @@ test('a reviewer pins a comment to a property and fills the rubric; the owner se
   await alice.evaluate(() => {
     window.__concord!.editor.setCamera({ x: -3000, y: -3000, z: 1 })
   })
-  await thread.getByRole('button', { name: 'Rectangle · fill' }).click()
+  await thread.getByRole('button', { name: /· Consistency model$/ }).click()
   await expect.poll(() => alice.evaluate(() => window.__concord!.editor.getSelectedShapeIds())).toEqual(['shape:db'])
   await expect
     .poll(() => alice.evaluate(() => window.__concord!.editor.getViewportPageBounds().includes(window.__concord!.editor.getShapePageBounds('shape:db' as never)!)))

@@ -1,16 +1,10 @@
 import { createThread, MAX_COMMENT_LENGTH, type ReviewAuthor, type ThreadAnchor } from '@concord/shared'
 import { useState, type FormEvent } from 'react'
-import { useEditor, useValue, type TLShape } from 'tldraw'
+import { useEditor, useValue } from 'tldraw'
 import { shapeLabel } from './anchors.ts'
+import { commentTargets } from './commentTargets.ts'
 import type { ReviewSession } from './reviewSession.ts'
 
-/** Props that say nothing a reviewer would comment on. */
-const HIDDEN_PROPS = new Set(['w', 'h', 'scale', 'richText', 'text', 'growY', 'url', 'assetId', 'crop'])
-
-/** The props of a component a comment can be pinned to (e.g. its consistency model, once the catalog has one). */
-function commentableProps(shape: TLShape): string[] {
-  return Object.keys(shape.props).filter((key) => !HIDDEN_PROPS.has(key))
-}
 
 /**
  * Starts a thread on what is selected: the component (or arrow), one property of it, or, with
@@ -25,7 +19,7 @@ export function NewCommentForm({ review, author }: { review: ReviewSession; auth
   const [text, setText] = useState('')
 
   const anchor: ThreadAnchor | null = selected
-    ? property && commentableProps(selected).includes(property)
+    ? property && commentTargets(selected).some((target) => target.key === property)
       ? { kind: 'property', shapeId: selected.id, property }
       : { kind: selected.type === 'arrow' ? 'arrow' : 'shape', shapeId: selected.id }
     : picked
@@ -55,9 +49,9 @@ export function NewCommentForm({ review, author }: { review: ReviewSession; auth
             </span>
             <select className="input new-comment__property" value={property} onChange={(event) => setProperty(event.target.value)} data-testid="comment-property" aria-label="Pin to">
               <option value="">{selected.type === 'arrow' ? 'the whole arrow' : 'the whole component'}</option>
-              {commentableProps(selected).map((key) => (
-                <option key={key} value={key}>
-                  its {key}
+              {commentTargets(selected).map((target) => (
+                <option key={target.key} value={target.key}>
+                  its {target.label}
                 </option>
               ))}
             </select>

@@ -1,5 +1,6 @@
 import type { ThreadAnchor } from '@concord/shared'
 import { Box, type Editor, type TLShape, type TLShapeId, type TLPageId, type VecLike } from 'tldraw'
+import { targetLabel } from './commentTargets.ts'
 
 /** The shape a thread is pinned to, or null for point anchors and shapes that were deleted. */
 export function anchoredShape(editor: Editor, anchor: ThreadAnchor): TLShape | null {
@@ -34,7 +35,7 @@ export function describeAnchor(editor: Editor, anchor: ThreadAnchor): string {
   if (anchor.kind === 'point') return 'Point on the canvas'
   const shape = anchoredShape(editor, anchor)
   const name = shape ? shapeLabel(editor, shape) : 'Deleted component'
-  if (anchor.kind === 'property') return `${name} · ${anchor.property}`
+  if (anchor.kind === 'property') return `${name} · ${targetLabel(shape, anchor.property)}`
   if (anchor.kind === 'arrow') return `Arrow ${shape ? `“${name}”` : '(deleted)'}`
   return name
 }
