@@ -156,4 +156,7 @@ test('submit for review freezes a version: the reviewer sees the frozen one whil
   await alice.getByTestId('version-restore').click()
   await alice.getByTestId('version-restore-confirm').click()
   await expect.poll(() => shapeIds(alice)).toEqual(['shape:frozen'])
+  // The live board from before the restore is kept as a version.
+  await expect(alice.getByTestId('version')).toHaveCount(2)
+  await expect(alice.getByTestId('version').filter({ hasText: 'Before restoring “Milestone 1”' })).toHaveCount(1)
 })

@@ -68,6 +68,13 @@ describe('versions submitted for review', () => {
     await waitFor(() => readRecord(records, 'shape:a')?.x === 1 && !records.has('shape:b'), { what: 'the restore at the open editor' })
     expect(readAllRecords(records).map((record) => record.id).sort()).toEqual(['shape:a', 'user:ed'])
 
+    // The live design was kept as a version first: restoring that one undoes the restore.
+    const afterRestore = versionListResponseSchema.parse(await (await apiRequest(url, `/api/boards/${board.id}/versions`, tokens.viewer)).json())
+    const kept = afterRestore.versions.find((version) => version.name === 'Before restoring “First review”')!
+    expect(afterRestore.versions.map((version) => version.name)).toEqual(['First review', 'Before restoring “First review”'])
+    expect((await apiRequest(url, `/api/boards/${board.id}/versions/${kept.id}/restore`, tokens.owner, { method: 'POST' })).status).toBe(204)
+    await waitFor(() => readRecord(records, 'shape:a')?.x === 500 && records.has('shape:b'), { what: 'the undone restore at the open editor' })
+
     await apiRequest(url, `/api/boards/${board.id}`, tokens.owner, { method: 'DELETE' })
     expect(await server.storage.listVersions(board.id)).toEqual([])
   })

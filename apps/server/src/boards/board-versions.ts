@@ -16,13 +16,17 @@ import type { CollabContext } from '../collab/context.ts'
 import { randomId } from '../random-id.ts'
 import type { Storage } from '../storage/types.ts'
 
+/** The longest version name `POST /api/boards/:id/versions` accepts. */
+const MAX_VERSION_NAME = 100
+
 /** Records a restore leaves alone: who took part is not part of the design. */
 const KEPT_ON_RESTORE = new Set(['user'])
 
 /**
  * Versions of a board's design submitted for review: frozen copies of the live design document,
  * listed and read by every link holder, restored by the owner as a normal change on top of the
- * live board (which everyone sees, and which restoring a later version undoes).
+ * live board (which everyone sees). Restoring first keeps the live design as a version of its own,
+ * so a restore is undone by restoring that one.
  */
 export class BoardVersions {
   constructor(
@@ -57,10 +61,11 @@ export class BoardVersions {
     return { id: version.id, name: version.name, createdAt: version.createdAt, records: recordsOf(version.state) }
   }
 
-  /** Makes the live design equal to the version, in one change every open board receives. */
+  /** Keeps the live design as a version, then makes it equal to the version, in one change every open board receives. */
   async restore(boardId: string, versionId: string): Promise<boolean> {
     const version = await this.storage.getVersion(boardId, versionId)
     if (!version) return false
+    await this.submit(boardId, `Before restoring “${version.name}”`.slice(0, MAX_VERSION_NAME))
     const target = recordsOf(version.state)
     const wanted = new Set(target.map((record) => record.id))
     const connection = await this.hocuspocus.openDirectConnection(boardDocumentName(boardId))

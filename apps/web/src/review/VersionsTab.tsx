@@ -151,7 +151,7 @@ function VersionRow({
       </div>
       {confirming && (
         <div className="share__confirm" role="alert">
-          <span>The live board becomes this version for everyone. Restoring a later version undoes it.</span>
+          <span>The live board becomes this version for everyone. The board as it is now is kept as a version first, so you can go back.</span>
           <div className="share__confirm-actions">
             <button type="button" className="button button--quiet button--small" onClick={() => setConfirming(false)}>
               Cancel
