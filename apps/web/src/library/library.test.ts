@@ -147,6 +147,32 @@ describe('the library on a board', () => {
     expect((b.editor.getShape(id) as ComponentShape).props.properties[numeric.id]).not.toBe('lots')
   })
 
+  it('skips a component carrying another kind’s property, and a connection with an invalid property value', async () => {
+    const a = openBoardClient({ seed: true })
+    const b = openBoardClient()
+    linkDocs(a.doc, b.doc)
+    const template = CATALOG.templates[0]!
+    insertTemplate(a.editor, template, { x: 0, y: 0 })
+    a.binding.flush()
+    await waitFor(() => components(b).length === template.components.length, 'the template to reach B')
+    const records = getRecordsMap(a.doc)
+    const component = readAllRecords(records).find((record) => record.type === 'component')!
+    const kind = findKind((component.props as { kind: string }).kind)!
+    // A property only some other kind has: valid somewhere in the catalog, not on this component.
+    const foreign = CATALOG.kinds.flatMap((k) => k.properties).find((def) => !kind.properties.some((own) => own.id === def.id) && def.valueType.type === 'boolean')!
+    const arrow = readAllRecords(records).find((record) => record.type === 'arrow')!
+    const meta = arrow.meta as { connection: Record<string, unknown> }
+    a.doc.transact(() => {
+      const props = component.props as { properties: Record<string, unknown> }
+      writeRecord(records, { ...component, props: { ...props, properties: { ...props.properties, [foreign.id]: true } } } as JsonRecord)
+      writeRecord(records, { ...arrow, meta: { ...meta, connection: { ...meta.connection, timeout: 'forever' } } } as JsonRecord)
+    })
+    await waitFor(() => b.rejected.length === 2, 'both invalid records to be reported')
+    expect(b.rejected.map((rejection) => rejection.id).sort()).toEqual([arrow.id, component.id].sort())
+    expect((b.editor.getShape(component.id as never) as ComponentShape).props.properties[foreign.id]).toBeUndefined()
+    expect(readConnection(b.editor.getShape(arrow.id as never) as TLArrowShape).properties.timeout).not.toBe('forever')
+  })
+
   it('finds components by words from their label, group or description, in any case', () => {
     const ids = (query: string) => searchComponents(CATALOG, query).flatMap((s) => s.kinds.map((k) => k.id))
     for (const kind of CATALOG.kinds) {

@@ -1,5 +1,6 @@
 import type { JsonRecord } from '@concord/shared'
 import type { TLRecord, TLStore } from 'tldraw'
+import { catalogProblem } from '../../shapes/catalogRecordCheck.ts'
 
 /** A record a peer wrote that this client skipped. */
 export interface RejectedRecord {
@@ -32,7 +33,11 @@ export function applyRemoteRecords(store: TLStore, changes: RemoteRecordChanges)
   for (const [id, record] of changes.put) {
     if (!record) rejected.push({ id, reason: 'not a record' })
     else if (!changes.isDocumentRecord(record)) rejected.push({ id, reason: `"${record.typeName}" is not board data` })
-    else candidates.push(record)
+    else {
+      const problem = catalogProblem(record)
+      if (problem) rejected.push({ id, reason: problem })
+      else candidates.push(record)
+    }
   }
   candidates.sort((a, b) => typeRank(a) - typeRank(b))
   const removals = [...changes.removed].filter((id) => store.has(id as TLRecord['id']))
