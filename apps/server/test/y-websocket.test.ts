@@ -91,13 +91,17 @@ describe('the y-websocket endpoint /yws', () => {
     expect(text).not.toContain(tokenOf(board.links.editor))
   })
 
-  it('a read-only role over /yws receives edits, and its own never reach the board', async () => {
+  it.each(['reviewer', 'viewer'] as const)('a %s over /yws receives edits, its own never reach the board, and only a reviewer is shown', async (role) => {
     const server = await start({ secret: SECRET })
     const board = await createBoard(server.url)
-    const reviewerToken = new LinkSigner(Buffer.from(SECRET)).issue(board.id, 'reviewer', 0)
+    const reviewerToken = new LinkSigner(Buffer.from(SECRET)).issue(board.id, role, 0)
     const editor = open(server.url, board.id, tokenOf(board.links.editor))
     const reviewer = yws(server.url, board.id, reviewerToken)
     await Promise.all([synced(editor), ywsSynced(reviewer)])
+    reviewer.provider.awareness.setLocalStateField('user', { name: `A ${role}`, color: '#123456' })
+    if (role === 'reviewer') {
+      await waitFor(() => editor.provider.awareness!.getStates().has(reviewer.doc.clientID), { what: 'the reviewer’s presence at the editor' })
+    }
 
     reviewer.doc.getMap('test').set('from-reviewer', 'nope')
     editor.doc.getMap('test').set('from-editor', 'yes')
@@ -112,5 +116,9 @@ describe('the y-websocket endpoint /yws', () => {
     const document = server.server.hocuspocus.documents.get(boardDocumentName(board.id))
     expect(document?.getMap('test').get('from-reviewer')).toBeUndefined()
     expect(editor.doc.getMap('test').get('from-reviewer')).toBeUndefined()
+    // A reviewer is shown again after its reconnect; a viewer's presence (set before all of the above) never reached anyone.
+    const shown = () => editor.provider.awareness!.getStates().has(reviewer.doc.clientID)
+    await waitFor(() => shown() === (role === 'reviewer'), { what: `the ${role}'s presence at the editor to settle` })
+    expect(shown()).toBe(role === 'reviewer')
   })
 })
