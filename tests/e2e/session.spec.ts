@@ -41,7 +41,7 @@ test('an instructor runs a session: teams from a template, live thumbnails, lock
   const before = await shapesInThumbnail()
   await student.getByTestId(`library-component-${CATALOG.kinds[0]!.id}`).click()
   await expect.poll(shapesInThumbnail).toBe(before + 1)
-  await expect(teamOne.getByTestId('team-stats')).toContainText('1 online')
+  await expect(teamOne.getByTestId('team-stats')).toContainText('Sam online')
 
   // A reviewer's comment on team 1 shows in its card.
   const reviewer = await connectDocument(server.url, reviewDocumentName(session.teams[0]!.boardId), linkToken(session.teams[0]!.links.reviewer))

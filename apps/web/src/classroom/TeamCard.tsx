@@ -40,7 +40,9 @@ export function TeamCard({ team, watch }: { team: SessionTeam; watch: TeamBoardW
         {controls.locked && <span className="team-card__badge team-card__badge--locked">Locked</span>}
       </div>
       <p className="team-card__stats" data-testid="team-stats">
-        {online} online · {edits === 1 ? '1 edit' : `${edits} edits`} in the last 5 min
+        {whoIsOnline(online)}
+        <br />
+        {edits === 1 ? '1 edit' : `${edits} edits`} in the last 5 min
       </p>
       <p className="team-card__stats" data-testid="team-comments">
         {comments.threads === 0
@@ -49,4 +51,11 @@ export function TeamCard({ team, watch }: { team: SessionTeam; watch: TeamBoardW
       </p>
     </li>
   )
+}
+
+/** "Nobody online", "Sam online", "Sam, Ada and 3 more online". */
+function whoIsOnline(names: readonly string[]): string {
+  if (names.length === 0) return 'Nobody online'
+  const shown = names.slice(0, 2).join(', ')
+  return names.length > 2 ? `${shown} and ${names.length - 2} more online` : `${shown} online`
 }

@@ -27,7 +27,8 @@ export const RECENT_EDITS_MS = 5 * 60_000
  */
 export class TeamBoardWatch {
   readonly records: Atom<JsonRecord[]> = atom('team board records', [])
-  readonly online: Atom<number> = atom('team board online', 0)
+  /** The names of who is on the board (viewers' presence is hidden by the server, so they are not here). */
+  readonly online: Atom<string[]> = atom('team board online', [])
   readonly recentEdits: Atom<number[]> = atom('team board recent edits', [])
   readonly controls: Atom<BoardControls> = atom('team board controls', DEFAULT_BOARD_CONTROLS)
   /** Review threads on the board: all of them, and those still open. */
@@ -56,7 +57,7 @@ export class TeamBoardWatch {
       this.recentEdits.update((times) => [...times.filter((t) => t > now - RECENT_EDITS_MS), now])
     })
     // With its own state cleared, the awareness holds exactly the others on the board.
-    this.provider.awareness?.on('change', () => this.online.set(this.provider.awareness?.getStates().size ?? 0))
+    this.provider.awareness?.on('change', () => this.online.set([...(this.provider.awareness?.getStates().values() ?? [])].map(displayName)))
     this.provider.on('stateless', ({ payload }: { payload: string }) => {
       const message = parseControlsPayload(controlsServerMessageSchema, payload)
       if (message && !('invalid' in message) && message.type === 'state') this.controls.set(message.controls)
@@ -87,4 +88,12 @@ export class TeamBoardWatch {
     this.doc.destroy()
     this.reviewDoc.destroy()
   }
+}
+
+/** The name a board's client goes by in its presence (a tab's tldraw presence, a replica's `user`). */
+function displayName(state: Record<string, unknown>): string {
+  const presence = state.presence as { userName?: unknown } | undefined
+  const user = state.user as { name?: unknown } | undefined
+  const name = typeof presence?.userName === 'string' ? presence.userName : typeof user?.name === 'string' ? user.name : ''
+  return name.trim() || 'Someone'
 }
