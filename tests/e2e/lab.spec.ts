@@ -1,18 +1,54 @@
+import { spawn } from 'node:child_process'
 import type { Page } from '@playwright/test'
 import type { TLShapeId } from 'tldraw'
 import { createRectangle, expectShapes, documentRecords, openBoard, twoUsersOnNewBoard, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
+import { ROOT } from '../support/server-process.ts'
 
-async function boxProps(page: Page): Promise<{ x: number; color: string } | null> {
+/** The catalog property values of the shared component, as a page holds them. */
+async function componentProperties(page: Page): Promise<Record<string, unknown> | null> {
   return page.evaluate(() => {
-    const shape = window.__concord!.editor.getShape('shape:shared' as TLShapeId) as { x: number; props: { color: string } } | undefined
-    return shape ? { x: Math.round(shape.x), color: String(shape.props.color) } : null
+    const shape = window.__concord!.editor.getShape('shape:shared' as TLShapeId) as { props: { properties: Record<string, unknown> } } | undefined
+    return shape ? shape.props.properties : null
+  })
+}
+
+/** Sets one catalog property of the shared component, as the inspector does. */
+async function setProperty(page: Page, id: string, value: unknown): Promise<void> {
+  await page.evaluate(
+    ({ id, value }) => {
+      const editor = window.__concord!.editor
+      const shape = editor.getShape('shape:shared' as TLShapeId) as unknown as { props: { properties: Record<string, unknown> } }
+      editor.updateShape({ id: 'shape:shared' as TLShapeId, type: 'component', props: { properties: { ...shape.props.properties, [id]: value } } } as never)
+    },
+    { id, value },
+  )
+}
+
+/** `pnpm replica` (its script, as the root script runs it) on a board URL; stopped by PID after 60 s at the latest. */
+function runReplica(args: string[]): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/replica/src/main.ts', ...args], { cwd: ROOT, stdio: 'ignore' })
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      resolve(code)
+    })
   })
 }
 
 test('the owner partitions a tab from the lab; both sides edit; the lab shows divergence, then convergence after the heal', async ({ newUser }) => {
   const { alice, bob, links } = await twoUsersOnNewBoard(newUser, 'Partition demo')
-  await createRectangle(alice, 'shared', 100, 100)
+  // A component from the library: a key-value store both will annotate.
+  await alice.evaluate(() => {
+    window.__concord!.editor.createShape({
+      id: 'shape:shared' as TLShapeId,
+      type: 'component' as never,
+      x: 100,
+      y: 100,
+      props: { kind: 'kv-store', name: 'Orders', w: 180, h: 100, properties: {}, rationale: {} } as never,
+    })
+  })
   await expectShapes(bob, ['shared'])
 
   // Alice (the owner) opens the lab in a second tab; it lists the server and every replica.
@@ -24,20 +60,21 @@ test('the owner partitions a tab from the lab; both sides edit; the lab shows di
   await expect(bobCard).toBeVisible()
   await expect(lab.getByTestId('lab-verdict')).toHaveAttribute('data-verdict', 'converged', { timeout: 20_000 })
 
-  // Partition Bob: his tab says so, and both sides keep editing different fields of one shape.
+  // A headless replica from a terminal (`pnpm replica <the board URL>`) shows up in the lab while it edits.
+  const replica = runReplica([new URL(links.owner, alice.url()).href, '--edits', '20', '--rate', '5'])
+  await expect(lab.getByTestId('lab-replica').filter({ hasText: 'y-websocket' }).first()).toBeVisible({ timeout: 20_000 })
+  expect(await replica).toBe(0)
+
+  // Partition Bob: his tab says so, and both sides annotate different properties of the one component.
   await bobCard.getByTestId('lab-partition').click()
   await expect(bobCard).toHaveAttribute('data-status', 'partitioned')
   await expect(bob.getByTestId('lab-fault-banner')).toBeVisible()
-  await alice.evaluate(() => {
-    window.__concord!.editor.updateShape({ id: 'shape:shared' as TLShapeId, type: 'geo', x: 400 })
-  })
-  await bob.evaluate(() => {
-    window.__concord!.editor.updateShape({ id: 'shape:shared' as TLShapeId, type: 'geo', props: { color: 'red' } })
-  })
+  await setProperty(alice, 'consistency', 'causal')
+  await setProperty(bob, 'availability', 99.9)
   await createRectangle(bob, 'bob-partitioned', 600, 300)
   await expect(lab.getByTestId('lab-verdict')).toHaveAttribute('data-verdict', 'diverged')
-  expect(await boxProps(alice)).toEqual({ x: 400, color: 'black' })
-  expect(await boxProps(bob)).toEqual({ x: 100, color: 'red' })
+  expect(await componentProperties(alice)).toEqual({ consistency: 'causal' })
+  expect(await componentProperties(bob)).toEqual({ availability: 99.9 })
 
   // Heal: the state-vector handshake repairs what was dropped, and the lab measures the convergence.
   await lab.getByTestId('lab-heal-all').click()
@@ -45,7 +82,7 @@ test('the owner partitions a tab from the lab; both sides edit; the lab shows di
   await expect(lab.getByTestId('lab-converged-after')).toBeVisible()
   await expect(bob.getByTestId('lab-fault-banner')).toBeHidden()
   for (const page of [alice, bob]) {
-    await expect.poll(() => boxProps(page)).toEqual({ x: 400, color: 'red' })
+    await expect.poll(() => componentProperties(page)).toEqual({ consistency: 'causal', availability: 99.9 })
     await expectShapes(page, ['shared', 'bob-partitioned'])
   }
   await waitForSynced(alice)

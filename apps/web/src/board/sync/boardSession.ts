@@ -196,7 +196,15 @@ export class BoardSession {
   sendControl(command: ControlCommand): void {
     this.controlsRefusal.set(null)
     const message: ControlsClientMessage = { channel: CONTROLS_CHANNEL, type: 'command', command }
-    this.provider.sendStateless(JSON.stringify(message))
+    const send = () => this.provider.sendStateless(JSON.stringify(message))
+    if (this.provider.isSynced) return send()
+    // A command given while the board is still connecting (just opened, or reconnecting) goes out
+    // once it is connected; sent earlier, the server never saw it.
+    const onSynced = () => {
+      this.provider.off('synced', onSynced)
+      send()
+    }
+    this.provider.on('synced', onSynced)
   }
 
   /** A lock makes everyone but owners read-only here too, matching what the server enforces. */
