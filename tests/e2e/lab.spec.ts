@@ -60,11 +60,6 @@ test('the owner partitions a tab from the lab; both sides edit; the lab shows di
   await expect(bobCard).toBeVisible()
   await expect(lab.getByTestId('lab-verdict')).toHaveAttribute('data-verdict', 'converged', { timeout: 20_000 })
 
-  // A headless replica from a terminal (`pnpm replica <the board URL>`) shows up in the lab while it edits.
-  const replica = runReplica([new URL(links.owner, alice.url()).href, '--edits', '20', '--rate', '5'])
-  await expect(lab.getByTestId('lab-replica').filter({ hasText: 'y-websocket' }).first()).toBeVisible({ timeout: 20_000 })
-  expect(await replica).toBe(0)
-
   // Partition Bob: his tab says so, and both sides annotate different properties of the one component.
   await bobCard.getByTestId('lab-partition').click()
   await expect(bobCard).toHaveAttribute('data-status', 'partitioned')
@@ -91,6 +86,18 @@ test('the owner partitions a tab from the lab; both sides edit; the lab shows di
   // The diagram drew the dropped messages.
   await lab.getByTestId('lab-pause').click()
   expect(await lab.locator('[data-fate="dropped"]').count()).toBeGreaterThan(0)
+})
+
+test('a headless replica run from a terminal (`pnpm replica <board URL>`) shows up in the lab while it edits', async ({ newUser }) => {
+  const { alice, links } = await twoUsersOnNewBoard(newUser, 'Replica demo')
+  const lab = await alice.context().newPage()
+  await lab.goto(`${links.owner.replace(/^\/b\/([^#]+)/, '/b/$1/lab')}`)
+  await expect(lab.getByTestId('lab-server')).toBeVisible()
+  const replica = runReplica([new URL(links.owner, alice.url()).href, '--edits', '20', '--rate', '5'])
+  await expect(lab.getByTestId('lab-replica').filter({ hasText: 'y-websocket' }).first()).toBeVisible({ timeout: 20_000 })
+  expect(await replica).toBe(0)
+  // Its components reach the browsers.
+  await expect.poll(() => alice.evaluate(() => window.__concord!.editor.getCurrentPageShapes().filter((s) => String(s.id).startsWith('shape:replica-')).length)).toBeGreaterThan(0)
 })
 
 test('any user takes their own tab offline and back, and their edits merge', async ({ newUser }) => {

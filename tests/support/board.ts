@@ -89,7 +89,14 @@ export async function documentRecords(page: Page): Promise<string> {
     const records = window.__concord!.editor.store.allRecords().filter((record) =>
       ['shape', 'page', 'binding', 'asset', 'document'].includes(record.typeName),
     )
-    return JSON.stringify(records.sort((a, b) => a.id.localeCompare(b.id)))
+    // Keys in a fixed order: replicas that merged the same fields in another order hold the same record.
+    const canonical = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(canonical)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+          : value
+    return JSON.stringify(records.sort((a, b) => a.id.localeCompare(b.id)).map(canonical))
   })
 }
 
