@@ -16,6 +16,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider'
 import { atom, type Atom } from 'tldraw'
 import * as Y from 'yjs'
 import { collabSocket } from '../board/sync/socket.ts'
+import { sendWhenSynced } from '../board/sync/sendWhenSynced.ts'
 
 /** How far back "edits in the last minutes" counts. */
 export const RECENT_EDITS_MS = 5 * 60_000
@@ -79,7 +80,7 @@ export class TeamBoardWatch {
   }
 
   send(command: ControlCommand): void {
-    this.provider.sendStateless(JSON.stringify({ channel: CONTROLS_CHANNEL, type: 'command', command }))
+    sendWhenSynced(this.provider, JSON.stringify({ channel: CONTROLS_CHANNEL, type: 'command', command }))
   }
 
   destroy(): void {

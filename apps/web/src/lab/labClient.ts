@@ -7,6 +7,7 @@ import {
 } from '@concord/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { atom, type Atom } from 'tldraw'
+import { sendWhenSynced } from '../board/sync/sendWhenSynced.ts'
 import { EMPTY_LAB_STATE, reduceLab, type LabState } from './labState.ts'
 
 /**
@@ -40,7 +41,8 @@ export class LabClient {
 
   fault(command: FaultCommand): void {
     this.state.update((state) => ({ ...state, refusal: null }))
-    this.send({ channel: LAB_CHANNEL, type: 'fault', command })
+    const message: LabClientMessage = { channel: LAB_CHANNEL, type: 'fault', command }
+    sendWhenSynced(this.provider, JSON.stringify(message))
   }
 
   destroy(): void {

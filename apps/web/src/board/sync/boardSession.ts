@@ -31,6 +31,7 @@ import { syncPresence } from '../presence/presence.ts'
 import { rememberServerState } from '../../revoked/serverState.ts'
 import { startLabReporting } from '../../lab/labReporting.ts'
 import { collabSocket } from './socket.ts'
+import { sendWhenSynced } from './sendWhenSynced.ts'
 
 /**
  * - loading: waiting for the local copy, and for the server when there is no local copy
@@ -196,15 +197,7 @@ export class BoardSession {
   sendControl(command: ControlCommand): void {
     this.controlsRefusal.set(null)
     const message: ControlsClientMessage = { channel: CONTROLS_CHANNEL, type: 'command', command }
-    const send = () => this.provider.sendStateless(JSON.stringify(message))
-    if (this.provider.isSynced) return send()
-    // A command given while the board is still connecting (just opened, or reconnecting) goes out
-    // once it is connected; sent earlier, the server never saw it.
-    const onSynced = () => {
-      this.provider.off('synced', onSynced)
-      send()
-    }
-    this.provider.on('synced', onSynced)
+    sendWhenSynced(this.provider, JSON.stringify(message))
   }
 
   /** A lock makes everyone but owners read-only here too, matching what the server enforces. */
