@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import type { Page } from '@playwright/test'
 import type { TLShapeId } from 'tldraw'
-import { createRectangle, expectShapes, documentRecords, openBoard, twoUsersOnNewBoard, waitForSynced } from '../support/board.ts'
+import { createComponent, createRectangle, expectShapes, documentRecords, openBoard, twoUsersOnNewBoard, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 import { ROOT } from '../support/server-process.ts'
 
@@ -40,15 +40,7 @@ function runReplica(args: string[]): Promise<number | null> {
 test('the owner partitions a tab from the lab; both sides edit; the lab shows divergence, then convergence after the heal', async ({ newUser }) => {
   const { alice, bob, links } = await twoUsersOnNewBoard(newUser, 'Partition demo')
   // A component from the library: a key-value store both will annotate.
-  await alice.evaluate(() => {
-    window.__concord!.editor.createShape({
-      id: 'shape:shared' as TLShapeId,
-      type: 'component' as never,
-      x: 100,
-      y: 100,
-      props: { kind: 'kv-store', name: 'Orders', w: 180, h: 100, properties: {}, rationale: {} } as never,
-    })
-  })
+  await createComponent(alice, 'shared', 'kv-store', 'Orders', 100, 100)
   await expectShapes(bob, ['shared'])
 
   // Alice (the owner) opens the lab in a second tab; it lists the server and every replica.

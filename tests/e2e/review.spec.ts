@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { createBoardFromHome, createRectangle, expectShapes, openBoard, shapeIds, shareLink, waitForSynced } from '../support/board.ts'
+import { createBoardFromHome, createComponent, createRectangle, expectShapes, openBoard, shapeIds, shareLink, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 const SHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname
@@ -9,15 +9,7 @@ test('a reviewer pins a comment to a property and fills the rubric; the owner se
   const links = await createBoardFromHome(alice, 'Key-value store')
   await openBoard(alice, links.owner)
   // A component from the library: a key-value store, whose consistency model a reviewer questions.
-  await alice.evaluate(() => {
-    window.__concord!.editor.createShape({
-      id: 'shape:db' as never,
-      type: 'component' as never,
-      x: 300,
-      y: 250,
-      props: { kind: 'kv-store', name: 'Orders', w: 180, h: 100, properties: {}, rationale: {} } as never,
-    })
-  })
+  await createComponent(alice, 'db', 'kv-store', 'Orders', 300, 250)
   await waitForSynced(alice)
   const reviewerLink = await shareLink(alice, 'reviewer')
   await alice.getByRole('button', { name: 'Done' }).click()

@@ -83,6 +83,22 @@ export async function expectShapes(page: Page, ids: string[], timeout = 30_000):
   await expect.poll(() => shapeIds(page), { timeout }).toEqual(expect.arrayContaining(wanted))
 }
 
+/** Places a library component (a catalog `kind`) through the editor, as the library does. */
+export async function createComponent(page: Page, id: string, kind: string, name: string, x: number, y: number): Promise<void> {
+  await page.evaluate(
+    ({ id, kind, name, x, y }) => {
+      window.__concord!.editor.createShape({
+        id: `shape:${id}` as TLShapeId,
+        type: 'component' as never,
+        x,
+        y,
+        props: { kind, name, w: 180, h: 100, properties: {}, rationale: {} } as never,
+      })
+    },
+    { id, kind, name, x, y },
+  )
+}
+
 /** Document-scope records as sorted JSON, to compare replicas. */
 export async function documentRecords(page: Page): Promise<string> {
   return page.evaluate(() => {

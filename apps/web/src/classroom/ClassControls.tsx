@@ -1,4 +1,4 @@
-import { sessionLinkPath } from '@concord/shared'
+import { sessionLinkPath, type ControlCommand } from '@concord/shared'
 import { useState } from 'react'
 import { useValue } from 'tldraw'
 import { Link } from 'wouter'
@@ -31,7 +31,6 @@ function ClassControlsPanel({ session, onClose }: { session: BoardSession; onClo
   const { classSession } = useBoard()
   const controls = useValue('board controls', () => session.controls.get(), [session])
   const refusal = useValue('controls refusal', () => session.controlsRefusal.get(), [session])
-  const me = useValue('me', () => currentTLUser.get(), [])
   const [minutes, setMinutes] = useState(10)
   const send = session.sendControl.bind(session)
   return (
@@ -82,24 +81,13 @@ function ClassControlsPanel({ session, onClose }: { session: BoardSession; onClo
           )}
         </BroadcastForm>
       </div>
-      <div className="class-controls__row">
-        <span className="class-controls__label">Cursor</span>
-        {controls.spotlight ? (
-          <button type="button" className="button button--quiet" onClick={() => send({ op: 'spotlight-stop' })}>
-            End the spotlight
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button button--quiet"
-            data-testid="spotlight"
-            disabled={!me}
-            onClick={() => me && send({ op: 'spotlight', userId: me.id, name: me.name })}
-          >
-            Spotlight my cursor
-          </button>
-        )}
-      </div>
+      <OwnerToggle
+        label="Cursor"
+        active={controls.spotlight !== null}
+        start={{ text: 'Spotlight my cursor', testId: 'spotlight', op: 'spotlight' }}
+        stop={{ text: 'End the spotlight', op: 'spotlight-stop' }}
+        send={send}
+      />
       <div className="class-controls__row">
         <span className="class-controls__label">Present</span>
         <button
@@ -114,24 +102,13 @@ function ClassControlsPanel({ session, onClose }: { session: BoardSession; onClo
           Present the frames
         </button>
       </div>
-      <div className="class-controls__row">
-        <span className="class-controls__label">View</span>
-        {controls.follow ? (
-          <button type="button" className="button button--quiet" onClick={() => send({ op: 'follow-stop' })}>
-            Let everyone go
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button button--quiet"
-            data-testid="follow-me"
-            disabled={!me}
-            onClick={() => me && send({ op: 'follow-me', userId: me.id, name: me.name })}
-          >
-            Bring everyone to me
-          </button>
-        )}
-      </div>
+      <OwnerToggle
+        label="View"
+        active={controls.follow !== null}
+        start={{ text: 'Bring everyone to me', testId: 'follow-me', op: 'follow-me' }}
+        stop={{ text: 'Let everyone go', op: 'follow-stop' }}
+        send={send}
+      />
       {refusal && (
         <p className="class-controls__refusal" role="alert">
           {refusal}
@@ -140,6 +117,43 @@ function ClassControlsPanel({ session, onClose }: { session: BoardSession; onClo
       <button type="button" className="button button--quiet class-controls__close" onClick={onClose}>
         Close
       </button>
+    </div>
+  )
+}
+
+/** A control that points everyone at the owner (spotlight, follow-me) and its way back. */
+function OwnerToggle({
+  label,
+  active,
+  start,
+  stop,
+  send,
+}: {
+  label: string
+  active: boolean
+  start: { text: string; testId: string; op: 'spotlight' | 'follow-me' }
+  stop: { text: string; op: 'spotlight-stop' | 'follow-stop' }
+  send(command: ControlCommand): void
+}) {
+  const me = useValue('me', () => currentTLUser.get(), [])
+  return (
+    <div className="class-controls__row">
+      <span className="class-controls__label">{label}</span>
+      {active ? (
+        <button type="button" className="button button--quiet" onClick={() => send({ op: stop.op })}>
+          {stop.text}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="button button--quiet"
+          data-testid={start.testId}
+          disabled={!me}
+          onClick={() => me && send({ op: start.op, userId: me.id, name: me.name })}
+        >
+          {start.text}
+        </button>
+      )}
     </div>
   )
 }
