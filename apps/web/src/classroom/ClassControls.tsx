@@ -70,7 +70,7 @@ function ClassControlsPanel({ session, onClose }: { session: BoardSession; onClo
         <span className="class-controls__label">Message</span>
         <BroadcastForm
           className="class-controls__broadcast"
-          label={classSession ? 'Message to every team' : 'Message to everyone on the board'}
+          label={classSession ? 'Message to every team' : 'Message to everyone'}
           sendTestId="broadcast-send"
           onSend={(text) => send({ op: 'broadcast', text })}
         >
