@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { BOARD_REFUSAL, boardDocumentName, readBoardMeta } from '@concord/shared'
-import { acknowledged, openDocument, synced } from './helpers/collab.ts'
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import * as Y from 'yjs'
+import { BOARD_REFUSAL, boardDocumentName, readBoardMeta, reviewDocumentName } from '@concord/shared'
+import { acknowledged, collabUrl, openDocument, synced } from './helpers/collab.ts'
 import { createBoard, tokenOf } from './helpers/server.ts'
 import { storedDocument } from './helpers/stored.ts'
 import { waitFor } from './helpers/wait.ts'
@@ -71,5 +73,33 @@ describe('collaboration on /collab', () => {
     await synced(client)
     const health = (await (await fetch(`${url}/healthz`)).json()) as { documents: number; connections: number }
     expect(health).toMatchObject({ documents: 1, connections: 1 })
+  })
+
+  it('syncs a board a tab closed and opened again at once on its one socket, as from the session dashboard', async () => {
+    const { url } = await start()
+    const boards = await Promise.all([1, 2, 3].map((team) => createBoard(url, `Team ${team}`)))
+    const socket = track(new HocuspocusProviderWebsocket({ url: collabUrl(url) }))
+    // As the web app opens every document (apps/web/src/board/sync/socket.ts): session-aware, on the tab's one socket.
+    const open = (name: string, token: string) => {
+      const provider = new HocuspocusProvider({ websocketProvider: socket, sessionAwareness: true, name, token, document: new Y.Doc() })
+      provider.attach()
+      return provider
+    }
+    const openBoardAndReview = (board: (typeof boards)[number]) => [
+      open(boardDocumentName(board.id), tokenOf(board.links.owner)),
+      open(reviewDocumentName(board.id), tokenOf(board.links.owner)),
+    ]
+    for (let round = 0; round < 10; round++) {
+      // The dashboard watches every team's board and review, then the instructor opens team 2's.
+      const watches = boards.flatMap(openBoardAndReview)
+      await waitFor(() => watches.every((provider) => provider.isSynced), { what: `round ${round}: the dashboard to sync` })
+      for (const provider of watches) provider.destroy()
+      const opened = openBoardAndReview(boards[1]!)
+      opened[0]!.document.getMap('test').set('round', round)
+      await waitFor(() => opened.every((provider) => provider.isSynced && provider.unsyncedChanges === 0), {
+        what: `round ${round}: team 2's board, opened again, to sync`,
+      })
+      for (const provider of opened) provider.destroy()
+    }
   })
 })

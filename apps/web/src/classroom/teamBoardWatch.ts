@@ -12,10 +12,10 @@ import {
   type ControlCommand,
   type JsonRecord,
 } from '@concord/shared'
-import { HocuspocusProvider } from '@hocuspocus/provider'
+import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { atom, type Atom } from 'tldraw'
 import * as Y from 'yjs'
-import { collabSocket } from '../board/sync/socket.ts'
+import { providerOnTabSocket } from '../board/sync/socket.ts'
 import { sendWhenSynced } from '../board/sync/sendWhenSynced.ts'
 
 /** How far back "edits in the last minutes" counts. */
@@ -40,12 +40,7 @@ export class TeamBoardWatch {
   private readonly review: HocuspocusProvider
 
   constructor(boardId: string, token: string) {
-    this.provider = new HocuspocusProvider({
-      websocketProvider: collabSocket(),
-      name: boardDocumentName(boardId),
-      token,
-      document: this.doc,
-    })
+    this.provider = providerOnTabSocket({ name: boardDocumentName(boardId), token, document: this.doc, withAwareness: true })
     // The dashboard watches; it shows no cursor on the team's board.
     this.provider.awareness?.setLocalState(null)
     const records = getRecordsMap(this.doc)
@@ -65,13 +60,7 @@ export class TeamBoardWatch {
     })
     this.provider.attach()
 
-    this.review = new HocuspocusProvider({
-      websocketProvider: collabSocket(),
-      name: reviewDocumentName(boardId),
-      token,
-      document: this.reviewDoc,
-    })
-    this.review.awareness?.setLocalState(null)
+    this.review = providerOnTabSocket({ name: reviewDocumentName(boardId), token, document: this.reviewDoc, withAwareness: false })
     this.reviewDoc.on('update', () => {
       const threads = readThreads(this.reviewDoc)
       this.comments.set({ threads: threads.length, open: threads.filter((thread) => thread.status === 'open').length })

@@ -10,13 +10,13 @@ import {
   type ReviewThread,
   type VersionInfoResponse,
 } from '@concord/shared'
-import { HocuspocusProvider } from '@hocuspocus/provider'
+import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { atom, type Atom } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { listVersions } from '../api/versions.ts'
 import type { BoardSession } from '../board/sync/boardSession.ts'
-import { collabSocket } from '../board/sync/socket.ts'
+import { providerOnTabSocket } from '../board/sync/socket.ts'
 
 /** Name of the IndexedDB database holding a board review's local copy. */
 function localReviewDbName(boardId: string): string {
@@ -58,13 +58,7 @@ export class ReviewSession {
     if (role === 'reviewer') this.panelOpen.set(true)
     this.persistence = new IndexeddbPersistence(localReviewDbName(boardId), this.doc)
     // No awareness: presence is the design document's; this provider only syncs data.
-    this.provider = new HocuspocusProvider({
-      websocketProvider: collabSocket(),
-      name: reviewDocumentName(boardId),
-      token,
-      document: this.doc,
-      awareness: null,
-    })
+    this.provider = providerOnTabSocket({ name: reviewDocumentName(boardId), token, document: this.doc, withAwareness: false })
     this.provider.attach()
 
     const threads = this.doc.getMap(THREADS_KEY)

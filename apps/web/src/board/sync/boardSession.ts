@@ -16,7 +16,7 @@ import {
   type Fault,
   type Role,
 } from '@concord/shared'
-import { HocuspocusProvider } from '@hocuspocus/provider'
+import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { atom, createTLStore, defaultBindingUtils, type Atom, type TLStore } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
@@ -30,7 +30,7 @@ import { localSchema, prepareBoardRecords, recordSchema } from '../schema/boardS
 import { syncPresence } from '../presence/presence.ts'
 import { rememberServerState } from '../../revoked/serverState.ts'
 import { startLabReporting } from '../../lab/labReporting.ts'
-import { collabSocket } from './socket.ts'
+import { collabSocket, providerOnTabSocket } from './socket.ts'
 import { sendWhenSynced } from './sendWhenSynced.ts'
 
 /**
@@ -110,12 +110,7 @@ export class BoardSession {
       this.advance()
     })
 
-    this.provider = new HocuspocusProvider({
-      websocketProvider: collabSocket(),
-      name: boardDocumentName(boardId),
-      token,
-      document: this.doc,
-    })
+    this.provider = providerOnTabSocket({ name: boardDocumentName(boardId), token, document: this.doc, withAwareness: true })
     this.provider.on('synced', () => {
       this.serverSynced = true
       this.advance()
