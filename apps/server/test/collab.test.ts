@@ -76,7 +76,7 @@ describe('collaboration on /collab', () => {
   })
 
   it('syncs a board a tab closed and opened again at once on its one socket, as from the session dashboard', async () => {
-    const { url } = await start()
+    const { url, server } = await start()
     const boards = await Promise.all([1, 2, 3].map((team) => createBoard(url, `Team ${team}`)))
     const socket = track(new HocuspocusProviderWebsocket({ url: collabUrl(url) }))
     // As the web app opens every document (apps/web/src/board/sync/socket.ts): session-aware, on the tab's one socket.
@@ -95,11 +95,14 @@ describe('collaboration on /collab', () => {
       await waitFor(() => watches.every((provider) => provider.isSynced), { what: `round ${round}: the dashboard to sync` })
       for (const provider of watches) provider.destroy()
       const opened = openBoardAndReview(boards[1]!)
-      opened[0]!.document.getMap('test').set('round', round)
+      opened[0]!.document.getMap('test').set(`round ${round}`, true)
       await waitFor(() => opened.every((provider) => provider.isSynced && provider.unsyncedChanges === 0), {
         what: `round ${round}: team 2's board, opened again, to sync`,
       })
       for (const provider of opened) provider.destroy()
     }
+    // Each reopened board was a live connection: its edit of every round was acknowledged, so stored.
+    const stored = await storedDocument(server.storage, boardDocumentName(boards[1]!.id))
+    expect([...(stored?.getMap('test').keys() ?? [])].sort()).toEqual(Array.from({ length: 10 }, (_, round) => `round ${round}`))
   })
 })
