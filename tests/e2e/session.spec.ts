@@ -1,4 +1,4 @@
-import { CATALOG, createThread, reviewDocumentName } from '@concord/shared'
+import { CATALOG, createThread, MAX_SESSION_TEAMS, reviewDocumentName, type SessionResponse } from '@concord/shared'
 import { connectDocument, linkToken } from '../support/api-client.ts'
 import { waitForEditor, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
@@ -76,4 +76,30 @@ test('an instructor runs a session: teams from a template, live thumbnails, lock
   await instructor.getByTestId('session-dashboard-link').click()
   await expect(instructor.getByRole('heading', { name: 'Lab 4 – replication' })).toBeVisible()
   await expect(instructor.getByTestId('team-card')).toHaveCount(3)
+})
+
+test('a 40-team session: the dashboard reaches every team, draws thumbnails as they scroll into view, and locks all', async ({ newUser }) => {
+  const template = CATALOG.templates[0]!
+  const instructor = await newUser('Dr. Mira')
+  const response = await instructor.request.post('/api/sessions', { data: { name: 'Lecture 9', teams: MAX_SESSION_TEAMS, template: template.id } })
+  expect(response.status()).toBe(201)
+  const session = (await response.json()) as SessionResponse
+  await instructor.goto(session.dashboard)
+  const cards = instructor.getByTestId('team-card')
+  await expect(cards).toHaveCount(MAX_SESSION_TEAMS)
+
+  // Only the cards in view draw their board; the last one does once scrolled to.
+  const last = cards.last()
+  await expect(last.getByTestId('team-thumbnail')).toHaveCount(0)
+  await last.scrollIntoViewIfNeeded()
+  await expect.poll(() => last.getByTestId('team-thumbnail').getAttribute('data-shapes').then(Number)).toBeGreaterThanOrEqual(template.components.length)
+
+  // Lock all reaches every team's board: each card shows the lock the server sends back, and a student in the last team is locked.
+  const student = await newUser('Sam')
+  await student.goto(session.teams.at(-1)!.links.editor)
+  await waitForSynced(student)
+  await instructor.getByTestId('lock-all').click()
+  await expect(instructor.getByTestId('team-card').filter({ hasText: 'Locked' })).toHaveCount(MAX_SESSION_TEAMS)
+  await expect(student.getByTestId('lock-banner')).toBeVisible()
+  await expect(last.getByTestId('team-stats')).toContainText('Sam online')
 })
