@@ -76,6 +76,9 @@ test('an instructor runs a session: teams from a template, live thumbnails, lock
   await instructor.getByTestId('session-dashboard-link').click()
   await expect(instructor.getByRole('heading', { name: 'Lab 4 – replication' })).toBeVisible()
   await expect(instructor.getByTestId('team-card')).toHaveCount(3)
+  // The dashboard, opened again, still counts the student's edits from before (the server kept count); team 3 had none.
+  await expect(teamOne.getByTestId('team-stats')).toContainText(/[1-9]\d* edits? in the last 5 min/)
+  await expect(instructor.locator('[data-testid="team-card"][data-team="3"]').getByTestId('team-stats')).toContainText('0 edits in the last 5 min')
 })
 
 test('a 40-team session: the dashboard reaches every team, draws thumbnails as they scroll into view, and locks all', async ({ newUser }) => {

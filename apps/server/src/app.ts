@@ -24,6 +24,7 @@ import { createRedisRelay, redisConnector } from './collab/redis-relay.ts'
 import { BoardControlsRelay } from './collab/board-controls-relay.ts'
 import { CollabStorage, DEFAULT_COMPACTION, type CompactionPolicy } from './collab/storage.ts'
 import { ViewerPresence } from './collab/viewer-presence.ts'
+import { EditActivity } from './collab/edit-activity.ts'
 import { attachCollabWebSocket } from './collab/websocket.ts'
 import { YWebsocketEndpoint } from './collab/y-websocket.ts'
 import type { ConcordConfig } from './config.ts'
@@ -136,6 +137,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       new FrameGuard(log.child({ component: 'collab-frames' })),
       new SyncStateCache(metrics.fullStateReuses),
       new ViewerPresence(),
+      new EditActivity(),
       controls,
       faults,
       new LabTelemetry(faults, nodeId, labRelay),

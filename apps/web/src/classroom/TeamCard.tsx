@@ -1,7 +1,8 @@
-import type { SessionTeam } from '@concord/shared'
+import { recentEditCount, RECENT_EDITS_SLICE_MS, RECENT_EDITS_WINDOW_MS, type SessionTeam } from '@concord/shared'
 import { useEffect, useRef, useState } from 'react'
 import { useValue } from 'tldraw'
 import { Link } from 'wouter'
+import { useNow } from '../ui/useNow.ts'
 import type { TeamBoardWatch } from './teamBoardWatch.ts'
 import { Thumbnail } from './Thumbnail.tsx'
 
@@ -23,7 +24,8 @@ export function TeamCard({ team, watch }: { team: SessionTeam; watch: TeamBoardW
   }, [])
   const records = useValue('team records', () => (visible ? watch.records.get() : []), [watch, visible])
   const online = useValue('team online', () => watch.online.get(), [watch])
-  const edits = useValue('team edits', () => watch.recentEdits.get().length, [watch])
+  const now = useNow(RECENT_EDITS_SLICE_MS)
+  const edits = useValue('team edits', () => recentEditCount(watch.recentEdits.get(), now), [watch, now])
   const controls = useValue('team controls', () => watch.controls.get(), [watch])
   const comments = useValue('team comments', () => watch.comments.get(), [watch])
   return (
@@ -42,7 +44,7 @@ export function TeamCard({ team, watch }: { team: SessionTeam; watch: TeamBoardW
       <p className="team-card__stats" data-testid="team-stats">
         {whoIsOnline(online)}
         <br />
-        {edits === 1 ? '1 edit' : `${edits} edits`} in the last 5 min
+        {edits === 1 ? '1 edit' : `${edits} edits`} in the last {RECENT_EDITS_WINDOW_MS / 60_000} min
       </p>
       <p className="team-card__stats" data-testid="team-comments">
         {comments.threads === 0

@@ -4,12 +4,16 @@ import {
   controlsServerMessageSchema,
   DEFAULT_BOARD_CONTROLS,
   getRecordsMap,
+  mergeEditSlices,
   parseControlsPayload,
+  parseStatelessMessage,
   readAllRecords,
   readThreads,
+  recordEdits,
   reviewDocumentName,
   type BoardControls,
   type ControlCommand,
+  type EditSlices,
   type JsonRecord,
 } from '@concord/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
@@ -17,9 +21,6 @@ import { atom, type Atom } from 'tldraw'
 import * as Y from 'yjs'
 import { providerOnTabSocket } from '../board/sync/socket.ts'
 import { sendWhenSynced } from '../board/sync/sendWhenSynced.ts'
-
-/** How far back "edits in the last minutes" counts. */
-export const RECENT_EDITS_MS = 5 * 60_000
 
 /**
  * The dashboard's view of one team board: a live copy of its records (for the thumbnail, no
@@ -30,7 +31,8 @@ export class TeamBoardWatch {
   readonly records: Atom<JsonRecord[]> = atom('team board records', [])
   /** The names of who is on the board (viewers' presence is hidden by the server, so they are not here). */
   readonly online: Atom<string[]> = atom('team board online', [])
-  readonly recentEdits: Atom<number[]> = atom('team board recent edits', [])
+  /** Edits of the last minutes: the server's count from before the dashboard opened, then counted here. */
+  readonly recentEdits: Atom<EditSlices> = atom('team board recent edits', [])
   readonly controls: Atom<BoardControls> = atom('team board controls', DEFAULT_BOARD_CONTROLS)
   /** Review threads on the board: all of them, and those still open. */
   readonly comments: Atom<{ threads: number; open: number }> = atom('team board comments', { threads: 0, open: 0 })
@@ -49,14 +51,15 @@ export class TeamBoardWatch {
     this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
       // What the first sync brings is the board as it was, not an edit.
       if (origin !== this.provider || !this.provider.isSynced) return
-      const now = Date.now()
-      this.recentEdits.update((times) => [...times.filter((t) => t > now - RECENT_EDITS_MS), now])
+      this.recentEdits.update((slices) => recordEdits(slices, Date.now()))
     })
     // With its own state cleared, the awareness holds exactly the others on the board.
     this.provider.awareness?.on('change', () => this.online.set([...(this.provider.awareness?.getStates().values() ?? [])].map(displayName)))
     this.provider.on('stateless', ({ payload }: { payload: string }) => {
       const message = parseControlsPayload(controlsServerMessageSchema, payload)
       if (message && !('invalid' in message) && message.type === 'state') this.controls.set(message.controls)
+      const activity = parseStatelessMessage(payload)
+      if (activity?.type === 'recent-edits') this.recentEdits.update((counted) => mergeEditSlices(activity.slices, counted, Date.now()))
     })
     this.provider.attach()
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { useValue } from 'tldraw'
 import { Link } from 'wouter'
 import type { BoardSession } from '../board/sync/boardSession.ts'
+import { useNow } from '../ui/useNow.ts'
 import { authorColor, replicaName } from './authorColors.ts'
 import { LabClient } from './labClient.ts'
 import { LabConcepts } from './LabConcepts.tsx'
@@ -141,14 +142,4 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
       </div>
     </main>
   )
-}
-
-/** The current time, refreshed every `intervalMs`, so "2 s ago" and the diagram move on their own. */
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs)
-    return () => clearInterval(timer)
-  }, [intervalMs])
-  return now
 }

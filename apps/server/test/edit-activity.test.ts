@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { parseStatelessMessage, recentEditCount, type EditSlices } from '@concord/shared'
+import { acknowledged, synced, type TestClient } from './helpers/collab.ts'
+import { createBoard, tokenOf } from './helpers/server.ts'
+import { testResources } from './helpers/resources.ts'
+import { waitFor } from './helpers/wait.ts'
+
+const { start, open } = testResources()
+
+/** The `recent-edits` messages a client received, newest last. */
+function recentEditsOf(client: TestClient): EditSlices[] {
+  const received: EditSlices[] = []
+  client.provider.on('stateless', ({ payload }: { payload: string }) => {
+    const message = parseStatelessMessage(payload)
+    if (message?.type === 'recent-edits') received.push(message.slices)
+  })
+  return received
+}
+
+describe('recent edits', () => {
+  it('tells an owner who connects how many edits the board had in the last minutes, and nobody else', async () => {
+    const { url } = await start()
+    const board = await createBoard(url, 'Team 3')
+    const editor = open(url, board.id, tokenOf(board.links.editor))
+    const toEditor = recentEditsOf(editor)
+    await synced(editor)
+    for (const value of [1, 2, 3]) {
+      editor.doc.getMap('test').set('value', value)
+      await acknowledged(editor)
+    }
+
+    const owner = open(url, board.id, tokenOf(board.links.owner))
+    const toOwner = recentEditsOf(owner)
+    await waitFor(() => toOwner.length > 0, { what: 'the recent edits at the owner' })
+    expect(recentEditCount(toOwner[0]!, Date.now())).toBe(3)
+    await synced(owner)
+    expect(toEditor).toEqual([])
+  })
+})
