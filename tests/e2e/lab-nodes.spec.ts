@@ -1,37 +1,15 @@
-import type { Browser, Page } from '@playwright/test'
 import { createBoardFromHome, createRectangle, expectShapes, openBoard, shapeIds, waitForSynced } from '../support/board.ts'
-import { enterName, expect, test } from '../support/fixtures.ts'
-import { findPostgresBin, PostgresProcess } from '../support/postgres-process.ts'
-import { findRedisServer, RedisProcess } from '../support/redis-process.ts'
-import { ServerProcess } from '../support/server-process.ts'
-
-const redisServer = findRedisServer()
-const postgresBin = findPostgresBin()
-
-/** A browser of its own on one node's origin; like every browser test's, it may reach 127.0.0.1 only. */
-async function userOn(browser: Browser, node: ServerProcess, name: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: node.url })
-  await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient')))
-  const page = await context.newPage()
-  await page.goto('/')
-  await enterName(page, name)
-  return page
-}
+import { clusterUnavailable, startCluster, userOn } from '../support/cluster.ts'
+import { expect, test } from '../support/fixtures.ts'
+import type { ServerProcess } from '../support/server-process.ts'
 
 // Under CI=true the engines are installed by .ci/run, and their absence fails the run below.
-test.skip(!process.env.CI && (!redisServer || !postgresBin), 'needs redis-server and PostgreSQL (Debian packages), which .ci/run installs')
+test.skip(!process.env.CI && clusterUnavailable !== null, clusterUnavailable ?? '')
 
 test('with two server nodes, the lab shows both and each replica on its node, and partitions a replica on the other node', async ({ browser }) => {
   test.setTimeout(120_000)
-  if (!redisServer || !postgresBin) throw new Error('CI=true but redis-server or PostgreSQL is not installed (.ci/run installs them)')
-  const redis = new RedisProcess()
-  const postgres = new PostgresProcess()
-  const nodes: ServerProcess[] = []
+  const { nodes, dispose } = await startCluster(2)
   try {
-    await Promise.all([redis.start(redisServer), postgres.start(postgresBin)])
-    const env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url, CONCORD_SECRET: 'lab-nodes-test-secret-0123456789' }
-    nodes.push(new ServerProcess({ env }), new ServerProcess({ env }))
-    await Promise.all(nodes.map((node) => node.start()))
     const [node1, node2] = nodes as [ServerProcess, ServerProcess]
 
     // Alice owns the board on node 1; Bob edits it through node 2.
@@ -66,7 +44,6 @@ test('with two server nodes, the lab shows both and each replica on its node, an
     await expect(lab.getByTestId('lab-verdict')).toHaveAttribute('data-verdict', 'converged', { timeout: 20_000 })
     await expect(lab.getByRole('complementary', { name: 'What you are seeing' })).toContainText('Server nodes')
   } finally {
-    await Promise.all(nodes.map((node) => node.dispose()))
-    await Promise.all([redis.dispose(), postgres.dispose()])
+    await dispose()
   }
 })
