@@ -1,6 +1,6 @@
 import { findTemplate, type ControlCommand, type SessionResponse } from '@concord/shared'
 import { useEffect, useMemo, useState } from 'react'
-import { Link } from 'wouter'
+import { PageHeader } from '../ui/PageHeader.tsx'
 import { BroadcastForm, TimerLengthSelect } from './BroadcastForm.tsx'
 import { sessionCsv } from './sessionCsv.ts'
 import { TeamBoardWatch } from './teamBoardWatch.ts'
@@ -21,12 +21,7 @@ export function SessionDashboard({ session, token }: { session: SessionResponse;
   }
   return (
     <div className="page session">
-      <header className="page__header">
-        <Link href="/" className="brand">
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          Concord
-        </Link>
-      </header>
+      <PageHeader />
       <main className="session__main">
         <div className="session__title-row">
           <div>

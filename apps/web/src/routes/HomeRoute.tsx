@@ -7,6 +7,7 @@ import { CreatedBoard } from '../home/CreatedBoard.tsx'
 import { RecentBoardList } from '../home/RecentBoardList.tsx'
 import { rememberBoard } from '../home/recentBoards.ts'
 import { IdentityBadge } from '../identity/IdentityBadge.tsx'
+import { PageHeader } from '../ui/PageHeader.tsx'
 
 export function HomeRoute() {
   const [created, setCreated] = useState<CreateBoardResponse | null>(null)
@@ -16,13 +17,9 @@ export function HomeRoute() {
   }
   return (
     <div className="page">
-      <header className="page__header">
-        <a href="/" className="brand">
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          Concord
-        </a>
+      <PageHeader>
         <IdentityBadge />
-      </header>
+      </PageHeader>
       <main className="home">
         <section className="hero">
           <h1 className="hero__title">Design distributed systems together.</h1>
