@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { getRecordsMap, parseStatelessMessage, readAllRecords, readRecord, versionInfoSchema, versionListResponseSchema, versionResponseSchema, writeRecord, type JsonRecord } from '@concord/shared'
+import {
+  getRecordsMap,
+  parseStatelessMessage,
+  readAllRecords,
+  readRecord,
+  readStoredSchema,
+  versionInfoSchema,
+  versionListResponseSchema,
+  versionResponseSchema,
+  writeRecord,
+  writeStoredSchema,
+  type JsonRecord,
+} from '@concord/shared'
 import { acknowledged, synced } from './helpers/collab.ts'
 import { apiRequest, createBoard, tokenOf } from './helpers/server.ts'
 import { waitFor } from './helpers/wait.ts'
@@ -84,5 +96,38 @@ describe('versions submitted for review', () => {
     const board = await createBoard(url)
     expect((await apiRequest(url, `/api/boards/${board.id}/versions`, 'editor.0.AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404)
     expect((await apiRequest(url, `/api/boards/${board.id}/versions/unknown`, tokenOf(board.links.owner))).status).toBe(404)
+  })
+
+  it('restoring a version written before an upgrade makes the board that old again, so clients migrate it', async () => {
+    const { url } = await start()
+    const board = await createBoard(url)
+    const owner = tokenOf(board.links.owner)
+    const editor = open(url, board.id, tokenOf(board.links.editor))
+    await synced(editor)
+    const before = { schemaVersion: 2, sequences: { 'com.tldraw.shape.geo': 9, 'com.concord.catalog': 3 } }
+    const after = { schemaVersion: 2, sequences: { 'com.tldraw.shape.geo': 10, 'com.concord.catalog': 4 } }
+    writeStoredSchema(editor.doc, before, null)
+    writeRecord(getRecordsMap(editor.doc), box('shape:a', 1))
+    await acknowledged(editor)
+    const v1 = versionInfoSchema.parse(await (await submit(url, board.id, owner, 'Before the upgrade')).json())
+    // An upgraded client migrates the live board.
+    writeStoredSchema(editor.doc, after, null)
+    await acknowledged(editor)
+
+    const version = versionResponseSchema.parse(await (await apiRequest(url, `/api/boards/${board.id}/versions/${v1.id}`, owner)).json())
+    expect(version.schema).toEqual(before)
+    expect((await apiRequest(url, `/api/boards/${board.id}/versions/${v1.id}/restore`, owner, { method: 'POST' })).status).toBe(204)
+    await waitFor(() => readStoredSchema(editor.doc)?.sequences['com.concord.catalog'] === 3, { what: 'the older schema at the open editor' })
+    expect(readStoredSchema(editor.doc)).toEqual(before)
+    // Restoring the current design back is restoring a version of the current schema: the schema stays.
+    const kept = versionListResponseSchema.parse(await (await apiRequest(url, `/api/boards/${board.id}/versions`, owner)).json()).versions.find((v) => v.name.startsWith('Before restoring'))!
+    writeStoredSchema(editor.doc, after, null)
+    writeRecord(getRecordsMap(editor.doc), box('shape:a', 700))
+    await acknowledged(editor)
+    expect((await apiRequest(url, `/api/boards/${board.id}/versions/${kept.id}/restore`, owner, { method: 'POST' })).status).toBe(204)
+    const restored = versionResponseSchema.parse(await (await apiRequest(url, `/api/boards/${board.id}/versions/${kept.id}`, owner)).json())
+    expect(restored.schema).toEqual(after)
+    await waitFor(() => readRecord(getRecordsMap(editor.doc), 'shape:a')?.x === 1, { what: 'the second restore' })
+    expect(readStoredSchema(editor.doc)).toEqual(after)
   })
 })

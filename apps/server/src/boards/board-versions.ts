@@ -2,11 +2,15 @@ import * as Y from 'yjs'
 import type { Hocuspocus } from '@hocuspocus/server'
 import {
   boardDocumentName,
+  compareSchemas,
   deleteRecord,
   getRecordsMap,
   readAllRecords,
+  readStoredSchema,
   writeRecord,
+  writeStoredSchema,
   type JsonRecord,
+  type StoredSchema,
   type VersionInfoResponse,
   type VersionsChangedMessage,
   type VersionResponse,
@@ -58,7 +62,8 @@ export class BoardVersions {
   async get(boardId: string, versionId: string): Promise<VersionResponse | null> {
     const version = await this.storage.getVersion(boardId, versionId)
     if (!version) return null
-    return { id: version.id, name: version.name, createdAt: version.createdAt, records: recordsOf(version.state) }
+    const { records, schema } = contentOf(version.state)
+    return { id: version.id, name: version.name, createdAt: version.createdAt, records, schema }
   }
 
   /** Keeps the live design as a version, then makes it equal to the version, in one change every open board receives. */
@@ -66,7 +71,7 @@ export class BoardVersions {
     const version = await this.storage.getVersion(boardId, versionId)
     if (!version) return false
     await this.submit(boardId, `Before restoring “${version.name}”`.slice(0, MAX_VERSION_NAME))
-    const target = recordsOf(version.state)
+    const { records: target, schema } = contentOf(version.state)
     const wanted = new Set(target.map((record) => record.id))
     const connection = await this.hocuspocus.openDirectConnection(boardDocumentName(boardId))
     try {
@@ -76,6 +81,9 @@ export class BoardVersions {
           if (!wanted.has(record.id) && !KEPT_ON_RESTORE.has(record.typeName)) deleteRecord(records, record.id)
         }
         for (const record of target) writeRecord(records, record)
+        // Records of an older schema make the board that old again: clients migrate it, as they migrate any older board.
+        const live = readStoredSchema(doc)
+        if (schema && live && compareSchemas(schema, live) === 'older') writeStoredSchema(doc, schema, null)
       })
     } finally {
       await connection.disconnect()
@@ -91,11 +99,13 @@ export class BoardVersions {
   }
 }
 
-function recordsOf(state: Uint8Array): JsonRecord[] {
+/** A version's design records and the schema they were written with. */
+function contentOf(state: Uint8Array): { records: JsonRecord[]; schema: StoredSchema | null } {
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, state)
-    return readAllRecords(getRecordsMap(doc)).filter((record) => !KEPT_ON_RESTORE.has(record.typeName))
+    const records = readAllRecords(getRecordsMap(doc)).filter((record) => !KEPT_ON_RESTORE.has(record.typeName))
+    return { records, schema: readStoredSchema(doc) }
   } finally {
     doc.destroy()
   }

@@ -1,7 +1,9 @@
+import { compareSchemas, type JsonRecord } from '@concord/shared'
 import { useEffect, useState } from 'react'
 import { atom, createTLStore, defaultBindingUtils, Tldraw, type TLComponents, type TLRecord, type TLStore } from 'tldraw'
 import { fetchVersion } from '../api/versions.ts'
 import { createAssetStore } from '../board/assets/assetStore.ts'
+import { localSchema, migrateRecords } from '../board/schema/boardSchema.ts'
 import { useBoard } from '../board/ui/boardContext.ts'
 import { currentTLUser } from '../identity/currentUser.ts'
 import { BoardSharePanel } from '../share/BoardSharePanel.tsx'
@@ -28,7 +30,7 @@ export function VersionCanvas({ versionId }: { versionId: string }) {
   useEffect(() => {
     let current = true
     fetchVersion(boardId, token, versionId).then(
-      ({ records }) => {
+      ({ records, schema }) => {
         const store = createTLStore({
           shapeUtils: boardShapeUtils,
           bindingUtils: defaultBindingUtils,
@@ -36,9 +38,15 @@ export function VersionCanvas({ versionId }: { versionId: string }) {
           collaboration: { status: atom('version status', 'online'), mode: atom('version mode', 'readonly') },
           assets: createAssetStore({ boardId, token, onUploadError: () => {} }),
         })
+        // A version submitted before an upgrade is shown migrated, as the live board would be.
+        const older = schema !== null && compareSchemas(schema, localSchema(store)) === 'older'
+        // The records came as JSON, so they are JSON records.
+        const parsed = records as JsonRecord[]
+        const { migrated, failed } = older ? migrateRecords(store, parsed, schema) : { migrated: parsed, failed: [] }
+        for (const { id, reason } of failed) console.warn(`Concord skipped record ${id} of the version: ${reason}`)
         store.mergeRemoteChanges(() => {
           // One by one, so a record this version of tldraw cannot read skips only itself.
-          for (const record of records) {
+          for (const record of migrated) {
             try {
               store.put([record as unknown as TLRecord])
             } catch (error) {

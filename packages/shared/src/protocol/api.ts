@@ -67,6 +67,8 @@ export const versionListResponseSchema = z.object({ versions: z.array(versionInf
 /** `GET /api/boards/:id/versions/:versionId` response: the design's records as they were then. */
 export const versionResponseSchema = versionInfoSchema.extend({
   records: z.array(z.looseObject({ id: z.string(), typeName: z.string() })),
+  /** The record schema the version was written with (a `StoredSchema`): a client migrates older records from it. Null if unrecorded. */
+  schema: z.object({ schemaVersion: z.number(), sequences: z.record(z.string(), z.number()) }).nullable(),
 })
 export type VersionResponse = z.infer<typeof versionResponseSchema>
 

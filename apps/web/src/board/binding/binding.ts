@@ -41,7 +41,7 @@ export interface YjsBinding {
   seedIfEmpty(): boolean
   /** Writes the local changes still waiting in the store or the write queue to Yjs now. */
   flush(): void
-  /** Writes records on behalf of the board rather than the user (migrations). */
+  /** Writes records on behalf of the board rather than the user (migrations), into the store too once started. */
   writeDerived(records: JsonRecord[]): void
   /**
    * Stops syncing, after writing what is pending unless `writePending` is false (the board has
@@ -191,6 +191,8 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
       doc.transact(() => {
         for (const record of written) writeRecord(records, record)
       }, derivedOrigin)
+      // Once bound, the store takes them too (the document observer skips this binding's own writes).
+      if (stopListening) applyRemoteRecords(store, { put: readRecords(written.map((record) => record.id)), removed: [], isDocumentRecord, onRejected })
     },
     stop({ writePending = true } = {}) {
       stopListening?.(writePending)

@@ -1,4 +1,4 @@
-import { getRecordsMap, readRecord, readStoredSchema, writeRecord, writeStoredSchema, type JsonRecord, type StoredSchema } from '@concord/shared'
+import { boardSchemaAge, getRecordsMap, readRecord, readStoredSchema, writeRecord, writeStoredSchema, type JsonObject, type JsonRecord, type StoredSchema } from '@concord/shared'
 import { createShapeId, toRichText, type TLGeoShape } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -36,7 +36,7 @@ function open(doc: Y.Doc) {
   const preparation = prepareBoardRecords(doc, store, binding)
   if (preparation.outcome === 'ready') binding.start()
   afterThisTest(() => binding.stop())
-  return { store, preparation }
+  return { store, binding, preparation }
 }
 
 describe('board schema versions', () => {
@@ -50,6 +50,28 @@ describe('board schema versions', () => {
     const stored = readRecord(getRecordsMap(doc), label)!
     expect(stored.props).not.toHaveProperty('text')
     expect(stored.props).toMatchObject({ richText: toRichText('Primary database') })
+    expect(readStoredSchema(doc)).toEqual(localSchema(store))
+  })
+
+  it('migrates what a restore of a version from before an upgrade brings into an open board', () => {
+    const older = boardFromOlderVersion()
+    const versionRecord = readRecord(getRecordsMap(older), label)!
+    const versionSchema = readStoredSchema(older)!
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(older))
+    const { store, binding } = open(doc)
+    expect(boardSchemaAge(doc, localSchema(store))).toBe('current')
+
+    // The server restores the version: its records as they were stored, and the schema they were written with.
+    doc.transact(() => {
+      writeRecord(getRecordsMap(doc), { ...versionRecord, props: { ...(versionRecord.props as JsonObject), text: 'Restored database' } })
+      writeStoredSchema(doc, versionSchema, null)
+    }, 'server')
+    expect(boardSchemaAge(doc, localSchema(store))).toBe('older')
+    // What the open board does when its schema turns older.
+    expect(prepareBoardRecords(doc, store, binding)).toMatchObject({ outcome: 'ready', migrated: expect.any(Number), failed: [] })
+    expect((store.get(label) as TLGeoShape).props.richText).toEqual(toRichText('Restored database'))
+    expect(readRecord(getRecordsMap(doc), label)!.props).toMatchObject({ richText: toRichText('Restored database') })
     expect(readStoredSchema(doc)).toEqual(localSchema(store))
   })
 

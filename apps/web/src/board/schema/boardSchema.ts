@@ -33,19 +33,23 @@ export function prepareBoardRecords(doc: Y.Doc, store: TLStore, binding: YjsBind
   const local = localSchema(store)
   const age = boardSchemaAge(doc, local)
   if (age === 'newer') return { outcome: 'newer' }
-  const failed: RejectedRecord[] = []
-  const migrated: JsonRecord[] = []
   const stored = readStoredSchema(doc)
-  if (age === 'older' && stored) {
-    for (const record of readAllRecords(getRecordsMap(doc))) {
-      const result = store.schema.migratePersistedRecord(record as unknown as TLRecord, stored as SerializedSchema)
-      if (result.type === 'success') migrated.push(result.value as unknown as JsonRecord)
-      else failed.push({ id: record.id, reason: `cannot migrate from the board’s schema: ${result.reason}` })
-    }
-    binding.writeDerived(migrated)
-  }
+  const { migrated, failed } = age === 'older' && stored ? migrateRecords(store, readAllRecords(getRecordsMap(doc)), stored) : { migrated: [], failed: [] }
+  if (migrated.length > 0) binding.writeDerived(migrated)
   if (age !== 'current' && getRecordsMap(doc).size > 0) recordSchema(doc, store, binding)
   return { outcome: 'ready', migrated: migrated.length, failed }
+}
+
+/** Records written with `schema` (older than or equal to this client's), brought up to this client's schema. */
+export function migrateRecords(store: TLStore, records: JsonRecord[], schema: StoredSchema): { migrated: JsonRecord[]; failed: RejectedRecord[] } {
+  const migrated: JsonRecord[] = []
+  const failed: RejectedRecord[] = []
+  for (const record of records) {
+    const result = store.schema.migratePersistedRecord(record as unknown as TLRecord, schema as SerializedSchema)
+    if (result.type === 'success') migrated.push(result.value as unknown as JsonRecord)
+    else failed.push({ id: record.id, reason: `cannot migrate from the board’s schema: ${result.reason}` })
+  }
+  return { migrated, failed }
 }
 
 /** Records that the board's records are written with this client's schema. */

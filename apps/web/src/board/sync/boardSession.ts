@@ -152,8 +152,12 @@ export class BoardSession {
     const boardMap = getBoardMap(this.doc)
     const onBoardMapChange = () => {
       this.docTitle.set(readBoardMeta(this.doc)?.title ?? null)
+      if (this.phase.get() !== 'ready') return
+      const age = boardSchemaAge(this.doc, localSchema(this.store))
       // A newer client may migrate the board while this one has it open.
-      if (this.phase.get() === 'ready' && boardSchemaAge(this.doc, localSchema(this.store)) === 'newer') this.becomeOutdated()
+      if (age === 'newer') this.becomeOutdated()
+      // A version restored from an older schema makes the board older: migrate it as on load.
+      else if (age === 'older') this.prepareRecords()
     }
     boardMap.observe(onBoardMapChange)
     this.stops.push(() => boardMap.unobserve(onBoardMapChange))
@@ -165,12 +169,7 @@ export class BoardSession {
     if (this.phase.get() !== 'loading' || !this.localLoaded) return
     const hasRecords = getRecordsMap(this.doc).size > 0
     if (!hasRecords && !this.serverSynced) return
-    const preparation = prepareBoardRecords(this.doc, this.store, this.binding)
-    if (preparation.outcome === 'newer') {
-      this.becomeOutdated()
-      return
-    }
-    for (const { id, reason } of preparation.failed) this.reportRejected(`record ${id}`, reason)
+    if (!this.prepareRecords()) return
     this.binding.start()
     if (!hasRecords && this.binding.seedIfEmpty()) recordSchema(this.doc, this.store, this.binding)
     const awareness = this.provider.awareness
@@ -201,6 +200,20 @@ export class BoardSession {
     const { role } = this.options
     const mayEdit = role === null || capabilitiesOf(role).editDesign
     this.mode.set(mayEdit && !(controls.locked && role !== 'owner') ? 'readwrite' : 'readonly')
+  }
+
+  /**
+   * Brings the board's records up to this client's schema (on opening it, and when a restored
+   * version makes it older while open). False when a newer version wrote it: the board is then outdated here.
+   */
+  private prepareRecords(): boolean {
+    const preparation = prepareBoardRecords(this.doc, this.store, this.binding)
+    if (preparation.outcome === 'newer') {
+      this.becomeOutdated()
+      return false
+    }
+    for (const { id, reason } of preparation.failed) this.reportRejected(`record ${id}`, reason)
+    return true
   }
 
   /** Stops writing to a board a newer version wrote, without writing what is pending in the old format. */
