@@ -1,4 +1,8 @@
 import { readFile } from 'node:fs/promises'
+import { boardDocumentName, getRecordsMap, readRecord, readStoredSchema, writeRecord, writeStoredSchema, type JsonObject, type JsonRecord } from '@concord/shared'
+import type { Page } from '@playwright/test'
+import type { TLShapeId } from 'tldraw'
+import { connectDocument, eventually, linkToken } from '../support/api-client.ts'
 import { createBoardFromHome, createComponent, createRectangle, expectShapes, openBoard, shapeIds, shareLink, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
@@ -151,4 +155,66 @@ test('submit for review freezes a version: the reviewer sees the frozen one whil
   // The live board from before the restore is kept as a version.
   await expect(alice.getByTestId('version')).toHaveCount(2)
   await expect(alice.getByTestId('version').filter({ hasText: 'Before restoring “Milestone 1”' })).toHaveCount(1)
+})
+
+/** The plain text of a geo shape's label on the page's board, or null when the board does not show the shape. */
+function labelOf(page: Page, id: string): Promise<string | null> {
+  return page.evaluate((shapeId) => {
+    const shape = window.__concord!.editor.getShape(shapeId as TLShapeId) as { props: { richText?: unknown } } | undefined
+    return shape ? JSON.stringify(shape.props.richText ?? null) : null
+  }, `shape:${id}`)
+}
+
+test('a version submitted before an upgrade is shown and restored migrated, on every open board', async ({ newUser, server }) => {
+  const alice = await newUser('Alice')
+  const links = await createBoardFromHome(alice, 'Storage tier')
+  const boardId = links.owner.split('/')[2]!.split('#')[0]!
+  await openBoard(alice, links.owner)
+  await createRectangle(alice, 'db', 200, 200)
+  await waitForSynced(alice)
+  await alice.goto('/')
+
+  // The board as an older Concord (geo shapes before rich text, version 9) wrote it, then submitted for review.
+  const older = await connectDocument(server.url, boardDocumentName(boardId), linkToken(links.owner))
+  try {
+    const records = getRecordsMap(older.document)
+    const current = readRecord(records, 'shape:db')!
+    const { richText: _richText, flipX: _flipX, flipY: _flipY, ...olderProps } = current.props as JsonObject
+    writeRecord(records, { ...current, props: { ...olderProps, text: 'Primary database' } } as JsonRecord)
+    const schema = readStoredSchema(older.document)!
+    writeStoredSchema(older.document, { ...schema, sequences: { ...schema.sequences, 'com.tldraw.shape.geo': 9 } }, null)
+    await eventually(() => older.unsyncedChanges === 0, 15_000, 'the older client’s writes to be acknowledged')
+    const submitted = await alice.request.post(`/api/boards/${boardId}/versions`, { headers: { Authorization: `Bearer ${linkToken(links.owner)}` }, data: { name: 'Before the upgrade' } })
+    expect(submitted.status()).toBe(201)
+  } finally {
+    older.destroy()
+  }
+
+  // Today's Concord opens the board and migrates it; then the team changes the label.
+  await openBoard(alice, links.owner)
+  await expect.poll(() => labelOf(alice, 'db')).toContain('Primary database')
+  const bob = await newUser('Bob')
+  await openBoard(bob, links.editor)
+  await alice.evaluate(() =>
+    window.__concord!.editor.updateShape({ id: 'shape:db' as TLShapeId, type: 'geo', props: { richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Sharded store' }] }] } } }),
+  )
+  await expect.poll(() => labelOf(bob, 'db')).toContain('Sharded store')
+
+  // The old version shows its label, migrated.
+  await alice.getByTestId('review-button').click()
+  await alice.getByTestId('review-tab-versions').click()
+  await alice.getByTestId('version-view').click()
+  await expect(alice.getByTestId('version-banner')).toContainText('Before the upgrade')
+  await expect(alice.locator('.tl-shape')).toHaveCount(1)
+  await expect(alice.locator('.tl-shape').getByText('Primary database')).toBeVisible()
+  await alice.getByTestId('back-to-live').click()
+
+  // Restored, it reaches both open boards migrated, with nothing reported as unreadable.
+  await alice.getByTestId('review-tab-versions').click()
+  await alice.getByTestId('version-restore').first().click()
+  await alice.getByTestId('version-restore-confirm').click()
+  for (const page of [alice, bob]) await expect.poll(() => labelOf(page, 'db')).toContain('Primary database')
+  await waitForSynced(alice)
+  await expect(bob.getByText('Some changes could not be shown')).toHaveCount(0)
+  await expect(alice.getByText('Some changes could not be shown')).toHaveCount(0)
 })
