@@ -2,8 +2,19 @@ import type { PhaseTiming } from './lib/phase.ts'
 import type { ServerKind } from './lib/servers.ts'
 import { BUSY_CLASSROOM, LECTURE_HALL, type RoomMix } from './scenarios/classroom.ts'
 
-export type ScenarioName = 'fanout' | 'busy' | 'lecture' | 'join' | 'rooms'
-export const SCENARIOS: ScenarioName[] = ['fanout', 'busy', 'lecture', 'join', 'rooms']
+export type ScenarioName = 'fanout' | 'busy' | 'lecture' | 'lab' | 'join' | 'rooms'
+export const SCENARIOS: ScenarioName[] = ['fanout', 'busy', 'lecture', 'lab', 'join', 'rooms']
+
+/**
+ * What the replication lab's telemetry costs: the same room on Concord without the telemetry
+ * extension, on Concord as shipped with nobody watching the lab, and with one lab viewer.
+ */
+export const LAB_VARIANTS = [
+  { name: 'without lab telemetry', kind: 'concord-no-lab', labViewer: false },
+  { name: 'nobody watching the lab', kind: 'concord', labViewer: false },
+  { name: 'one lab viewer', kind: 'concord', labViewer: true },
+] as const satisfies readonly { name: string; kind: ServerKind; labViewer: boolean }[]
+export type LabVariant = (typeof LAB_VARIANTS)[number]['name']
 
 /** What one `pnpm bench` runs. Sized to finish in under 15 minutes on the 2-core machine. */
 export interface BenchPlan {
@@ -15,6 +26,8 @@ export interface BenchPlan {
   fanout: { servers: ServerKind[]; clients: number[]; runs: number; compared: { clients: number[]; comparedRuns: number }; timing: PhaseTiming }
   busy: { servers: Partial<Record<ServerKind, number>>; mix: RoomMix; timing: PhaseTiming }
   lecture: { servers: Partial<Record<ServerKind, number>>; mix: RoomMix; timing: PhaseTiming }
+  /** `runs` of every lab variant, interleaved. */
+  lab: { runs: number; mix: RoomMix; timing: PhaseTiming }
   join: { servers: ServerKind[]; runs: number; joiners: number; shapes: number; spreadMs: number }
   rooms: { servers: ServerKind[]; steps: number[]; timing: PhaseTiming }
 }
@@ -29,9 +42,10 @@ export const FULL_PLAN: BenchPlan = {
     timing: { warmupMs: 1500, measureMs: 7000, drainMs: 500 },
   },
   // Runs per server (15 minutes leave no room for stock Hocuspocus here; fan-out compares them).
-  busy: { servers: { concord: 3 }, mix: BUSY_CLASSROOM, timing: { warmupMs: 2000, measureMs: 60_000, drainMs: 1000 } },
+  busy: { servers: { concord: 3 }, mix: BUSY_CLASSROOM, timing: { warmupMs: 2000, measureMs: 40_000, drainMs: 1000 } },
   // Roles (hidden viewers) exist only in Concord.
-  lecture: { servers: { concord: 3 }, mix: LECTURE_HALL, timing: { warmupMs: 2000, measureMs: 60_000, drainMs: 1000 } },
+  lecture: { servers: { concord: 3 }, mix: LECTURE_HALL, timing: { warmupMs: 2000, measureMs: 40_000, drainMs: 1000 } },
+  lab: { runs: 3, mix: BUSY_CLASSROOM, timing: { warmupMs: 1500, measureMs: 8000, drainMs: 500 } },
   join: { servers: ['concord', 'hocuspocus'], runs: 3, joiners: 200, shapes: 2000, spreadMs: 1000 },
   rooms: { servers: ['concord', 'hocuspocus'], steps: [100, 200, 400, 800, 1200], timing: { warmupMs: 2000, measureMs: 5000, drainMs: 500 } },
 }
@@ -42,6 +56,7 @@ export const QUICK_PLAN: BenchPlan = {
   fanout: { servers: ['raw', 'hocuspocus', 'concord'], clients: [5, 20], runs: 1, compared: { clients: [], comparedRuns: 1 }, timing: { warmupMs: 500, measureMs: 2000, drainMs: 500 } },
   busy: { servers: { concord: 1, hocuspocus: 1 }, mix: { draggers: 2, cursors: 3, idle: 3, viewers: 0 }, timing: { warmupMs: 500, measureMs: 3000, drainMs: 500 } },
   lecture: { servers: { concord: 1 }, mix: { draggers: 2, cursors: 3, idle: 0, viewers: 10 }, timing: { warmupMs: 500, measureMs: 3000, drainMs: 500 } },
+  lab: { runs: 1, mix: { draggers: 2, cursors: 3, idle: 3, viewers: 0 }, timing: { warmupMs: 500, measureMs: 2000, drainMs: 500 } },
   join: { servers: ['concord', 'hocuspocus'], runs: 1, joiners: 20, shapes: 200, spreadMs: 200 },
   rooms: { servers: ['concord', 'hocuspocus'], steps: [5, 10], timing: { warmupMs: 500, measureMs: 2000, drainMs: 500 } },
 }

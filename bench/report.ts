@@ -4,7 +4,7 @@ import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import type { LatencySummary } from './lib/client-pool.ts'
 import { SERVER_LABELS, type ServerKind } from './lib/servers.ts'
-import type { BenchPlan } from './plan.ts'
+import { LAB_VARIANTS, type BenchPlan, type LabVariant } from './plan.ts'
 import { DRAG_WRITES_HZ, PRESENCE_HZ, type ClassroomRun } from './scenarios/classroom.ts'
 import type { FanoutRun } from './scenarios/fanout.ts'
 import type { JoinStormRun } from './scenarios/join-storm.ts'
@@ -28,6 +28,7 @@ export interface BenchResults {
   fanout: (FanoutRun & { kind: ServerKind; run: number })[]
   busy: (ClassroomRun & { kind: ServerKind; run: number })[]
   lecture: (ClassroomRun & { kind: ServerKind; run: number })[]
+  lab: (ClassroomRun & { variant: LabVariant; kind: ServerKind; run: number })[]
   join: (JoinStormRun & { kind: ServerKind; run: number })[]
   rooms: (RoomsStep & { kind: ServerKind })[]
   skipped: string[]
@@ -124,6 +125,7 @@ function renderTables(results: BenchResults): string {
   if (results.fanout.length > 0) lines.push('', ...fanoutTable(results))
   if (results.busy.length > 0) lines.push('', ...classroomTable('Busy classroom room', results.busy, results.plan.busy))
   if (results.lecture.length > 0) lines.push('', ...classroomTable('Lecture hall', results.lecture, results.plan.lecture))
+  if (results.lab.length > 0) lines.push('', ...labTable(results))
   if (results.join.length > 0) lines.push('', ...joinTable(results))
   if (results.rooms.length > 0) lines.push('', ...roomsTable(results))
   const growth = growthLines(results)
@@ -194,6 +196,33 @@ function classroomTable(title: string, runs: BenchResults['busy'], plan: BenchPl
       `| ${SERVER_LABELS[kind]} | ${group.length} | ${spread(group.map((r) => r.doc.all.p50))} | ${spread(group.map((r) => r.doc.all.p99))} | ${spread(group.map((r) => r.doc.last.p99))} | ${deliveries(group.map((r) => r.doc))} | ${spread(group.map((r) => r.awareness.all.p50))} | ${spread(group.map((r) => r.awareness.all.p99))} | ${deliveries(group.map((r) => r.awareness))} | ${spread(group.map((r) => r.server.cpuShare), percent)} | ${spread(group.map((r) => r.server.loopDelayP99Ms))} | ${spread(group.map((r) => r.server.peakRssMb), (v) => `${v.toFixed(0)} MB`)} | ${durability(group)} | ${spread(group.map((r) => r.clientCpu), percent)} | ${verified(group.map((r) => r.contentVerified))} |`,
     )
   }
+  return lines
+}
+
+function labTable(results: BenchResults): string[] {
+  const { mix, timing } = results.plan.lab
+  const lines = [
+    `### Replication lab telemetry: the busy-classroom room (${mix.draggers} dragging, ${mix.cursors} moving cursors, ${mix.idle} idle), ${timing.measureMs / 1000} s measured per run`,
+    '',
+    'The same room on Concord without the lab\'s telemetry extension, on Concord as shipped with nobody watching the lab, and with one client subscribed to the lab (as an open lab page is). Runs interleave the three.',
+    '',
+    '| variant | runs | doc p50 | doc p99 | awareness p99 | server CPU | event-loop delay p99 | server RSS | lab messages to the viewer | content verified |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ]
+  const cpu = new Map<string, number>()
+  for (const { name } of LAB_VARIANTS) {
+    const runs = results.lab.filter((r) => r.variant === name)
+    if (runs.length === 0) continue
+    cpu.set(name, median(runs.map((r) => r.server.cpuShare)))
+    const viewed = runs.map((r) => r.labMessages).filter((n): n is number => n !== null)
+    lines.push(
+      `| ${name} | ${runs.length} | ${spread(runs.map((r) => r.doc.all.p50))} | ${spread(runs.map((r) => r.doc.all.p99))} | ${spread(runs.map((r) => r.awareness.all.p99))} | ${spread(runs.map((r) => r.server.cpuShare), percent)} | ${spread(runs.map((r) => r.server.loopDelayP99Ms))} | ${spread(runs.map((r) => r.server.peakRssMb), (v) => `${v.toFixed(0)} MB`)} | ${viewed.length > 0 ? spread(viewed, (v) => v.toLocaleString('en-US')) : '–'} | ${verified(runs.map((r) => r.contentVerified))} |`,
+    )
+  }
+  const [off, unwatched, watched] = LAB_VARIANTS.map(({ name }) => cpu.get(name) ?? Number.NaN)
+  const points = (a: number, b: number) => `${((a - b) * 100).toFixed(1)} percentage points`
+  if (Number.isFinite(off) && Number.isFinite(unwatched)) lines.push('', `Nobody watching against no telemetry at all: server CPU ${points(unwatched!, off!)} (medians).`)
+  if (Number.isFinite(unwatched) && Number.isFinite(watched)) lines.push(`One lab viewer against nobody watching: server CPU ${points(watched!, unwatched!)} (medians).`)
   return lines
 }
 

@@ -1,7 +1,7 @@
 // `pnpm bench`: Concord's server against stock Hocuspocus and a raw websocket broadcast server,
 // each in its own process (pinned to one CPU), driven by client worker processes (the other CPU).
 //   --quick            tiny sizes and short phases (checks the harness; writes bench/results/ only)
-//   --only=a,b         scenarios among fanout, busy, lecture, join, rooms
+//   --only=a,b         scenarios among fanout, busy, lecture, lab, join, rooms
 //   --budget=<s>       stop starting new runs after this many seconds (default 850)
 //   --profile=<kinds>  CPU-profile these servers (concord, hocuspocus, raw) into bench/results/profiles
 import { execFileSync } from 'node:child_process'
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { CLIENT_CPU, ClientPool } from './lib/client-pool.ts'
 import { killAllNow, stopAll } from './lib/processes.ts'
 import { startServer, type ServerKind, type ServerUnderTest } from './lib/servers.ts'
-import { FULL_PLAN, QUICK_PLAN, SCENARIOS, type ScenarioName } from './plan.ts'
+import { FULL_PLAN, LAB_VARIANTS, QUICK_PLAN, SCENARIOS, type ScenarioName } from './plan.ts'
 import { describeEnvironment, renderMarkdown, writePerformanceDoc, type BenchResults } from './report.ts'
 import { classroomRun } from './scenarios/classroom.ts'
 import { fanoutRun } from './scenarios/fanout.ts'
@@ -40,6 +40,7 @@ const results: BenchResults = {
   fanout: [],
   busy: [],
   lecture: [],
+  lab: [],
   join: [],
   rooms: [],
   skipped: [],
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
   if (selected.includes('fanout')) plan.fanout.servers.forEach((kind) => needed.add(kind))
   if (selected.includes('busy')) Object.keys(plan.busy.servers).forEach((kind) => needed.add(kind as ServerKind))
   if (selected.includes('lecture')) Object.keys(plan.lecture.servers).forEach((kind) => needed.add(kind as ServerKind))
+  if (selected.includes('lab')) LAB_VARIANTS.forEach((variant) => needed.add(variant.kind))
   if (selected.includes('join')) plan.join.servers.forEach((kind) => needed.add(kind))
   if (selected.includes('rooms')) plan.rooms.servers.forEach((kind) => needed.add(kind))
 
@@ -120,6 +122,17 @@ async function main(): Promise<void> {
         if (!fits(what, phaseSeconds(timing, 8))) continue
         const result = await attempt(what, () => classroomRun(servers.get(kind)!, pool, mix, timing))
         if (result) results[scenario].push({ kind, run, ...result })
+      }
+    }
+  }
+  if (selected.includes('lab')) {
+    const { timing, mix, runs } = plan.lab
+    for (let run = 1; run <= runs; run++) {
+      for (const variant of LAB_VARIANTS) {
+        const what = `lab ${variant.name} run ${run}`
+        if (!fits(what, phaseSeconds(timing, 6))) continue
+        const result = await attempt(what, () => classroomRun(servers.get(variant.kind)!, pool, mix, timing, { labViewer: variant.labViewer }))
+        if (result) results.lab.push({ variant: variant.name, kind: variant.kind, run, ...result })
       }
     }
   }

@@ -2,7 +2,7 @@ import { openDocument, synced, type TestClient } from '../../apps/server/test/he
 import { monotonicMs } from '../client/growable.ts'
 import type { ClientSpec } from '../client/messages.ts'
 import type { ClientPool, PhaseResult } from './client-pool.ts'
-import type { Room, ServerStats, ServerUnderTest } from './servers.ts'
+import { isConcord, type Room, type ServerStats, type ServerUnderTest } from './servers.ts'
 
 export interface PhaseTiming {
   warmupMs: number
@@ -17,7 +17,7 @@ export interface MeasuredPhase extends PhaseResult {
 }
 
 async function durabilityCounters(server: ServerUnderTest): Promise<Map<string, number> | null> {
-  return server.kind === 'concord' ? server.metrics() : null
+  return isConcord(server.kind) ? server.metrics() : null
 }
 
 /**

@@ -8,12 +8,18 @@ import { boardDocumentName } from '@concord/shared/model'
 import { createBoard, tokenOf } from '../../apps/server/test/helpers/server.ts'
 import { freePort, request, spawnNode, stopProcess } from './processes.ts'
 
-export type ServerKind = 'concord' | 'hocuspocus' | 'raw'
+export type ServerKind = 'concord' | 'concord-no-lab' | 'hocuspocus' | 'raw'
 
 export const SERVER_LABELS: Record<ServerKind, string> = {
   concord: 'Concord (as shipped)',
+  'concord-no-lab': 'Concord without lab telemetry',
   hocuspocus: 'Hocuspocus 4.7 (stock)',
   raw: 'raw ws (floor)',
+}
+
+/** Concord's server, as shipped or without the lab's telemetry: boards, links, metrics and storage alike. */
+export function isConcord(kind: ServerKind): boolean {
+  return kind === 'concord' || kind === 'concord-no-lab'
 }
 
 export interface Room {
@@ -56,6 +62,7 @@ export async function startServer(kind: ServerKind, root: string, logDir: string
   const probe = ['--import', 'tsx', '--import', join(root, 'bench/servers/probe.ts')]
   const entry = {
     concord: join(root, 'apps/server/src/main.ts'),
+    'concord-no-lab': join(root, 'bench/servers/concord-without-lab.ts'),
     hocuspocus: join(root, 'bench/servers/stock-hocuspocus.ts'),
     raw: join(root, 'bench/servers/raw-broadcast.ts'),
   }[kind]
@@ -87,7 +94,7 @@ export async function startServer(kind: ServerKind, root: string, logDir: string
     kind,
     async newRoom() {
       const n = ++rooms
-      if (kind === 'concord') {
+      if (isConcord(kind)) {
         const board = await createBoard(httpUrl, `Bench ${n}`)
         return {
           url: `ws://127.0.0.1:${port}/collab`,
@@ -110,7 +117,7 @@ export async function startServer(kind: ServerKind, root: string, logDir: string
     },
     async metrics() {
       const values = new Map<string, number>()
-      if (kind !== 'concord') return values
+      if (!isConcord(kind)) return values
       const text = await (await fetch(`${httpUrl}/metrics`)).text()
       for (const line of text.split('\n')) {
         const match = /^([a-z_]+)(?:\{[^}]*\})? ([0-9.e+-]+)$/.exec(line)

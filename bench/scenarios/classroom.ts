@@ -1,9 +1,10 @@
 import * as Y from 'yjs'
+import { LAB_CHANNEL } from '@concord/shared'
 import { getRecordsMap, readRecord } from '@concord/shared/model'
 import type { ClientSpec } from '../client/messages.ts'
 import type { ClientPool } from '../lib/client-pool.ts'
 import { eventually, openProbes, runMeasured, spec, type MeasuredPhase, type PhaseTiming } from '../lib/phase.ts'
-import type { ServerUnderTest } from '../lib/servers.ts'
+import { isConcord, type ServerUnderTest } from '../lib/servers.ts'
 
 /** The web client's rates: document writes during a drag (LocalWriteQueue) and presence (80 ms throttle). */
 export const DRAG_WRITES_HZ = 8
@@ -29,13 +30,25 @@ export interface ClassroomRun extends MeasuredPhase {
   contentVerified: boolean
   /** Document growth: encoded state before the drags (a probe's copy) and stored after (Concord). */
   growth: { beforeBytes: number; afterBytes: number | null; dragSeconds: number; draggers: number } | null
+  /** With a lab viewer: the lab messages (snapshot, events) it received over the run. */
+  labMessages: number | null
 }
 
-/** One room with `mix` for the phase; the probes are two of the idle users (or viewers). */
-export async function classroomRun(server: ServerUnderTest, pool: ClientPool, mix: RoomMix, timing: PhaseTiming): Promise<ClassroomRun> {
+/**
+ * One room with `mix` for the phase; the probes are two of the idle users (or viewers). With
+ * `labViewer`, the first probe also watches the board's replication lab, as an open lab page does.
+ */
+export async function classroomRun(server: ServerUnderTest, pool: ClientPool, mix: RoomMix, timing: PhaseTiming, { labViewer = false } = {}): Promise<ClassroomRun> {
   const room = await server.newRoom()
   const probesAreViewers = mix.viewers >= PROBES
   const probes = await openProbes(room, PROBES, probesAreViewers)
+  let labMessages = 0
+  if (labViewer) {
+    probes[0]!.provider.on('stateless', ({ payload }: { payload: string }) => {
+      if ((JSON.parse(payload) as { channel?: unknown }).channel === LAB_CHANNEL) labMessages += 1
+    })
+    probes[0]!.provider.sendStateless(JSON.stringify({ channel: LAB_CHANNEL, type: 'subscribe' }))
+  }
   let closed = false
   const closeAll = async () => {
     if (closed) return
@@ -68,7 +81,7 @@ export async function classroomRun(server: ServerUnderTest, pool: ClientPool, mi
     )
     await closeAll()
     let afterBytes: number | null = null
-    if (server.kind === 'concord') {
+    if (isConcord(server.kind)) {
       // The last client gone, the server compacts the log into one snapshot.
       await eventually(() => {
         const stored = server.storedBytes(room.documentName)
@@ -77,7 +90,7 @@ export async function classroomRun(server: ServerUnderTest, pool: ClientPool, mi
       afterBytes = server.storedBytes(room.documentName).snapshot
     }
     const dragSeconds = (timing.warmupMs + timing.measureMs) / 1000
-    return { ...result, contentVerified, growth: { beforeBytes, afterBytes, dragSeconds, draggers: mix.draggers } }
+    return { ...result, contentVerified, growth: { beforeBytes, afterBytes, dragSeconds, draggers: mix.draggers }, labMessages: labViewer ? labMessages : null }
   } finally {
     await closeAll()
   }

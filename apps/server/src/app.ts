@@ -57,6 +57,8 @@ export interface ConcordServerOptions {
   compaction?: CompactionPolicy
   /** How often a partitioned replica gets a keepalive (tests shorten it). */
   labKeepaliveMs?: number
+  /** False leaves the replication lab's telemetry out: the benchmark's baseline for what it costs when nobody watches. */
+  labTelemetry?: boolean
 }
 
 export interface ConcordServer {
@@ -140,7 +142,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       new EditActivity(),
       controls,
       faults,
-      new LabTelemetry(faults, nodeId, labRelay),
+      ...(options.labTelemetry === false ? [] : [new LabTelemetry(faults, nodeId, labRelay)]),
       ...(config.redisUrl ? createRedisRelay(config.redisUrl, log.child({ component: 'redis-relay' })) : []),
     ],
     compaction,
