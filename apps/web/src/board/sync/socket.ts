@@ -33,14 +33,14 @@ export function collabSocket(): HocuspocusProviderWebsocket {
 }
 
 /**
- * A provider for one document on the tab's shared socket, to `attach()` once its listeners are on. Each is session-aware: its
- * frames carry its own session id, so a document closed and opened again at once on this socket
- * (the session dashboard's watch of a team board, then that board) is a new connection on the
- * server. With plain names, the server handed the new provider's authentication to the old
- * connection, still closing, and the board never synced.
+ * A provider for one document on the tab's shared socket, to `attach()` once its listeners are
+ * on. Each is session-aware: its frames carry its own session id, so a document closed and opened
+ * again at once on this socket (the session dashboard's watch of a team board, then that board)
+ * is a new connection on the server. With plain names, the server handed the new provider's
+ * authentication to the old connection, still closing, and the board never synced.
  */
 export function providerOnTabSocket(options: { name: string; token: string; document: Y.Doc; withAwareness: boolean }): HocuspocusProvider {
-  const provider = new HocuspocusProvider({
+  return new HocuspocusProvider({
     websocketProvider: collabSocket(),
     sessionAwareness: true,
     name: options.name,
@@ -48,7 +48,6 @@ export function providerOnTabSocket(options: { name: string; token: string; docu
     document: options.document,
     ...(options.withAwareness ? {} : { awareness: null }),
   })
-  return provider
 }
 
 /** Takes this tab off the network or brings it back; edits go on locally meanwhile and merge on return. */
