@@ -216,7 +216,7 @@ function labTable(results: BenchResults): string[] {
     cpu.set(name, median(runs.map((r) => r.server.cpuShare)))
     const viewed = runs.map((r) => r.labMessages).filter((n): n is number => n !== null)
     lines.push(
-      `| ${name} | ${runs.length} | ${spread(runs.map((r) => r.doc.all.p50))} | ${spread(runs.map((r) => r.doc.all.p99))} | ${spread(runs.map((r) => r.awareness.all.p99))} | ${spread(runs.map((r) => r.server.cpuShare), percent)} | ${spread(runs.map((r) => r.server.loopDelayP99Ms))} | ${spread(runs.map((r) => r.server.peakRssMb), (v) => `${v.toFixed(0)} MB`)} | ${viewed.length > 0 ? spread(viewed, (v) => v.toLocaleString('en-US')) : '–'} | ${verified(runs.map((r) => r.contentVerified))} |`,
+      `| ${name} | ${runs.length} | ${spread(runs.map((r) => r.doc.all.p50))} | ${spread(runs.map((r) => r.doc.all.p99))} | ${spread(runs.map((r) => r.awareness.all.p99))} | ${spread(runs.map((r) => r.server.cpuShare), percent)} | ${spread(runs.map((r) => r.server.loopDelayP99Ms))} | ${spread(runs.map((r) => r.server.peakRssMb), (v) => `${v.toFixed(0)} MB`)} | ${viewed.length > 0 ? spread(viewed, (v) => Math.round(v).toLocaleString('en-US')) : '–'} | ${verified(runs.map((r) => r.contentVerified))} |`,
     )
   }
   const [off, unwatched, watched] = LAB_VARIANTS.map(({ name }) => cpu.get(name) ?? Number.NaN)
