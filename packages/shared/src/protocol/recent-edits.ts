@@ -11,9 +11,18 @@ export const editSlicesSchema = z
   .max(Math.ceil(RECENT_EDITS_WINDOW_MS / RECENT_EDITS_SLICE_MS) + 1)
 export type EditSlices = z.infer<typeof editSlicesSchema>
 
-/** Adds `count` edits made at `now`, dropping slices that have left the window. */
+/**
+ * Adds `count` edits made at `now`, dropping slices that have left the window. Called for every
+ * update a server applies, so it only adds to the newest slice or starts the next one.
+ */
 export function recordEdits(slices: EditSlices, now: number, count = 1): EditSlices {
-  return mergeEditSlices(slices, [{ at: now - (now % RECENT_EDITS_SLICE_MS), count }], now)
+  const at = now - (now % RECENT_EDITS_SLICE_MS)
+  const kept = slices[0] !== undefined && slices[0].at + RECENT_EDITS_SLICE_MS <= now - RECENT_EDITS_WINDOW_MS ? recentSlices(slices, now) : slices
+  const last = kept.at(-1)
+  if (last === undefined || last.at < at) return [...kept, { at, count }]
+  // The clock went back (rare): merge, which keeps the slices in order.
+  if (last.at > at) return mergeEditSlices(kept, [{ at, count }], now)
+  return [...kept.slice(0, -1), { at, count: last.count + count }]
 }
 
 /** The slices still inside the window at `now`. */
