@@ -14,6 +14,8 @@ import { BoardControls } from './collab/board-controls.ts'
 import type { CollabContext } from './collab/context.ts'
 import { FaultInjection } from './collab/fault-injection.ts'
 import { FrameGuard } from './collab/frame-guard.ts'
+import { UpdateValidation } from './collab/update-validation.ts'
+import { AwarenessLimits } from './collab/awareness-limits.ts'
 import { LabRelay } from './collab/lab-relay.ts'
 import { LabTelemetry } from './collab/lab-telemetry.ts'
 import { GroupCommit, type GroupCommitTiming } from './collab/group-commit.ts'
@@ -122,6 +124,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const faults = new FaultInjection(outgoing, log.child({ component: 'lab-faults' }), options.labKeepaliveMs)
 
   const compaction = options.compaction ?? DEFAULT_COMPACTION
+  const { limits } = config
   const connectRedis = config.redisUrl ? redisConnector(config.redisUrl, log) : null
   const controlsRelay = connectRedis
     ? new BoardControlsRelay(connectRedis(), connectRedis(), log.child({ component: 'board-controls-relay' }))
@@ -137,6 +140,8 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       outgoing,
       new CollabStorage(storage, commits, metrics, log.child({ component: 'collab-storage' }), compaction.afterUpdates),
       new FrameGuard(log.child({ component: 'collab-frames' })),
+      new UpdateValidation(log.child({ component: 'update-validation' }), metrics, limits.document),
+      new AwarenessLimits(log.child({ component: 'awareness-limits' }), metrics, limits.awarenessStateBytes),
       new SyncStateCache(metrics.fullStateReuses),
       new ViewerPresence(),
       new EditActivity(),
@@ -177,6 +182,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     hocuspocus,
     log.child({ component: 'collab-socket' }),
     new YWebsocketEndpoint(hocuspocus, access, log.child({ component: 'y-websocket' })),
+    { frames: limits.frames, metrics },
   )
 
   async function shutdown(): Promise<void> {

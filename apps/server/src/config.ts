@@ -1,11 +1,23 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { DEFAULT_AWARENESS_STATE_BYTES } from './collab/awareness-limits.ts'
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './collab/document-limits.ts'
+import { DEFAULT_FRAME_LIMITS, type FrameLimits } from './collab/frame-limits.ts'
 
 /** The built web app of this repository, found from the server's own source location. */
 const REPO_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+/** A positive integer setting with its default. */
+function limit(name: string, fallback: number) {
+  return z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be an integer`)
+    .min(1, `${name} must be at least 1`)
+    .default(fallback)
+}
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -33,6 +45,15 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// or rediss:// URL')
     .optional(),
   CONCORD_NODES: z.string().optional(),
+  CONCORD_MAX_DOCUMENT_BYTES: limit('CONCORD_MAX_DOCUMENT_BYTES', DEFAULT_DOCUMENT_LIMITS.maxDocumentBytes),
+  CONCORD_MAX_RECORDS: limit('CONCORD_MAX_RECORDS', DEFAULT_DOCUMENT_LIMITS.maxRecords),
+  CONCORD_MAX_DEPTH: limit('CONCORD_MAX_DEPTH', DEFAULT_DOCUMENT_LIMITS.maxDepth),
+  CONCORD_MAX_ENTRIES: limit('CONCORD_MAX_ENTRIES', DEFAULT_DOCUMENT_LIMITS.maxEntries),
+  CONCORD_MAX_STRING_LENGTH: limit('CONCORD_MAX_STRING_LENGTH', DEFAULT_DOCUMENT_LIMITS.maxStringLength),
+  CONCORD_MAX_UPDATE_OPERATIONS: limit('CONCORD_MAX_UPDATE_OPERATIONS', DEFAULT_DOCUMENT_LIMITS.maxStructsPerUpdate),
+  CONCORD_AWARENESS_PER_SECOND: limit('CONCORD_AWARENESS_PER_SECOND', DEFAULT_FRAME_LIMITS.awarenessPerSecond),
+  CONCORD_AWARENESS_STATE_BYTES: limit('CONCORD_AWARENESS_STATE_BYTES', DEFAULT_AWARENESS_STATE_BYTES),
+  CONCORD_MESSAGES_PER_SECOND: limit('CONCORD_MESSAGES_PER_SECOND', DEFAULT_FRAME_LIMITS.messagesPerSecond),
 })
 
 export interface ConcordConfig {
@@ -56,6 +77,20 @@ export interface ConcordConfig {
    * clients to fail over to; empty behind one load-balanced URL.
    */
   nodes: string[]
+  /** What one connection may write and send (`CONCORD_MAX_*`, `CONCORD_AWARENESS_*`, `CONCORD_MESSAGES_PER_SECOND`). */
+  limits: CollabLimits
+}
+
+export interface CollabLimits {
+  document: DocumentLimits
+  frames: FrameLimits
+  awarenessStateBytes: number
+}
+
+export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
+  document: DEFAULT_DOCUMENT_LIMITS,
+  frames: DEFAULT_FRAME_LIMITS,
+  awarenessStateBytes: DEFAULT_AWARENESS_STATE_BYTES,
 }
 
 export class ConfigError extends Error {
@@ -92,6 +127,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: values.DATABASE_URL,
     redisUrl: values.REDIS_URL,
     nodes: parseNodes(values.CONCORD_NODES ?? ''),
+    limits: {
+      document: {
+        maxDocumentBytes: values.CONCORD_MAX_DOCUMENT_BYTES,
+        maxRecords: values.CONCORD_MAX_RECORDS,
+        maxDepth: values.CONCORD_MAX_DEPTH,
+        maxEntries: values.CONCORD_MAX_ENTRIES,
+        maxStringLength: values.CONCORD_MAX_STRING_LENGTH,
+        maxStructsPerUpdate: values.CONCORD_MAX_UPDATE_OPERATIONS,
+      },
+      frames: {
+        ...DEFAULT_FRAME_LIMITS,
+        awarenessPerSecond: values.CONCORD_AWARENESS_PER_SECOND,
+        messagesPerSecond: values.CONCORD_MESSAGES_PER_SECOND,
+      },
+      awarenessStateBytes: values.CONCORD_AWARENESS_STATE_BYTES,
+    },
   }
 }
 

@@ -2,6 +2,7 @@
 import { createConcordServer } from './app.ts'
 import { ConfigError, loadConfig, type ConcordConfig } from './config.ts'
 import { routeConsoleToLog } from './console-to-log.ts'
+import { guardProcess } from './process-guard.ts'
 
 function configOrExit(): ConcordConfig {
   try {
@@ -15,6 +16,7 @@ function configOrExit(): ConcordConfig {
 
 const config = configOrExit()
 const server = createConcordServer(config)
+guardProcess(server.log.child({ component: 'process' }))
 const { url } = await server.listen().catch((error: unknown) => {
   const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
     ? `port ${config.port} on ${config.host} is already in use; stop the other process or set PORT`

@@ -57,6 +57,33 @@ export class ConcordMetrics {
     registers: [this.registry],
   })
 
+  readonly refusedUpdates = new Counter({
+    name: 'concord_refused_updates_total',
+    help: 'Client updates refused before apply (invalid: cannot be applied; limit: breaks a structural or size limit)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  })
+
+  readonly quarantinedUpdates = new Counter({
+    name: 'concord_quarantined_updates_total',
+    help: 'Stored updates that could not be applied at load and were set aside',
+    registers: [this.registry],
+  })
+
+  readonly limitedMessages = new Counter({
+    name: 'concord_limited_messages_total',
+    help: 'Client messages dropped or coalesced by a per-connection limit, by message kind',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  })
+
+  readonly limitClosures = new Counter({
+    name: 'concord_limit_closures_total',
+    help: 'Connections closed for passing a hard per-connection message limit',
+    labelNames: ['limit'] as const,
+    registers: [this.registry],
+  })
+
   constructor() {
     collectDefaultMetrics({ register: this.registry })
   }

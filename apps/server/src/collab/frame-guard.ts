@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { beforeSyncPayload, connectedPayload, Extension } from '@hocuspocus/server'
 import type { Logger } from 'pino'
+import { ConnectionLog } from './connection-log.ts'
 
 /** y-protocols sync message types. */
 const SYNC_STEP_1 = 0
@@ -13,9 +14,8 @@ const OPEN = 1
 /**
  * Makes a malformed frame cost its sender the connection, and nobody else anything.
  *
- * y-protocols swallows errors from applying an update, so Hocuspocus would acknowledge a corrupt
- * update and keep the connection; this decodes sync payloads first and refuses what does not
- * decode. And when Hocuspocus drops a document connection because a frame failed, the whole
+ * A sync step 1 whose state vector does not decode is refused here (updates are the update
+ * validation's). And when Hocuspocus drops a document connection because a frame failed, the whole
  * socket is closed, so the client reconnects and resyncs instead of silently going deaf.
  */
 export class FrameGuard implements Extension {
@@ -24,11 +24,12 @@ export class FrameGuard implements Extension {
   constructor(private readonly log: Logger) {}
 
   async beforeSync({ type, payload, documentName, connection }: beforeSyncPayload): Promise<void> {
+    // Updates are decoded, tried and refused by the update validation.
+    if (type !== SYNC_STEP_1) return
     try {
-      if (type === SYNC_STEP_1) Y.decodeStateVector(payload)
-      else Y.decodeUpdate(payload)
+      Y.decodeStateVector(payload)
     } catch {
-      this.log.warn({ documentName, socketId: connection.socketId, syncType: type }, 'malformed sync frame: closing the connection')
+      ConnectionLog.of(connection, this.log).warn({ documentName, socketId: connection.socketId, syncType: type }, 'malformed sync frame: closing the connection')
       throw { code: INVALID_PAYLOAD, reason: 'malformed sync frame' }
     }
   }

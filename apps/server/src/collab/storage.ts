@@ -14,6 +14,7 @@ import type { ConcordMetrics } from '../metrics.ts'
 import type { Storage } from '../storage/types.ts'
 import type { CollabRefusal } from './context.ts'
 import type { GroupCommit } from './group-commit.ts'
+import { loadStoredUpdates } from './stored-updates.ts'
 
 /** When a document's update log is compacted into a snapshot. */
 export interface CompactionPolicy {
@@ -85,10 +86,8 @@ export class CollabStorage implements Extension {
     // Updates of an earlier copy of this document that are still waiting for their commit.
     const pending = this.commits.pendingFor(documentName)
     const log = [...(stored?.log ?? []), ...pending]
-    Y.transact(document, () => {
-      if (stored) Y.applyUpdate(document, stored.snapshot)
-      for (const update of log) Y.applyUpdate(document, update)
-    })
+    const { quarantined } = loadStoredUpdates(document, stored ? [stored.snapshot, ...log] : log)
+    if (quarantined.length > 0) await this.quarantine(documentName, quarantined)
     const entry: LoadedDocument = { document, logLength: log.length, compacting: false }
     this.loaded.set(documentName, entry)
     // Subscribed now, after the stored state is applied (so it is not logged again) and before
@@ -131,6 +130,20 @@ export class CollabStorage implements Extension {
     // Awaited: Hocuspocus unloads the document only after this resolves, i.e. once committed.
     // (The payload's clientsCount is from the last change, not from now.)
     await this.compact(entry, document.getConnectionsCount() === 0 ? 'unload' : 'idle')
+  }
+
+  /**
+   * Keeps stored updates that cannot be applied aside (in the settings table, under
+   * `quarantine:<document>:<time>:<n>`, base64) for an operator to inspect; the compaction that
+   * follows the load drops them from the document's log.
+   */
+  private async quarantine(documentName: string, updates: Uint8Array[]): Promise<void> {
+    const at = Date.now()
+    for (const [index, update] of updates.entries()) {
+      await this.storage.setSetting(`quarantine:${documentName}:${at}:${index}`, Buffer.from(update).toString('base64'))
+    }
+    this.metrics.quarantinedUpdates.inc(updates.length)
+    this.log.error({ documentName, updates: updates.length, bytes: updates.reduce((sum, u) => sum + u.byteLength, 0) }, 'stored updates that cannot be applied were quarantined')
   }
 
   private startCompaction(entry: LoadedDocument, reason: CompactionReason): void {

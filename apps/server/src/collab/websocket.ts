@@ -3,6 +3,8 @@ import crossws from 'crossws/adapters/node'
 import type { Hocuspocus, WebSocketLike } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import { MAX_FRAME_BYTES } from '@concord/shared'
+import type { ConcordMetrics } from '../metrics.ts'
+import { DEFAULT_FRAME_LIMITS, SocketFrameLimiter, type FrameLimits } from './frame-limits.ts'
 import { Y_WEBSOCKET_PATH, type YWebsocketEndpoint, type YWebsocketGrant } from './y-websocket.ts'
 
 export const COLLAB_PATH = '/collab'
@@ -32,8 +34,10 @@ export function attachCollabWebSocket(
   hocuspocus: Hocuspocus,
   log: Logger,
   yws?: YWebsocketEndpoint,
+  limits: { frames: FrameLimits; metrics: ConcordMetrics | null } = { frames: DEFAULT_FRAME_LIMITS, metrics: null },
 ): CollabWebSocket {
   const connections = new WeakMap<object, SocketConnection>()
+  const limiters = new WeakMap<object, SocketFrameLimiter>()
   let accepting = true
 
   const ws = crossws({
@@ -51,11 +55,27 @@ export function attachCollabWebSocket(
             ? yws.open(peer.websocket as unknown as WebSocketLike, peer.request as Request, grant)
             : hocuspocus.handleConnection(peer.websocket as unknown as WebSocketLike, peer.request as Request)
         connections.set(peer, connection)
+        const { metrics } = limits
+        limiters.set(
+          peer,
+          new SocketFrameLimiter(limits.frames, !grant, {
+            deliver: (frame) => connection.handleMessage(frame),
+            close: (code, reason) => {
+              log.warn({ peer: peer.id, reason }, 'collab socket passed a message limit: closing it')
+              peer.close(code, reason)
+            },
+            limited: (event) => {
+              if ('kind' in event) metrics?.limitedMessages.inc({ kind: event.kind })
+              else metrics?.limitClosures.inc({ limit: event.closed })
+            },
+          }),
+        )
       },
       message(peer, message) {
-        connections.get(peer)?.handleMessage(message.uint8Array())
+        limiters.get(peer)?.accept(message.uint8Array())
       },
       close(peer, event) {
+        limiters.get(peer)?.dispose()
         connections.get(peer)?.handleClose({ code: event.code ?? 1005, reason: event.reason ?? '' })
         connections.delete(peer)
       },

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { createBoardResponseSchema, type CreateBoardResponse } from '@concord/shared'
 import { createConcordServer, type ConcordServer, type ConcordServerOptions } from '../../src/app.ts'
-import type { ConcordConfig } from '../../src/config.ts'
+import { DEFAULT_COLLAB_LIMITS, type ConcordConfig } from '../../src/config.ts'
 import { waitFor } from './wait.ts'
 
 export type LogRecord = Record<string, unknown> & { msg?: string }
@@ -46,6 +46,7 @@ export async function startServer(
     databaseUrl: undefined,
     redisUrl: undefined,
     nodes: [],
+    limits: DEFAULT_COLLAB_LIMITS,
     ...overrides,
   }
   const logs: LogRecord[] = []

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { isPlainObject, jsonEqual, type JsonObject, type JsonValue } from './json.ts'
+import { readBounded } from './bounded-read.ts'
 import type { YRecord, YRecords } from './layout.ts'
 
 /**
@@ -105,13 +106,13 @@ export function deleteRecord(records: YRecords, id: string): void {
 
 /**
  * Reads a record back as plain JSON, or null when absent or not shaped like a record
- * (a peer wrote something else under the key).
+ * (a peer wrote something else under the key, or nested it deeper than `MAX_READ_DEPTH`).
  */
 export function readRecord(records: YRecords, id: string): JsonRecord | null {
   const map = records.get(id)
   if (!(map instanceof Y.Map)) return null
-  const json = map.toJSON() as JsonObject
-  if (json.id !== id || typeof json.typeName !== 'string') return null
+  const json = readBounded(map)
+  if (!isPlainObject(json) || json.id !== id || typeof json.typeName !== 'string') return null
   return json as JsonRecord
 }
 

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { ClockRange, StateVectorJson } from '../protocol/lab.ts'
+import { readBounded } from './bounded-read.ts'
 import { readAllRecords } from './codec.ts'
 import { getBoardMap, getRecordsMap } from './layout.ts'
 
@@ -11,7 +12,7 @@ import { getBoardMap, getRecordsMap } from './layout.ts'
  */
 export function boardDigest(doc: Y.Doc): string {
   const records = readAllRecords(getRecordsMap(doc)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  return hash53(canonicalJson({ board: getBoardMap(doc).toJSON(), records }))
+  return hash53(canonicalJson({ board: readBounded(getBoardMap(doc)), records }))
 }
 
 /** The document's state vector as JSON (client id → clock). */

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
+import { readBounded } from './bounded-read.ts'
 
 /**
  * The review document of a board (document name `review:<id>`): the peer-review layer that lives
@@ -130,7 +131,7 @@ export function readThreads(doc: Y.Doc): ReviewThread[] {
   const threads: ReviewThread[] = []
   for (const value of threadsMap(doc).values()) {
     if (!(value instanceof Y.Map)) continue
-    const fields = threadFieldsSchema.safeParse(value.toJSON())
+    const fields = threadFieldsSchema.safeParse(readBounded(value))
     const comments = value.get('comments')
     if (!fields.success || !(comments instanceof Y.Array)) continue
     const parsed = comments.toArray().flatMap((comment) => reviewCommentSchema.safeParse(comment).data ?? [])

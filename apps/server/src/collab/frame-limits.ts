@@ -1,0 +1,146 @@
+import * as decoding from 'lib0/decoding'
+
+/** Per-connection message limits, applied to raw frames before the sync engine parses them. */
+export interface FrameLimits {
+  /** Awareness updates per second per document; the excess is coalesced to the latest one. */
+  awarenessPerSecond: number
+  /** Messages per second of every type together: above it, the socket is closed. */
+  messagesPerSecond: number
+  /** Frames of a message type nobody sends that a socket may send before it is closed. */
+  unknownTypes: number
+}
+
+export const DEFAULT_FRAME_LIMITS: FrameLimits = { awarenessPerSecond: 30, messagesPerSecond: 300, unknownTypes: 3 }
+
+/** WebSocket close code for a policy violation (RFC 6455). */
+export const POLICY_VIOLATION = 1008
+
+const AWARENESS = 1
+const QUERY_AWARENESS = 3
+/** Message types a client may send: sync, awareness, auth, query awareness, sync reply, stateless, close, ping, pong. */
+const CLIENT_TYPES = new Set([0, 1, 2, 3, 4, 5, 7, 9, 10])
+
+const WINDOW_MS = 1000
+/** Documents one socket may address; a Hocuspocus socket multiplexes a tab's few boards. */
+const MAX_ADDRESSES = 128
+
+interface AddressState {
+  awareness: number
+  /** The latest awareness frame over the rate, sent when the window ends. */
+  latest: Uint8Array | null
+}
+
+export interface FrameLimitHandlers {
+  /** Hands a frame on to the sync engine. */
+  deliver(frame: Uint8Array): void
+  /** Closes the socket. */
+  close(code: number, reason: string): void
+  /** Counts a message the limits dropped or coalesced, or a socket they closed. */
+  limited?(event: { kind: 'awareness' | 'query-awareness' } | { closed: 'rate' | 'unknown-type' }): void
+}
+
+/**
+ * One socket's frame budget. The limiter sits in front of the sync engine, so excess frames cost
+ * only a varint read: awareness above its rate is coalesced (only the newest waiting update is
+ * kept and sent when the window ends, none are queued), awareness queries above it are dropped,
+ * any socket above the hard rate is closed, and a few frames of unknown type close it too (the
+ * engine logs a line for each otherwise). `prefixed` frames start with a document address
+ * (Hocuspocus); y-websocket frames do not.
+ */
+export class SocketFrameLimiter {
+  private windowStart = 0
+  private messages = 0
+  private unknown = 0
+  private closed = false
+  private readonly addresses = new Map<string, AddressState>()
+  private flushTimer: NodeJS.Timeout | undefined
+
+  constructor(
+    private readonly limits: FrameLimits,
+    private readonly prefixed: boolean,
+    private readonly handlers: FrameLimitHandlers,
+  ) {}
+
+  accept(frame: Uint8Array): void {
+    if (this.closed) return
+    const now = performance.now()
+    if (now - this.windowStart >= WINDOW_MS) this.newWindow(now)
+    if (++this.messages > this.limits.messagesPerSecond) return this.shut('too many messages', 'rate')
+    const header = readHeader(frame, this.prefixed)
+    // A frame without a readable header goes on: the engine refuses it and closes the socket.
+    if (header === null) return this.handlers.deliver(frame)
+    if (!CLIENT_TYPES.has(header.type)) {
+      if (++this.unknown > this.limits.unknownTypes) return this.shut('unknown message type', 'unknown-type')
+      return
+    }
+    if (header.type !== AWARENESS && header.type !== QUERY_AWARENESS) return this.handlers.deliver(frame)
+    if (!this.addresses.has(header.address) && this.addresses.size >= MAX_ADDRESSES) return this.shut('too many documents', 'rate')
+    const state = this.addressState(header.address)
+    if (++state.awareness <= this.limits.awarenessPerSecond) return this.handlers.deliver(frame)
+    if (header.type === AWARENESS) {
+      state.latest = frame
+      this.flushTimer ??= setTimeout(() => this.flush(), Math.max(0, this.windowStart + WINDOW_MS - now))
+      this.handlers.limited?.({ kind: 'awareness' })
+    } else {
+      this.handlers.limited?.({ kind: 'query-awareness' })
+    }
+  }
+
+  /** Stops the timers; call when the socket closes. */
+  dispose(): void {
+    this.closed = true
+    clearTimeout(this.flushTimer)
+    this.addresses.clear()
+  }
+
+  private newWindow(now: number): void {
+    this.windowStart = now
+    this.messages = 0
+    for (const state of this.addresses.values()) state.awareness = 0
+  }
+
+  private flush(): void {
+    this.flushTimer = undefined
+    if (this.closed) return
+    this.newWindow(performance.now())
+    for (const state of this.addresses.values()) {
+      const latest = state.latest
+      state.latest = null
+      if (latest) {
+        state.awareness++
+        this.messages++
+        this.handlers.deliver(latest)
+      }
+    }
+  }
+
+  private addressState(address: string): AddressState {
+    let state = this.addresses.get(address)
+    if (!state) {
+      state = { awareness: 0, latest: null }
+      this.addresses.set(address, state)
+    }
+    return state
+  }
+
+  private shut(reason: string, closed: 'rate' | 'unknown-type'): void {
+    this.handlers.limited?.({ closed })
+    this.dispose()
+    this.handlers.close(POLICY_VIOLATION, reason)
+  }
+}
+
+function readHeader(frame: Uint8Array, prefixed: boolean): { address: string; type: number } | null {
+  try {
+    const decoder = decoding.createDecoder(frame)
+    let address = ''
+    if (prefixed) {
+      // Compared as bytes, never decoded to a string: the address is the client's claim.
+      const bytes = decoding.readVarUint8Array(decoder)
+      address = Buffer.from(bytes.subarray(0, 256)).toString('latin1')
+    }
+    return { address, type: decoding.readVarUint(decoder) }
+  } catch {
+    return null
+  }
+}
