@@ -7,6 +7,9 @@ import type { CollabContext } from './context.ts'
 /** Size of one awareness state, as JSON characters, above which it is dropped. */
 export const DEFAULT_AWARENESS_STATE_BYTES = 8 * 1024
 
+/** A state of another client that the connection relays: dropped without a word (the owner's own is authoritative). */
+const ECHO = 'echo'
+
 interface Claims {
   /** The Yjs client id whose awareness this connection may set, fixed by its first state. */
   clientId: number
@@ -40,9 +43,12 @@ export class AwarenessLimits implements Extension {
 
   async beforeHandleAwareness({ connection, context, states, documentName }: beforeHandleAwarenessPayload<CollabContext>): Promise<void> {
     if (!connection || !context) return
+    dropScratchState(states, connection)
     for (const [clientId, state] of [...states]) {
       const problem = this.problemOf(connection, documentName, clientId, state)
-      if (problem) {
+      if (problem === ECHO) {
+        states.delete(clientId)
+      } else if (problem) {
         states.delete(clientId)
         this.metrics.limitedMessages.inc({ kind: 'awareness-state' })
         ConnectionLog.of(connection, this.log).warn({ documentName, socketId: connection.socketId, clientId, problem }, 'awareness state dropped')
@@ -53,15 +59,17 @@ export class AwarenessLimits implements Extension {
   }
 
   private problemOf(connection: Connection, documentName: string, clientId: number, state: unknown): string | null {
+    const known = connection.document.awareness.getStates().has(clientId)
     let claims = this.claims.get(connection)
     if (!claims) {
-      if (connection.document.awareness.getStates().has(clientId) && !connection.document.getClients(connection).has(clientId)) {
-        return 'client id of another connection'
-      }
+      // Clients relay the states they hear (y-protocols sends every change it sees), so only a
+      // new client id with a state can be this connection's own.
+      if (known || state === null) return ECHO
       claims = { clientId, userId: null }
       this.claims.set(connection, claims)
       connection.onClose(() => this.release(documentName, connection))
     }
+    if (claims.clientId !== clientId) return known ? ECHO : 'client id of another connection'
     if (claims.clientId !== clientId) return 'client id of another connection'
     if (state === null) return null
     if (jsonLength(state) > this.maxStateBytes) return `state larger than ${this.maxStateBytes} bytes`
@@ -92,6 +100,19 @@ export class AwarenessLimits implements Extension {
     if (userId != null && users?.get(userId) === connection) users.delete(userId)
     if (users?.size === 0) this.users.delete(documentName)
   }
+}
+
+/**
+ * Hocuspocus (4.7) decodes each awareness frame into a scratch Awareness whose own local state,
+ * an empty object under a fresh random client id, comes first in `states` and would reach the
+ * document as one more phantom client per frame. It is nobody's state: removed.
+ */
+function dropScratchState(states: Map<number, unknown>, connection: Connection): void {
+  const first = states.entries().next()
+  if (first.done) return
+  const [clientId, state] = first.value
+  const empty = state !== null && typeof state === 'object' && Object.keys(state).length === 0
+  if (empty && !connection.document.awareness.getStates().has(clientId)) states.delete(clientId)
 }
 
 /** JSON length of a state; infinite for one too deep to serialise. */
