@@ -100,9 +100,9 @@ export class UpdateValidation implements Extension {
   /** Applies an update to the shadow and checks the result; null when it may go to the real document. */
   private tryOn(doc: Y.Doc, update: Uint8Array, mustBeComplete: boolean): { code: number; reason: string } | null {
     const pendingBefore = pendingSize(doc)
-    let changed: Array<Y.AbstractType<unknown>> = []
+    let changed: Set<Y.AbstractType<unknown>> = new Set()
     const collect = (transaction: Y.Transaction) => {
-      changed = [...transaction.changed.keys()] as Array<Y.AbstractType<unknown>>
+      changed = touchedTypes(transaction)
     }
     doc.on('afterTransaction', collect)
     try {
@@ -165,6 +165,25 @@ export class UpdateValidation implements Extension {
     ConnectionLog.of(connection, this.log).warn({ documentName: connection.document.name, code, reason }, 'update refused: closing the connection')
     throw { code, reason }
   }
+}
+
+/**
+ * The types a transaction changed or created: Yjs lists only types that existed before it in
+ * `changed`, so the types it inserted are found among its new structs.
+ */
+function touchedTypes(transaction: Y.Transaction): Set<Y.AbstractType<unknown>> {
+  const types = new Set(transaction.changed.keys() as Iterable<Y.AbstractType<unknown>>)
+  for (const [client, after] of transaction.afterState) {
+    const before = transaction.beforeState.get(client) ?? 0
+    if (after <= before) continue
+    const structs = transaction.doc.store.clients.get(client)
+    if (!structs) continue
+    for (let index = Y.findIndexSS(structs, before); index < structs.length && structs[index]!.id.clock < after; index++) {
+      const struct = structs[index]
+      if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) types.add(struct.content.type as Y.AbstractType<unknown>)
+    }
+  }
+  return types
 }
 
 function liveKeys(map: Map<string, Y.Item>): number {
