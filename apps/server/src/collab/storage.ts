@@ -139,11 +139,13 @@ export class CollabStorage implements Extension {
    */
   private async quarantine(documentName: string, updates: Uint8Array[]): Promise<void> {
     const at = Date.now()
-    for (const [index, update] of updates.entries()) {
-      await this.storage.setSetting(`quarantine:${documentName}:${at}:${index}`, Buffer.from(update).toString('base64'))
-    }
+    const keys = updates.map((_update, index) => `quarantine:${documentName}:${at}:${index}`)
+    for (const [index, update] of updates.entries()) await this.storage.setSetting(keys[index]!, Buffer.from(update).toString('base64'))
     this.metrics.quarantinedUpdates.inc(updates.length)
-    this.log.error({ documentName, updates: updates.length, bytes: updates.reduce((sum, u) => sum + u.byteLength, 0) }, 'stored updates that cannot be applied were quarantined')
+    this.log.error(
+      { documentName, updates: updates.length, bytes: updates.reduce((sum, update) => sum + update.byteLength, 0), keys },
+      'stored updates that cannot be applied were quarantined',
+    )
   }
 
   private startCompaction(entry: LoadedDocument, reason: CompactionReason): void {
