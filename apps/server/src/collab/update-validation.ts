@@ -35,8 +35,7 @@ interface Shadow {
 /**
  * Validate before apply: every client update (sync step 2 and update frames, on /collab and /yws,
  * for board and review documents) is first applied to a shadow copy of the document. An update
- * that does not decode, throws while applying, leaves the copy unable to encode, refers to
- * operations nobody has (an update frame that would sit in Yjs' pending store, never stored),
+ * that does not decode, throws while applying, refers to operations nobody has (an update frame that would sit in Yjs' pending store, never stored),
  * or breaks a structural limit is refused: the sender's socket is closed with the reason, and
  * the real document, the log and the other clients never see it. A failed try may leave the
  * shadow half-applied, so it is rebuilt from the real document (the cost lands on the attacker's
@@ -108,7 +107,6 @@ export class UpdateValidation implements Extension {
     try {
       // y-protocols would log and swallow; here a throw means refusal.
       Y.applyUpdate(doc, update)
-      Y.encodeStateVector(doc)
     } catch {
       return { code: INVALID_PAYLOAD, reason: 'update cannot be applied' }
     } finally {
