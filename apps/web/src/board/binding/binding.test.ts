@@ -168,6 +168,33 @@ describe('yjs binding', () => {
     expect(b.rejected[3]).toMatchObject({ id: 'shape:bad-props' })
   })
 
+  it('skips and reports a record a peer nested thousands of maps deep, and keeps syncing', async () => {
+    const a = openBoardClient({ seed: true })
+    const b = openBoardClient()
+    linkDocs(a.doc, b.doc)
+    await waitFor(() => b.store.has('document:document' as never), 'the seeded board at B')
+
+    // Yjs' own toJSON recursed once per level and overflowed the stack at this depth.
+    a.doc.transact(() => {
+      const root = new Y.Map<unknown>()
+      getRecordsMap(a.doc).set('shape:deep', root)
+      root.set('id', 'shape:deep')
+      root.set('typeName', 'shape')
+      let map = root
+      for (let level = 0; level < 6000; level++) {
+        const child = new Y.Map<unknown>()
+        map.set('props', child)
+        map = child
+      }
+    })
+    await waitFor(() => b.rejected.some((r) => r.id === 'shape:deep'), 'the deep record to be reported')
+    expect(b.store.has(createShapeId('deep'))).toBe(false)
+
+    const id = createShapeId('after-deep')
+    a.editor.createShape({ id, type: 'geo', x: 1, y: 2 })
+    await waitFor(() => b.store.has(id), 'a later shape to reach B')
+  })
+
   it('converges without ping-pong when both clients move shapes an arrow is bound to', async () => {
     const a = openBoardClient({ seed: true })
     const b = openBoardClient()

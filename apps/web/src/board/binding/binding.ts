@@ -64,7 +64,8 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
   const rejections = new RejectionReporter(options.onRejected ?? (() => {}), (id) => {
     const stored = readRecord(records, id)
     const held = store.get(id as TLRecord['id'])
-    return stored === null ? held === undefined : jsonEqual(stored, held)
+    // A key whose value cannot be read as a record (nested too deep, say) stays unresolved.
+    return stored === null ? held === undefined && !records.has(id) : jsonEqual(stored, held)
   })
   const onRejected = (rejected: RejectedRecord) => rejections.add(rejected)
   let stopListening: ((writePending: boolean) => void) | null = null
@@ -116,6 +117,16 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
 
   const onDocChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, tx: Y.Transaction) => {
     if (tx.origin === origin || tx.origin === derivedOrigin) return
+    try {
+      applyDocChange(events, tx)
+    } catch (error) {
+      // A peer's change this client cannot take must not stop the next ones: Yjs would rethrow
+      // it into the provider, which swallows it. Reported once per change.
+      options.onRejected?.({ id: 'remote change', reason: error instanceof Error ? error.message : String(error) })
+    }
+  }
+
+  const applyDocChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, tx: Y.Transaction) => {
     // Local changes still on their way to Yjs go first, so the records read below include them
     // and putting those records does not roll the local changes back.
     flush()
