@@ -135,7 +135,7 @@ describe('hostile input from one link holder', () => {
       attacker.close()
     }
     expect(accepted).toBe(3)
-    expect(refusal).toMatchObject({ code: 4413, reason: 'board is full: documents are limited to 1 MiB' })
+    expect(refusal).toMatchObject({ code: 4413, reason: 'update refused: board is full: documents are limited to 1 MiB' })
 
     await srv.stop('SIGKILL')
     await srv.start()

@@ -88,7 +88,7 @@ export class RawCollabSocket {
   }
 
   sendRaw(frame: Uint8Array): void {
-    if (this.isOpen) this.socket.send(frame)
+    if (this.isOpen) this.socket.send(frame as Uint8Array<ArrayBuffer>)
   }
 
   /** The acknowledgements (SyncStatus) received so far, in order. */

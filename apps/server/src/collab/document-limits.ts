@@ -14,9 +14,15 @@ export interface DocumentLimits {
   maxStringLength: number
   /** Stored size of one document, in bytes: a write that would pass it is refused. */
   maxDocumentBytes: number
-  /** Structs (insertions) plus deleted ranges in one update frame. */
+  /**
+   * Structs (insertions) plus deleted ranges in one update frame. A sync step 2 may hold
+   * `SYNC_STEP_ALLOWANCE` times as many: it carries everything a client did offline, cannot be
+   * split, and a refusal would lock that client out for good.
+   */
   maxStructsPerUpdate: number
 }
+
+export const SYNC_STEP_ALLOWANCE = 20
 
 export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
   maxDepth: 32,
@@ -24,5 +30,5 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
   maxRecords: 20_000,
   maxStringLength: 100_000,
   maxDocumentBytes: 32 * 1024 * 1024,
-  maxStructsPerUpdate: 20_000,
+  maxStructsPerUpdate: 10_000,
 }

@@ -10,7 +10,7 @@ export type UpdateProblem = { malformed: string } | { limit: string } | null
  * no deeper than the depth limit, and that it creates no subdocuments (Concord uses none).
  * Every walk here is iterative.
  */
-export function inspectUpdate(update: Uint8Array, limits: DocumentLimits): UpdateProblem {
+export function inspectUpdate(update: Uint8Array, limits: DocumentLimits, maxStructs = limits.maxStructsPerUpdate): UpdateProblem {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
     decoded = Y.decodeUpdate(update)
@@ -19,8 +19,8 @@ export function inspectUpdate(update: Uint8Array, limits: DocumentLimits): Updat
   }
   let ranges = 0
   for (const deletes of decoded.ds.clients.values()) ranges += deletes.length
-  if (decoded.structs.length + ranges > limits.maxStructsPerUpdate) {
-    return { limit: `update holds more than ${limits.maxStructsPerUpdate} operations` }
+  if (decoded.structs.length + ranges > maxStructs) {
+    return { limit: `update holds more than ${maxStructs} operations` }
   }
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue

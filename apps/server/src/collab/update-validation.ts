@@ -9,9 +9,9 @@ import {
   type onStoreDocumentPayload,
 } from '@hocuspocus/server'
 import type { Logger } from 'pino'
-import { RECORDS_KEY } from '@concord/shared'
+import { RECORDS_KEY, UPDATE_REFUSED } from '@concord/shared'
 import type { ConcordMetrics } from '../metrics.ts'
-import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.ts'
+import { DEFAULT_DOCUMENT_LIMITS, SYNC_STEP_ALLOWANCE, type DocumentLimits } from './document-limits.ts'
 import { ConnectionLog } from './connection-log.ts'
 import { inspectUpdate } from './update-inspection.ts'
 
@@ -35,8 +35,9 @@ interface Shadow {
 /**
  * Validate before apply: every client update (sync step 2 and update frames, on /collab and /yws,
  * for board and review documents) is first applied to a shadow copy of the document. An update
- * that does not decode, throws while applying, refers to operations nobody has (an update frame that would sit in Yjs' pending store, never stored),
- * or breaks a structural limit is refused: the sender's socket is closed with the reason, and
+ * that does not decode, throws while applying, refers to operations nobody has (an update
+ * frame whose structs would sit in Yjs' pending store, never stored), or breaks a structural
+ * limit is refused: the sender's socket is closed with the reason, and
  * the real document, the log and the other clients never see it. A failed try may leave the
  * shadow half-applied, so it is rebuilt from the real document (the cost lands on the attacker's
  * attempt, not on every update).
@@ -80,7 +81,8 @@ export class UpdateValidation implements Extension {
 
   async beforeSync({ type, payload, connection, document }: beforeSyncPayload): Promise<void> {
     if (type !== SYNC_STEP_2 && type !== UPDATE) return
-    const problem = inspectUpdate(payload, this.limits)
+    const maxStructs = this.limits.maxStructsPerUpdate * (type === UPDATE ? 1 : SYNC_STEP_ALLOWANCE)
+    const problem = inspectUpdate(payload, this.limits, maxStructs)
     if (problem) this.refuse(connection, 'malformed' in problem ? INVALID_PAYLOAD : LIMIT_EXCEEDED, 'malformed' in problem ? problem.malformed : problem.limit)
     // Read-only connections' updates are never applied (Hocuspocus answers them "not saved").
     if (connection.readOnly) return
@@ -161,7 +163,7 @@ export class UpdateValidation implements Extension {
   private refuse(connection: Connection, code: number, reason: string): never {
     this.metrics.refusedUpdates.inc({ reason: code === INVALID_PAYLOAD ? 'invalid' : 'limit' })
     ConnectionLog.of(connection, this.log).warn({ documentName: connection.document.name, code, reason }, 'update refused: closing the connection')
-    throw { code, reason }
+    throw { code, reason: `${UPDATE_REFUSED}${reason}` }
   }
 }
 

@@ -103,5 +103,11 @@ export const ACCEPTED_ASSET_TYPES = [
 /** Upper bound of one websocket frame; images go through the asset store, so edits stay far below. */
 export const MAX_FRAME_BYTES = 2 * 1024 * 1024
 
+/**
+ * How the close reason of a refused update starts (the rest says why: "board is full: ...",
+ * "update cannot be applied", ...); the web app shows it to the user whose change it was.
+ */
+export const UPDATE_REFUSED = 'update refused: '
+
 /** The single refusal for unknown boards and invalid links, so one cannot probe which boards exist. */
 export const BOARD_REFUSAL = 'board not found or link invalid'

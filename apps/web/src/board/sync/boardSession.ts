@@ -6,6 +6,7 @@ import {
   getRecordsMap,
   parseStatelessMessage,
   readBoardMeta,
+  UPDATE_REFUSED,
   CONTROLS_CHANNEL,
   controlsServerMessageSchema,
   DEFAULT_BOARD_CONTROLS,
@@ -84,6 +85,7 @@ export class BoardSession {
   private localLoaded = false
   private serverSynced = false
   private lastRejectionNotice = 0
+  private lastRefusalNotice = 0
 
   constructor(readonly options: BoardSessionOptions) {
     const { boardId, token, role } = options
@@ -119,6 +121,7 @@ export class BoardSession {
       this.mode.set(scope === 'readonly' || (role && !capabilitiesOf(role).editDesign) ? 'readonly' : 'readwrite')
     })
     this.provider.on('authenticationFailed', () => this.phase.set('refused'))
+    this.provider.on('close', ({ event }: { event: { reason?: string } }) => this.reportRefusedUpdate(event.reason ?? ''))
     this.provider.on('stateless', ({ payload }: { payload: string }) => {
       const message = parseStatelessMessage(payload)
       if (message?.type === 'audience') this.viewers.set(message.viewers)
@@ -222,6 +225,16 @@ export class BoardSession {
     this.phase.set('outdated')
   }
 
+  /** The server refused one of this tab's changes (a board limit, say): tell the user why it is not saved. */
+  private reportRefusedUpdate(reason: string): void {
+    if (!reason.startsWith(UPDATE_REFUSED)) return
+    console.warn(`Concord: the server refused a change: ${reason}`)
+    // The provider reconnects and resends the change, which is refused again: one notice per burst.
+    if (Date.now() - this.lastRefusalNotice < 10_000) return
+    this.lastRefusalNotice = Date.now()
+    this.notices.show({ title: 'Your latest change was not saved', description: capitalize(reason.slice(UPDATE_REFUSED.length)), severity: 'error' })
+  }
+
   private reportRejected(what: string, reason: string): void {
     console.warn(`Concord skipped ${what} from another client: ${reason}`)
     // One notice per burst: a peer on another version may send many such records at once.
@@ -241,4 +254,8 @@ export class BoardSession {
     void this.persistence.destroy()
     this.doc.destroy()
   }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
