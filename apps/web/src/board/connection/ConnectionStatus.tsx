@@ -6,11 +6,12 @@ export function ConnectionStatus({ connection }: { connection: Atom<ConnectionSt
   const state = useValue('connection', () => connection.get(), [connection])
   return (
     <span
-      className={`connection connection--${state.status}${state.notSaved ? ' connection--not-saved' : ''}`}
+      className={`connection connection--${state.status}${state.notSaved || state.refused ? ' connection--not-saved' : ''}`}
       data-testid="connection-status"
       data-status={state.status}
       data-unsynced={state.unsynced}
       data-not-saved={state.notSaved}
+      data-refused={state.refused ?? ''}
       role="status"
       title={explainConnection(state)}
     >

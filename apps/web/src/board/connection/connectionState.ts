@@ -11,6 +11,8 @@ export interface ConnectionState {
    * cannot store them (it acknowledges only what it has stored).
    */
   notSaved: boolean
+  /** Why the server refused this tab's latest change (a board limit), until a change is acknowledged again. */
+  refused?: string
 }
 
 /** How long changes may wait, online and without a single acknowledgement, before "not saved". */
@@ -117,8 +119,9 @@ export function waitingForAcknowledgement(onDue: () => void, now = () => Date.no
   }
 }
 
-export function describeConnection({ status, unsynced, notSaved }: ConnectionState): string {
+export function describeConnection({ status, unsynced, notSaved, refused }: ConnectionState): string {
   const changes = `${unsynced} ${unsynced === 1 ? 'change' : 'changes'}`
+  if (refused && unsynced > 0) return `Not saved · ${refused}`
   switch (status) {
     case 'online':
       if (notSaved) return `Not saved · ${changes} waiting for the server`
@@ -134,6 +137,9 @@ export function describeConnection({ status, unsynced, notSaved }: ConnectionSta
 
 /** A longer explanation for the badge's tooltip, where the short text needs one. */
 export function explainConnection(state: ConnectionState): string {
+  if (state.refused && state.unsynced > 0) {
+    return `The server refused your latest change: ${state.refused}. It stays in this browser but cannot be saved to this board.`
+  }
   if (state.status === 'online' && state.notSaved) {
     return (
       'Connected, but the server has not stored your latest changes yet (it may be out of disk space or ' +

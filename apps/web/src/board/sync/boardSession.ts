@@ -85,7 +85,7 @@ export class BoardSession {
   private localLoaded = false
   private serverSynced = false
   private lastRejectionNotice = 0
-  private lastRefusalNotice = 0
+  private refusedReason: string | null = null
 
   constructor(readonly options: BoardSessionOptions) {
     const { boardId, token, role } = options
@@ -138,7 +138,10 @@ export class BoardSession {
     this.stops.push(
       watchConnection(this.provider, collabSocket(), (state) => {
         // A read-only link has nothing to sync: what it writes locally (its user record) the server refuses by design.
-        this.connection.set(this.mode.get() === 'readonly' ? { ...state, unsynced: 0 } : state)
+        // A refusal holds until a change is acknowledged again (the provider resends the refused one on reconnect).
+        if (state.unsynced === 0) this.refusedReason = null
+        const current = { ...state, ...(this.refusedReason ? { refused: this.refusedReason } : {}) }
+        this.connection.set(this.mode.get() === 'readonly' ? { ...current, unsynced: 0 } : current)
         this.collaborationStatus.set(state.status === 'online' ? 'online' : 'offline')
       }),
     )
@@ -225,14 +228,12 @@ export class BoardSession {
     this.phase.set('outdated')
   }
 
-  /** The server refused one of this tab's changes (a board limit, say): tell the user why it is not saved. */
+  /** The server refused one of this tab's changes (a board limit, say): the status badge says why until a change is saved again. */
   private reportRefusedUpdate(reason: string): void {
     if (!reason.startsWith(UPDATE_REFUSED)) return
     console.warn(`Concord: the server refused a change: ${reason}`)
-    // The provider reconnects and resends the change, which is refused again: one notice per burst.
-    if (Date.now() - this.lastRefusalNotice < 10_000) return
-    this.lastRefusalNotice = Date.now()
-    this.notices.show({ title: 'Your latest change was not saved', description: capitalize(reason.slice(UPDATE_REFUSED.length)), severity: 'error' })
+    this.refusedReason = capitalize(reason.slice(UPDATE_REFUSED.length))
+    this.connection.set({ ...this.connection.get(), refused: this.refusedReason })
   }
 
   private reportRejected(what: string, reason: string): void {
