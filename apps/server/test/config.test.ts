@@ -25,6 +25,21 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 0, host: '0.0.0.0', dataDir: '/tmp/x', logLevel: 'warn', boardCreateLimit: 5, secret: undefined })
   })
 
+  it('reads the hostile-input limits, with documented defaults, and refuses values that are not positive integers', () => {
+    expect(loadConfig({}).limits).toEqual({
+      document: { maxDepth: 32, maxEntries: 4096, maxRecords: 20_000, maxStringLength: 100_000, maxDocumentBytes: 32 * 1024 * 1024, maxStructsPerUpdate: 10_000 },
+      frames: { awarenessPerSecond: 30, messagesPerSecond: 300, unknownTypes: 3 },
+      awarenessStateBytes: 8192,
+    })
+    const config = loadConfig({ CONCORD_MAX_DOCUMENT_BYTES: '1048576', CONCORD_AWARENESS_PER_SECOND: '10', CONCORD_MAX_DEPTH: '16' })
+    expect(config.limits.document).toMatchObject({ maxDocumentBytes: 1_048_576, maxDepth: 16 })
+    expect(config.limits.frames.awarenessPerSecond).toBe(10)
+    expect(problemsOf({ CONCORD_MAX_RECORDS: '0', CONCORD_MESSAGES_PER_SECOND: 'many' })).toEqual([
+      'CONCORD_MAX_RECORDS must be at least 1',
+      'CONCORD_MESSAGES_PER_SECOND must be a number',
+    ])
+  })
+
   it('reads the multi-node settings: database, relay and the nodes offered to clients', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://concord@db:5432/concord',
