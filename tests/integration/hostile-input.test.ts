@@ -147,6 +147,7 @@ describe('hostile input from one link holder', () => {
   it('awareness: a flood is coalesced, fake and borrowed client ids and oversized states are dropped, and nobody can show up as another user', async () => {
     const { url } = await startServer()
     const board = await createBoard(url, 'Cursors')
+    const others = await bystanders(url)
     const name = boardDocumentName(board.id)
     const observer = await connect(url, board.id, linkToken(board.links.editor))
     const victim = await connect(url, board.id, linkToken(board.links.editor))
@@ -186,6 +187,7 @@ describe('hostile input from one link holder', () => {
     expect([...states.keys()].sort()).toEqual([attackerId, observer.document.clientID, victimId].sort())
     expect(states.get(victimId)).toMatchObject({ presence: { userName: 'Victim' } })
     expect(attacker.isOpen).toBe(true)
+    await others.stillSync()
 
     // Past the hard limit the socket is closed.
     for (let n = 0; n < 400; n++) attacker.sendAwareness([[attackerId, { presence: { userId: 'user:attacker', n } }]], 400 + n)
