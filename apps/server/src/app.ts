@@ -187,7 +187,11 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   })
   registerWebApp(app, config.webDist)
 
-  const budget = new SocketBudget({ preAuthTotalBytes: config.preAuthTotalBytes, connectionsPerAddress: config.connectionsPerAddress })
+  const budget = new SocketBudget({
+    preAuthSocketBytes: config.preAuthQueueBytes,
+    preAuthTotalBytes: config.preAuthTotalBytes,
+    connectionsPerAddress: config.connectionsPerAddress,
+  })
   metrics.gauge('concord_preauth_bytes', 'Bytes sent by sockets not yet authenticated', () => budget.heldPreAuthBytes)
   const collabSocket = attachCollabWebSocket(app.server, hocuspocus, {
     log: log.child({ component: 'collab-socket' }),

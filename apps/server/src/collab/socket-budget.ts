@@ -9,6 +9,8 @@ const AUTHENTICATED = 2
 export const AUTH_FAILURES_PER_SOCKET = 5
 
 export interface SocketLimits {
+  /** Bytes one socket may send before it has authenticated a document. */
+  preAuthSocketBytes: number
   /** Bytes all sockets that have not authenticated a document yet may have sent, together. */
   preAuthTotalBytes: number
   /** Open sockets per client address. */
@@ -21,8 +23,8 @@ export type BudgetBreach = 'pre-auth budget exhausted' | 'too many refused token
 /**
  * What the collaboration sockets may cost before they prove a link: open sockets per client
  * address, and the bytes every not-yet-authenticated socket has sent (which Hocuspocus queues
- * until authentication) together. Each socket is accounted by a `SocketAccount`. (Hocuspocus
- * bounds each socket's own queue.)
+ * until authentication), each and together. Each socket is accounted by a `SocketAccount`.
+ * (Hocuspocus bounds each socket's queue too, but lets it close gracefully, reading on.)
  */
 export class SocketBudget {
   private readonly open = new Map<string, number>()
@@ -44,6 +46,11 @@ export class SocketBudget {
   /** Bytes held by unauthenticated sockets now (for the metrics). */
   get heldPreAuthBytes(): number {
     return this.preAuthBytes
+  }
+
+  /** @internal */
+  get socketLimit(): number {
+    return this.limits.preAuthSocketBytes
   }
 
   /** @internal */
@@ -81,7 +88,7 @@ export class SocketAccount {
   /** A frame from the client; the breach when the socket must be closed instead of handling it. */
   received(bytes: number): BudgetBreach | null {
     if (this.authenticated) return null
-    if (!this.budget.reserve(bytes)) return 'pre-auth budget exhausted'
+    if (this.preAuthBytes + bytes > this.budget.socketLimit || !this.budget.reserve(bytes)) return 'pre-auth budget exhausted'
     this.preAuthBytes += bytes
     return null
   }

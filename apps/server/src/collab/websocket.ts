@@ -13,9 +13,6 @@ export const COLLAB_PATH = '/collab'
 /** Close code sent to open sockets when the server shuts down ("going away"). */
 const GOING_AWAY = 1001
 
-/** Close code for a socket that broke a limit (RFC 6455 "policy violation"). */
-const POLICY_VIOLATION = 1008
-
 export interface CollabWebSocket {
   /** Refuses new upgrades; open sockets stay until `closeAll`. */
   stopAccepting(): void
@@ -44,6 +41,8 @@ interface OpenSocket {
   account: SocketAccount
   /** Set once this side closed the socket: frames still in flight are not handled. */
   closing: boolean
+  /** Drops the socket for breaking a limit. */
+  refuse(reason: string): void
 }
 
 /**
@@ -72,12 +71,13 @@ export function attachCollabWebSocket(server: HttpServer, hocuspocus: Hocuspocus
         const grant = (peer.context as { yws?: YWebsocketGrant }).yws
         const address = peer.request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown'
         const account = budget.account(address, grant !== undefined)
-        const open: OpenSocket = { connection: undefined as unknown as SocketConnection, account, closing: false }
+        const open: OpenSocket = { connection: undefined as unknown as SocketConnection, account, closing: false, refuse: () => {} }
         const refuse = (reason: string) => {
           if (open.closing) return
           open.closing = true
           log.warn({ peer: peer.id, address, reason }, 'collab socket closed')
-          peer.websocket.close?.(POLICY_VIOLATION, reason)
+          // Dropped, not closed: a graceful close would read (and allocate) whatever the client still sends.
+          peer.terminate()
         }
         // What Hocuspocus sends passes the account, which follows the authentication answers.
         const socket: WebSocketLike = {
@@ -93,6 +93,7 @@ export function attachCollabWebSocket(server: HttpServer, hocuspocus: Hocuspocus
             peer.websocket.close?.(code, reason)
           },
         }
+        open.refuse = refuse
         open.connection =
           grant && yws
             ? yws.open(socket, peer.request as Request, grant)
@@ -104,12 +105,7 @@ export function attachCollabWebSocket(server: HttpServer, hocuspocus: Hocuspocus
         if (!open || open.closing) return
         const frame = message.uint8Array()
         const breach = open.account.received(frame.byteLength)
-        if (breach) {
-          open.closing = true
-          log.warn({ peer: peer.id, address: open.account.address, reason: breach }, 'collab socket closed')
-          peer.websocket.close?.(POLICY_VIOLATION, breach)
-          return
-        }
+        if (breach) return open.refuse(breach)
         open.connection.handleMessage(frame)
       },
       close(peer, event) {
