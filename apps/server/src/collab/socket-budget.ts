@@ -125,7 +125,8 @@ function authAnswer(frame: Uint8Array): number | null {
   try {
     const decoder = decoding.createDecoder(frame)
     // Skips the document name undecoded: this runs for every frame the server sends.
-    decoder.pos += decoding.readVarUint(decoder)
+    const nameLength = decoding.readVarUint(decoder)
+    decoder.pos += nameLength
     if (decoder.pos >= frame.byteLength || decoding.readVarUint(decoder) !== AUTH) return null
     return decoding.readVarUint(decoder)
   } catch {
