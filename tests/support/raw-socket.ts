@@ -30,23 +30,23 @@ export function openRawSocket(url: string, path = '/collab', headers?: Record<st
 }
 
 /** A Hocuspocus Auth frame presenting `token` for `documentName`. */
-export function authFrame(documentName: string, token: string): Uint8Array {
+export function authFrame(documentName: string, token: string): Uint8Array<ArrayBuffer> {
   const encoder = encoding.createEncoder()
   encoding.writeVarString(encoder, documentName)
   encoding.writeVarUint(encoder, 2) // MessageType.Auth
   encoding.writeVarUint(encoder, 0) // AuthMessageType.Token
   encoding.writeVarString(encoder, token)
-  return encoding.toUint8Array(encoder)
+  return encoding.toUint8Array(encoder) as Uint8Array<ArrayBuffer>
 }
 
 /** A sync step 1 frame carrying `bytes` of filler: what Hocuspocus queues until the document is authenticated. */
-export function fillerFrame(documentName: string, bytes: number): Uint8Array {
+export function fillerFrame(documentName: string, bytes: number): Uint8Array<ArrayBuffer> {
   const encoder = encoding.createEncoder()
   encoding.writeVarString(encoder, documentName)
   encoding.writeVarUint(encoder, 0) // MessageType.Sync
   encoding.writeVarUint(encoder, 0) // SyncStep1
   encoding.writeVarUint8Array(encoder, new Uint8Array(bytes))
-  return encoding.toUint8Array(encoder)
+  return encoding.toUint8Array(encoder) as Uint8Array<ArrayBuffer>
 }
 
 /** Whether a frame from the server is an Auth "permission denied" answer. */

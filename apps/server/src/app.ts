@@ -148,7 +148,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       new EditActivity(),
       controls,
       faults,
-      ...(options.labTelemetry === false ? [] : [new LabTelemetry(faults, nodeId, labRelay)]),
+      ...(options.labTelemetry === false ? [] : [new LabTelemetry(faults, nodeId, labRelay, log.child({ component: 'lab-telemetry' }))]),
       ...(config.redisUrl ? createRedisRelay(config.redisUrl, log.child({ component: 'redis-relay' })) : []),
     ],
     log.child({ component: 'collab-hooks' }),
