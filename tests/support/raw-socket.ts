@@ -49,6 +49,22 @@ export function fillerFrame(documentName: string, bytes: number): Uint8Array<Arr
   return encoding.toUint8Array(encoder) as Uint8Array<ArrayBuffer>
 }
 
+/** A Hocuspocus stateless frame carrying `payload`. */
+export function statelessFrame(documentName: string, payload: string): Uint8Array<ArrayBuffer> {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarString(encoder, documentName)
+  encoding.writeVarUint(encoder, 5) // MessageType.Stateless
+  encoding.writeVarString(encoder, payload)
+  return encoding.toUint8Array(encoder) as Uint8Array<ArrayBuffer>
+}
+
+/** The payload of a stateless frame from the server, or null for any other frame. */
+export function statelessPayload(frame: Uint8Array): string | null {
+  const decoder = decoding.createDecoder(frame)
+  decoding.readVarString(decoder)
+  return decoding.readVarUint(decoder) === 5 ? decoding.readVarString(decoder) : null
+}
+
 /** Whether a frame from the server is an Auth "permission denied" answer. */
 export function isPermissionDenied(frame: Uint8Array): boolean {
   const decoder = decoding.createDecoder(frame)

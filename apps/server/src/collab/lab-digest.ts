@@ -13,13 +13,16 @@ interface Tracked {
   computing: Promise<BoardVersionState> | null
 }
 
+/** How long the digest works before letting other work run. */
+const SLICE_MS = 4
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
  * The lab's digest of each board, computed once per document version and shared by every viewer
  * that asks for it (a subscription, the state sent while the board changes, a convergence check).
- * It is computed in steps with a turn of the event loop between them, so a large board delays
- * nobody else's messages by more than one step; a change during the computation starts it over
+ * It is computed in slices of a few milliseconds with a turn of the event loop between them, so
+ * a large board delays nobody else's messages by more than one slice; a change during the computation starts it over
  * on the new version (a board still changing has not converged anyway).
  */
 export class LabDigests {
@@ -41,10 +44,14 @@ export class LabDigests {
       const stateVector = stateVectorOf(document)
       const steps = boardDigestSteps(document)
       let step = steps.next()
+      let sliceStart = performance.now()
       while (!step.done) {
-        await nextTurn()
-        // Changed while waiting: the remaining steps would read another version.
-        if (tracked.version !== version) break
+        if (performance.now() - sliceStart >= SLICE_MS) {
+          await nextTurn()
+          // Changed while waiting: the remaining steps would read another version.
+          if (tracked.version !== version) break
+          sliceStart = performance.now()
+        }
         step = steps.next()
       }
       if (step.done) {

@@ -17,13 +17,10 @@ export function boardDigest(doc: Y.Doc): string {
   }
 }
 
-/** How many records one step of `boardDigestSteps` reads (a few milliseconds of work). */
-export const DIGEST_STEP_RECORDS = 200
-
 /**
  * `boardDigest` in steps, for a caller that must not block for the whole of a large board (the
- * server yields to other work between steps): each `next()` reads up to `DIGEST_STEP_RECORDS`
- * records, the last returns the digest. The document must not change between the first step
+ * server yields to other work every few milliseconds): each `next()` reads one record, the last
+ * returns the digest. The document must not change between the first step
  * and the last. The digest is the hash of `{"board":…,"records":[…]}` in canonical JSON,
  * records sorted by id (keys are the records' ids), hashed as it is written.
  */
@@ -39,7 +36,7 @@ export function* boardDigestSteps(doc: Y.Doc): Generator<void, string> {
       hash.update(separator + canonicalJson(record))
       separator = ','
     }
-    if ((index + 1) % DIGEST_STEP_RECORDS === 0) yield
+    yield
   }
   hash.update(']}')
   return hash.digest()
