@@ -1,5 +1,5 @@
 import { BOARD_REFUSAL, tokenFromHash, type SessionResponse } from '@concord/shared'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { fetchSession } from '../api/sessions.ts'
 import { SessionDashboard } from '../classroom/SessionDashboard.tsx'
 import { FullPageMessage } from './FullPageMessage.tsx'
@@ -8,7 +8,7 @@ type Loaded = { kind: 'loading' } | { kind: 'found'; session: SessionResponse } 
 
 /** `/s/<id>#k=<instructor token>`: a class session's dashboard. */
 export function SessionRoute({ id }: { id: string }) {
-  const token = useMemo(() => tokenFromHash(location.hash), [])
+  const [token, setToken] = useState(() => tokenFromHash(location.hash))
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' })
   useEffect(() => {
     if (!token) return
@@ -20,7 +20,8 @@ export function SessionRoute({ id }: { id: string }) {
     return () => {
       current = false
     }
-  }, [id, token])
+    // Only the first token is fetched with: a rotation hands the session over itself.
+  }, [id])
   useEffect(() => {
     if (loaded.kind === 'found') document.title = `${loaded.session.name} · Concord`
   }, [loaded])
@@ -36,5 +37,16 @@ export function SessionRoute({ id }: { id: string }) {
       </main>
     )
   }
-  return <SessionDashboard session={loaded.session} token={token} />
+  return (
+    <SessionDashboard
+      session={loaded.session}
+      token={token}
+      onTokenRotated={(session, next) => {
+        // The address is the instructor link: the old one no longer works.
+        history.replaceState(history.state, '', session.dashboard)
+        setToken(next)
+        setLoaded({ kind: 'found', session })
+      }}
+    />
+  )
 }
