@@ -39,6 +39,7 @@ import { registerErrorHandler } from './http/errors.ts'
 import { registerHealthRoutes } from './http/health.ts'
 import { registerMetricsRoute } from './http/metrics.ts'
 import { registerNodeRoutes } from './http/nodes.ts'
+import { registerSecurityHeaders } from './http/security-headers.ts'
 import { registerSessionRoutes } from './http/sessions.ts'
 import { registerVersionRoutes } from './http/versions.ts'
 import { registerWebApp } from './http/web-app.ts'
@@ -168,6 +169,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   // `request.ip` (and so every rate limit's key) follows TRUST_PROXY, as the websocket's address does.
   const app = Fastify({ loggerInstance: log as FastifyBaseLogger, return503OnClosing: true, trustProxy })
   registerErrorHandler(app)
+  registerSecurityHeaders(app, config.nodes)
   app.register(rateLimit, { global: false })
   // Registered as a plugin so it loads after rate-limit, whose route hook must see these routes.
   app.register(async (api) => {
