@@ -176,7 +176,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     registerHealthRoutes(api, { hocuspocus, storage, commits, startedAt, isClosing: () => closing !== undefined })
     registerMetricsRoute(api, metrics)
     registerBoardRoutes(api, { storage, access, admin, createLimit: config.boardCreateLimit })
-    registerAssetRoutes(api, { storage, access })
+    registerAssetRoutes(api, { storage, access, quotaBytes: config.assetQuotaBytes })
     registerVersionRoutes(api, { access, versions })
     registerSessionRoutes(api, {
       storage,
