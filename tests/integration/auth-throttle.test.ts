@@ -59,7 +59,7 @@ describe('refused link tokens', () => {
     expect(statuses.get(429) ?? 0).toBeGreaterThan(1800)
     expect(Number(retryAfter)).toBeGreaterThan(0)
     // The throttled address may not open websockets either (until the minute is over).
-    await expect(openRawSocket(server.url, '/collab', { 'x-forwarded-for': '203.0.113.2' })).rejects.toThrow()
+    await expect(openRawSocket(server.url, '/collab', { 'x-forwarded-for': '203.0.113.2' })).rejects.toThrow('websocket refused')
     // The rate-limit key follows TRUST_PROXY: another client behind the same proxy is not throttled.
     expect((await request(linkToken(board.links.editor), '203.0.113.3')).status).toBe(200)
     expect((await request('editor.0.bad', '203.0.113.3')).status).toBe(404)

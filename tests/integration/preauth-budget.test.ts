@@ -50,6 +50,7 @@ describe('pre-authentication budget', () => {
     const text = writer.document.getText('large')
     for (let i = 0; i < 10; i++) text.insert(text.length, 'x'.repeat(100_000))
     await eventually(() => writer.unsyncedChanges === 0, 15_000, 'the server to acknowledge 1 MB of edits')
+    expect(writer.isSynced).toBe(true)
     writer.destroy()
   })
 })

@@ -1,3 +1,4 @@
+// oxlint-disable-next-line import/no-unassigned-import -- configures zod before anything parses
 import './zodWithoutEval.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

@@ -8,20 +8,21 @@ type Loaded = { kind: 'loading' } | { kind: 'found'; session: SessionResponse } 
 
 /** `/s/<id>#k=<instructor token>`: a class session's dashboard. */
 export function SessionRoute({ id }: { id: string }) {
-  const [token, setToken] = useState(() => tokenFromHash(location.hash))
+  // The token the page was opened with; after a rotation the dashboard runs on the new one.
+  const [openedWith] = useState(() => tokenFromHash(location.hash))
+  const [token, setToken] = useState(openedWith)
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' })
   useEffect(() => {
-    if (!token) return
+    if (!openedWith) return
     let current = true
-    fetchSession(id, token).then(
+    fetchSession(id, openedWith).then(
       (session) => current && setLoaded(session ? { kind: 'found', session } : { kind: 'refused' }),
       (error: unknown) => current && setLoaded({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
     )
     return () => {
       current = false
     }
-    // Only the first token is fetched with: a rotation hands the session over itself.
-  }, [id])
+  }, [id, openedWith])
   useEffect(() => {
     if (loaded.kind === 'found') document.title = `${loaded.session.name} · Concord`
   }, [loaded])
