@@ -2,6 +2,8 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import { ServerProcess } from './server-process.ts'
 
 export interface Fixtures {
+  /** Extra environment for the test's server (`test.use({ serverEnv: { ... } })`). */
+  serverEnv: Record<string, string>
   /** A real Concord server on 127.0.0.1 with a temporary data directory, stopped after the test. */
   server: ServerProcess
   /** Opens a fresh browser context (its own storage, like a second browser) guarded to 127.0.0.1. */
@@ -28,9 +30,9 @@ export const test = base.extend<Fixtures>({
   cspViolations: async ({}, use) => {
     await use([])
   },
-  // oxlint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
-    const server = new ServerProcess()
+  serverEnv: [{}, { option: true }],
+  server: async ({ serverEnv }, use) => {
+    const server = new ServerProcess({ env: serverEnv })
     await server.start()
     await use(server)
     await server.dispose()

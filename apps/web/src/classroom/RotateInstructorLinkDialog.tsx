@@ -35,10 +35,10 @@ export function RotateInstructorLinkDialog({
   return (
     <Dialog title="Replace the instructor link?" onClose={onClose} testId="rotate-instructor-dialog">
       <p className="dialog__text">
-        Do this if the instructor link (this page’s address) was shared by mistake. The old link stops opening this dashboard
-        and every team board at once, and anyone using it is disconnected. This page moves to the new link: bookmark it.
-        The teams’ own links keep working.
+        Use this if the link to this dashboard was shared by mistake. The old link stops opening this dashboard and every team
+        board at once, and anyone using it is disconnected. The teams’ own links keep working.
       </p>
+      <p className="dialog__text">This page then moves to the new link: bookmark it.</p>
       {error && (
         <p className="form-error" role="alert">
           {error}

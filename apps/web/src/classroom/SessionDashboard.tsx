@@ -52,10 +52,15 @@ export function SessionDashboard({
           </div>
         </div>
         {rotated && (
-          <p className="session__notice" role="status" data-testid="instructor-link-rotated">
-            Instructor link replaced: the old one no longer opens this dashboard or any team board. This page’s address is the new
-            link; bookmark it.
-          </p>
+          <div className="session__notice" role="status" data-testid="instructor-link-rotated">
+            <p>
+              Instructor link replaced: the old one no longer opens this dashboard or any team board. This page’s address is the
+              new link; bookmark it.
+            </p>
+            <button type="button" className="button button--quiet" onClick={() => setRotated(false)}>
+              Dismiss
+            </button>
+          </div>
         )}
         {rotating && (
           <RotateInstructorLinkDialog
