@@ -39,10 +39,10 @@ interface SocketConnection {
 interface OpenSocket {
   connection: SocketConnection
   account: SocketAccount
-  /** Set once this side closed the socket: frames still in flight are not handled. */
-  closing: boolean
+  /** True once this side dropped the socket: frames still in flight are not handled. */
+  dropped(): boolean
   /** Drops the socket for breaking a limit. */
-  refuse(reason: string): void
+  drop(reason: string): void
 }
 
 /**
@@ -71,10 +71,10 @@ export function attachCollabWebSocket(server: HttpServer, hocuspocus: Hocuspocus
         const grant = (peer.context as { yws?: YWebsocketGrant }).yws
         const address = peer.request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown'
         const account = budget.account(address, grant !== undefined)
-        const open: OpenSocket = { connection: undefined as unknown as SocketConnection, account, closing: false, refuse: () => {} }
-        const refuse = (reason: string) => {
-          if (open.closing) return
-          open.closing = true
+        let dropped = false
+        const drop = (reason: string) => {
+          if (dropped) return
+          dropped = true
           log.warn({ peer: peer.id, address, reason }, 'collab socket closed')
           // Dropped, not closed: a graceful close would read (and allocate) whatever the client still sends.
           peer.terminate()
@@ -87,25 +87,24 @@ export function attachCollabWebSocket(server: HttpServer, hocuspocus: Hocuspocus
           send(data) {
             peer.websocket.send?.(data as Uint8Array)
             const breach = account.sent(data as Uint8Array)
-            if (breach) refuse(breach)
+            if (breach) drop(breach)
           },
           close(code, reason) {
             peer.websocket.close?.(code, reason)
           },
         }
-        open.refuse = refuse
-        open.connection =
+        const connection =
           grant && yws
             ? yws.open(socket, peer.request as Request, grant)
             : hocuspocus.handleConnection(socket, peer.request as Request, { address })
-        sockets.set(peer, open)
+        sockets.set(peer, { connection, account, dropped: () => dropped, drop })
       },
       message(peer, message) {
         const open = sockets.get(peer)
-        if (!open || open.closing) return
+        if (!open || open.dropped()) return
         const frame = message.uint8Array()
         const breach = open.account.received(frame.byteLength)
-        if (breach) return open.refuse(breach)
+        if (breach) return open.drop(breach)
         open.connection.handleMessage(frame)
       },
       close(peer, event) {
