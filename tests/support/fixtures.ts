@@ -2,12 +2,16 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import { ServerProcess } from './server-process.ts'
 
 export interface Fixtures {
+  /** Extra environment for the test's server (`test.use({ serverEnv: { ... } })`). */
+  serverEnv: Record<string, string>
   /** A real Concord server on 127.0.0.1 with a temporary data directory, stopped after the test. */
   server: ServerProcess
   /** Opens a fresh browser context (its own storage, like a second browser) guarded to 127.0.0.1. */
   newUser: (name: string) => Promise<Page>
   /** Every URL any page of the test requested. */
   requestedUrls: string[]
+  /** Every Content-Security-Policy violation any page of the test reported. */
+  cspViolations: string[]
 }
 
 function isLoopback(url: string): boolean {
@@ -23,13 +27,17 @@ export const test = base.extend<Fixtures>({
     await use([])
   },
   // oxlint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
-    const server = new ServerProcess()
+  cspViolations: async ({}, use) => {
+    await use([])
+  },
+  serverEnv: [{}, { option: true }],
+  server: async ({ serverEnv }, use) => {
+    const server = new ServerProcess({ env: serverEnv })
     await server.start()
     await use(server)
     await server.dispose()
   },
-  newUser: async ({ browser, server, requestedUrls }, use) => {
+  newUser: async ({ browser, server, requestedUrls, cspViolations }, use) => {
     const contexts: BrowserContext[] = []
     await use(async (name: string) => {
       const context = await browser.newContext({ baseURL: server.url })
@@ -42,8 +50,19 @@ export const test = base.extend<Fixtures>({
       })
       // Requests made by the service worker bypass routing; record them too.
       context.on('request', (request) => requestedUrls.push(request.url()))
+      // The server's CSP is on for every page: any violation (reported by the page, or logged) fails the test.
+      await context.exposeBinding('__reportCspViolation', (_source, text: string) => cspViolations.push(text))
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation
+          report(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} on ${location.pathname}`)
+        })
+      })
       const page = await context.newPage()
       page.on('pageerror', (error) => console.error(`[${name}] page error:`, error.message))
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text())
+      })
       await page.goto('/')
       await enterName(page, name)
       return page
@@ -51,6 +70,7 @@ export const test = base.extend<Fixtures>({
     for (const context of contexts) await context.close()
     const external = requestedUrls.filter((url) => !isLoopback(url))
     expect(external, 'requests to hosts other than 127.0.0.1').toEqual([])
+    expect(cspViolations, 'Content-Security-Policy violations').toEqual([])
   },
 })
 

@@ -7,6 +7,7 @@ import { pino, type DestinationStream, type Logger } from 'pino'
 import { BoardAccess } from './access/board-access.ts'
 import { BoardAdmin } from './boards/board-admin.ts'
 import { BoardVersions } from './boards/board-versions.ts'
+import { AuthThrottle } from './access/auth-throttle.ts'
 import { loadLinkSecret } from './access/secret.ts'
 import { holdAcknowledgementsUntilCommitted } from './collab/ack-after-commit.ts'
 import { CollabAuth } from './collab/auth.ts'
@@ -20,23 +21,27 @@ import { LabRelay } from './collab/lab-relay.ts'
 import { LabTelemetry } from './collab/lab-telemetry.ts'
 import { GroupCommit, type GroupCommitTiming } from './collab/group-commit.ts'
 import { SyncStateCache } from './collab/sync-state-cache.ts'
-import { createHocuspocus, hasPendingStores } from './collab/hocuspocus.ts'
+import { createHocuspocus, DEFAULT_PRE_AUTH_LIMITS, hasPendingStores } from './collab/hocuspocus.ts'
 import { OutgoingQueue } from './collab/outgoing-queue.ts'
 import { createRedisRelay, redisConnector } from './collab/redis-relay.ts'
 import { BoardControlsRelay } from './collab/board-controls-relay.ts'
 import { CollabStorage, DEFAULT_COMPACTION, type CompactionPolicy } from './collab/storage.ts'
+import { SocketBudget } from './collab/socket-budget.ts'
+import { StorageStatus } from './collab/storage-status.ts'
 import { ViewerPresence } from './collab/viewer-presence.ts'
 import { EditActivity } from './collab/edit-activity.ts'
 import { attachCollabWebSocket } from './collab/websocket.ts'
 import { YWebsocketEndpoint } from './collab/y-websocket.ts'
 import type { ConcordConfig } from './config.ts'
 import { registerAssetRoutes } from './http/assets.ts'
+import { trustProxyFunction } from './http/client-address.ts'
 import { registerBoardRoutes } from './http/boards.ts'
 import { registerCatalogRoutes } from './http/catalog.ts'
 import { registerErrorHandler } from './http/errors.ts'
 import { registerHealthRoutes } from './http/health.ts'
 import { registerMetricsRoute } from './http/metrics.ts'
 import { registerNodeRoutes } from './http/nodes.ts'
+import { registerSecurityHeaders } from './http/security-headers.ts'
 import { registerSessionRoutes } from './http/sessions.ts'
 import { registerVersionRoutes } from './http/versions.ts'
 import { registerWebApp } from './http/web-app.ts'
@@ -115,9 +120,10 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const storage: Storage = config.databaseUrl
     ? new PostgresStorage(config.databaseUrl)
     : new SqliteStorage(config.dataDir, options.storage)
-  const access = new BoardAccess(storage, () => loadLinkSecret(storage, config.secret))
+  const throttle = new AuthThrottle(config.authFailuresPerMinute)
+  const access = new BoardAccess(storage, () => loadLinkSecret(storage, config.secret), throttle)
   const metrics = new ConcordMetrics()
-  const commits = new GroupCommit(storage, metrics, log.child({ component: 'group-commit' }), options.commitTiming)
+  const commits = new GroupCommit(storage, metrics, log.child({ component: 'group-commit' }), options.commitTiming, config.storageQueueBytes)
   const outgoing = new OutgoingQueue()
   holdAcknowledgementsUntilCommitted(outgoing, commits, metrics)
   // After the acknowledgement hold: a delayed replica gets its acknowledgements late too.
@@ -139,6 +145,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       new CollabAuth(access, log.child({ component: 'collab-auth' }), controls),
       outgoing,
       new CollabStorage(storage, commits, metrics, log.child({ component: 'collab-storage' }), compaction.afterUpdates),
+      new StorageStatus(commits, log.child({ component: 'storage-status' })),
       new FrameGuard(log.child({ component: 'collab-frames' })),
       new UpdateValidation(log.child({ component: 'update-validation' }), metrics, limits.document),
       new AwarenessLimits(log.child({ component: 'awareness-limits' }), metrics, limits.awarenessStateBytes),
@@ -147,10 +154,12 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       new EditActivity(),
       controls,
       faults,
-      ...(options.labTelemetry === false ? [] : [new LabTelemetry(faults, nodeId, labRelay)]),
+      ...(options.labTelemetry === false ? [] : [new LabTelemetry(faults, nodeId, labRelay, log.child({ component: 'lab-telemetry' }))]),
       ...(config.redisUrl ? createRedisRelay(config.redisUrl, log.child({ component: 'redis-relay' })) : []),
     ],
+    log.child({ component: 'collab-hooks' }),
     compaction,
+    { ...DEFAULT_PRE_AUTH_LIMITS, queueBytes: config.preAuthQueueBytes },
   )
   controls.attach(hocuspocus)
   metrics.gauge('concord_connections', 'Open collaboration connections', () => hocuspocus.getConnectionsCount())
@@ -161,29 +170,46 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const versions = new BoardVersions(storage, hocuspocus, log.child({ component: 'board-versions' }))
 
   let closing: Promise<void> | undefined
-  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, return503OnClosing: true })
+  const trustProxy = trustProxyFunction(config.trustProxy)
+  // `request.ip` (and so every rate limit's key) follows TRUST_PROXY, as the websocket's address does.
+  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, return503OnClosing: true, trustProxy })
   registerErrorHandler(app)
+  registerSecurityHeaders(app, config.nodes)
   app.register(rateLimit, { global: false })
   // Registered as a plugin so it loads after rate-limit, whose route hook must see these routes.
   app.register(async (api) => {
     registerHealthRoutes(api, { hocuspocus, storage, commits, startedAt, isClosing: () => closing !== undefined })
     registerMetricsRoute(api, metrics)
     registerBoardRoutes(api, { storage, access, admin, createLimit: config.boardCreateLimit })
-    registerAssetRoutes(api, { storage, access })
+    registerAssetRoutes(api, { storage, access, quotaBytes: config.assetQuotaBytes })
     registerVersionRoutes(api, { access, versions })
-    registerSessionRoutes(api, { storage, access, createLimit: config.boardCreateLimit })
+    registerSessionRoutes(api, {
+      storage,
+      access,
+      createLimit: config.boardCreateLimit,
+      closeSessionConnections: (session, generation) => admin.closeInstructorConnections(session, generation),
+    })
     registerCatalogRoutes(api)
     registerNodeRoutes(api, config.nodes)
   })
   registerWebApp(app, config.webDist)
 
-  const collabSocket = attachCollabWebSocket(
-    app.server,
-    hocuspocus,
-    log.child({ component: 'collab-socket' }),
-    new YWebsocketEndpoint(hocuspocus, access, log.child({ component: 'y-websocket' })),
-    { frames: limits.frames, metrics },
-  )
+  const budget = new SocketBudget({
+    preAuthSocketBytes: config.preAuthQueueBytes,
+    preAuthTotalBytes: config.preAuthTotalBytes,
+    connectionsPerAddress: config.connectionsPerAddress,
+  })
+  metrics.gauge('concord_preauth_bytes', 'Bytes sent by sockets not yet authenticated', () => budget.heldPreAuthBytes)
+  const collabSocket = attachCollabWebSocket(app.server, hocuspocus, {
+    log: log.child({ component: 'collab-socket' }),
+    budget,
+    trustProxy,
+    allowedOrigins: config.allowedOrigins,
+    retryAfter: (address) => throttle.retryAfter(address),
+    yws: new YWebsocketEndpoint(hocuspocus, access, log.child({ component: 'y-websocket' })),
+    frames: limits.frames,
+    metrics,
+  })
 
   async function shutdown(): Promise<void> {
     collabSocket.stopAccepting()

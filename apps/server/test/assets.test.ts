@@ -38,6 +38,18 @@ describe('board assets', () => {
     expect(new Uint8Array(await served.arrayBuffer())).toEqual(PNG)
   })
 
+  it('refuses an upload beyond the board’s quota (413 with the reason); other boards are not affected', async () => {
+    const server = await start({ assetQuotaBytes: 3 * 1024 * 1024 })
+    const [board, other] = [await createBoard(server.url), await createBoard(server.url)]
+    const image = new Uint8Array(1024 * 1024)
+    image.set(PNG)
+    for (let i = 0; i < 3; i++) expect((await upload(server.url, board.id, tokenOf(board.links.editor), 'image/png', image)).status).toBe(201)
+    const refused = await upload(server.url, board.id, tokenOf(board.links.editor), 'image/png', image)
+    expect(refused.status).toBe(413)
+    expect(await refused.json()).toMatchObject({ error: 'quota_exceeded', message: expect.stringMatching(/3\.0 MiB of images; its limit is 3 MiB/) })
+    expect((await upload(server.url, other.id, tokenOf(other.links.editor), 'image/png', image)).status).toBe(201)
+  })
+
   it('serves SVGs under a CSP that blocks script', async () => {
     const { url, board, token } = await boardWithToken()
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'

@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../src/config.ts'
+import { removeDir, tempDir } from './helpers/server.ts'
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -57,6 +59,46 @@ describe('loadConfig', () => {
     expect(problemsOf({ REDIS_URL: 'redis://relay:6379' })).toEqual([
       'REDIS_URL needs DATABASE_URL: nodes that relay through Redis must share one PostgreSQL',
     ])
+  })
+
+  it('has safe defaults for every limit: no proxy trusted, websockets from the own origin and the nodes', () => {
+    expect(loadConfig({})).toMatchObject({
+      trustProxy: false,
+      allowedOrigins: [],
+      preAuthQueueBytes: 64 * 1024,
+      preAuthTotalBytes: 32 * 1024 * 1024,
+      connectionsPerAddress: 200,
+      authFailuresPerMinute: 60,
+      storageQueueBytes: 256 * 1024 * 1024,
+      assetQuotaBytes: 200 * 1024 * 1024,
+    })
+    expect(loadConfig({ CONCORD_NODES: 'https://n1.example.org' }).allowedOrigins).toEqual(['https://n1.example.org'])
+    const config = loadConfig({ ALLOWED_ORIGINS: 'https://concord.example.org/, https://lab.example.org', TRUST_PROXY: 'loopback, 10.0.0.0/8', ASSET_QUOTA_MB: '5' })
+    expect(config).toMatchObject({
+      allowedOrigins: ['https://concord.example.org', 'https://lab.example.org'],
+      trustProxy: ['loopback', '10.0.0.0/8'],
+      assetQuotaBytes: 5 * 1024 * 1024,
+    })
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true)
+    expect(problemsOf({ TRUST_PROXY: 'not-an-address' })[0]).toMatch(/TRUST_PROXY/)
+    expect(problemsOf({ ALLOWED_ORIGINS: 'concord.example.org' })[0]).toMatch(/ALLOWED_ORIGINS/)
+    expect(problemsOf({ PREAUTH_QUEUE_KB: '0' })).toEqual(['PREAUTH_QUEUE_KB must be at least 1'])
+  })
+
+  it('reads the link secret from CONCORD_SECRET_FILE, outside the database', () => {
+    const dir = tempDir()
+    try {
+      writeFileSync(join(dir, 'secret'), 'a secret kept in a file, not in the database\n')
+      expect(loadConfig({ CONCORD_SECRET_FILE: join(dir, 'secret') }).secret).toBe('a secret kept in a file, not in the database')
+      expect(loadConfig({ CONCORD_SECRET_FILE: join(dir, 'secret'), CONCORD_SECRET: 'the environment wins over the file' }).secret).toBe(
+        'the environment wins over the file',
+      )
+      writeFileSync(join(dir, 'short'), 'short')
+      expect(problemsOf({ CONCORD_SECRET_FILE: join(dir, 'short') })).toEqual(['CONCORD_SECRET_FILE must hold at least 16 characters'])
+      expect(problemsOf({ CONCORD_SECRET_FILE: join(dir, 'missing') })[0]).toMatch(/CONCORD_SECRET_FILE cannot be read/)
+    } finally {
+      removeDir(dir)
+    }
   })
 
   it('names every bad value', () => {

@@ -19,6 +19,23 @@ describe('GET /healthz', () => {
   })
 })
 
+describe('security headers', () => {
+  it('are on every response, errors included; the CSP lets the app connect to the other nodes', async () => {
+    const { url } = await start({ nodes: ['https://n2.example.org'] })
+    for (const path of ['/api/catalog', '/healthz', '/api/boards/AAAAAAAAAAAAAAAAAAAAAA', '/api/nope']) {
+        const { headers } = await fetch(`${url}${path}`)
+      const security = { path, ...Object.fromEntries(['x-content-type-options', 'x-frame-options', 'referrer-policy', 'content-security-policy'].map((name) => [name, headers.get(name)])) }
+      expect(security).toMatchObject({
+        path,
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+        'content-security-policy': expect.stringMatching(/script-src 'self';.*connect-src 'self' data: blob: https:\/\/n2\.example\.org wss:\/\/n2\.example\.org;.*frame-ancestors 'none'/),
+      })
+    }
+  })
+})
+
 describe('POST /api/boards', () => {
   it('creates a board with owner and editor links whose tokens open it', async () => {
     const { url } = await start()

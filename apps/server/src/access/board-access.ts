@@ -8,6 +8,7 @@ import {
   type Role,
 } from '@concord/shared'
 import type { BoardRecord, Storage } from '../storage/types.ts'
+import type { AuthThrottle } from './auth-throttle.ts'
 import { LinkSigner } from './link-signer.ts'
 
 export interface BoardGrant {
@@ -15,12 +16,18 @@ export interface BoardGrant {
   role: Role
   /** The link generation the token was signed for (the role's current one). */
   generation: number
+  /** Set when the token is the instructor token of the board's class session: that token's generation. */
+  sessionGeneration?: number
 }
 
 /** Why access was refused. For the server's logs only: clients always get the same refusal. */
 export type RefusalCause = 'malformed board id' | 'malformed token' | 'unknown board' | 'revoked link' | 'bad signature'
 
-export type AccessDecision = { granted: true; grant: BoardGrant } | { granted: false; cause: RefusalCause }
+export type AccessDecision =
+  | { granted: true; grant: BoardGrant }
+  | { granted: false; cause: RefusalCause }
+  /** The address has had too many refusals this minute: not checked; try again in `retryAfter` seconds. */
+  | { granted: false; cause: 'throttled'; retryAfter: number }
 
 /**
  * The one place that decides whether a link token opens a board, for the HTTP API and the
@@ -32,6 +39,8 @@ export class BoardAccess {
   constructor(
     private readonly storage: Storage,
     private readonly loadSecret: () => Promise<Buffer>,
+    /** Refusals per client address; without one, nothing is throttled. */
+    private readonly throttle: AuthThrottle | null = null,
   ) {}
 
   /** Loads (or creates) the signing secret; called once at start so a storage problem surfaces early. */
@@ -48,17 +57,50 @@ export class BoardAccess {
   }
 
   async sessionToken(sessionId: string): Promise<string> {
-    return (await this.ready()).issue(sessionSubject(sessionId), 'owner', 0)
+    return (await this.ready()).issue(sessionSubject(sessionId), 'owner', await this.sessionGeneration(sessionId))
   }
 
-  /** Whether `rawToken` is the instructor token of the session. */
+  /** Revokes the session's instructor token (on every team board at once); returns the new generation. */
+  async rotateSessionToken(sessionId: string): Promise<number> {
+    const generation = (await this.sessionGeneration(sessionId)) + 1
+    await this.storage.setSetting(sessionGenerationKey(sessionId), String(generation))
+    return generation
+  }
+
+  /** Whether `rawToken` is the current instructor token of the session. */
   async checkSession(sessionId: string, rawToken: string): Promise<boolean> {
     const token = parseLinkToken(rawToken)
-    if (!token || token.role !== 'owner' || token.generation !== 0) return false
+    if (!token || token.role !== 'owner' || token.generation !== (await this.sessionGeneration(sessionId))) return false
     return (await this.ready()).verify(sessionSubject(sessionId), token)
   }
 
-  async check(boardId: string, rawToken: string): Promise<AccessDecision> {
+  /** The generation of the session's instructor token: 0 until it is first rotated. */
+  private async sessionGeneration(sessionId: string): Promise<number> {
+    return Number((await this.storage.getSetting(sessionGenerationKey(sessionId))) ?? 0)
+  }
+
+  /**
+   * Whether `rawToken` opens the board. With the client's `address`, refusals count against it
+   * and an address over its budget is refused unchecked.
+   */
+  async check(boardId: string, rawToken: string, address?: string): Promise<AccessDecision> {
+    const retryAfter = address === undefined ? 0 : (this.throttle?.retryAfter(address) ?? 0)
+    if (retryAfter > 0) return { granted: false, cause: 'throttled', retryAfter }
+    const decision = await this.decide(boardId, rawToken)
+    if (!decision.granted && address !== undefined) this.throttle?.fail(address)
+    return decision
+  }
+
+  /** Like `checkSession`, throttled per address as `check` is (`retryAfter` > 0: not checked, wait). */
+  async checkSessionFrom(address: string, sessionId: string, rawToken: string): Promise<{ ok: boolean; retryAfter: number }> {
+    const retryAfter = this.throttle?.retryAfter(address) ?? 0
+    if (retryAfter > 0) return { ok: false, retryAfter }
+    const ok = await this.checkSession(sessionId, rawToken)
+    if (!ok) this.throttle?.fail(address)
+    return { ok, retryAfter: 0 }
+  }
+
+  private async decide(boardId: string, rawToken: string): Promise<AccessDecision> {
     if (!BOARD_ID_PATTERN.test(boardId)) return refuse('malformed board id')
     const token = parseLinkToken(rawToken)
     const signer = await this.ready()
@@ -69,7 +111,7 @@ export class BoardAccess {
       // The instructor's session token acts as the owner on every board of its session.
       const sessionId = token.role === 'owner' ? await this.storage.sessionOfBoard(boardId) : null
       if (sessionId !== null && (await this.checkSession(sessionId, rawToken))) {
-        return { granted: true, grant: { board, role: 'owner', generation: board.linkGenerations.owner } }
+        return { granted: true, grant: { board, role: 'owner', generation: board.linkGenerations.owner, sessionGeneration: token.generation } }
       }
       return refuse('bad signature')
     }
@@ -79,9 +121,14 @@ export class BoardAccess {
 }
 
 export interface SessionAccess {
-  /** The session token: signed over the session, the owner role, generation 0. */
+  /** The session token: signed over the session, the owner role and the session's token generation. */
   sessionToken(sessionId: string): Promise<string>
   checkSession(sessionId: string, rawToken: string): Promise<boolean>
+  rotateSessionToken(sessionId: string): Promise<number>
+}
+
+function sessionGenerationKey(sessionId: string): string {
+  return `session-token-generation:${sessionId}`
 }
 
 function refuse(cause: RefusalCause): AccessDecision {

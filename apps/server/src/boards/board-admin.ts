@@ -16,7 +16,7 @@ import type { BoardAccess } from '../access/board-access.ts'
 import { BoardConnections } from '../collab/board-connections.ts'
 import type { CollabContext } from '../collab/context.ts'
 import { randomId } from '../random-id.ts'
-import type { BoardRecord, Storage } from '../storage/types.ts'
+import type { BoardRecord, SessionRecord, Storage } from '../storage/types.ts'
 import { createBoard } from './create-board.ts'
 
 type DesignConnection = Awaited<ReturnType<Hocuspocus<CollabContext>['openDirectConnection']>>
@@ -47,6 +47,15 @@ export class BoardAdmin {
     const closed = this.connections.close(board.id, (context) => context.role === role && context.generation < generation)
     this.log.info({ boardId: board.id, role, generation, closedConnections: closed }, 'link rotated')
     return this.access.linksOf({ ...board, linkGenerations: { ...board.linkGenerations, [role]: generation } })
+  }
+
+  /** Closes the connections to the session's boards opened with an instructor token older than `generation`; returns how many. */
+  closeInstructorConnections(session: SessionRecord, generation: number): number {
+    let closed = 0
+    for (const { boardId } of session.boards) {
+      closed += this.connections.close(boardId, (context) => context.sessionGeneration !== undefined && context.sessionGeneration < generation)
+    }
+    return closed
   }
 
   /** Renames the board in the registry and in its document, so open boards show the new title live. */

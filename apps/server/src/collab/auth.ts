@@ -21,9 +21,10 @@ export class CollabAuth implements Extension {
     private readonly lock: { isLocked(boardId: string): Promise<boolean> } = { isLocked: async () => false },
   ) {}
 
-  async onAuthenticate({ documentName, token, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
+  async onAuthenticate({ documentName, token, connectionConfig, context }: onAuthenticatePayload): Promise<CollabContext> {
     const target = parseCollabDocumentName(documentName)
-    const decision = target === null ? null : await this.access.check(target.boardId, token)
+    const { address } = context as Partial<CollabContext>
+    const decision = target === null ? null : await this.access.check(target.boardId, token, address)
     if (target === null || !decision?.granted) {
       // The token is never logged; the document name is the client's claim, cut to a sane length.
       this.log.info(
@@ -32,10 +33,10 @@ export class CollabAuth implements Extension {
       )
       throw { reason: BOARD_REFUSAL } satisfies CollabRefusal
     }
-    const { role, generation } = decision.grant
+    const { role, generation, sessionGeneration } = decision.grant
     const capabilities = capabilitiesOf(role)
     const locked = target.kind === 'board' && role !== 'owner' && (await this.lock.isLocked(target.boardId))
     connectionConfig.readOnly = target.kind === 'board' ? !capabilities.editDesign || locked : !capabilities.writeReview
-    return { boardId: target.boardId, document: target.kind, role, generation }
+    return { boardId: target.boardId, document: target.kind, role, generation, sessionGeneration, address }
   }
 }

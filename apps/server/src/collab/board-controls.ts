@@ -83,7 +83,14 @@ export class BoardControls implements Extension {
     const boards = sessionWide ? await this.boardsOfSessionOf(context.boardId) : [context.boardId]
     for (const boardId of boards) {
       const after = applyControlCommand(await this.controlsOf(boardId), message.command, now)
-      await this.storage.setSetting(boardControlsKey(boardId), JSON.stringify(after))
+      try {
+        await this.storage.setSetting(boardControlsKey(boardId), JSON.stringify(after))
+      } catch (error) {
+        // E.g. a full disk: the change is not taken, and the owner is told why.
+        this.log.error({ err: error, boardId, op: message.command.op }, 'board control not stored')
+        connection.sendStateless(refusal('The server cannot store changes right now; the controls were not changed. Try again later.'))
+        return
+      }
       this.apply(boardId, after)
       this.relay?.publish(boardId, after)
     }

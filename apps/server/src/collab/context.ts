@@ -8,6 +8,10 @@ export interface CollabContext {
   role: Role
   /** The link generation of the token; rotating the role's link closes connections of older ones. */
   generation: number
+  /** Opened with the class session's instructor token of this generation; rotating it closes the connection. */
+  sessionGeneration?: number
+  /** The client's address (after `TRUST_PROXY`), set by the socket before authentication. */
+  address?: string
 }
 
 /** Thrown from hooks to refuse a connection; Hocuspocus sends `reason` to the client as is. */

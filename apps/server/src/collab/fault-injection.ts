@@ -137,7 +137,7 @@ export class FaultInjection implements Extension {
       const fate = book && !isStateless(frame) ? this.fateOn(this.incomingPaths, connection, book) : undefined
       this.observer?.incoming(connection, frame, fate)
       if (fate === undefined) handle(frame)
-      else if ('delayMs' in fate) setTimeout(() => handle(frame), fate.delayMs)
+      else if ('delayMs' in fate) setTimeout(() => this.onTimer(connection, () => handle(frame)), fate.delayMs)
     }
   }
 
@@ -228,10 +228,22 @@ export class FaultInjection implements Extension {
     for (const [documentName, book] of this.books) {
       for (const connection of this.connectionsOf(documentName)) {
         if (!book.get(this.clientIdOf(connection))?.partitioned) continue
-        const frame = emptyAwarenessFrame(connection.messageAddress)
-        this.keepaliveFrames.add(frame)
-        connection.send(frame)
+        this.onTimer(connection, () => {
+          const frame = emptyAwarenessFrame(connection.messageAddress)
+          this.keepaliveFrames.add(frame)
+          connection.send(frame)
+        })
       }
+    }
+  }
+
+  /** Work on a timer, for one connection: a failure closes that connection (logged), not the process. */
+  private onTimer(connection: Connection, work: () => void): void {
+    try {
+      work()
+    } catch (error) {
+      this.log.error({ err: error, documentName: connection.document.name, socketId: connection.socketId }, 'lab fault timer failed')
+      connection.close({ code: 1011, reason: 'server error' })
     }
   }
 }

@@ -12,6 +12,9 @@ export interface GroupCommitTiming {
 
 export const DEFAULT_TIMING: GroupCommitTiming = { intervalMs: 5, firstRetryMs: 50, maxRetryMs: 5000 }
 
+/** Bytes of updates the queue holds at most while storage fails (`STORAGE_QUEUE_MB`). */
+export const DEFAULT_QUEUE_LIMIT_BYTES = 256 * 1024 * 1024
+
 interface PendingDocument {
   updates: Uint8Array[]
   /** Encodes the document's full state at commit time; set when a compaction is due. */
@@ -33,13 +36,17 @@ export class GroupCommit {
   private running: Promise<void> | undefined
   private failures = 0
   private closed = false
+  /** Bytes of the updates in `pending` (the running batch's included until it is committed). */
+  private queuedBytes = 0
   private readonly listeners = new Set<(committed: number) => void>()
+  private readonly failingListeners = new Set<(failing: boolean) => void>()
 
   constructor(
     private readonly storage: Storage,
     private readonly metrics: ConcordMetrics,
     private readonly log: Logger,
     private readonly timing: GroupCommitTiming = DEFAULT_TIMING,
+    private readonly queueLimitBytes = DEFAULT_QUEUE_LIMIT_BYTES,
   ) {}
 
   /** Number of the last update appended. */
@@ -57,6 +64,20 @@ export class GroupCommit {
     return this.failures > 0
   }
 
+  /**
+   * Whether the queue holds its limit of bytes (only possible while storage fails): new edits
+   * must be refused, since nothing more can be kept for storage.
+   */
+  get full(): boolean {
+    return this.queuedBytes >= this.queueLimitBytes
+  }
+
+  /** Calls `listener` when commits start failing (true) and when one succeeds again (false). */
+  onFailingChange(listener: (failing: boolean) => void): () => void {
+    this.failingListeners.add(listener)
+    return () => this.failingListeners.delete(listener)
+  }
+
   /** Updates (and snapshots) waiting for a commit. */
   get pendingUpdates(): number {
     let count = 0
@@ -72,6 +93,7 @@ export class GroupCommit {
   /** Queues an update for the next commit; returns its number. */
   append(name: string, update: Uint8Array): number {
     this.entry(name).updates.push(update)
+    this.queuedBytes += update.byteLength
     this.schedule(this.timing.intervalMs)
     return ++this.enqueuedSeq
   }
@@ -162,6 +184,7 @@ export class GroupCommit {
     } catch (error) {
       this.requeue(batch)
       this.failures++
+      if (this.failures === 1) this.tellFailing(true)
       this.metrics.commitFailures.inc()
       this.log.error(
         { err: error, documents: batch.size, updates, failures: this.failures, retryInMs: this.retryDelay() },
@@ -171,10 +194,31 @@ export class GroupCommit {
     }
     this.metrics.commitDuration.observe((performance.now() - started) / 1000)
     this.metrics.commitUpdates.observe(updates)
-    if (this.failures > 0) this.log.warn({ failures: this.failures, updates }, 'commit succeeded again after failures')
-    this.failures = 0
+    for (const write of writes) for (const update of write.updates) this.queuedBytes -= update.byteLength
+    if (this.failures > 0) {
+      this.log.warn({ failures: this.failures, updates }, 'commit succeeded again after failures')
+      this.failures = 0
+      this.tellFailing(false)
+    }
     this.committedSeq = upTo
-    for (const listener of [...this.listeners]) listener(upTo)
+    for (const listener of [...this.listeners]) {
+      // On the commit timer's path: a failing listener must not stop the others or the timer.
+      try {
+        listener(upTo)
+      } catch (error) {
+        this.log.error({ err: error }, 'a commit listener failed')
+      }
+    }
+  }
+
+  private tellFailing(failing: boolean): void {
+    for (const listener of this.failingListeners) {
+      try {
+        listener(failing)
+      } catch (error) {
+        this.log.error({ err: error }, 'a storage status listener failed')
+      }
+    }
   }
 
   private encodeSnapshot(name: string, document: PendingDocument): Uint8Array | undefined {

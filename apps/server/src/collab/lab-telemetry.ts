@@ -11,13 +11,12 @@ import type {
   onDisconnectPayload,
   onStatelessPayload,
 } from '@hocuspocus/server'
+import type { Logger } from 'pino'
 import {
-  boardDigest,
   LAB_CHANNEL,
   labClientMessageSchema,
   labUserSchema,
   parseLabPayload,
-  stateVectorOf,
   updateAuthors,
   type Fault,
   type LabEvent,
@@ -32,11 +31,15 @@ import type { CollabContext } from './context.ts'
 import type { FaultInjection } from './fault-injection.ts'
 import type { LabRelay } from './lab-relay.ts'
 import type { FrameFate } from './fault-book.ts'
+import { LabDigests } from './lab-digest.ts'
 import { causesOf, hasConverged, isEcho, legFate, readSyncPayload } from './lab-events.ts'
 import { isYWebsocket } from './y-websocket.ts'
 
 /** How often at most the server's state vector and digest are sent while the document changes. */
 const SERVER_STATE_INTERVAL_MS = 200
+
+/** Lab subscriptions one connection may make per minute: a viewer opens the lab, not a flood of them. */
+const SUBSCRIBES_PER_MINUTE = 10
 
 /** How many recent incoming legs an outgoing leg may name as its causes. */
 const RECENT_LEGS = 200
@@ -95,6 +98,11 @@ export class LabTelemetry implements Extension {
   private readonly reports = new Map<string, Map<number, TimedReport>>()
   private hocuspocus: Hocuspocus | undefined
   private nextLegId = 1
+  private readonly digests = new LabDigests()
+  /** Connections whose subscription waits for the board's digest. */
+  private readonly subscribing = new WeakSet<Connection>()
+  /** Each connection's subscriptions in the current minute. */
+  private readonly subscribeCounts = new WeakMap<Connection, { startedAt: number; count: number }>()
 
   constructor(
     private readonly faults: FaultInjection,
@@ -102,6 +110,7 @@ export class LabTelemetry implements Extension {
     private readonly nodeId: string,
     /** With several nodes: the other nodes' telemetry. */
     private readonly relay: LabRelay | null = null,
+    private readonly log: Logger | null = null,
   ) {
     relay?.listen({
       interest: (documentName) => this.remoteInterest(documentName),
@@ -162,8 +171,12 @@ export class LabTelemetry implements Extension {
     board.serverStateTimer = setTimeout(() => {
       board.serverStateTimer = undefined
       if (this.boards.get(documentName) !== board) return
-      this.emit(board, { type: 'server-state', at: Date.now(), server: this.serverState(document) })
-      this.checkConvergence(board, document)
+      this.guard(documentName, async () => {
+        const server = await this.serverState(document)
+        if (this.boards.get(documentName) !== board) return
+        this.emit(board, { type: 'server-state', at: Date.now(), server })
+        this.convergedAt(board, document, server.digest)
+      })
     }, SERVER_STATE_INTERVAL_MS)
   }
 
@@ -200,7 +213,42 @@ export class LabTelemetry implements Extension {
     return board
   }
 
+  /**
+   * Sends the connection a snapshot once the board's digest for its current version is known
+   * (computed once for every viewer asking), and the board's events from then on. More than
+   * `SUBSCRIBES_PER_MINUTE` per connection are refused.
+   */
   private subscribe(connection: Connection, documentName: string): void {
+    if (!this.maySubscribe(connection)) {
+      send(connection, { channel: LAB_CHANNEL, type: 'refused', reason: 'Too many lab subscriptions from this tab; wait a minute.' })
+      return
+    }
+    if (this.subscribing.has(connection)) return
+    this.subscribing.add(connection)
+    const document = connection.document
+    this.guard(documentName, async () => {
+      const server = await this.serverState(document).catch((error: unknown) => {
+        this.subscribing.delete(connection)
+        throw error
+      })
+      // Unsubscribed, gone or unloaded meanwhile: nothing to send.
+      if (!this.subscribing.delete(connection)) return
+      if (!document.getConnections().includes(connection) || this.hocuspocus?.documents.get(documentName) !== document) return
+      this.startSubscription(connection, documentName, server)
+    })
+  }
+
+  private maySubscribe(connection: Connection): boolean {
+    const now = Date.now()
+    const window = this.subscribeCounts.get(connection)
+    if (!window || now - window.startedAt >= 60_000) {
+      this.subscribeCounts.set(connection, { startedAt: now, count: 1 })
+      return true
+    }
+    return ++window.count <= SUBSCRIBES_PER_MINUTE
+  }
+
+  private startSubscription(connection: Connection, documentName: string, server: ServerState): void {
     const board = this.watch(documentName)
     board.subscribers.add(connection)
     if (this.relay && !board.interestTimer) {
@@ -216,13 +264,14 @@ export class LabTelemetry implements Extension {
       channel: LAB_CHANNEL,
       type: 'snapshot',
       at: Date.now(),
-      server: this.serverState(document),
+      server,
       replicas,
       faults: this.faults.faults(documentName),
     })
   }
 
   private unsubscribe(connection: Connection, documentName: string): void {
+    this.subscribing.delete(connection)
     const board = this.boards.get(documentName)
     board?.subscribers.delete(connection)
     if (board && board.subscribers.size === 0) this.release(board)
@@ -253,7 +302,10 @@ export class LabTelemetry implements Extension {
     board.remoteExpiry = setTimeout(() => {
       if (board.subscribers.size === 0 && board.remoteUntil <= Date.now()) this.drop(board)
     }, INTEREST_TTL_MS + 50)
-    this.relay?.publishState(documentName, this.serverState(document), document.getConnections().map((connection) => this.replicaOf(connection, true)))
+    this.guard(documentName, async () => {
+      const server = await this.serverState(document)
+      this.relay?.publishState(documentName, server, document.getConnections().map((connection) => this.replicaOf(connection, true)))
+    })
   }
 
   /** Another node's state and replicas, for the viewers here. */
@@ -302,7 +354,12 @@ export class LabTelemetry implements Extension {
     const board = this.boards.get(documentName)
     if (!board) return
     this.emitIfChanged(board, connection)
-    this.checkConvergence(board, connection.document)
+    if (board.healedAt === null) return
+    const document = connection.document
+    this.guard(documentName, async () => {
+      const { digest } = await this.digests.stateOf(document)
+      if (this.boards.get(documentName) === board) this.convergedAt(board, document, digest)
+    })
   }
 
   private faultsChanged(documentName: string, faults: Fault[], healedAt: number | null): void {
@@ -347,10 +404,11 @@ export class LabTelemetry implements Extension {
     this.emit(board, { type: 'update', at: now, leg })
   }
 
-  private checkConvergence(board: Board, document: Document): void {
+  /** Announces convergence when, after a heal, every reporting replica has reported the server's digest. */
+  private convergedAt(board: Board, document: Document, digest: string): void {
     if (board.healedAt === null) return
     const reports = [...(this.reports.get(document.name)?.values() ?? [])]
-    if (!hasConverged(reports, boardDigest(document), board.healedAt)) return
+    if (!hasConverged(reports, digest, board.healedAt)) return
     const now = Date.now()
     const replicas = reports.length
     this.emit(board, { type: 'converged', at: now, healedAt: board.healedAt, ms: now - board.healedAt, replicas })
@@ -410,8 +468,13 @@ export class LabTelemetry implements Extension {
     return notes
   }
 
-  private serverState(document: Document): ServerState {
-    return { nodeId: this.nodeId, stateVector: stateVectorOf(document), digest: boardDigest(document) }
+  private async serverState(document: Document): Promise<ServerState> {
+    return { nodeId: this.nodeId, ...(await this.digests.stateOf(document)) }
+  }
+
+  /** Runs lab work that outlives its hook (after a timer or a digest): a failure skips it for this board, logged. */
+  private guard(documentName: string, work: () => Promise<void>): void {
+    work().catch((error: unknown) => this.log?.error({ err: error, documentName }, 'lab telemetry failed for a board'))
   }
 
   /** An event of this node: to the viewers here, and to other nodes' viewers while they ask. */

@@ -4,6 +4,7 @@ import type { Connection, Hocuspocus, WebSocketLike } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import { BOARD_REFUSAL, boardDocumentName } from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
+import { CLIENT_ADDRESS_HEADER } from '../http/client-address.ts'
 
 export const Y_WEBSOCKET_PATH = '/yws'
 
@@ -123,7 +124,8 @@ export class YWebsocketEndpoint {
     const url = new URL(request.url)
     const boardId = boardIdOfPath(url.pathname)
     const token = url.searchParams.get('k') ?? ''
-    const decision = boardId === null ? null : await this.access.check(boardId, token)
+    const address = request.headers.get(CLIENT_ADDRESS_HEADER) ?? undefined
+    const decision = boardId === null ? null : await this.access.check(boardId, token, address)
     if (boardId === null || !decision?.granted) {
       // Never the query string: it holds the token.
       this.log.info({ path: url.pathname.slice(0, 80), cause: decision?.granted === false ? decision.cause : 'not a board path' }, 'y-websocket connection refused')

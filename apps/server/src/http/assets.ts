@@ -38,6 +38,8 @@ function tooLarge(bytes: number | undefined): ApiError {
 interface AssetRoutesOptions {
   storage: Storage
   access: BoardAccess
+  /** Bytes of images one board may hold (`ASSET_QUOTA_MB`). */
+  quotaBytes: number
 }
 
 type BoardParams = { Params: { id: string } }
@@ -48,7 +50,7 @@ type AssetParams = { Params: { id: string; assetId: string } }
  * `GET /api/boards/:id/assets/:assetId` serves it. The unguessable board and asset ids are the
  * read capability, since an `<img>` cannot send a token.
  */
-export function registerAssetRoutes(parent: FastifyInstance, { storage, access }: AssetRoutesOptions): void {
+export function registerAssetRoutes(parent: FastifyInstance, { storage, access, quotaBytes }: AssetRoutesOptions): void {
   // Own scope: the raw image body parser applies to these routes only.
   parent.register(async (app) => {
     app.addContentTypeParser([...ACCEPTED_ASSET_TYPES], { parseAs: 'buffer', bodyLimit: MAX_ASSET_BYTES }, (_request, body, done) =>
@@ -94,6 +96,15 @@ export function registerAssetRoutes(parent: FastifyInstance, { storage, access }
         const bytes = request.body
         if (!Buffer.isBuffer(bytes) || bytes.byteLength === 0) {
           throw new ApiError(400, 'invalid_request', 'The file is empty.')
+        }
+        const used = await storage.assetBytes(request.params.id)
+        if (used + bytes.byteLength > quotaBytes) {
+          throw new ApiError(
+            413,
+            'quota_exceeded',
+            `This board already holds ${(used / MIB).toFixed(1)} MiB of images; its limit is ${(quotaBytes / MIB).toFixed(0)} MiB. ` +
+              'Use smaller images, or ask the server’s operator to raise ASSET_QUOTA_MB.',
+          )
         }
         const id = randomId()
         await storage.putAsset({ boardId: request.params.id, id, contentType: mediaType(request), bytes })

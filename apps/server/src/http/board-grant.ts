@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import { capabilitiesOf } from '@concord/shared'
 import type { BoardAccess, BoardGrant } from '../access/board-access.ts'
-import { ApiError, boardNotFound } from './errors.ts'
+import { ApiError, boardNotFound, tooManyRefusals } from './errors.ts'
 
 /** The token of `Authorization: Bearer <token>`, or '' when there is none. */
 export function bearerToken(request: FastifyRequest): string {
@@ -10,10 +10,11 @@ export function bearerToken(request: FastifyRequest): string {
   return match?.[1] ?? ''
 }
 
-/** The board and role the request's link token grants, or the uniform 404. */
+/** The board and role the request's link token grants, or the uniform 404 (429 after too many from the address). */
 export async function requireBoardGrant(access: BoardAccess, boardId: string, request: FastifyRequest): Promise<BoardGrant> {
-  const decision = await access.check(boardId, bearerToken(request))
+  const decision = await access.check(boardId, bearerToken(request), request.ip)
   if (!decision.granted) {
+    if (decision.cause === 'throttled') throw tooManyRefusals(decision.retryAfter)
     request.log.info({ cause: decision.cause }, 'board access refused')
     throw boardNotFound()
   }

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** Response headers that go with it (e.g. Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message)
     this.name = 'ApiError'
@@ -20,6 +22,13 @@ export class ApiError extends Error {
 /** The uniform answer for unknown boards and invalid links alike. */
 export function boardNotFound(): ApiError {
   return new ApiError(404, 'not_found', BOARD_REFUSAL)
+}
+
+/** The answer to an address that presented too many refused links this minute. */
+export function tooManyRefusals(retryAfter: number): ApiError {
+  return new ApiError(429, 'rate_limited', `Too many invalid links from this address; try again in ${retryAfter} s.`, {
+    'retry-after': String(retryAfter),
+  })
 }
 
 /** Codes for Fastify's own client errors (bad JSON, unsupported media type, body limit, ...). */
@@ -47,6 +56,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const apiError = toApiError(error)
     if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed')
-    return reply.code(apiError.statusCode).send(apiError.toBody())
+    return reply.code(apiError.statusCode).headers(apiError.headers).send(apiError.toBody())
   })
 }

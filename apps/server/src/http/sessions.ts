@@ -1,20 +1,28 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { createSessionRequestSchema, findTemplate } from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
 import { createSession, describeSession } from '../boards/create-session.ts'
-import type { Storage } from '../storage/types.ts'
+import type { SessionRecord, Storage } from '../storage/types.ts'
 import { bearerToken } from './board-grant.ts'
-import { ApiError, boardNotFound } from './errors.ts'
+import { ApiError, boardNotFound, tooManyRefusals } from './errors.ts'
 import { parseBody } from './validation.ts'
 
 type SessionParams = { Params: { id: string } }
 
 /**
  * `POST /api/sessions` creates a class session (one board per team); `GET /api/sessions/:id`
- * lists it again for the holder of its instructor token. An unknown session and a wrong token get
- * the same 404 as boards do.
+ * lists it again for the holder of its instructor token, who may also rotate that token. An
+ * unknown session and a wrong token get the same 404 as boards do.
  */
-export function registerSessionRoutes(app: FastifyInstance, { storage, access, createLimit }: { storage: Storage; access: BoardAccess; createLimit: number }): void {
+interface SessionRoutesOptions {
+  storage: Storage
+  access: BoardAccess
+  createLimit: number
+  /** Closes the open connections of the session's boards made with an instructor token older than `generation`; returns how many. */
+  closeSessionConnections: (session: SessionRecord, generation: number) => number
+}
+
+export function registerSessionRoutes(app: FastifyInstance, { storage, access, createLimit, closeSessionConnections }: SessionRoutesOptions): void {
   app.post(
     '/api/sessions',
     {
@@ -39,12 +47,29 @@ export function registerSessionRoutes(app: FastifyInstance, { storage, access, c
   )
 
   app.get<SessionParams>('/api/sessions/:id', async (request, reply) => {
-    const session = await storage.getSession(request.params.id)
-    if (!session || !(await access.checkSession(session.id, bearerToken(request)))) {
-      request.log.info('session access refused')
-      throw boardNotFound()
-    }
+    const session = await requireSession(request)
     reply.header('cache-control', 'no-store')
     return describeSession(storage, access, session)
   })
+
+  // Revokes the instructor token on every team board at once; the answer holds the new links.
+  app.post<SessionParams>('/api/sessions/:id/token/rotate', async (request, reply) => {
+    const session = await requireSession(request)
+    const generation = await access.rotateSessionToken(session.id)
+    const closed = closeSessionConnections(session, generation)
+    request.log.info({ sessionId: session.id, generation, closedConnections: closed }, 'instructor token rotated')
+    return reply.header('cache-control', 'no-store').send(await describeSession(storage, access, session))
+  })
+
+  /** The session the request's instructor token opens, or the uniform 404 (429 after too many refusals from the address). */
+  async function requireSession(request: FastifyRequest<SessionParams>): Promise<SessionRecord> {
+    const session = await storage.getSession(request.params.id)
+    const check = await access.checkSessionFrom(request.ip, session?.id ?? request.params.id, bearerToken(request))
+    if (check.retryAfter > 0) throw tooManyRefusals(check.retryAfter)
+    if (!session || !check.ok) {
+      request.log.info('session access refused')
+      throw boardNotFound()
+    }
+    return session
+  }
 }

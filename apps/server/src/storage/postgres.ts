@@ -111,6 +111,15 @@ export class PostgresStorage implements Storage {
     )
   }
 
+  async assetBytes(boardId: string): Promise<number> {
+    await this.ready
+    const { rows } = await this.pool.query<{ bytes: string }>(
+      'SELECT COALESCE(SUM(octet_length(bytes)), 0) AS bytes FROM assets WHERE board_id = $1',
+      [boardId],
+    )
+    return Number(rows[0]?.bytes ?? 0)
+  }
+
   async getAsset(boardId: string, assetId: string): Promise<StoredAsset | null> {
     await this.ready
     const { rows } = await this.pool.query<{ content_type: string; bytes: Buffer }>(

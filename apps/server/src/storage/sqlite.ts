@@ -149,6 +149,10 @@ export class SqliteStorage implements Storage {
     this.statements.insertAsset.run(asset.boardId, asset.id, asset.contentType, asset.bytes, Date.now())
   }
 
+  async assetBytes(boardId: string): Promise<number> {
+    return Number(this.statements.sumAssetBytes.get(boardId)?.bytes ?? 0)
+  }
+
   async getAsset(boardId: string, assetId: string): Promise<StoredAsset | null> {
     const row = this.statements.selectAsset.get(boardId, assetId)
     if (!row) return null
@@ -254,6 +258,7 @@ function prepareStatements(db: DatabaseSync) {
       'INSERT INTO assets (board_id, id, content_type, bytes, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
     selectAsset: prepare('SELECT content_type, bytes FROM assets WHERE board_id = ? AND id = ?'),
+    sumAssetBytes: prepare('SELECT COALESCE(SUM(length(bytes)), 0) AS bytes FROM assets WHERE board_id = ?'),
     selectSetting: prepare('SELECT value FROM settings WHERE key = ?'),
     insertSession: prepare('INSERT INTO sessions (id, name, created_at, template) VALUES (?, ?, ?, ?)'),
     insertSessionBoard: prepare('INSERT INTO session_boards (session_id, board_id, team) VALUES (?, ?, ?)'),

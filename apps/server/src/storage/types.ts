@@ -111,6 +111,8 @@ export interface Storage {
 
   putAsset(asset: StoredAsset): Promise<void>
   getAsset(boardId: string, assetId: string): Promise<StoredAsset | null>
+  /** Bytes of all images stored for a board (its upload quota counts them). */
+  assetBytes(boardId: string): Promise<number>
 
   /** Registers a session over boards already created. */
   createSession(session: SessionRecord): Promise<void>

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { createBoardResponseSchema, type CreateBoardResponse } from '@concord/shared'
 import { createConcordServer, type ConcordServer, type ConcordServerOptions } from '../../src/app.ts'
-import { DEFAULT_COLLAB_LIMITS, type ConcordConfig } from '../../src/config.ts'
+import { loadConfig, type ConcordConfig } from '../../src/config.ts'
 import { waitFor } from './wait.ts'
 
 export type LogRecord = Record<string, unknown> & { msg?: string }
@@ -35,6 +35,8 @@ export async function startServer(
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDir()
   const config: ConcordConfig = {
+    // The defaults of every limit and setting, as an unconfigured server has them.
+    ...loadConfig({}),
     port: 0,
     host: '127.0.0.1',
     dataDir,
@@ -46,7 +48,6 @@ export async function startServer(
     databaseUrl: undefined,
     redisUrl: undefined,
     nodes: [],
-    limits: DEFAULT_COLLAB_LIMITS,
     ...overrides,
   }
   const logs: LogRecord[] = []

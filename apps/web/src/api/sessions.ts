@@ -19,3 +19,13 @@ export async function fetchSession(sessionId: string, token: string): Promise<Se
   if (!response.ok) throw await apiErrorFrom(response)
   return sessionResponseSchema.parse(await response.json())
 }
+
+/** `POST /api/sessions/:id/token/rotate`: revokes the instructor token; the session again, with the new one. */
+export async function rotateSessionToken(sessionId: string, token: string): Promise<SessionResponse> {
+  const response = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/token/rotate`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+  })
+  if (!response.ok) throw await apiErrorFrom(response)
+  return sessionResponseSchema.parse(await response.json())
+}

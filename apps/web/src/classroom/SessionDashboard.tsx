@@ -2,12 +2,24 @@ import { findTemplate, type ControlCommand, type SessionResponse } from '@concor
 import { useEffect, useMemo, useState } from 'react'
 import { PageHeader } from '../ui/PageHeader.tsx'
 import { BroadcastForm, TimerLengthSelect } from './BroadcastForm.tsx'
+import { RotateInstructorLinkDialog } from './RotateInstructorLinkDialog.tsx'
 import { sessionCsv } from './sessionCsv.ts'
 import { TeamBoardWatch } from './teamBoardWatch.ts'
 import { TeamCard } from './TeamCard.tsx'
 
 /** The instructor's dashboard: every team board live, and controls that apply to all of them. */
-export function SessionDashboard({ session, token }: { session: SessionResponse; token: string }) {
+export function SessionDashboard({
+  session,
+  token,
+  onTokenRotated,
+}: {
+  session: SessionResponse
+  token: string
+  /** The instructor link was replaced: the session with its new links, and the new token. */
+  onTokenRotated(session: SessionResponse, token: string): void
+}) {
+  const [rotating, setRotating] = useState(false)
+  const [rotated, setRotated] = useState(false)
   const watches = useMemo(() => session.teams.map((team) => new TeamBoardWatch(team.boardId, token)), [session, token])
   useEffect(() => () => watches.forEach((watch) => watch.destroy()), [watches])
   const templateName = session.template ? (findTemplate(session.template)?.name ?? null) : null
@@ -30,10 +42,38 @@ export function SessionDashboard({ session, token }: { session: SessionResponse;
             </p>
             <h1 className="session__title">{session.name}</h1>
           </div>
-          <button type="button" className="button button--quiet" onClick={downloadCsv} data-testid="session-csv">
-            Team links (CSV)
-          </button>
+          <div className="session__title-actions">
+            <button type="button" className="button button--quiet" onClick={downloadCsv} data-testid="session-csv">
+              Team links (CSV)
+            </button>
+            <button type="button" className="button button--quiet" onClick={() => setRotating(true)} data-testid="rotate-instructor-link">
+              Replace instructor link…
+            </button>
+          </div>
         </div>
+        {rotated && (
+          <div className="session__notice" role="status" data-testid="instructor-link-rotated">
+            <p>
+              Instructor link replaced: the old one no longer opens this dashboard or any team board. This page’s address is the
+              new link; bookmark it.
+            </p>
+            <button type="button" className="button button--quiet" onClick={() => setRotated(false)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        {rotating && (
+          <RotateInstructorLinkDialog
+            session={session}
+            token={token}
+            onClose={() => setRotating(false)}
+            onRotated={(next, nextToken) => {
+              setRotating(false)
+              setRotated(true)
+              onTokenRotated(next, nextToken)
+            }}
+          />
+        )}
         <section className="session__controls card" aria-label="Controls for every team">
           <span className="session__controls-label">All teams</span>
           <button type="button" className="button button--danger" data-testid="lock-all" onClick={() => all({ op: 'lock' })}>

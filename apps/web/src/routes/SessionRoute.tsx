@@ -1,5 +1,5 @@
 import { BOARD_REFUSAL, tokenFromHash, type SessionResponse } from '@concord/shared'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { fetchSession } from '../api/sessions.ts'
 import { SessionDashboard } from '../classroom/SessionDashboard.tsx'
 import { FullPageMessage } from './FullPageMessage.tsx'
@@ -8,19 +8,21 @@ type Loaded = { kind: 'loading' } | { kind: 'found'; session: SessionResponse } 
 
 /** `/s/<id>#k=<instructor token>`: a class session's dashboard. */
 export function SessionRoute({ id }: { id: string }) {
-  const token = useMemo(() => tokenFromHash(location.hash), [])
+  // The token the page was opened with; after a rotation the dashboard runs on the new one.
+  const [openedWith] = useState(() => tokenFromHash(location.hash))
+  const [token, setToken] = useState(openedWith)
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' })
   useEffect(() => {
-    if (!token) return
+    if (!openedWith) return
     let current = true
-    fetchSession(id, token).then(
+    fetchSession(id, openedWith).then(
       (session) => current && setLoaded(session ? { kind: 'found', session } : { kind: 'refused' }),
       (error: unknown) => current && setLoaded({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
     )
     return () => {
       current = false
     }
-  }, [id, token])
+  }, [id, openedWith])
   useEffect(() => {
     if (loaded.kind === 'found') document.title = `${loaded.session.name} · Concord`
   }, [loaded])
@@ -36,5 +38,16 @@ export function SessionRoute({ id }: { id: string }) {
       </main>
     )
   }
-  return <SessionDashboard session={loaded.session} token={token} />
+  return (
+    <SessionDashboard
+      session={loaded.session}
+      token={token}
+      onTokenRotated={(session, next) => {
+        // The address is the instructor link: the old one no longer works.
+        history.replaceState(history.state, '', session.dashboard)
+        setToken(next)
+        setLoaded({ kind: 'found', session })
+      }}
+    />
+  )
 }

@@ -5,6 +5,7 @@ import { deleteRecord, writeRecord } from './codec.ts'
 import { getRecordsMap, initBoardDoc } from './layout.ts'
 import {
   boardDigest,
+  boardDigestSteps,
   compareStateVectors,
   formatStateVector,
   stateVectorOf,
@@ -15,6 +16,9 @@ function shape(id: string, x: number) {
   return { id, typeName: 'shape', type: 'geo', x, y: 0, props: { w: 10, h: 10, geo: 'rectangle' }, meta: {} }
 }
 
+/** `boardDigest` of a document with `shape('shape:1', 1)` alone, as the one-pass version computed it. */
+const DIGEST_OF_ONE_SHAPE = '04b82ae78ade2d'
+
 function docWith(clientId: number): Y.Doc {
   const doc = new Y.Doc()
   doc.clientID = clientId
@@ -22,6 +26,24 @@ function docWith(clientId: number): Y.Doc {
 }
 
 describe('board digest', () => {
+  it('keeps its value (clients of the previous version report digests too)', () => {
+    const doc = docWith(1)
+    writeRecord(getRecordsMap(doc), shape('shape:1', 1))
+    expect(boardDigest(new Y.Doc())).toBe('0a73fa6e473e8c')
+    expect(boardDigest(doc)).toBe(DIGEST_OF_ONE_SHAPE)
+  })
+
+  it('in steps: one per record, and the same digest', () => {
+    const doc = docWith(1)
+    for (let i = 0; i < 25; i++) writeRecord(getRecordsMap(doc), shape(`shape:${i}`, i))
+    const steps = boardDigestSteps(doc)
+    let yields = 0
+    let step = steps.next()
+    for (; !step.done; step = steps.next()) yields++
+    expect(yields).toBe(25)
+    expect(step.value).toBe(boardDigest(doc))
+  })
+
   it('is equal for replicas with the same records, whatever order they were written in', () => {
     const a = docWith(1)
     const b = docWith(2)

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import type { ClockRange, StateVectorJson } from '../protocol/lab.ts'
 import { readBounded } from './bounded-read.ts'
-import { readAllRecords } from './codec.ts'
+import { readRecord } from './codec.ts'
 import { getBoardMap, getRecordsMap } from './layout.ts'
 
 /**
@@ -11,8 +11,36 @@ import { getBoardMap, getRecordsMap } from './layout.ts'
  * histories (one saw a value that was later overwritten) have equal digests, as users would judge.
  */
 export function boardDigest(doc: Y.Doc): string {
-  const records = readAllRecords(getRecordsMap(doc)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  return hash53(canonicalJson({ board: readBounded(getBoardMap(doc)), records }))
+  const steps = boardDigestSteps(doc)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * `boardDigest` in steps, for a caller that must not block for the whole of a large board (the
+ * server yields to other work every few milliseconds): each `next()` reads one record, the last
+ * returns the digest. The document must not change between the first step
+ * and the last. The digest is the hash of `{"board":…,"records":[…]}` in canonical JSON,
+ * records sorted by id (keys are the records' ids), hashed as it is written.
+ */
+export function* boardDigestSteps(doc: Y.Doc): Generator<void, string> {
+  const records = getRecordsMap(doc)
+  const ids = [...records.keys()].sort()
+  const hash = new Hash53()
+  hash.update(`{"board":${canonicalJson(readBounded(getBoardMap(doc)))},"records":[`)
+  let separator = ''
+  for (let index = 0; index < ids.length; index++) {
+    const record = readRecord(records, ids[index]!)
+    if (record) {
+      hash.update(separator + canonicalJson(record))
+      separator = ','
+    }
+    yield
+  }
+  hash.update(']}')
+  return hash.digest()
 }
 
 /** The document's state vector as JSON (client id → clock). */
@@ -68,16 +96,29 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null'
 }
 
-/** cyrb53: a fast, well-mixed 53-bit string hash (not cryptographic; collisions are not a concern here), as 14 hex digits. */
-function hash53(text: string): string {
-  let h1 = 0xdeadbeef
-  let h2 = 0x41c6ce57
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i)
-    h1 = Math.imul(h1 ^ ch, 2654435761)
-    h2 = Math.imul(h2 ^ ch, 1597334677)
+/**
+ * cyrb53: a fast, well-mixed 53-bit string hash (not cryptographic; collisions are not a concern
+ * here), as 14 hex digits; fed in pieces, it hashes their concatenation.
+ */
+class Hash53 {
+  private h1 = 0xdeadbeef
+  private h2 = 0x41c6ce57
+
+  update(text: string): void {
+    let { h1, h2 } = this
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i)
+      h1 = Math.imul(h1 ^ ch, 2654435761)
+      h2 = Math.imul(h2 ^ ch, 1597334677)
+    }
+    this.h1 = h1
+    this.h2 = h2
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0')
+
+  digest(): string {
+    let { h1, h2 } = this
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0')
+  }
 }

@@ -76,6 +76,8 @@ export class BoardSession {
   readonly labFault: Atom<Fault | null> = atom('lab fault', null)
   /** The board title as stored in the document (known offline too). */
   readonly docTitle: Atom<string | null> = atom('board title', null)
+  /** Why the server is not storing edits right now, as it says; null while it stores them. */
+  readonly storageProblem: Atom<string | null> = atom('storage problem', null)
   /** How many viewers watch the board (they are counted by the server, never shown one by one). */
   readonly viewers: Atom<number> = atom('board viewers', 0)
 
@@ -125,12 +127,15 @@ export class BoardSession {
     this.provider.on('stateless', ({ payload }: { payload: string }) => {
       const message = parseStatelessMessage(payload)
       if (message?.type === 'audience') this.viewers.set(message.viewers)
+      if (message?.type === 'storage') this.storageProblem.set(message.stored ? null : (message.reason ?? 'The server cannot store edits right now.'))
       const controls = parseControlsPayload(controlsServerMessageSchema, payload)
       if (controls && !('invalid' in controls)) {
         if (controls.type === 'state') this.applyControls(controls.controls)
         else this.controlsRefusal.set(controls.reason)
       }
     })
+    // A new connection is told again if the server still cannot store.
+    this.provider.on('disconnect', () => this.storageProblem.set(null))
     this.provider.attach()
     this.stops.push(startLabReporting(this.provider, this.doc, this.labFault))
     this.stops.push(rememberServerState(boardId, this.doc, this.provider))

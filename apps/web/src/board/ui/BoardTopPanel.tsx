@@ -5,11 +5,13 @@ import { LabFaultBanner } from '../../lab/LabFaultBanner.tsx'
 import { RoleBadge } from '../../roles/RoleBadge.tsx'
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
 import { OfflineToggle } from '../connection/OfflineToggle.tsx'
+import { StorageBanner } from '../connection/StorageBanner.tsx'
 import { useBoard } from './boardContext.ts'
 
 /**
  * tldraw's top-centre slot: the way home, the board title, the link's role, connection state, the
- * offline switch and the way to the replication lab; below it, the lab's fault on this tab if any.
+ * offline switch and the way to the replication lab; below it, the server's storage problem and
+ * the lab's fault on this tab, if any.
  */
 export function BoardTopPanel() {
   const { session, title } = useBoard()
@@ -38,6 +40,7 @@ export function BoardTopPanel() {
         </svg>
       </Link>
     </div>
+    <StorageBanner problem={session.storageProblem} />
     <LabFaultBanner fault={session.labFault} />
     <ClassroomBanners controls={session.controls} isOwner={role === 'owner'} canComment={role !== null && capabilitiesOf(role).writeReview} />
     </div>

@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process'
+import { closeSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createBoardFromHome, createRectangle, openBoard, waitForAcknowledged, waitForSynced } from '../support/board.ts'
+import { expect, test } from '../support/fixtures.ts'
+
+const SHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname
+
+/** A small file system of its own for the server's data (needs root, as CI has). */
+function mountSmallDisk(): string | null {
+  const dir = mkdtempSync(join(tmpdir(), 'concord-e2e-disk-'))
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', dir], { stdio: 'ignore' })
+    return dir
+  } catch {
+    rmSync(dir, { recursive: true, force: true })
+    return null
+  }
+}
+
+function fillDisk(path: string): void {
+  const fd = openSync(path, 'w')
+  const chunk = Buffer.alloc(256 * 1024)
+  try {
+    for (;;) writeSync(fd, chunk)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error
+  } finally {
+    closeSync(fd)
+  }
+}
+
+const disk = mountSmallDisk()
+test.skip(disk === null, 'mounting a small file system needs root')
+test.use({ serverEnv: disk ? { DATA_DIR: disk } : {} })
+test.afterAll(() => {
+  if (!disk) return
+  execFileSync('umount', [disk])
+  rmSync(disk, { recursive: true, force: true })
+})
+
+test('when the server cannot store edits, the board says so plainly, and the notice goes once they are stored', async ({ newUser }) => {
+  const page = await newUser('Ada')
+  const links = await createBoardFromHome(page, 'Full disk')
+  await openBoard(page, links.owner)
+  await waitForSynced(page)
+
+  const filler = join(disk!, 'filler')
+  fillDisk(filler)
+  try {
+    await createRectangle(page, 'unsaved', 200, 200)
+    const banner = page.getByTestId('storage-banner')
+    await expect(banner).toBeVisible()
+    await expect(banner).toContainText('Your edits are not being saved')
+    await expect(banner).toContainText('Keep this tab open')
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.screenshot({ path: `${SHOTS}storage-banner-${scheme}.png` })
+    }
+  } finally {
+    unlinkSync(filler)
+  }
+  await waitForAcknowledged(page, 'unsaved')
+  await expect(page.getByTestId('storage-banner')).toBeHidden()
+})
