@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { closeSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createBoardFromHome, createRectangle, openBoard, waitForAcknowledged, waitForSynced } from '../support/board.ts'
@@ -7,15 +7,15 @@ import { expect, test } from '../support/fixtures.ts'
 
 const SHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname
 
-/** A small file system of its own for the server's data (needs root, as CI has). */
-function mountSmallDisk(): string | null {
-  const dir = mkdtempSync(join(tmpdir(), 'concord-e2e-disk-'))
+/** A small file system of its own for the server's data (needs root, as CI has); false when it cannot be mounted. */
+function mountSmallDisk(dir: string): boolean {
+  mkdirSync(dir, { recursive: true })
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', dir], { stdio: 'ignore' })
-    return dir
+    return true
   } catch {
     rmSync(dir, { recursive: true, force: true })
-    return null
+    return false
   }
 }
 
@@ -31,11 +31,16 @@ function fillDisk(path: string): void {
   }
 }
 
-const disk = mountSmallDisk()
-test.skip(disk === null, 'mounting a small file system needs root')
-test.use({ serverEnv: disk ? { DATA_DIR: disk } : {} })
+// Mounted by the worker that runs the test (not when Playwright only lists the tests), before the server starts on it.
+const disk = join(tmpdir(), `concord-e2e-disk-${process.pid}`)
+let mounted = false
+test.use({ serverEnv: { DATA_DIR: disk } })
+test.beforeAll(() => {
+  mounted = mountSmallDisk(disk)
+  test.skip(!mounted, 'mounting a small file system needs root')
+})
 test.afterAll(() => {
-  if (!disk) return
+  if (!mounted) return
   execFileSync('umount', [disk])
   rmSync(disk, { recursive: true, force: true })
 })
@@ -46,7 +51,7 @@ test('when the server cannot store edits, the board says so plainly, and the not
   await openBoard(page, links.owner)
   await waitForSynced(page)
 
-  const filler = join(disk!, 'filler')
+  const filler = join(disk, 'filler')
   fillDisk(filler)
   try {
     await createRectangle(page, 'unsaved', 200, 200)

@@ -23,7 +23,7 @@ describe('security headers', () => {
   it('are on every response, errors included; the CSP lets the app connect to the other nodes', async () => {
     const { url } = await start({ nodes: ['https://n2.example.org'] })
     for (const path of ['/api/catalog', '/healthz', '/api/boards/AAAAAAAAAAAAAAAAAAAAAA', '/api/nope']) {
-        const { headers } = await fetch(`${url}${path}`)
+      const { headers } = await fetch(`${url}${path}`)
       const security = { path, ...Object.fromEntries(['x-content-type-options', 'x-frame-options', 'referrer-policy', 'content-security-policy'].map((name) => [name, headers.get(name)])) }
       expect(security).toMatchObject({
         path,
