@@ -47,8 +47,9 @@ describe('pre-authentication budget', () => {
   it('a client that has authenticated may send far more than the pre-auth budget', { timeout: 30_000 }, async () => {
     const board = await createBoard(server.url, 'Large edits')
     const writer = await connectBoard(server.url, board.id, linkToken(board.links.editor))
-    const text = writer.document.getText('large')
-    for (let i = 0; i < 10; i++) text.insert(text.length, 'x'.repeat(100_000))
+    // Strings within the per-string limit (CONCORD_MAX_STRING_LENGTH), 1 MB in all.
+    const values = writer.document.getMap('large')
+    for (let i = 0; i < 12; i++) values.set(`value-${i}`, 'x'.repeat(90_000))
     await eventually(() => writer.unsyncedChanges === 0, 15_000, 'the server to acknowledge 1 MB of edits')
     expect(writer.isSynced).toBe(true)
     writer.destroy()
