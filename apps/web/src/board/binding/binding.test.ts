@@ -6,7 +6,7 @@ import { afterThisTest, documentRecords, openBoardClient } from '../../test/boar
 import { createHeadlessEditor, createTestStore } from '../../test/headlessEditor.ts'
 import { countLocalUpdates, linkDocs } from '../../test/linkedDocs.ts'
 import { waitFor } from '../../test/waitFor.ts'
-import { createYjsBinding, type YjsBinding } from './binding.ts'
+import { createYjsBinding } from './binding.ts'
 
 const pages = (store: TLStore) => store.allRecords().filter((r) => r.typeName === 'page')
 
