@@ -1,5 +1,6 @@
 import { FIRST_PAGE_ID, templateRecords, type JsonRecord, type Template } from '@concord/shared'
 import { uniqueId, type Editor, type TLBinding, type TLBindingCreate, type TLShape, type TLShapeId, type TLShapePartial, type VecLike } from 'tldraw'
+import { fitWhileSettling } from '../board/ui/fitWhileSettling.ts'
 import { spotBeside, type Rect } from './freeSpace.ts'
 import { occupiedRects, viewportCenter } from './placeShapes.ts'
 
@@ -35,7 +36,8 @@ export function insertTemplate(editor: Editor, template: Template, center?: VecL
   const ids = shapes.map((shape) => shape.id)
   const topLevel = ids.filter((id) => editor.getShape(id)?.parentId === pageId)
   editor.select(...topLevel)
-  editor.zoomToSelection({ animation: { duration: 200 } })
+  const bounds = editor.getSelectionPageBounds()
+  if (bounds) fitWhileSettling(editor, bounds, { animation: { duration: 200 } })
   return ids
 }
 

@@ -1,4 +1,5 @@
 import type { Editor, TLCamera } from 'tldraw'
+import { fitWhileSettling } from './fitWhileSettling.ts'
 
 /** This tab's camera on each board it has shown, so coming back (from a frozen version) keeps the view. */
 const camerasInThisTab = new Map<string, TLCamera>()
@@ -11,7 +12,11 @@ const camerasInThisTab = new Map<string, TLCamera>()
 export function openFramed(editor: Editor, boardId: string): () => void {
   const previous = camerasInThisTab.get(boardId)
   const content = editor.getCurrentPageBounds()
+  let stopFitting = () => {}
   if (previous) editor.setCamera(previous, { immediate: true })
-  else if (content) editor.zoomToBounds(content, { targetZoom: 1, immediate: true })
-  return () => camerasInThisTab.set(boardId, editor.getCamera())
+  else if (content) stopFitting = fitWhileSettling(editor, content)
+  return () => {
+    stopFitting()
+    camerasInThisTab.set(boardId, editor.getCamera())
+  }
 }
