@@ -132,7 +132,9 @@ test('a template lands beside the existing shapes, in view', async ({ newUser })
   const links = await createBoardFromHome(alice, 'Template beside')
   await openBoard(alice, links.owner)
   await waitForSynced(alice)
-  await createComponent(alice, 'mine', kind.id, 'Mine', -90, -50)
+  // An existing component in the middle of the view, where a template used to land.
+  const centre = await alice.evaluate(() => window.__concord!.editor.getViewportPageBounds().center.toJson())
+  await createComponent(alice, 'mine', kind.id, 'Mine', centre.x - 90, centre.y - 50)
   const template = CATALOG.templates[0]!
   await alice.getByTestId(`library-template-${template.id}`).click()
 
@@ -147,7 +149,15 @@ test('a template lands beside the existing shapes, in view', async ({ newUser })
   const { shapes } = await layout(alice)
   const mine = shapes.find((shape) => shape.id === 'shape:mine')!
   const inserted = shapes.filter((shape) => shape.id !== 'shape:mine')
-  for (const shape of inserted) expect(overlaps(mine, shape), `${shape.id} over the existing component`).toBe(false)
+  // Beside it: the template as a whole (not only each of its shapes) leaves the component alone.
+  const group: Box = {
+    id: 'template',
+    x: Math.min(...inserted.map((b) => b.x)),
+    y: Math.min(...inserted.map((b) => b.y)),
+    w: Math.max(...inserted.map((b) => b.x + b.w)) - Math.min(...inserted.map((b) => b.x)),
+    h: Math.max(...inserted.map((b) => b.y + b.h)) - Math.min(...inserted.map((b) => b.y)),
+  }
+  expect(overlaps(mine, group), 'the template over the existing component').toBe(false)
   await alice.screenshot({ path: `${SHOTS}first-time-template-beside.png` })
 })
 

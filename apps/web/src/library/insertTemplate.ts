@@ -1,6 +1,6 @@
 import { FIRST_PAGE_ID, templateRecords, type JsonRecord, type Template } from '@concord/shared'
 import { uniqueId, type Editor, type TLBinding, type TLBindingCreate, type TLShape, type TLShapeId, type TLShapePartial, type VecLike } from 'tldraw'
-import { fitWhileSettling } from '../board/ui/fitWhileSettling.ts'
+import { whileCanvasSettles } from '../board/ui/whileCanvasSettles.ts'
 import { spotBeside, type Rect } from './freeSpace.ts'
 import { occupiedRects, viewportCenter } from './placeShapes.ts'
 
@@ -37,7 +37,7 @@ export function insertTemplate(editor: Editor, template: Template, center?: VecL
   const topLevel = ids.filter((id) => editor.getShape(id)?.parentId === pageId)
   editor.select(...topLevel)
   const bounds = editor.getSelectionPageBounds()
-  if (bounds) fitWhileSettling(editor, bounds, { animation: { duration: 200 } })
+  if (bounds) whileCanvasSettles(editor, () => editor.zoomToBounds(bounds, { targetZoom: 1, animation: { duration: 200 } }))
   return ids
 }
 

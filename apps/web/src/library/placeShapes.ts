@@ -2,6 +2,7 @@ import { defaultProperties, findContainerKind, findKind, type ComponentKind } fr
 import { createShapeId, type Editor, type TLParentId, type TLShape, type TLShapeId, type VecLike } from 'tldraw'
 import { COMPONENT_SHAPE } from '../shapes/componentType.ts'
 import { CONTAINER_SHAPE } from '../shapes/containerShape.tsx'
+import { whileCanvasSettles } from '../board/ui/whileCanvasSettles.ts'
 import { freeSpotNear, type Rect } from './freeSpace.ts'
 
 /** The middle of the view, in page space. */
@@ -57,7 +58,13 @@ export function placeComponent(editor: Editor, kind: ComponentKind, at?: VecLike
     props: { kind: kind.id, name: kind.label, w, h, properties: defaultProperties(kind), rationale: {} },
   })
   editor.select(id)
+  keepSelectionInView(editor)
   return id
+}
+
+/** Selecting the new shape opens the inspector, which narrows the canvas: keep the shape in view. */
+function keepSelectionInView(editor: Editor): void {
+  whileCanvasSettles(editor, () => editor.zoomToSelectionIfOffscreen(16, { animation: { duration: 150 } }))
 }
 
 /** Places a failure-domain container centred on `point`, or in free space near the middle of the view, selected, as one undo step. */
@@ -77,6 +84,7 @@ export function placeContainer(editor: Editor, kindId: string, at?: VecLike): TL
   })
   editor.sendToBack([id])
   editor.select(id)
+  keepSelectionInView(editor)
   return id
 }
 

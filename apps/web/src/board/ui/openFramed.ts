@@ -1,5 +1,5 @@
 import type { Editor, TLCamera } from 'tldraw'
-import { fitWhileSettling } from './fitWhileSettling.ts'
+import { whileCanvasSettles } from './whileCanvasSettles.ts'
 
 /** This tab's camera on each board it has shown, so coming back (from a frozen version) keeps the view. */
 const camerasInThisTab = new Map<string, TLCamera>()
@@ -14,7 +14,7 @@ export function openFramed(editor: Editor, boardId: string): () => void {
   const content = editor.getCurrentPageBounds()
   let stopFitting = () => {}
   if (previous) editor.setCamera(previous, { immediate: true })
-  else if (content) stopFitting = fitWhileSettling(editor, content)
+  else if (content) stopFitting = whileCanvasSettles(editor, () => editor.zoomToBounds(content, { targetZoom: 1, immediate: true }))
   return () => {
     stopFitting()
     camerasInThisTab.set(boardId, editor.getCamera())
