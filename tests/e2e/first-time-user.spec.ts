@@ -97,11 +97,12 @@ test('a real mouse drag from the library places a component at the drop point', 
   await waitForSynced(alice)
   const canvas = await alice.locator('.tl-canvas').boundingBox()
   const drop = { x: Math.round(canvas!.width * 0.7), y: Math.round(canvas!.height * 0.4) }
+  // Where the drop point is on the page now: once placed and selected, the inspector opens and the camera may follow.
+  const expected = await alice.evaluate((point) => window.__concord!.editor.screenToPage(point), { x: canvas!.x + drop.x, y: canvas!.y + drop.y })
   await alice.getByTestId(`library-component-${kind.id}`).dragTo(alice.locator('.tl-canvas'), { targetPosition: drop })
 
   await expect.poll(async () => (await layout(alice, 'component')).shapes.length).toBe(1)
   const [placed] = (await layout(alice, 'component')).shapes
-  const expected = await alice.evaluate((point) => window.__concord!.editor.screenToPage(point), { x: canvas!.x + drop.x, y: canvas!.y + drop.y })
   expect(Math.abs(placed!.x + placed!.w / 2 - expected.x)).toBeLessThan(2)
   expect(Math.abs(placed!.y + placed!.h / 2 - expected.y)).toBeLessThan(2)
 })
