@@ -22,7 +22,12 @@ test('a reviewer pins a comment to a property and fills the rubric; the owner se
   await openBoard(bob, reviewerLink)
   await expectShapes(bob, ['db'])
   // The reviewer selects the component (read-only still selects) and comments on one of its properties.
-  await bob.locator('.tl-canvas').click({ position: { x: 360, y: 290 } })
+  // The board opens framed for Bob: click where the component is on his screen.
+  const db = await bob.evaluate(() => {
+    const editor = window.__concord!.editor
+    return editor.pageToScreen(editor.getShapePageBounds('shape:db' as never)!.center).toJson()
+  })
+  await bob.mouse.click(db.x, db.y)
   await expect.poll(() => bob.evaluate(() => window.__concord!.editor.getSelectedShapeIds())).toEqual(['shape:db'])
   // A reviewer link opens with the review panel shown.
   await expect(bob.getByTestId('review-panel')).toBeVisible()

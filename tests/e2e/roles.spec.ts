@@ -58,9 +58,14 @@ test('the owner shares reviewer and viewer links: both are read-only, reviewers 
   await bob.locator('.tl-canvas').click({ position: { x: 700, y: 500 } })
   await bob.keyboard.press('ControlOrMeta+a')
   await bob.keyboard.press('Delete')
-  await bob.mouse.move(260, 240)
+  // The board opens framed for Bob: grab the shape where it is on his screen.
+  const leader = await bob.evaluate(() => {
+    const editor = window.__concord!.editor
+    return editor.pageToScreen(editor.getShapePageBounds('shape:leader' as never)!.center).toJson()
+  })
+  await bob.mouse.move(leader.x, leader.y)
   await bob.mouse.down()
-  await bob.mouse.move(460, 440, { steps: 5 })
+  await bob.mouse.move(leader.x + 200, leader.y + 200, { steps: 5 })
   await bob.mouse.up()
   expect(await shapeIds(bob)).toEqual(['shape:leader'])
   const position = () => alice.evaluate(() => window.__concord!.editor.getShape('shape:leader' as never)?.x)

@@ -11,7 +11,7 @@ import {
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 
-/** The board's first page, where the replica places its components; null before a browser has seeded the board. */
+/** The board's first page, where the replica places its components (the server creates every board with one). */
 export function firstPageId(doc: Y.Doc): string | null {
   const pages = readAllRecords(getRecordsMap(doc)).filter((record) => record.typeName === 'page')
   return pages.map((page) => page.id).sort()[0] ?? null

@@ -51,7 +51,7 @@ async function main(options: ReplicaOptions): Promise<void> {
     }
 
     const pageId = firstPageId(doc)
-    if (options.edits > 0 && pageId === null) throw new Error('the board has no page yet: open it in a browser once, then run the replica again')
+    if (options.edits > 0 && pageId === null) throw new Error('the board has no page (an older Concord created it, and nobody has opened it since): open it in a browser once, then run the replica again')
 
     const interval = 1000 / options.rate
     const offlineAt = options.offlineMs > 0 ? Math.floor(options.edits / 2) : -1

@@ -25,6 +25,8 @@ const { url } = await server.listen().catch((error: unknown) => {
   process.exit(1)
 })
 server.log.info({ url }, 'listening')
+// stdout stays JSON lines for log collectors; a person starting it reads where to go on stderr.
+process.stderr.write(`Concord is running: open ${url} in your browser (Ctrl+C stops it)\n`)
 routeConsoleToLog(server.log.child({ component: 'console' }))
 
 let stopping = false

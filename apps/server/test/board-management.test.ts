@@ -65,6 +65,17 @@ describe('board management by the owner', () => {
     expect(info.title).toBe('New name')
   })
 
+  it('creates every board complete: tldraw’s document record and a first page, before anyone opens it', async () => {
+    const { url } = await start()
+    const board = await createBoard(url, 'Fresh')
+    const reader = open(url, board.id, tokenOf(board.links.viewer))
+    await synced(reader)
+    expect(readAllRecords(getRecordsMap(reader.doc))).toEqual([
+      { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} },
+      { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} },
+    ])
+  })
+
   it('duplicates the current design with its images into a new board with new links', async () => {
     const { url } = await start()
     const board = await createBoard(url, 'Original')
@@ -87,7 +98,7 @@ describe('board management by the owner', () => {
     const reader = open(url, copy.id, tokenOf(copy.links.viewer))
     await synced(reader)
     const records = readAllRecords(getRecordsMap(reader.doc))
-    expect(records.map((record) => record.id).sort()).toEqual(['asset:img', 'shape:box'])
+    expect(records.map((record) => record.id).sort()).toEqual(['asset:img', 'document:document', 'page:page', 'shape:box'])
     const copiedSrc = srcOf(records)
     expect(copiedSrc).toBe(src.replace(board.id, copy.id))
     expect(new Uint8Array(await (await fetch(`${url}${String(copiedSrc)}`)).arrayBuffer())).toEqual(PNG)
@@ -132,6 +143,8 @@ describe('board management by the owner', () => {
     await synced(reader)
     const records = readAllRecords(getRecordsMap(reader.doc))
     expect(records.find((record) => record.id === 'shape:box')).toMatchObject({ x: 1, y: 2 })
+    // The file had no document record and no page: the board is made complete at creation.
+    expect(records.filter((record) => record.typeName === 'document' || record.typeName === 'page').map((record) => record.id).sort()).toEqual(['document:document', 'page:page'])
     const src = srcOf(records)
     expect(src).toMatch(new RegExp(`^/api/boards/${board.id}/assets/`))
     expect(new Uint8Array(await (await fetch(`${url}${String(src)}`)).arrayBuffer())).toEqual(PNG)

@@ -8,6 +8,7 @@ import {
   templateRecords,
   writeRecord,
   type CreateBoardResponse,
+  withSeedRecords,
   type JsonRecord,
 } from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
@@ -29,7 +30,8 @@ export interface NewBoardContent {
 /**
  * Creates a board: registers it and stores its initial documents (the design with the board
  * metadata and any starting records, and an empty review), then returns the links of every role. Only this creates documents;
- * connecting to a document never does.
+ * connecting to a document never does. Every board starts complete (tldraw's document record and a
+ * first page at least), so no client has to seed it and any client may join it at once.
  */
 export async function createBoard(
   storage: Storage,
@@ -42,7 +44,7 @@ export async function createBoard(
   const startsFrom = template ? findTemplate(template) : undefined
   doc.transact(() => {
     const map = getRecordsMap(doc)
-    for (const record of startsFrom ? templateRecords(startsFrom, id) : records) writeRecord(map, record)
+    for (const record of startsFrom ? templateRecords(startsFrom, id) : withSeedRecords(records)) writeRecord(map, record)
   })
   const state = Y.encodeStateAsUpdate(doc)
   doc.destroy()

@@ -11,6 +11,7 @@ import {
 } from 'tldraw'
 import type * as Y from 'yjs'
 import { boardShapeUtils } from '../shapes/index.ts'
+import { recordsFromV1Document } from './v1File.ts'
 
 /**
  * Boards as tldraw `.tldr` files. Concord's own data rides inside tldraw's format, so the file
@@ -56,21 +57,29 @@ export function downloadTldr(title: string, text: string): void {
 
 const PARSE_ERRORS: Record<string, string> = {
   notATldrawFile: 'This is not a tldraw (.tldr) file.',
-  v1File: 'This file was made by an old version of tldraw and cannot be imported.',
   fileFormatVersionTooNew: 'This file was made by a newer version of tldraw. Update Concord and try again.',
   migrationFailed: 'This file could not be brought up to date with this version of tldraw.',
   invalidRecords: 'This file contains records that are not valid.',
 }
 
-/** Reads a `.tldr` file (migrating it to the current schema): its title and document records. */
+/** Reads a `.tldr` file (migrating it to the current schema, converting a tldraw v1 file): its title and document records. */
 export async function readTldrFile(file: File): Promise<{ title: string; records: unknown[] }> {
   const schema = createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: defaultBindingUtils }).schema
   const parsed = parseTldrawJsonFile({ json: await file.text(), schema })
+  const fileName = file.name.replace(/\.tldr$/i, '').trim()
+  if (!parsed.ok && parsed.error.type === 'v1File') {
+    const { name, records } = recordsFromV1Document((parsed.error.data as { document: unknown }).document)
+    // tldraw v1 called every document "New Document": the file name says more.
+    return { title: titleFrom(name === 'New Document' ? '' : name, fileName), records }
+  }
   if (!parsed.ok) throw new Error(PARSE_ERRORS[parsed.error.type] ?? 'This file could not be read.')
   const store = parsed.value
   const records = store.allRecords().filter((record) => schema.types[record.typeName]?.scope === 'document')
   const documentName = records.find((record) => record.id === DOCUMENT_ID)
   const named = documentName && 'name' in documentName && typeof documentName.name === 'string' ? documentName.name.trim() : ''
-  const title = named || file.name.replace(/\.tldr$/i, '').trim() || 'Imported board'
-  return { title: title.slice(0, 200), records }
+  return { title: titleFrom(named, fileName), records }
+}
+
+function titleFrom(named: string, fileName: string): string {
+  return (named || fileName || 'Imported board').slice(0, 200)
 }

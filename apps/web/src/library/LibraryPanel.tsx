@@ -3,7 +3,7 @@ import { useMemo, useState, type DragEvent } from 'react'
 import type { Editor } from 'tldraw'
 import { CatalogIcon } from '../shapes/CatalogIcon.tsx'
 import { insertTemplate } from './insertTemplate.ts'
-import { LIBRARY_DRAG_TYPE, placeComponent, placeContainer, viewportCenter, type LibraryDragItem } from './placeShapes.ts'
+import { LIBRARY_DRAG_TYPE, placeComponent, placeContainer, type LibraryDragItem } from './placeShapes.ts'
 import { searchComponents, searchContainers } from './searchCatalog.ts'
 
 /** The shape library: components by group, failure domains and templates; click or drag to place. */
@@ -67,7 +67,7 @@ export function LibraryPanel({ editor }: { editor: Editor }) {
             <ul className="library__templates">
               {templates.map((template) => (
                 <li key={template.id}>
-                  <TemplateItem template={template} onInsert={() => insertTemplate(editor, template, viewportCenter(editor))} />
+                  <TemplateItem template={template} onInsert={() => insertTemplate(editor, template)} />
                 </li>
               ))}
             </ul>

@@ -1,4 +1,4 @@
-import { CATALOG, findKind, getRecordsMap, readAllRecords, readRecord, templateRecords, writeRecord, type JsonRecord } from '@concord/shared'
+import { CATALOG, findKind, getRecordsMap, jsonEqual, readAllRecords, readRecord, templateRecords, writeRecord, type JsonRecord } from '@concord/shared'
 import type { TLArrowShape } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -47,7 +47,7 @@ describe('the library on a board', () => {
     expect(components(b).filter((c) => b.editor.getShape(c.parentId)?.type === 'container')).toHaveLength(inContainers)
     expect(a.rejected).toEqual([])
     expect(b.rejected).toEqual([])
-    await waitFor(() => JSON.stringify(documentRecords(a.store)) === JSON.stringify(documentRecords(b.store)), 'the replicas to settle')
+    await waitFor(() => jsonEqual(documentRecords(a.store), documentRecords(b.store)), 'the replicas to settle')
   })
 
   it.each(CATALOG.templates.map((t) => [t.id, t] as const))('a board created from template %s opens unchanged, with what inserting the template writes', (_id, template) => {

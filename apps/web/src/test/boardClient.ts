@@ -1,3 +1,4 @@
+import { getRecordsMap, seedRecords, writeRecord } from '@concord/shared'
 import type { Editor, TLRecord, TLStore } from 'tldraw'
 import { afterEach } from 'vitest'
 import * as Y from 'yjs'
@@ -27,16 +28,16 @@ export function closeBoardClients(): void {
 afterEach(closeBoardClients)
 
 /**
- * Opens a board replica: bind, then (once the server state is known) seed if empty, with an
- * editor whose undo and redo are the per-user undo. Closed after the test.
+ * Opens a board replica with an editor whose undo and redo are the per-user undo. `seed` starts
+ * its document as the server creates a board (document record and first page). Closed after the test.
  */
 export function openBoardClient(options: { seed?: boolean; doc?: Y.Doc } = {}): BoardClient {
   const doc = options.doc ?? new Y.Doc()
+  if (options.seed) doc.transact(() => seedRecords().forEach((record) => writeRecord(getRecordsMap(doc), record)))
   const store = createTestStore()
   const rejected: RejectedRecord[] = []
   const binding = createYjsBinding(store, doc, { onRejected: (r) => rejected.push(r) })
   binding.start()
-  if (options.seed) binding.seedIfEmpty()
   const editor = createHeadlessEditor(store)
   const undo = new UserUndo(doc, binding)
   const unroute = routeEditorHistory(editor, undo)

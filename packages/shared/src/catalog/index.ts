@@ -15,4 +15,4 @@ export {
   RATIONALE_MAX_LENGTH,
 } from './props.ts'
 export { checkPropertyValue, formatPropertyValue, parsePropertyInput } from './values.ts'
-export { connectionMeta, DOCUMENT_RECORD_ID, FIRST_PAGE_ID, templateRecords } from './template-records.ts'
+export { connectionMeta, templateRecords } from './template-records.ts'

@@ -1,12 +1,9 @@
+import { FIRST_PAGE_ID, seedRecords } from '../model/boardSeed.ts'
 import type { JsonRecord } from '../model/codec.ts'
 import type { JsonObject } from '../model/json.ts'
 import { findContainerKind, findKind } from './catalog.ts'
 import { defaultConnectionProperties } from './props.ts'
 import type { PropertyValue, Template } from './types.ts'
-
-/** The ids tldraw gives a new store's document and first page; clients that seed a board use them too. */
-export const DOCUMENT_RECORD_ID = 'document:document'
-export const FIRST_PAGE_ID = 'page:page'
 
 /** An arrow's connection data in its `meta`: nested maps in the board, so each property merges on its own. */
 export function connectionMeta(properties: Record<string, PropertyValue>, rationale: Record<string, string>): JsonObject {
@@ -29,10 +26,7 @@ interface Box {
 export function templateRecords(template: Template, idSeed: string): JsonRecord[] {
   const shapeId = (key: string) => `shape:${idSeed}-${key}`
   const bindingId = (key: string) => `binding:${idSeed}-${key}`
-  const records: JsonRecord[] = [
-    { id: DOCUMENT_RECORD_ID, typeName: 'document', gridSize: 10, name: '', meta: {} },
-    { id: FIRST_PAGE_ID, typeName: 'page', name: 'Page 1', index: 'a1', meta: {} },
-  ]
+  const records: JsonRecord[] = seedRecords()
   const indices = childIndices()
   /** Each placed shape by template ref: its id, container (ref), index and page bounds. */
   const placed = new Map<string, Placed>()

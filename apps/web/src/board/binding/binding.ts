@@ -21,7 +21,7 @@ import { RemoteMotion } from './remoteMotion.ts'
  *
  * Local user changes go to Yjs through a write queue that bounds the write rate during gestures,
  * tagged with `origin` so the per-user undo manager tracks exactly this user's edits. Writes that
- * are not the user's own edits (seeding a new board, migrations, tldraw's fix-ups after a remote
+ * are not the user's own edits (migrations, recording the schema, tldraw's fix-ups after a remote
  * merge) are tagged `derivedOrigin` and are not undoable. Remote Yjs changes, including this
  * user's undo and redo, are merged into the store as remote changes. Every read and write goes
  * through the shared codec.
@@ -33,15 +33,14 @@ export interface YjsBinding {
   readonly derivedOrigin: object
   /** Loads the records already in the document and starts syncing both ways. Idempotent. */
   start(): void
-  /**
-   * Seeds a board whose document has no records yet with the store's document records (tldraw's
-   * default document and page have fixed ids, so clients seeding at once converge to one page).
-   * Call only once the server's state is known (the provider's `synced`). Returns whether it seeded.
-   */
-  seedIfEmpty(): boolean
   /** Writes the local changes still waiting in the store or the write queue to Yjs now. */
   flush(): void
-  /** Writes records on behalf of the board rather than the user (migrations), into the store too once started. */
+  /** Whether this client may write the board now (see `YjsBindingOptions.canWrite`). */
+  canWrite(): boolean
+  /**
+   * Writes records on behalf of the board rather than the user (migrations), into the store too
+   * once started. A client that may not write keeps them in its store only.
+   */
   writeDerived(records: JsonRecord[]): void
   /**
    * Stops syncing, after writing what is pending unless `writePending` is false (the board has
@@ -55,10 +54,18 @@ export interface YjsBindingOptions {
   onRejected?(rejected: RejectedRecord): void
   /** Minimum time between two document writes while local changes keep coming. */
   writeIntervalMs?: number
+  /**
+   * Whether this client may write the board (false for reviewer and viewer links, and while the
+   * owner's lock holds). When false, nothing reaches Yjs: what tldraw writes on its own (its user
+   * record, fix-ups) stays in the store, since the server would refuse it and the tab would then
+   * hold a change that never syncs. Always true when not given.
+   */
+  canWrite?(): boolean
 }
 
 export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBindingOptions = {}): YjsBinding {
   const records = getRecordsMap(doc)
+  const canWrite = options.canWrite ?? (() => true)
   const origin = { binding: 'concord-yjs' }
   const derivedOrigin = { binding: 'concord-yjs-derived' }
   const rejections = new RejectionReporter(options.onRejected ?? (() => {}), (id) => {
@@ -81,7 +88,11 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
   const isDocumentRecord = (record: { typeName: string }): boolean =>
     store.scopedTypes.document.has(record.typeName as TLRecord['typeName'])
 
-  const writeDiff = (diff: RecordsDiff<TLRecord>, txOrigin: object) =>
+  /** Derived records a client that may not write keeps to itself, until a peer writes them. */
+  const heldLocally = new Map<string, JsonRecord>()
+
+  const writeDiff = (diff: RecordsDiff<TLRecord>, txOrigin: object) => {
+    if (!canWrite()) return
     doc.transact(() => {
       for (const record of Object.values(diff.added)) writeRecord(records, asJson(record))
       // The diff may be a few frames old: a peer's edit may have been merged since. Write only
@@ -93,6 +104,7 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
         if (txOrigin === origin) deletedByUser.set(record.id, asJson(record))
       }
     }, txOrigin)
+  }
 
   const queue = new LocalWriteQueue((diff) => writeDiff(diff, origin), options.writeIntervalMs)
 
@@ -131,6 +143,7 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
     // and putting those records does not roll the local changes back.
     flush()
     const { put, removed } = changedRecordIds(records, events)
+    for (const id of [...put, ...removed]) heldLocally.delete(id)
     const incoming = readRecords(put)
     // Peers' moves glide into place; this user's own undo and redo apply at once.
     if (!tx.local) motion.prepare(incoming)
@@ -160,7 +173,7 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
 
   const readRecords = (ids: Iterable<string>) => {
     const out = new Map<string, JsonRecord | null>()
-    for (const id of ids) out.set(id, readRecord(records, id))
+    for (const id of ids) out.set(id, heldLocally.get(id) ?? readRecord(records, id))
     return out
   }
 
@@ -187,21 +200,16 @@ export function createYjsBinding(store: TLStore, doc: Y.Doc, options: YjsBinding
         rejections.flush()
       }
     },
-    seedIfEmpty() {
-      if (records.size > 0) return false
-      // Merging nothing makes the store create its defaults (document, first page) if missing.
-      store.mergeRemoteChanges(() => {})
-      const seed = store.allRecords().filter(isDocumentRecord)
-      doc.transact(() => {
-        for (const record of seed) writeRecord(records, asJson(record))
-      }, derivedOrigin)
-      return true
-    },
     flush,
+    canWrite,
     writeDerived(written) {
-      doc.transact(() => {
-        for (const record of written) writeRecord(records, record)
-      }, derivedOrigin)
+      if (canWrite()) {
+        doc.transact(() => {
+          for (const record of written) writeRecord(records, record)
+        }, derivedOrigin)
+      } else {
+        for (const record of written) heldLocally.set(record.id, record)
+      }
       // Once bound, the store takes them too (the document observer skips this binding's own writes).
       if (stopListening) applyRemoteRecords(store, { put: readRecords(written.map((record) => record.id)), removed: [], isDocumentRecord, onRejected })
     },

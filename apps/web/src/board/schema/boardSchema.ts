@@ -36,7 +36,8 @@ export function prepareBoardRecords(doc: Y.Doc, store: TLStore, binding: YjsBind
   const stored = readStoredSchema(doc)
   const { migrated, failed } = age === 'older' && stored ? migrateRecords(store, readAllRecords(getRecordsMap(doc)), stored) : { migrated: [], failed: [] }
   if (migrated.length > 0) binding.writeDerived(migrated)
-  if (age !== 'current' && getRecordsMap(doc).size > 0) recordSchema(doc, store, binding)
+  // A read-only client migrates for itself and leaves recording the schema to one that may write.
+  if (age !== 'current' && getRecordsMap(doc).size > 0 && binding.canWrite()) recordSchema(doc, store, binding)
   return { outcome: 'ready', migrated: migrated.length, failed }
 }
 

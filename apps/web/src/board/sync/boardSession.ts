@@ -27,7 +27,7 @@ import { createAssetStore } from '../assets/assetStore.ts'
 import { createYjsBinding, type YjsBinding } from '../binding/binding.ts'
 import { watchConnection, type ConnectionState } from '../connection/connectionState.ts'
 import { Notices } from '../notices/notices.ts'
-import { localSchema, prepareBoardRecords, recordSchema } from '../schema/boardSchema.ts'
+import { localSchema, prepareBoardRecords } from '../schema/boardSchema.ts'
 import { syncPresence } from '../presence/presence.ts'
 import { rememberServerState } from '../../revoked/serverState.ts'
 import { startLabReporting } from '../../lab/labReporting.ts'
@@ -106,6 +106,7 @@ export class BoardSession {
     })
     this.binding = createYjsBinding(this.store, this.doc, {
       onRejected: ({ id, reason }) => this.reportRejected(`record ${id}`, reason),
+      canWrite: () => this.mode.get() === 'readwrite',
     })
 
     this.persistence = new IndexeddbPersistence(localBoardDbName(boardId), this.doc)
@@ -142,11 +143,9 @@ export class BoardSession {
 
     this.stops.push(
       watchConnection(this.provider, collabSocket(), (state) => {
-        // A read-only link has nothing to sync: what it writes locally (its user record) the server refuses by design.
         // A refusal holds until a change is acknowledged again (the provider resends the refused one on reconnect).
         if (state.unsynced === 0) this.refusedReason = null
-        const current = { ...state, ...(this.refusedReason ? { refused: this.refusedReason } : {}) }
-        this.connection.set(this.mode.get() === 'readonly' ? { ...current, unsynced: 0 } : current)
+        this.connection.set(this.refusedReason ? { ...state, refused: this.refusedReason } : state)
         this.collaborationStatus.set(state.status === 'online' ? 'online' : 'offline')
       }),
     )
@@ -180,9 +179,9 @@ export class BoardSession {
     if (this.phase.get() !== 'loading' || !this.localLoaded) return
     const hasRecords = getRecordsMap(this.doc).size > 0
     if (!hasRecords && !this.serverSynced) return
+    // The server creates every board complete (document and first page): there is nothing to seed.
     if (!this.prepareRecords()) return
     this.binding.start()
-    if (!hasRecords && this.binding.seedIfEmpty()) recordSchema(this.doc, this.store, this.binding)
     const awareness = this.provider.awareness
     if (awareness) {
       this.stops.push(

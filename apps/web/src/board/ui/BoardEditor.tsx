@@ -6,7 +6,7 @@ import { Presentation, presenting } from '../../classroom/Presentation.tsx'
 import { SpotlightCursor } from '../../classroom/SpotlightCursor.tsx'
 import { InspectorPanel } from '../../inspector/InspectorPanel.tsx'
 import { LibraryPanel } from '../../library/LibraryPanel.tsx'
-import { LIBRARY_DRAG_TYPE, placeDropped } from '../../library/placeShapes.ts'
+import { createLibraryDrop } from '../../library/placeShapes.ts'
 import { ReviewContext } from '../../review/reviewContext.ts'
 import { ReviewOverlay } from '../../review/ReviewOverlay.tsx'
 import { ReviewPanel } from '../../review/ReviewPanel.tsx'
@@ -21,6 +21,7 @@ import type { BoardSession } from '../sync/boardSession.ts'
 import { BoardContext, type BoardContextValue } from './boardContext.ts'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
 import { exposeForTests } from './exposeForTests.ts'
+import { openFramed } from './openFramed.ts'
 import { boardTldrawProps } from './tldrawSetup.ts'
 
 const components: TLComponents = {
@@ -34,6 +35,8 @@ const noVideo: string[] = []
 export function BoardEditor({ session, title, classSession }: { session: BoardSession; title: string; classSession: BoardContextValue['classSession'] }) {
   const context = useMemo(() => ({ session, title, classSession }), [session, title, classSession])
   const [editor, setEditor] = useState<Editor | null>(null)
+  const [libraryDrop] = useState(createLibraryDrop)
+  const options = useMemo(() => ({ experimental__onDropOnCanvas: libraryDrop.onDropOnCanvas }), [libraryDrop])
   const review = useReviewSession(session)
   // A version submitted for review is shown in place of the live board, which keeps syncing.
   const viewing = useValue('viewed version', () => review?.viewing.get() ?? null, [review])
@@ -41,11 +44,15 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
   const isPresenting = useValue('presenting', () => presenting.get(), [])
   const onMount = (editor: Editor) => {
     setEditor(editor)
+    const detachDrop = libraryDrop.attach(editor)
     registerContentPolicy(editor)
+    const rememberCamera = openFramed(editor, session.options.boardId)
     const userUndo = new UserUndo(session.doc, session.binding)
     const unroute = routeEditorHistory(editor, userUndo)
     const unexpose = exposeForTests({ editor, doc: session.doc, provider: session.provider })
     return () => {
+      rememberCamera()
+      detachDrop()
       setEditor(null)
       unexpose()
       unroute()
@@ -57,18 +64,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
       <ReviewContext.Provider value={review}>
         <div className="board">
           {editor && !isPresenting && <LibraryForEditors editor={editor} />}
-          <div
-            className="board__canvas"
-            onDragOver={(event) => {
-              if (event.dataTransfer.types.includes(LIBRARY_DRAG_TYPE)) event.preventDefault()
-            }}
-            onDrop={(event) => {
-              const data = event.dataTransfer.getData(LIBRARY_DRAG_TYPE)
-              if (!editor || !data) return
-              event.preventDefault()
-              placeDropped(editor, data, editor.screenToPage({ x: event.clientX, y: event.clientY }))
-            }}
-          >
+          <div className="board__canvas">
             {viewing ? (
               <VersionCanvas key={viewing} versionId={viewing} />
             ) : (
@@ -76,6 +72,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
                 store={session.store}
                 {...boardTldrawProps}
                 components={components}
+                options={options}
                 maxAssetSize={MAX_ASSET_BYTES}
                 acceptedImageMimeTypes={ACCEPTED_ASSET_TYPES}
                 acceptedVideoMimeTypes={noVideo}
