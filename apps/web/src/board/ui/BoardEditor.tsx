@@ -5,6 +5,7 @@ import { FollowInstructor } from '../../classroom/FollowInstructor.tsx'
 import { Presentation, presenting } from '../../classroom/Presentation.tsx'
 import { SpotlightCursor } from '../../classroom/SpotlightCursor.tsx'
 import { InspectorPanel } from '../../inspector/InspectorPanel.tsx'
+import { InspectorSkipLink } from '../../inspector/InspectorSkipLink.tsx'
 import { LibraryPanel } from '../../library/LibraryPanel.tsx'
 import { LIBRARY_DRAG_TYPE, placeDropped } from '../../library/placeShapes.ts'
 import { ReviewContext } from '../../review/reviewContext.ts'
@@ -18,14 +19,18 @@ import { routeEditorHistory } from '../history/routeEditorHistory.ts'
 import { UserUndo } from '../history/userUndo.ts'
 import { NoticeToasts } from '../notices/NoticeToasts.tsx'
 import type { BoardSession } from '../sync/boardSession.ts'
+import { BoardBanners } from './BoardBanners.tsx'
+import { BoardBar, BoardBarContext } from './boardBar.tsx'
 import { BoardContext, type BoardContextValue } from './boardContext.ts'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
+import { letTabLeaveTldrawUi } from './canvasKeyboard.ts'
 import { exposeForTests } from './exposeForTests.ts'
 import { boardTldrawProps } from './tldrawSetup.ts'
 
 const components: TLComponents = {
-  TopPanel: BoardTopPanel,
-  SharePanel: BoardSharePanel,
+  TopPanel: BoardBanners,
+  // The people, Review, Share and the board menu live in the board's own top bar (boardBar.tsx).
+  SharePanel: null,
   InFrontOfTheCanvas: ReviewOverlay,
   CollaboratorCursor: SpotlightCursor,
 }
@@ -34,6 +39,9 @@ const noVideo: string[] = []
 export function BoardEditor({ session, title, classSession }: { session: BoardSession; title: string; classSession: BoardContextValue['classSession'] }) {
   const context = useMemo(() => ({ session, title, classSession }), [session, title, classSession])
   const [editor, setEditor] = useState<Editor | null>(null)
+  const [barStart, setBarStart] = useState<HTMLElement | null>(null)
+  const [barEnd, setBarEnd] = useState<HTMLElement | null>(null)
+  const bar = useMemo(() => ({ start: barStart, end: barEnd }), [barStart, barEnd])
   const review = useReviewSession(session)
   // A version submitted for review is shown in place of the live board, which keeps syncing.
   const viewing = useValue('viewed version', () => review?.viewing.get() ?? null, [review])
@@ -55,10 +63,15 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
   return (
     <BoardContext.Provider value={context}>
       <ReviewContext.Provider value={review}>
-        <div className="board">
+        <BoardBarContext.Provider value={bar}>
+        <div className={`board${isPresenting ? ' board--presenting' : ''}`}>
+          {editor && !isPresenting && <InspectorSkipLink editor={editor} />}
+          <div className="board__bar board__bar--start" ref={setBarStart} />
+          <div className="board__main">
           {editor && !isPresenting && <LibraryForEditors editor={editor} />}
           <div
             className="board__canvas"
+            onKeyDownCapture={letTabLeaveTldrawUi}
             onDragOver={(event) => {
               if (event.dataTransfer.types.includes(LIBRARY_DRAG_TYPE)) event.preventDefault()
             }}
@@ -70,7 +83,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
             }}
           >
             {viewing ? (
-              <VersionCanvas key={viewing} versionId={viewing} />
+              <VersionCanvas key={viewing} versionId={viewing} onEditor={setEditor} />
             ) : (
               <Tldraw
                 store={session.store}
@@ -81,6 +94,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
                 acceptedVideoMimeTypes={noVideo}
                 onMount={onMount}
               >
+                <BoardBar start={<BoardTopPanel />} end={<BoardSharePanel />} />
                 <NoticeToasts notices={session.notices} />
                 <FollowInstructor controls={session.controls} />
                 <Presentation session={session} />
@@ -89,7 +103,10 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
             )}
           </div>
           {editor && !isPresenting && <InspectorPanel editor={editor} />}
+          </div>
+          <div className="board__bar board__bar--end" ref={setBarEnd} />
         </div>
+        </BoardBarContext.Provider>
       </ReviewContext.Provider>
     </BoardContext.Provider>
   )

@@ -1,0 +1,16 @@
+import { capabilitiesOf } from '@concord/shared'
+import { ClassroomBanners } from '../../classroom/ClassroomBanners.tsx'
+import { LabFaultBanner } from '../../lab/LabFaultBanner.tsx'
+import { useBoard } from './boardContext.ts'
+
+/** tldraw's top-centre slot: notices about this board (the lab's fault on this tab, lock, timer, broadcast). */
+export function BoardBanners() {
+  const { session } = useBoard()
+  const { role } = session.options
+  return (
+    <div className="board-top-area">
+      <LabFaultBanner fault={session.labFault} />
+      <ClassroomBanners controls={session.controls} isOwner={role === 'owner'} canComment={role !== null && capabilitiesOf(role).writeReview} />
+    </div>
+  )
+}
