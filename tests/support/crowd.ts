@@ -9,13 +9,13 @@ const PRESENCE_FIELD = 'presence'
  * Headless teammates and viewers on the board `page` has open, cheap enough to crowd a board on a
  * two-core machine: each is a Yjs client in the test process. Teammates publish a copy of the
  * page's own presence record under their own name, so they show as avatars; they then stay idle
- * (their last activity is the page's, and never changes). Viewers only connect: the server counts them.
+ * (their last activity is the page's, or `lastActivity`, and never changes). Viewers only connect: the server counts them.
  */
 export async function crowdBoard(
   page: Page,
   serverUrl: string,
   links: { editor?: string; viewer?: string },
-  crowd: { teammates?: string[]; viewers?: number },
+  crowd: { teammates?: string[]; viewers?: number; lastActivity?: number },
 ): Promise<{ providers: HocuspocusProvider[]; destroy(): void }> {
   const boardId = new URL(page.url()).pathname.split('/')[2]!
   const providers: HocuspocusProvider[] = []
@@ -28,6 +28,7 @@ export async function crowdBoard(
       userId: `user:headless-${index}`,
       userName: name,
       color: ['#e03131', '#2f9e44', '#1971c2', '#f08c00', '#9c36b5'][index % 5],
+      ...(crowd.lastActivity === undefined ? {} : { lastActivityTimestamp: crowd.lastActivity }),
     })
     providers.push(provider)
   }

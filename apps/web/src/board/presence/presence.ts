@@ -96,16 +96,3 @@ function isPresenceRecord(value: unknown): value is TLInstancePresence {
     (value as { typeName?: unknown }).typeName === 'instance_presence'
   )
 }
-
-/**
- * Announces this client's presence again after a reconnect. When a client disconnects, the server
- * marks its awareness as gone one clock step later; the provider's resend on reconnect carries the
- * old clock, so the server and every peer ignored it and an idle user (whose state had not changed
- * since) vanished from everyone's people menu until they moved. Two fresh steps beat the removal.
- */
-export function announceAgain(awareness: Awareness): void {
-  const state = awareness.getLocalState()
-  if (state === null) return
-  awareness.setLocalState({ ...state })
-  awareness.setLocalState({ ...state })
-}

@@ -27,7 +27,7 @@ import { createYjsBinding, type YjsBinding } from '../binding/binding.ts'
 import { watchConnection, type ConnectionState } from '../connection/connectionState.ts'
 import { Notices } from '../notices/notices.ts'
 import { localSchema, prepareBoardRecords, recordSchema } from '../schema/boardSchema.ts'
-import { announceAgain, syncPresence } from '../presence/presence.ts'
+import { syncPresence } from '../presence/presence.ts'
 import { rememberServerState } from '../../revoked/serverState.ts'
 import { startLabReporting } from '../../lab/labReporting.ts'
 import { collabSocket, providerOnTabSocket } from './socket.ts'
@@ -112,7 +112,6 @@ export class BoardSession {
 
     this.provider = providerOnTabSocket({ name: boardDocumentName(boardId), token, document: this.doc, withAwareness: true })
     this.provider.on('synced', () => {
-      if (this.serverSynced && this.provider.awareness) announceAgain(this.provider.awareness)
       this.serverSynced = true
       this.advance()
     })
