@@ -30,12 +30,12 @@ export function TeamCard({ team, watch }: { team: SessionTeam; watch: TeamBoardW
   const comments = useValue('team comments', () => watch.comments.get(), [watch])
   return (
     <li ref={ref} className="team-card card" data-testid="team-card" data-team={team.team}>
-      <Link href={team.instructor} className="team-card__open" aria-label={`Open ${team.title}`}>
-        {visible ? (
-          <Thumbnail records={records} emptyText="Nothing on the board yet" />
-        ) : (
-          <div className="team-thumb" />
-        )}
+      <Link href={team.instructor} className="team-card__open">
+        <span className="visually-hidden">Open {team.title}</span>
+        {/* A picture of the board: the link's text says where it goes; the card below says what is on it. */}
+        <div aria-hidden>
+          {visible ? <Thumbnail records={records} emptyText="Nothing on the board yet" /> : <div className="team-thumb" />}
+        </div>
       </Link>
       <div className="team-card__head">
         <span className="team-card__name">Team {team.team}</span>

@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { createBoardFromHome, createComponent, openBoard, waitForSynced } from '../support/board.ts'
+import { expect, test } from '../support/fixtures.ts'
+
+/** Serious and critical axe violations on the page as it is now, in light and in dark. */
+async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    // A frame for the new colours to apply before axe reads them.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+    const { violations } = await new AxeBuilder({ page }).analyze()
+    const serious = violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`)
+    expect(serious, `${what}, ${colorScheme}`).toEqual([])
+  }
+}
+
+test('home, board, review panel, lab and session dashboard have no serious or critical axe violations', async ({ newUser }) => {
+  const alice = await newUser('Alice')
+  await expectNoSeriousViolations(alice, 'home')
+
+  const links = await createBoardFromHome(alice, 'Accessible board')
+  await openBoard(alice, links.owner)
+  await waitForSynced(alice)
+  await createComponent(alice, 'db', 'relational-db', 'Orders DB', 300, 300)
+  await alice.evaluate(() => {
+    window.__concord!.editor.select('shape:db' as never)
+  })
+  await expect(alice.getByTestId('inspector')).toBeVisible()
+  await expectNoSeriousViolations(alice, 'board with the inspector')
+
+  await alice.getByTestId('review-button').click()
+  await expect(alice.getByTestId('review-panel')).toBeVisible()
+  await expectNoSeriousViolations(alice, 'review panel')
+
+  await alice.goto(links.owner.replace(/^\/b\/([^#]+)/, '/b/$1/lab'))
+  await expect(alice.getByTestId('lab-server')).toBeVisible()
+  await expectNoSeriousViolations(alice, 'lab')
+
+  await alice.goto('/')
+  await alice.getByTestId('session-name').fill('Lab 4')
+  await alice.getByTestId('session-teams').fill('2')
+  await alice.getByTestId('session-submit').click()
+  await expect(alice.getByTestId('team-card')).toHaveCount(2)
+  await expectNoSeriousViolations(alice, 'session dashboard')
+})
