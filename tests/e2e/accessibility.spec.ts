@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright'
+import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { createBoardFromHome, createComponent, openBoard, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
