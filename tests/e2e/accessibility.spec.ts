@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { CATALOG } from '@concord/shared'
 import { createBoardFromHome, createComponent, openBoard, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
@@ -20,6 +21,11 @@ async function expectNoSeriousViolations(page: Page, what: string): Promise<void
 test('home, board, review panel, lab and session dashboard have no serious or critical axe violations', async ({ newUser }) => {
   const alice = await newUser('Alice')
   await expectNoSeriousViolations(alice, 'home')
+  // Colours are offered by name, not as hex codes.
+  await alice.getByTestId('identity-badge').click()
+  await expect(alice.getByRole('radio', { name: 'Orange', exact: true })).toHaveCount(1)
+  await expect(alice.getByRole('radio', { name: /^#/ })).toHaveCount(0)
+  await alice.getByRole('button', { name: 'Cancel' }).click()
 
   const links = await createBoardFromHome(alice, 'Accessible board')
   await openBoard(alice, links.owner)
@@ -30,6 +36,11 @@ test('home, board, review panel, lab and session dashboard have no serious or cr
   })
   await expect(alice.getByTestId('inspector')).toBeVisible()
   await expectNoSeriousViolations(alice, 'board with the inspector')
+  // A template button is named by its title; its description is its description.
+  const template = CATALOG.templates[0]!
+  const templateButton = alice.getByTestId(`library-template-${template.id}`)
+  await expect(templateButton).toHaveAccessibleName(template.name)
+  await expect(templateButton).toHaveAccessibleDescription(template.description)
 
   await alice.getByTestId('review-button').click()
   await expect(alice.getByTestId('review-panel')).toBeVisible()
