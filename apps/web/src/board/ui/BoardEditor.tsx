@@ -2,7 +2,9 @@ import { ACCEPTED_ASSET_TYPES, MAX_ASSET_BYTES } from '@concord/shared'
 import { useMemo, useState } from 'react'
 import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
 import { FollowInstructor } from '../../classroom/FollowInstructor.tsx'
-import { Presentation, presenting } from '../../classroom/Presentation.tsx'
+import { keepNewFramesBehind } from '../../classroom/framesBehind.ts'
+import { Presentation, presenting, watchingPresentation } from '../../classroom/Presentation.tsx'
+import { PresentationWatch } from '../../classroom/PresentationWatch.tsx'
 import { SpotlightCursor } from '../../classroom/SpotlightCursor.tsx'
 import { InspectorPanel } from '../../inspector/InspectorPanel.tsx'
 import { InspectorSkipLink } from '../../inspector/InspectorSkipLink.tsx'
@@ -45,17 +47,19 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
   const review = useReviewSession(session)
   // A version submitted for review is shown in place of the live board, which keeps syncing.
   const viewing = useValue('viewed version', () => review?.viewing.get() ?? null, [review])
-  // Presenting gives the canvas the whole screen.
-  const isPresenting = useValue('presenting', () => presenting.get(), [])
+  // Presenting, or watching someone present, gives the canvas the whole window.
+  const isPresenting = useValue('presenting', () => presenting.get() || watchingPresentation.get(), [])
   const onMount = (editor: Editor) => {
     setEditor(editor)
     registerContentPolicy(editor)
+    const unframe = keepNewFramesBehind(editor)
     const userUndo = new UserUndo(session.doc, session.binding)
     const unroute = routeEditorHistory(editor, userUndo)
     const unexpose = exposeForTests({ editor, doc: session.doc, provider: session.provider })
     return () => {
       setEditor(null)
       unexpose()
+      unframe()
       unroute()
       userUndo.destroy()
     }
@@ -98,6 +102,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
                 <NoticeToasts notices={session.notices} />
                 <FollowInstructor controls={session.controls} />
                 <Presentation session={session} />
+                <PresentationWatch controls={session.controls} />
                 <ReviewPanel />
               </Tldraw>
             )}
