@@ -8,13 +8,14 @@ import { useBoard } from '../board/ui/boardContext.ts'
 import { currentTLUser } from '../identity/currentUser.ts'
 import { BoardSharePanel } from '../share/BoardSharePanel.tsx'
 import { BoardBar } from '../board/ui/boardBar.tsx'
+import { ConnectionLabels } from '../shapes/ConnectionLabels.tsx'
 import { ReviewOverlay } from './ReviewOverlay.tsx'
 import { ReviewPanel } from './ReviewPanel.tsx'
 import { VersionBanner } from './VersionBanner.tsx'
 import { boardShapeUtils } from '../shapes/index.ts'
 import { boardTldrawProps } from '../board/ui/tldrawSetup.ts'
 
-const components: TLComponents = { TopPanel: null, SharePanel: null, InFrontOfTheCanvas: ReviewOverlay }
+const components: TLComponents = { TopPanel: null, SharePanel: null, InFrontOfTheCanvas: ReviewOverlay, OnTheCanvas: ConnectionLabels }
 
 type Loaded = { kind: 'loading' } | { kind: 'ready'; store: TLStore } | { kind: 'failed'; message: string }
 

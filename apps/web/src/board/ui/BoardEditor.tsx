@@ -15,6 +15,7 @@ import { ReviewOverlay } from '../../review/ReviewOverlay.tsx'
 import { ReviewPanel } from '../../review/ReviewPanel.tsx'
 import { useReviewSession } from '../../review/useReviewSession.ts'
 import { VersionCanvas } from '../../review/VersionCanvas.tsx'
+import { ConnectionLabels } from '../../shapes/ConnectionLabels.tsx'
 import { BoardSharePanel } from '../../share/BoardSharePanel.tsx'
 import { registerContentPolicy } from '../content/contentPolicy.ts'
 import { routeEditorHistory } from '../history/routeEditorHistory.ts'
@@ -34,6 +35,7 @@ const components: TLComponents = {
   // The people, Review, Share and the board menu live in the board's own top bar (boardBar.tsx).
   SharePanel: null,
   InFrontOfTheCanvas: ReviewOverlay,
+  OnTheCanvas: ConnectionLabels,
   CollaboratorCursor: SpotlightCursor,
 }
 const noVideo: string[] = []
