@@ -18,7 +18,7 @@ async function expectNoSeriousViolations(page: Page, what: string): Promise<void
   }
 }
 
-test('home, board, review panel, lab and session dashboard have no serious or critical axe violations', async ({ newUser }) => {
+test('home, board, review panel, lab and session dashboard have no serious or critical axe violations; the home page lists the instructor’s sessions', async ({ newUser }) => {
   const alice = await newUser('Alice')
   await expectNoSeriousViolations(alice, 'home')
   // Colours are offered by name, not as hex codes.
@@ -56,4 +56,12 @@ test('home, board, review panel, lab and session dashboard have no serious or cr
   await alice.getByTestId('session-submit').click()
   await expect(alice.getByTestId('team-card')).toHaveCount(2)
   await expectNoSeriousViolations(alice, 'session dashboard')
+
+  // The instructor's home page lists the session, and leads back to its dashboard.
+  await alice.goto('/')
+  await expect(alice.getByTestId('recent-session')).toContainText('Lab 4')
+  await expect(alice.getByTestId('recent-session')).toContainText('2 teams')
+  await expectNoSeriousViolations(alice, 'home with a class session')
+  await alice.getByTestId('recent-session').click()
+  await expect(alice.getByTestId('team-card')).toHaveCount(2)
 })
