@@ -55,6 +55,11 @@ test('home, board, review panel, lab and session dashboard have no serious or cr
   await alice.getByTestId('session-teams').fill('2')
   await alice.getByTestId('session-submit').click()
   await expect(alice.getByTestId('team-card')).toHaveCount(2)
+  // Locked, with a timer running: each team's card shows both.
+  await alice.getByTestId('lock-all').click()
+  await alice.getByTestId('timer-all').click()
+  await expect(alice.getByTestId('team-timer')).toHaveCount(2)
+  await expect(alice.getByTestId('team-timer').first()).toHaveText(/^(10:00|9:\d\d) left$/)
   await expectNoSeriousViolations(alice, 'session dashboard')
 
   // The instructor's home page lists the session, and leads back to its dashboard.

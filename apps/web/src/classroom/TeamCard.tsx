@@ -4,6 +4,7 @@ import { useValue } from 'tldraw'
 import { Link } from 'wouter'
 import { useNow } from '../ui/useNow.ts'
 import type { TeamBoardWatch } from './teamBoardWatch.ts'
+import { formatCountdown, useCountdown } from './useCountdown.ts'
 import { Thumbnail } from './Thumbnail.tsx'
 
 /** One team on the dashboard: its board drawn small (once scrolled into view), who is there, what happens. */
@@ -40,6 +41,7 @@ export function TeamCard({ team, watch }: { team: SessionTeam; watch: TeamBoardW
       <div className="team-card__head">
         <span className="team-card__name">Team {team.team}</span>
         {controls.locked && <span className="team-card__badge team-card__badge--locked">Locked</span>}
+        {controls.timer && <TeamTimer endsAt={controls.timer.endsAt} />}
       </div>
       <p className="team-card__stats" data-testid="team-stats">
         {whoIsOnline(online)}
@@ -52,6 +54,16 @@ export function TeamCard({ team, watch }: { team: SessionTeam; watch: TeamBoardW
           : `${comments.threads === 1 ? '1 review thread' : `${comments.threads} review threads`}, ${comments.open} open`}
       </p>
     </li>
+  )
+}
+
+/** The team's countdown, as the team sees it on their board. */
+function TeamTimer({ endsAt }: { endsAt: number }) {
+  const left = useCountdown(endsAt)
+  return (
+    <span className="team-card__badge" role="timer" data-testid="team-timer">
+      {left === 0 ? 'Time is up' : `${formatCountdown(left)} left`}
+    </span>
   )
 }
 
