@@ -16,11 +16,11 @@ test('the owner renames, exports, duplicates and deletes a board; an export impo
 
   // Only the owner gets the management actions; everyone may export.
   await bob.getByTestId('board-menu').click()
-  await expect(bob.getByRole('menuitem')).toHaveText(['Export as .tldr file'])
+  await expect(bob.getByRole('menuitem')).toHaveText(['Export as PNG image', 'Export as SVG image', 'Export as .tldr file'])
   await bob.keyboard.press('Escape')
 
   await alice.getByTestId('board-menu').click()
-  await expect(alice.getByRole('menuitem')).toHaveText(['Rename…', 'Duplicate', 'Export as .tldr file', 'Delete board…'])
+  await expect(alice.getByRole('menuitem')).toHaveText(['Rename…', 'Duplicate', 'Export as PNG image', 'Export as SVG image', 'Export as .tldr file', 'Delete board…'])
   await alice.screenshot({ path: `${SHOTS}board-menu.png` })
   await alice.getByTestId('board-rename').click()
   await alice.getByTestId('rename-input').fill('Consistent hashing cache')

@@ -65,16 +65,21 @@ test('the owner brings everyone to them, locks the board (enforced by the server
   await expect(carol.getByTestId('timer-banner')).toContainText(/Time left (10:00|9:\d\d)/)
 })
 
-test('the owner puts their cursor in the spotlight and presents the board’s frames while everyone follows', async ({ newUser }) => {
+test('the owner puts their cursor in the spotlight and presents the board’s frames; followers see each frame fitted to their window, with no panels', async ({ newUser }) => {
   const { alice, bob } = await twoUsersOnNewBoard(newUser, 'Presentation')
   await alice.evaluate(() => {
     const editor = window.__concord!.editor
+    // Frame 2 is drawn after, and over, a region with a component in it (as around a template).
+    editor.createShapes([
+      { id: 'shape:region' as TLShapeId, type: 'container' as never, x: 2950, y: -50, props: { kind: 'region', name: 'eu-west', w: 600, h: 400 } as never },
+      { id: 'shape:db' as TLShapeId, type: 'component' as never, parentId: 'shape:region' as TLShapeId, x: 150, y: 150, props: { kind: 'relational-db', name: 'Orders DB', w: 180, h: 100, properties: {}, rationale: {} } as never },
+    ])
     editor.createShapes([
       { id: 'shape:frame-a' as TLShapeId, type: 'frame', x: 0, y: 0, props: { w: 400, h: 300, name: 'Overview' } },
       { id: 'shape:frame-b' as TLShapeId, type: 'frame', x: 3000, y: 0, props: { w: 400, h: 300, name: 'Storage' } },
     ])
   })
-  await expectShapes(bob, ['frame-a', 'frame-b'])
+  await expectShapes(bob, ['frame-a', 'frame-b', 'db'])
 
   // Spotlight: Bob sees Alice's cursor enlarged over a highlighted area.
   await alice.getByTestId('class-controls-button').click()
@@ -83,16 +88,53 @@ test('the owner puts their cursor in the spotlight and presents the board’s fr
   await alice.mouse.move(720, 420)
   await expect(bob.getByTestId('spotlight-halo')).toBeVisible()
 
-  // Presenting (from the Class panel, still open): frame by frame, and Bob's view follows Alice's.
+  // Bob's window is not the size of Alice's: the frame must fit his, not be cropped to hers.
+  await bob.setViewportSize({ width: 1024, height: 700 })
+  const frameOnScreen = (page: typeof alice, id: string) =>
+    page.evaluate((shapeId) => {
+      const editor = window.__concord!.editor
+      const page = editor.getShapePageBounds(shapeId as TLShapeId)!
+      const topLeft = editor.pageToViewport({ x: page.minX, y: page.minY })
+      const bottomRight = editor.pageToViewport({ x: page.maxX, y: page.maxY })
+      return { x: topLeft.x, y: topLeft.y, right: bottomRight.x, bottom: bottomRight.y, width: window.innerWidth, height: window.innerHeight }
+    }, id)
+  const expectFitted = async (id: string) => {
+    await expect
+      .poll(async () => {
+        const box = await frameOnScreen(bob, id)
+        const inside = box.x >= -1 && box.y >= -1 && box.right <= box.width + 1 && box.bottom <= box.height + 1
+        const large = box.right - box.x >= 0.8 * box.width || box.bottom - box.y >= 0.8 * box.height
+        return inside && large
+      })
+      .toBe(true)
+  }
+
+  // Presenting (from the Class panel, still open): frame by frame; Bob sees each one fitted to his window, nothing else.
   await alice.getByTestId('present').click()
   await expect(alice.getByTestId('presentation-position')).toHaveText('Frame 1 of 2')
-  await expect(bob.getByTestId('follow-banner')).toBeVisible()
-  const viewCentreX = (page: typeof alice) => page.evaluate(() => window.__concord!.editor.getViewportPageBounds().center.x)
-  await expect.poll(() => viewCentreX(bob)).toBeLessThan(1000)
+  await expect(bob.getByTestId('presentation-watch')).toBeVisible()
+  await expectFitted('shape:frame-a')
+  await expect(bob.locator('.library')).toHaveCount(0)
+  await expect(bob.locator('.board__bar').first()).toBeHidden()
+  await expect(bob.locator('.tlui-style-panel')).toHaveCount(0)
+  await expect(bob.locator('.tlui-toolbar')).toHaveCount(0)
+  await expect(bob.getByTestId('follow-banner')).toBeHidden()
+
   await alice.getByTestId('presentation-next').click()
   await expect(alice.getByTestId('presentation-position')).toHaveText('Frame 2 of 2')
-  await expect.poll(() => viewCentreX(bob)).toBeGreaterThan(2500)
+  await expectFitted('shape:frame-b')
+  // Frame 2 shows the component inside the region it was drawn over: the frame is painted first, under it.
+  const paintOrder = () => bob.evaluate(() => window.__concord!.editor.getCurrentPageShapesSorted().map((shape) => shape.id))
+  await expect.poll(async () => (await paintOrder()).indexOf('shape:frame-b' as TLShapeId)).toBeLessThan((await paintOrder()).indexOf('shape:db' as TLShapeId))
+  await bob.screenshot({ path: new URL('../../.tmp/screenshots/follower-presentation.png', import.meta.url).pathname })
+
+  // The browser's own full screen takes a click of Bob's.
+  await bob.getByTestId('presentation-fullscreen').click()
+  await expect.poll(() => bob.evaluate(() => document.fullscreenElement !== null)).toBe(true)
+
   await alice.keyboard.press('Escape')
   await expect(alice.getByTestId('presentation-bar')).toBeHidden()
-  await expect(bob.getByTestId('follow-banner')).toBeHidden()
+  await expect(bob.getByTestId('presentation-watch')).toBeHidden()
+  await expect(bob.locator('.board__bar').first()).toBeVisible()
+  await expect.poll(() => bob.evaluate(() => document.fullscreenElement === null)).toBe(true)
 })

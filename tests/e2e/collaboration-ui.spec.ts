@@ -7,8 +7,8 @@ test('follow a collaborator and chat at the cursor', async ({ newUser }) => {
   // Bob follows Alice from tldraw's people menu and his viewport tracks hers.
   await expect.poll(() => bob.evaluate(() => window.__concord!.editor.getCollaborators().length)).toBe(1)
   await alice.mouse.move(600, 400)
-  await bob.getByTitle('People', { exact: true }).click()
-  await bob.locator('.tlui-people-menu__item', { hasText: 'Alice' }).locator('.tlui-people-menu__item__follow').click()
+  await bob.getByTestId('people-menu').click()
+  await bob.getByTestId('people-item').filter({ hasText: 'Alice' }).getByTestId('people-follow').click()
   await expect
     .poll(() => bob.evaluate(() => window.__concord!.editor.getInstanceState().followingUserId))
     .not.toBeNull()

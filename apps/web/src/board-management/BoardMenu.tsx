@@ -1,8 +1,9 @@
 import { capabilitiesOf } from '@concord/shared'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { useEditor } from 'tldraw'
-import { useLocation } from 'wouter'
+import { exportAs, useEditor, useValue } from 'tldraw'
+import { Link, useLocation } from 'wouter'
 import { duplicateBoard } from '../api/boardAdmin.ts'
+import { setTabOffline, tabOffline } from '../board/sync/socket.ts'
 import { useBoard } from '../board/ui/boardContext.ts'
 import { rememberBoard } from '../home/recentBoards.ts'
 import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
@@ -11,7 +12,10 @@ import { downloadTldr, editorAsTldr } from './tldrFile.ts'
 
 type OpenDialog = 'rename' | 'delete' | null
 
-/** The board's "⋯" menu: export for everyone; rename, duplicate and delete for the owner. */
+/**
+ * The board's "⋯" menu: export (PNG, SVG, .tldr, named after the board) for everyone; rename,
+ * duplicate and delete for the owner; on narrow windows also the offline switch and the lab.
+ */
 export function BoardMenu() {
   const editor = useEditor()
   const { session, title } = useBoard()
@@ -41,7 +45,14 @@ export function BoardMenu() {
       setError(err instanceof TypeError ? 'Cannot reach the Concord server.' : err instanceof Error ? err.message : String(err))
     }
   }
+  const offline = useValue('tab offline', () => tabOffline.get(), [])
   const exportFile = run(async () => downloadTldr(title, await editorAsTldr(editor, title)))
+  const exportImage = (format: 'png' | 'svg') =>
+    run(async () => {
+      const ids = [...editor.getCurrentPageShapeIds()]
+      if (ids.length === 0) throw new Error('The board is empty: there is nothing to export.')
+      await exportAs(editor, ids, { format, name: title, background: true, padding: 32 })
+    })
   const duplicate = run(async () => {
     const copy = await duplicateBoard(boardId, token)
     rememberBoard({ id: copy.id, title: copy.title, role: 'owner', link: copy.links.owner })
@@ -75,9 +86,28 @@ export function BoardMenu() {
               Duplicate
             </button>
           )}
+          <button type="button" role="menuitem" data-testid="board-export-png" onClick={exportImage('png')}>
+            Export as PNG image
+          </button>
+          <button type="button" role="menuitem" data-testid="board-export-svg" onClick={exportImage('svg')}>
+            Export as SVG image
+          </button>
           <button type="button" role="menuitem" data-testid="board-export" onClick={exportFile}>
             Export as .tldr file
           </button>
+          <hr className="board-menu__narrow" />
+          <button
+            type="button"
+            role="menuitem"
+            className="board-menu__narrow"
+            data-testid="board-menu-offline"
+            onClick={() => (setOpen(false), setTabOffline(!offline))}
+          >
+            {offline ? 'Go online' : 'Go offline'}
+          </button>
+          <Link role="menuitem" className="board-menu__narrow" href={`/b/${boardId}/lab${location.hash}`} data-testid="board-menu-lab">
+            Replication lab
+          </Link>
           {isOwner && (
             <button
               type="button"

@@ -13,7 +13,8 @@ export function FollowInstructor({ controls }: { controls: Atom<BoardControls> }
   const follow = useValue('follow request', () => controls.get().follow, [controls])
   const following = useValue('following', () => editor.getInstanceState().followingUserId, [editor])
   const me = useValue('my user id', () => currentTLUser.get()?.id ?? null, [])
-  const target = follow?.userId ?? null
+  // A presented frame is shown by PresentationWatch, fitted to this window rather than followed.
+  const target = follow && !follow.frame ? follow.userId : null
   // A new request (a new `at`) asks again even if the participant had stopped following.
   const requestedAt = follow?.at ?? null
 
@@ -25,7 +26,7 @@ export function FollowInstructor({ controls }: { controls: Atom<BoardControls> }
     }
   }, [editor, target, requestedAt, me])
 
-  if (!follow || following !== follow.userId) return null
+  if (!follow || follow.frame || following !== follow.userId) return null
   return (
     <div className="board-banner classroom-follow" role="status" data-testid="follow-banner">
       Following {follow.name || 'the board’s owner'}.{' '}

@@ -6,6 +6,9 @@ import { currentTLUser } from '../identity/currentUser.ts'
 /** Set while the owner presents this board's frames (local to the presenting tab). */
 export const presenting = atom('presenting', false)
 
+/** Set while this tab shows a frame someone else presents (see PresentationWatch). */
+export const watchingPresentation = atom('watching presentation', false)
+
 /** The board's frames in reading order: top to bottom, then left to right. */
 export function framesOf(editor: Editor): TLShape[] {
   return editor
@@ -31,13 +34,11 @@ export function Presentation({ session }: { session: BoardSession }) {
 
   useEffect(() => {
     if (!active) return
-    const me = currentTLUser.get()
     editor.selectNone()
     // Focus mode hides tldraw's menus and toolbar: the frames get the whole screen.
     const wasFocused = editor.getInstanceState().isFocusMode
     editor.updateInstanceState({ isFocusMode: true })
     void document.documentElement.requestFullscreen?.().catch(() => {})
-    if (me) session.sendControl({ op: 'follow-me', userId: me.id, name: me.name })
     const stop = () => presenting.set(false)
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'ArrowRight' || event.key === 'PageDown' || event.key === ' ') setIndex((i) => Math.min(frameCount.current - 1, i + 1))
@@ -58,11 +59,16 @@ export function Presentation({ session }: { session: BoardSession }) {
   }, [active, editor, session])
 
   const current = frames[Math.min(index, frames.length - 1)]
+  const currentId = current?.id ?? null
   useEffect(() => {
-    if (!active || !current) return
-    const bounds = editor.getShapePageBounds(current)
+    if (!active) return
+    const frame = currentId ? editor.getShape(currentId) : undefined
+    const bounds = frame && editor.getShapePageBounds(frame)
     if (bounds) editor.zoomToBounds(bounds, { inset: 32, animation: { duration: 300 } })
-  }, [active, current, editor])
+    // Everyone else shows the same frame fitted to their own window (PresentationWatch).
+    const me = currentTLUser.get()
+    if (me) session.sendControl({ op: 'follow-me', userId: me.id, name: me.name, frame: currentId })
+  }, [active, currentId, editor, session])
 
   if (!active) return null
   return (

@@ -4,6 +4,7 @@ import { useValue } from 'tldraw'
 import { Link } from 'wouter'
 import { useNow } from '../ui/useNow.ts'
 import type { TeamBoardWatch } from './teamBoardWatch.ts'
+import { formatCountdown, useCountdown } from './useCountdown.ts'
 import { Thumbnail } from './Thumbnail.tsx'
 
 /** One team on the dashboard: its board drawn small (once scrolled into view), who is there, what happens. */
@@ -30,16 +31,17 @@ export function TeamCard({ team, watch }: { team: SessionTeam; watch: TeamBoardW
   const comments = useValue('team comments', () => watch.comments.get(), [watch])
   return (
     <li ref={ref} className="team-card card" data-testid="team-card" data-team={team.team}>
-      <Link href={team.instructor} className="team-card__open" aria-label={`Open ${team.title}`}>
-        {visible ? (
-          <Thumbnail records={records} emptyText="Nothing on the board yet" />
-        ) : (
-          <div className="team-thumb" />
-        )}
+      <Link href={team.instructor} className="team-card__open">
+        <span className="visually-hidden">Open {team.title}</span>
+        {/* A picture of the board: the link's text says where it goes; the card below says what is on it. */}
+        <div aria-hidden>
+          {visible ? <Thumbnail records={records} emptyText="Nothing on the board yet" /> : <div className="team-thumb" />}
+        </div>
       </Link>
       <div className="team-card__head">
         <span className="team-card__name">Team {team.team}</span>
         {controls.locked && <span className="team-card__badge team-card__badge--locked">Locked</span>}
+        {controls.timer && <TeamTimer endsAt={controls.timer.endsAt} />}
       </div>
       <p className="team-card__stats" data-testid="team-stats">
         {whoIsOnline(online)}
@@ -52,6 +54,16 @@ export function TeamCard({ team, watch }: { team: SessionTeam; watch: TeamBoardW
           : `${comments.threads === 1 ? '1 review thread' : `${comments.threads} review threads`}, ${comments.open} open`}
       </p>
     </li>
+  )
+}
+
+/** The team's countdown, as the team sees it on their board. */
+function TeamTimer({ endsAt }: { endsAt: number }) {
+  const left = useCountdown(endsAt)
+  return (
+    <span className="team-card__badge" role="timer" data-testid="team-timer">
+      {left === 0 ? 'Time is up' : `${formatCountdown(left)} left`}
+    </span>
   )
 }
 

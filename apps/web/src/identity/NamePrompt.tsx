@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type CSSProperties, type FormEvent } from 'react'
 import { useValue } from 'tldraw'
 import { identity, saveIdentity } from './identity.ts'
-import { IDENTITY_COLORS, randomIdentityColor } from './palette.ts'
+import { COLOR_NAMES, IDENTITY_COLORS, randomIdentityColor } from './palette.ts'
 
 /** Asks for the display name others see on this visitor's cursor and in the people menu. */
 export function NamePrompt({ onDone }: { onDone?(): void }) {
@@ -60,9 +60,9 @@ export function NamePrompt({ onDone }: { onDone?(): void }) {
         <fieldset className="swatches">
           <legend className="field-label">Colour</legend>
           {IDENTITY_COLORS.map((swatch) => (
-            <label key={swatch} className="swatch" style={{ '--swatch': swatch } as CSSProperties}>
+            <label key={swatch} className="swatch" style={{ '--swatch': swatch } as CSSProperties} title={COLOR_NAMES[swatch]}>
               <input type="radio" name="color" value={swatch} checked={swatch === color} onChange={() => setColor(swatch)} />
-              <span className="visually-hidden">{swatch}</span>
+              <span className="visually-hidden">{COLOR_NAMES[swatch]}</span>
             </label>
           ))}
         </fieldset>

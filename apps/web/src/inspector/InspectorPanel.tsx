@@ -10,11 +10,14 @@ import { componentTarget, connectionTarget, type PropertyTarget } from './proper
 import { bySection, SECTION_LABELS, sharedDefinitions } from './sharedDefinitions.ts'
 
 /** Whether the selection has something the inspector edits: components, connections, or one failure domain. */
-function isAnnotatable(selection: TLShape[]): boolean {
+export function isAnnotatable(selection: TLShape[]): boolean {
   if (selection.some(isComponentShape)) return true
   if (selection.length > 0 && selection.every(isArrow)) return true
   return selection.length === 1 && selection[0]!.type === CONTAINER_SHAPE
 }
+
+/** The inspector's element id, the skip link's target. */
+export const INSPECTOR_ID = 'inspector'
 
 /**
  * The selection's annotations: typed property editors with a rationale beside each. It takes room
@@ -25,7 +28,7 @@ export function InspectorPanel({ editor }: { editor: Editor }) {
   const readonly = useValue('inspector readonly', () => editor.getIsReadonly(), [editor])
   if (!isAnnotatable(selection)) return null
   return (
-    <aside className="side-panel inspector" aria-label="Inspector" data-testid="inspector">
+    <aside className="side-panel inspector" id={INSPECTOR_ID} tabIndex={-1} aria-label="Inspector" data-testid="inspector">
       <fieldset className="inspector__fieldset" disabled={readonly}>
         <InspectorContent editor={editor} selection={selection} />
       </fieldset>

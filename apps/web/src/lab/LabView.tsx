@@ -3,10 +3,10 @@ import { useValue } from 'tldraw'
 import { Link } from 'wouter'
 import type { BoardSession } from '../board/sync/boardSession.ts'
 import { useNow } from '../ui/useNow.ts'
-import { authorColor, replicaName } from './authorColors.ts'
+import { distinctColors, replicaName } from './authorColors.ts'
 import { LabClient } from './labClient.ts'
 import { LabConcepts } from './LabConcepts.tsx'
-import { clientIdOf, convergence, LAB_HISTORY_MS, laneKey, offlineReplicas, serverOf } from './labState.ts'
+import { clientIdOf, convergence, holdsCopy, LAB_HISTORY_MS, laneKey, offlineReplicas, serverOf, shownReplicas } from './labState.ts'
 import { ReplicaCard, ServerCard } from './ReplicaCard.tsx'
 import { serverLane, SpaceTimeDiagram, type Lane } from './SpaceTimeDiagram.tsx'
 
@@ -20,12 +20,13 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
   const now = useNow(500)
   const [paused, setPaused] = useState<number | null>(null)
   const [back, setBack] = useState(0)
-  const replicas = [...state.replicas.values()].sort((a, b) => a.connectedAt - b.connectedAt)
+  const replicas = shownReplicas(state)
   const canFault = session.options.role === 'owner'
   const verdict = convergence(state)
   const end = (paused ?? now) - back
-  const offline = offlineReplicas(state)
+  const offline = offlineReplicas(state).filter(holdsCopy)
   const everyone = [...replicas, ...offline]
+  const colors = distinctColors(everyone)
   // The lab's own node first; with several nodes each is named for the lab ("Server 2").
   const servers = [...state.servers.values()].sort((a, b) => Number(b.nodeId === state.localNode) - Number(a.nodeId === state.localNode))
   const serverLabel = (nodeId: string) => {
@@ -39,7 +40,7 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
     const clientId = clientIdOf(replica)
     const name = replicaName(replica, session.doc.clientID)
     const label = offline.includes(replica) ? `${name} (offline)` : name
-    lanes.push({ id, label, color: clientId === null ? 'var(--text-muted)' : authorColor(clientId, everyone) })
+    lanes.push({ id, label, color: clientId === null ? 'var(--text-muted)' : colors(clientId) })
   }
   const hash = location.hash
   return (
@@ -91,7 +92,7 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
                 <ReplicaCard
                   key={replica.connectionId}
                   replica={replica}
-                  replicas={everyone}
+                  colorOf={colors}
                   server={serverOf(state, replica)}
                   serverLabel={servers.length > 1 ? serverLabel(replica.nodeId) : null}
                   now={now}
@@ -130,7 +131,7 @@ export function LabView({ session, title }: { session: BoardSession; title: stri
             legs={state.legs}
             end={end}
             windowMs={WINDOW_MS}
-            colorOf={(id) => authorColor(id, everyone)}
+            colorOf={colors}
             laneOf={(connectionId) => laneKey(state, connectionId)}
           />
           <p className="lab__hint">

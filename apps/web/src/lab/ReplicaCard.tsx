@@ -1,6 +1,6 @@
 import { formatStateVector, type FaultCommand, type Replica, type ServerState } from '@concord/shared'
 import { useState } from 'react'
-import { authorColor, replicaName } from './authorColors.ts'
+import { replicaName } from './authorColors.ts'
 
 const LATENCIES = [0, 250, 500, 1000, 2000, 5000]
 
@@ -36,7 +36,7 @@ export function ServerCard({ server, label, local }: { server: ServerState; labe
 
 export function ReplicaCard({
   replica,
-  replicas,
+  colorOf,
   server,
   now,
   canFault,
@@ -46,7 +46,8 @@ export function ReplicaCard({
   onFault,
 }: {
   replica: Replica
-  replicas: Iterable<Replica>
+  /** The replica's colour by Yjs client id, the same in the diagram. */
+  colorOf(clientId: number): string
   /** The state of the server node it is connected to. */
   server: ServerState | null
   /** That node's name when there are several, else null. */
@@ -70,7 +71,7 @@ export function ReplicaCard({
       <div className="lab-replica__head">
         <span
           className="lab-replica__dot"
-          style={{ background: clientId === null ? undefined : authorColor(clientId, replicas) }}
+          style={{ background: clientId === null ? undefined : colorOf(clientId) }}
           aria-hidden
         />
         <span className="lab-replica__name">{replicaName(replica, self)}</span>

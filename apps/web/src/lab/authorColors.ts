@@ -1,16 +1,29 @@
 import type { Replica } from '@concord/shared'
 
+/** A hue derived from a Yjs client id, for replicas with no colour of their own. */
+function derivedColor(clientId: number): string {
+  return `hsl(${(clientId * 137.508) % 360} 65% 50%)`
+}
+
 /**
- * The colour an author's updates are drawn in: the user's own colour when a replica with that
- * Yjs client id has told us (so arrows match cursors), otherwise a hue derived from the id.
+ * The colour each replica's updates are drawn in, one per replica: the user's own colour (so
+ * arrows match cursors) for the first replica that has it, in the order given; a replica whose
+ * user colour is already taken (two people picked the same one, or one person's second tab)
+ * gets a derived hue instead, so no two lanes look alike.
  */
-export function authorColor(clientId: number, replicas: Iterable<Replica>): string {
+export function distinctColors(replicas: Iterable<Replica>): (clientId: number) => string {
+  const byClient = new Map<number, string>()
+  const taken = new Set<string>()
   for (const replica of replicas) {
     const id = replica.clientId ?? replica.report?.clientId
-    const color = replica.user?.color ?? replica.report?.user?.color
-    if (id === clientId && color) return color
+    if (id === undefined || id === null || byClient.has(id)) continue
+    const own = replica.user?.color ?? replica.report?.user?.color
+    let color = own && !taken.has(own.toLowerCase()) ? own : derivedColor(id)
+    for (let step = 1; taken.has(color.toLowerCase()); step++) color = derivedColor(id + step)
+    taken.add(color.toLowerCase())
+    byClient.set(id, color)
   }
-  return `hsl(${(clientId * 137.508) % 360} 65% 50%)`
+  return (clientId) => byClient.get(clientId) ?? derivedColor(clientId)
 }
 
 /** What to call a replica on screen; `self` is the Yjs client id of the lab's own tab. */

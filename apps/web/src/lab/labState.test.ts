@@ -1,6 +1,6 @@
 import { LAB_CHANNEL, type LabServerMessage, type Replica, type UpdateLeg } from '@concord/shared'
 import { describe, expect, it } from 'vitest'
-import { convergence, EMPTY_LAB_STATE, LAB_HISTORY_MS, laneKey, offlineReplicas, reduceLab, serverOf, type LabState } from './labState.ts'
+import { convergence, EMPTY_LAB_STATE, LAB_HISTORY_MS, laneKey, offlineReplicas, reduceLab, serverOf, shownReplicas, type LabState } from './labState.ts'
 
 const replica = (connectionId: string, digest: string | null, nodeId = 'n1'): Replica => ({
   connectionId,
@@ -108,5 +108,26 @@ describe('lab state', () => {
   it('records a refused fault command with its reason', () => {
     const state = reduceLab(snapshot([]), { channel: LAB_CHANNEL, type: 'refused', reason: 'only the owner can inject faults' })
     expect(state.refusal).toBe('only the owner can inject faults')
+  })
+})
+
+describe('shown replicas', () => {
+  it('keep their order when a heal reconnects the first one', () => {
+    const first = { ...replica('c1', 'aaaa'), clientId: 11, connectedAt: 100 }
+    const second = { ...replica('c2', 'aaaa'), clientId: 22, connectedAt: 200 }
+    // c1 was healed: its old connection left, it came back as c3 after c2.
+    const back = { ...first, connectionId: 'c3', connectedAt: 900 }
+    const state: LabState = {
+      ...snapshot([second, back]),
+      departed: new Map([['c1', { replica: first, leftAt: 850 }]]),
+    }
+    expect(shownReplicas(state).map((r) => r.clientId)).toEqual([11, 22])
+  })
+
+  it('leave out a browser connection that holds no copy (never reports), but keep headless replicas', () => {
+    const dashboard = { ...replica('c5', null), user: null }
+    const headless = { ...replica('c6', null), protocol: 'y-websocket' as const }
+    const tab = replica('c7', 'aaaa')
+    expect(shownReplicas(snapshot([dashboard, headless, tab])).map((r) => r.connectionId).sort()).toEqual(['c6', 'c7'])
   })
 })

@@ -147,3 +147,28 @@ export function convergence(state: LabState): 'converged' | 'diverged' | 'unknow
   const all = [...digests, ...[...state.servers.values()].map((server) => server.digest)]
   return all.every((digest) => digest === local.digest) ? 'converged' : 'diverged'
 }
+
+/**
+ * Whether a connection holds a copy of the board: every browser tab with the board open reports
+ * its state on connect, and headless replicas sync over y-websocket. A browser connection that
+ * never reports (the session dashboard, which only watches) is no replica and is left out.
+ */
+export function holdsCopy(replica: Replica): boolean {
+  return replica.protocol === 'y-websocket' || replica.report !== null
+}
+
+/**
+ * The replicas to show, in a stable order: by when each (by lane, so its reconnects count as
+ * one) was first seen, so a heal, which reconnects replicas, does not reorder the lanes.
+ */
+export function shownReplicas(state: LabState): Replica[] {
+  const firstSeen = new Map<string, number>()
+  const note = (connectionId: string, at: number) => {
+    const key = laneKey(state, connectionId)
+    firstSeen.set(key, Math.min(firstSeen.get(key) ?? Infinity, at))
+  }
+  for (const [id, { replica }] of state.departed) note(id, replica.connectedAt)
+  for (const [id, replica] of state.replicas) note(id, replica.connectedAt)
+  const order = (replica: Replica) => firstSeen.get(laneKey(state, replica.connectionId)) ?? replica.connectedAt
+  return [...state.replicas.values()].filter(holdsCopy).sort((a, b) => order(a) - order(b) || a.connectionId.localeCompare(b.connectionId))
+}

@@ -113,11 +113,15 @@ function TemplateItem({ template, onInsert }: { template: Template; onInsert(): 
       type="button"
       className="library__template"
       onClick={onInsert}
+      // Named by its title alone; the description and size are read after it, as its description.
+      aria-describedby={`template-about-${template.id}`}
       data-testid={`library-template-${template.id}`}
     >
       <span className="library__template-name">{template.name}</span>
-      <span className="library__template-description">{template.description}</span>
-      <span className="library__template-count">
+      <span className="library__template-description" aria-hidden id={`template-about-${template.id}`}>
+        {template.description}
+      </span>
+      <span className="library__template-count" aria-hidden>
         {template.components.length} components · {template.connections.length} connections
       </span>
     </button>

@@ -27,7 +27,8 @@ export function ReviewPanel() {
       boardTitle: title,
       threads: review.threads.get(),
       rubrics: review.rubrics.get(),
-      describeAnchor: (anchor) => describeAnchor(editor, anchor),
+      // Full names: a document has room for them, unlike the panel.
+      describeAnchor: (anchor) => describeAnchor(editor, anchor, { full: true }),
       now: Date.now(),
     })
     const url = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown' }))

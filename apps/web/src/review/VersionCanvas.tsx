@@ -1,28 +1,31 @@
 import { compareSchemas, type JsonRecord } from '@concord/shared'
 import { useEffect, useState } from 'react'
-import { atom, createTLStore, defaultBindingUtils, Tldraw, type TLComponents, type TLRecord, type TLStore } from 'tldraw'
+import { atom, createTLStore, defaultBindingUtils, Tldraw, type Editor, type TLComponents, type TLRecord, type TLStore } from 'tldraw'
 import { fetchVersion } from '../api/versions.ts'
 import { createAssetStore } from '../board/assets/assetStore.ts'
 import { localSchema, migrateRecords } from '../board/schema/boardSchema.ts'
 import { useBoard } from '../board/ui/boardContext.ts'
 import { currentTLUser } from '../identity/currentUser.ts'
 import { BoardSharePanel } from '../share/BoardSharePanel.tsx'
+import { BoardBar } from '../board/ui/boardBar.tsx'
+import { ConnectionLabels } from '../shapes/ConnectionLabels.tsx'
 import { ReviewOverlay } from './ReviewOverlay.tsx'
 import { ReviewPanel } from './ReviewPanel.tsx'
 import { VersionBanner } from './VersionBanner.tsx'
 import { boardShapeUtils } from '../shapes/index.ts'
 import { boardTldrawProps } from '../board/ui/tldrawSetup.ts'
 
-const components: TLComponents = { TopPanel: VersionBanner, SharePanel: BoardSharePanel, InFrontOfTheCanvas: ReviewOverlay }
+const components: TLComponents = { TopPanel: null, SharePanel: null, InFrontOfTheCanvas: ReviewOverlay, OnTheCanvas: ConnectionLabels }
 
 type Loaded = { kind: 'loading' } | { kind: 'ready'; store: TLStore } | { kind: 'failed'; message: string }
 
 /**
  * A version submitted for review, rendered read-only in place of the live board: the frozen
  * records in their own store, with the review panel and markers working on them as on the live
- * board. The live board keeps syncing underneath.
+ * board, and its editor handed to the page (`onEditor`) so the inspector shows the frozen
+ * properties and rationales, read-only. The live board keeps syncing underneath.
  */
-export function VersionCanvas({ versionId }: { versionId: string }) {
+export function VersionCanvas({ versionId, onEditor }: { versionId: string; onEditor(editor: Editor | null): void }) {
   const { session } = useBoard()
   const { boardId, token } = session.options
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' })
@@ -77,7 +80,12 @@ export function VersionCanvas({ versionId }: { versionId: string }) {
       store={loaded.store}
       {...boardTldrawProps}
       components={components}
+      onMount={(editor) => {
+        onEditor(editor)
+        return () => onEditor(null)
+      }}
     >
+      <BoardBar start={<VersionBanner />} end={<BoardSharePanel />} />
       <ReviewPanel />
     </Tldraw>
   )

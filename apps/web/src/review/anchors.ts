@@ -22,19 +22,19 @@ export function anchorPagePoint(editor: Editor, anchor: ThreadAnchor): { pageId:
   return { pageId: editor.getAncestorPageId(shape) ?? '', point: { x: bounds.maxX, y: bounds.minY } }
 }
 
-/** A short human name for a shape: its text if it has some, else its kind. */
-export function shapeLabel(editor: Editor, shape: TLShape): string {
+/** A human name for a shape: its text if it has some (cut to 40 characters unless `full`), else its kind. */
+export function shapeLabel(editor: Editor, shape: TLShape, full = false): string {
   const text = editor.getShapeUtil(shape).getText(shape)?.trim()
-  if (text) return text.length > 40 ? `${text.slice(0, 39)}…` : text
+  if (text) return !full && text.length > 40 ? `${text.slice(0, 39)}…` : text
   const kind = 'geo' in shape.props && typeof shape.props.geo === 'string' ? shape.props.geo : shape.type
   return kind.charAt(0).toUpperCase() + kind.slice(1)
 }
 
-/** How an anchor is named in the thread list and the Markdown export. */
-export function describeAnchor(editor: Editor, anchor: ThreadAnchor): string {
+/** How an anchor is named in the thread list (short) and the Markdown export (`full`: never cut). */
+export function describeAnchor(editor: Editor, anchor: ThreadAnchor, { full = false } = {}): string {
   if (anchor.kind === 'point') return 'Point on the canvas'
   const shape = anchoredShape(editor, anchor)
-  const name = shape ? shapeLabel(editor, shape) : 'Deleted component'
+  const name = shape ? shapeLabel(editor, shape, full) : 'Deleted component'
   if (anchor.kind === 'property') return `${name} · ${targetLabel(shape, anchor.property)}`
   if (anchor.kind === 'arrow') return `Arrow ${shape ? `“${name}”` : '(deleted)'}`
   return name

@@ -6,6 +6,7 @@ import { CreateBoardForm } from '../home/CreateBoardForm.tsx'
 import { CreatedBoard } from '../home/CreatedBoard.tsx'
 import { RecentBoardList } from '../home/RecentBoardList.tsx'
 import { rememberBoard } from '../home/recentBoards.ts'
+import { RecentSessionList } from '../home/RecentSessionList.tsx'
 import { IdentityBadge } from '../identity/IdentityBadge.tsx'
 import { PageHeader } from '../ui/PageHeader.tsx'
 
@@ -36,6 +37,7 @@ export function HomeRoute() {
         <section className="card">
           <CreateSessionForm />
         </section>
+        <RecentSessionList />
         <RecentBoardList />
       </main>
     </div>

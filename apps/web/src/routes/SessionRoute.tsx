@@ -2,6 +2,7 @@ import { BOARD_REFUSAL, tokenFromHash, type SessionResponse } from '@concord/sha
 import { useEffect, useState } from 'react'
 import { fetchSession } from '../api/sessions.ts'
 import { SessionDashboard } from '../classroom/SessionDashboard.tsx'
+import { rememberSession } from '../home/recentSessions.ts'
 import { FullPageMessage } from './FullPageMessage.tsx'
 
 type Loaded = { kind: 'loading' } | { kind: 'found'; session: SessionResponse } | { kind: 'refused' } | { kind: 'failed'; message: string }
@@ -24,8 +25,11 @@ export function SessionRoute({ id }: { id: string }) {
     }
   }, [id, openedWith])
   useEffect(() => {
-    if (loaded.kind === 'found') document.title = `${loaded.session.name} · Concord`
-  }, [loaded])
+    if (loaded.kind !== 'found') return
+    document.title = `${loaded.session.name} · Concord`
+    // The instructor finds the session again on the home page.
+    rememberSession({ id, name: loaded.session.name, teams: loaded.session.teams.length, link: `/s/${id}${location.hash}` })
+  }, [loaded, id])
   if (!token || loaded.kind === 'refused') {
     return <FullPageMessage title="This session cannot be opened" message={BOARD_REFUSAL} testId="session-error" />
   }

@@ -1,5 +1,6 @@
 import { badgeLine, findKind } from '@concord/shared'
 import { stopEventPropagation, useEditor, useIsEditing } from 'tldraw'
+import { nameIsKindLabel } from './cardText.ts'
 import { CatalogIcon } from './CatalogIcon.tsx'
 import { COMPONENT_SHAPE, type ComponentShape } from './componentType.ts'
 
@@ -10,16 +11,22 @@ export function ComponentBody({ shape }: { shape: ComponentShape }) {
   const isEditing = useIsEditing(shape.id)
   const kind = findKind(shape.props.kind)
   const badge = kind ? badgeLine(kind, shape.props.properties) : ''
+  // A name that is only the kind's label (as placed from the library) is shown once, as the name.
+  const showKind = !nameIsKindLabel(shape.props.name, kind?.label)
   return (
     <div className="concord-component" data-group={kind?.group} style={{ width: shape.props.w, height: shape.props.h }}>
       <div className="concord-component__head">
         {kind && <CatalogIcon icon={kind.icon} size={20} className="concord-component__icon" />}
-        <span className="concord-component__kind">{kind?.label ?? shape.props.kind}</span>
+        {showKind ? (
+          <span className="concord-component__kind">{kind?.label ?? shape.props.kind}</span>
+        ) : (
+          !isEditing && <div className="concord-component__name concord-component__name--wrap">{shape.props.name}</div>
+        )}
       </div>
       {isEditing ? (
         <NameInput shape={shape} />
       ) : (
-        <div className="concord-component__name">{shape.props.name || 'Unnamed'}</div>
+        showKind && <div className="concord-component__name">{shape.props.name || 'Unnamed'}</div>
       )}
       {badge && (
         <div className="concord-component__badge" title={badge}>

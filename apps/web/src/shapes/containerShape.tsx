@@ -33,6 +33,14 @@ export class ContainerShapeUtil extends BaseFrameLikeShapeUtil<ContainerShape> {
     return { kind: 'availability-zone', name: 'Zone', w: 480, h: 320 }
   }
 
+  /**
+   * A presentation frame drawn over a failure domain stays on the page: as the domain's child it
+   * would be drawn over the domain's components and present a blank slide.
+   */
+  override canReceiveNewChildrenOfType(shape: ContainerShape, type: TLShape['type']): boolean {
+    return type !== 'frame' && super.canReceiveNewChildrenOfType(shape, type)
+  }
+
   override getText(shape: ContainerShape): string {
     return shape.props.name
   }

@@ -1,18 +1,17 @@
 import { capabilitiesOf } from '@concord/shared'
 import { useCallback, useState } from 'react'
-import { useTldrawUiComponents } from 'tldraw'
 import { BoardMenu } from '../board-management/BoardMenu.tsx'
 import { useBoard } from '../board/ui/boardContext.ts'
 import { rememberBoard } from '../home/recentBoards.ts'
 import { ClassControls } from '../classroom/ClassControls.tsx'
+import { PeopleMenu } from '../people/PeopleMenu.tsx'
 import { ReviewButton } from '../review/ReviewButton.tsx'
 import { ViewerCount } from '../roles/ViewerCount.tsx'
 import { ShareDialog } from './ShareDialog.tsx'
 
-/** tldraw's top-right slot: the viewer count, the people menu, the review toggle, the owner's Share button and the board menu. */
+/** The end of the board's top bar: the viewer count, the people menu, the review toggle, the owner's Share button and the board menu. */
 export function BoardSharePanel() {
   const { session, title } = useBoard()
-  const { PeopleMenu } = useTldrawUiComponents()
   const [sharing, setSharing] = useState(false)
   const { boardId, token, role } = session.options
   const isOwner = role !== null && capabilitiesOf(role).manageBoard
@@ -28,9 +27,9 @@ export function BoardSharePanel() {
   )
 
   return (
-    <div className="tlui-share-zone board-share" draggable={false}>
+    <div className="board-share">
       <ViewerCount viewers={session.viewers} />
-      {PeopleMenu && <PeopleMenu />}
+      <PeopleMenu />
       <ReviewButton />
       {isOwner && <ClassControls session={session} />}
       {isOwner && (

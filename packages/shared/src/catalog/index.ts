@@ -5,6 +5,7 @@ export { CONNECTION_PROPERTIES } from './connection-properties.ts'
 export { CATALOG_VERSION, COMPONENT_PROPS_MIGRATIONS, migrateComponentProps, type CatalogMigration } from './migrations.ts'
 export {
   badgeLine,
+  connectionBadgeLine,
   checkComponentProps,
   checkConnectionProperties,
   defaultConnectionProperties,

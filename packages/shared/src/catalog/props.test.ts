@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { findKind } from './catalog.ts'
 import {
   badgeLine,
+  connectionBadgeLine,
   checkComponentProps,
   checkConnectionProperties,
   defaultConnectionProperties,
@@ -91,5 +92,13 @@ describe('checking component props', () => {
     expect(checkConnectionProperties({ retries: 1.5 }, {})).toBe('Retries must be a whole number')
     expect(checkConnectionProperties({ colour: 'red' }, {})).toBe('"colour" is not a property of a connection')
     expect(checkConnectionProperties({}, { timeout: false })).toBe('rationale for Timeout must be text')
+  })
+})
+
+describe('connection badge line', () => {
+  it('shows the set badge properties of a connection, short, at most three, skipping invalid ones', () => {
+    expect(connectionBadgeLine({ protocol: 'grpc', mode: 'async', delivery: 'at-least-once', latency: 5 })).toBe('gRPC · asynchronous · at-least-once')
+    expect(connectionBadgeLine({ protocol: 'nonsense', mode: 'sync' })).toBe('synchronous')
+    expect(connectionBadgeLine({})).toBe('')
   })
 })

@@ -65,6 +65,28 @@ export function badgeLine(kind: ComponentKind, properties: Record<string, unknow
   return parts.join(' · ')
 }
 
+/** The connection properties shown on an arrow, in order (at most 3 fit on the canvas). */
+export const CONNECTION_BADGE = ['protocol', 'mode', 'delivery', 'latency'] as const
+
+/**
+ * A connection's short label for the canvas, like a component's badge line: its badge properties
+ * that are set and valid, at most three, e.g. "gRPC · sync · at-least-once".
+ */
+export function connectionBadgeLine(properties: Record<string, unknown>): string {
+  const parts: string[] = []
+  for (const id of CONNECTION_BADGE) {
+    const def = CONNECTION_PROPERTIES.find((candidate) => candidate.id === id)
+    if (!def || !Object.hasOwn(properties, id) || parts.length === 3) continue
+    const check = checkPropertyValue(def, properties[id])
+    if (!check.ok) continue
+    const type = def.valueType
+    const short = type.type === 'enum' ? type.options.find((option) => option.value === check.value)?.short : undefined
+    const text = short ?? formatPropertyValue(def, check.value)
+    parts.push(def.badge ? def.badge.replace('{value}', text) : text)
+  }
+  return parts.join(' · ')
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

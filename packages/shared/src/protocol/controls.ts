@@ -16,8 +16,14 @@ export const boardControlsSchema = z.object({
   /** A countdown, by absolute times so reloads and late joiners see the same remaining time. */
   timer: z.object({ startedAt: z.number(), endsAt: z.number() }).nullable(),
   broadcast: z.object({ text: z.string().max(MAX_BROADCAST_LENGTH), at: z.number() }).nullable(),
-  /** Participants' viewports follow this user (tldraw user id) until they move on their own. */
-  follow: z.object({ userId: z.string().max(120), name: z.string().max(100), at: z.number() }).nullable(),
+  /**
+   * Participants' viewports follow this user (tldraw user id) until they move on their own. With a
+   * `frame` (a shape id), the user is presenting that frame: participants show it fitted to their
+   * own window with the rest of the page hidden.
+   */
+  follow: z
+    .object({ userId: z.string().max(120), name: z.string().max(100), at: z.number(), frame: z.string().max(200).nullable().default(null) })
+    .nullable(),
   /** This user's cursor is shown enlarged, with a highlighted area around it, to everyone. */
   spotlight: z.object({ userId: z.string().max(120), name: z.string().max(100), at: z.number() }).nullable().default(null),
 })
@@ -32,7 +38,7 @@ export const controlCommandSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('timer-stop') }),
   z.object({ op: z.literal('broadcast'), text: z.string().trim().min(1).max(MAX_BROADCAST_LENGTH) }),
   z.object({ op: z.literal('broadcast-clear') }),
-  z.object({ op: z.literal('follow-me'), userId: z.string().min(1).max(120), name: z.string().max(100) }),
+  z.object({ op: z.literal('follow-me'), userId: z.string().min(1).max(120), name: z.string().max(100), frame: z.string().max(200).nullable().optional() }),
   z.object({ op: z.literal('follow-stop') }),
   z.object({ op: z.literal('spotlight'), userId: z.string().min(1).max(120), name: z.string().max(100) }),
   z.object({ op: z.literal('spotlight-stop') }),
@@ -68,7 +74,7 @@ export function applyControlCommand(controls: BoardControls, command: ControlCom
     case 'broadcast-clear':
       return { ...controls, broadcast: null }
     case 'follow-me':
-      return { ...controls, follow: { userId: command.userId, name: command.name, at: now } }
+      return { ...controls, follow: { userId: command.userId, name: command.name, at: now, frame: command.frame ?? null } }
     case 'follow-stop':
       return { ...controls, follow: null }
     case 'spotlight':

@@ -7,7 +7,7 @@ import {
   waitingForAcknowledgement,
 } from './connectionState.ts'
 
-const base = { synced: false, browserOnline: true, wasOnline: false, failedAttempts: 0 }
+const base = { synced: false, browserOnline: true, wentOffline: false, wasOnline: false, failedAttempts: 0 }
 
 describe('connection status', () => {
   it('is connecting until the first attempt fails, then offline', () => {
@@ -19,6 +19,10 @@ describe('connection status', () => {
     expect(connectionStatusOf({ ...base, synced: true })).toBe('online')
     expect(connectionStatusOf({ ...base, wasOnline: true, failedAttempts: 1 })).toBe('reconnecting')
     expect(connectionStatusOf({ ...base, wasOnline: true, failedAttempts: 2 })).toBe('offline')
+  })
+
+  it('is offline, not reconnecting, once the user took the tab offline', () => {
+    expect(connectionStatusOf({ ...base, wentOffline: true, wasOnline: true, failedAttempts: 1 })).toBe('offline')
   })
 
   it('is offline while the browser has no network', () => {

@@ -1,4 +1,6 @@
 import type { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import { react } from 'tldraw'
+import { tabOffline } from '../sync/socket.ts'
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline'
 
@@ -22,6 +24,8 @@ export interface ConnectionFacts {
   /** The provider finished its handshake on the current connection. */
   synced: boolean
   browserOnline: boolean
+  /** The user took this tab offline ("Go offline"): nothing is trying to reconnect. */
+  wentOffline: boolean
   /** The board was online at some point since it was opened. */
   wasOnline: boolean
   /** Connection attempts that closed since the board was last online. */
@@ -34,7 +38,7 @@ export interface ConnectionFacts {
  */
 export function connectionStatusOf(facts: ConnectionFacts): ConnectionStatus {
   if (facts.synced) return 'online'
-  if (!facts.browserOnline) return 'offline'
+  if (!facts.browserOnline || facts.wentOffline) return 'offline'
   if (facts.wasOnline) return facts.failedAttempts < 2 ? 'reconnecting' : 'offline'
   return facts.failedAttempts === 0 ? 'connecting' : 'offline'
 }
@@ -45,12 +49,13 @@ export function watchConnection(
   socket: HocuspocusProviderWebsocket,
   onChange: (state: ConnectionState) => void,
 ): () => void {
-  const facts: ConnectionFacts = { synced: false, browserOnline: navigator.onLine, wasOnline: false, failedAttempts: 0 }
+  const facts: ConnectionFacts = { synced: false, browserOnline: navigator.onLine, wentOffline: false, wasOnline: false, failedAttempts: 0 }
   let last = ''
   const waiting = waitingForAcknowledgement(() => report())
   const report = () => {
     facts.synced = provider.isSynced && socket.status === 'connected'
     facts.browserOnline = navigator.onLine
+    facts.wentOffline = tabOffline.get()
     if (facts.synced) {
       facts.wasOnline = true
       facts.failedAttempts = 0
@@ -75,8 +80,12 @@ export function watchConnection(
   provider.on('disconnect', onDisconnect)
   window.addEventListener('online', report)
   window.addEventListener('offline', report)
-  report()
+  const stopFollowingToggle = react('deliberately offline', () => {
+    tabOffline.get()
+    report()
+  })
   return () => {
+    stopFollowingToggle()
     waiting.stop()
     provider.off('synced', report)
     provider.off('unsyncedChanges', report)

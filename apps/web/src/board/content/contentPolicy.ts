@@ -13,10 +13,13 @@ import {
  */
 export const shapeUtilsWithoutEmbeds = [EmbedShapeUtil.configure({ embedDefinitions: [] })]
 
-/** Removes the "Insert embed" action from menus and shortcuts. */
+/**
+ * Removes the "Insert embed" action from menus and shortcuts, and tldraw's own image exports: a
+ * board is exported in one place, the board menu, under the board's name.
+ */
 export const withoutEmbedActions: TLUiOverrides = {
   actions(_editor, actions) {
-    delete actions['insert-embed']
+    for (const id of ['insert-embed', 'export-as-svg', 'export-as-png', 'export-all-as-svg', 'export-all-as-png']) delete actions[id]
     return actions
   },
 }

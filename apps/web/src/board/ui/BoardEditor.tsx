@@ -2,9 +2,12 @@ import { ACCEPTED_ASSET_TYPES, MAX_ASSET_BYTES } from '@concord/shared'
 import { useMemo, useState } from 'react'
 import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
 import { FollowInstructor } from '../../classroom/FollowInstructor.tsx'
-import { Presentation, presenting } from '../../classroom/Presentation.tsx'
+import { keepNewFramesBehind } from '../../classroom/framesBehind.ts'
+import { Presentation, presenting, watchingPresentation } from '../../classroom/Presentation.tsx'
+import { PresentationWatch } from '../../classroom/PresentationWatch.tsx'
 import { SpotlightCursor } from '../../classroom/SpotlightCursor.tsx'
 import { InspectorPanel } from '../../inspector/InspectorPanel.tsx'
+import { InspectorSkipLink } from '../../inspector/InspectorSkipLink.tsx'
 import { LibraryPanel } from '../../library/LibraryPanel.tsx'
 import { createLibraryDrop } from '../../library/placeShapes.ts'
 import { ReviewContext } from '../../review/reviewContext.ts'
@@ -12,22 +15,28 @@ import { ReviewOverlay } from '../../review/ReviewOverlay.tsx'
 import { ReviewPanel } from '../../review/ReviewPanel.tsx'
 import { useReviewSession } from '../../review/useReviewSession.ts'
 import { VersionCanvas } from '../../review/VersionCanvas.tsx'
+import { ConnectionLabels } from '../../shapes/ConnectionLabels.tsx'
 import { BoardSharePanel } from '../../share/BoardSharePanel.tsx'
 import { registerContentPolicy } from '../content/contentPolicy.ts'
 import { routeEditorHistory } from '../history/routeEditorHistory.ts'
 import { UserUndo } from '../history/userUndo.ts'
 import { NoticeToasts } from '../notices/NoticeToasts.tsx'
 import type { BoardSession } from '../sync/boardSession.ts'
+import { BoardBanners } from './BoardBanners.tsx'
+import { BoardBar, BoardBarContext } from './boardBar.tsx'
 import { BoardContext, type BoardContextValue } from './boardContext.ts'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
+import { letTabLeaveTldrawUi } from './canvasKeyboard.ts'
 import { exposeForTests } from './exposeForTests.ts'
 import { openFramed } from './openFramed.ts'
 import { boardTldrawProps } from './tldrawSetup.ts'
 
 const components: TLComponents = {
-  TopPanel: BoardTopPanel,
-  SharePanel: BoardSharePanel,
+  TopPanel: BoardBanners,
+  // The people, Review, Share and the board menu live in the board's own top bar (boardBar.tsx).
+  SharePanel: null,
   InFrontOfTheCanvas: ReviewOverlay,
+  OnTheCanvas: ConnectionLabels,
   CollaboratorCursor: SpotlightCursor,
 }
 const noVideo: string[] = []
@@ -37,16 +46,20 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
   const [editor, setEditor] = useState<Editor | null>(null)
   const [libraryDrop] = useState(createLibraryDrop)
   const options = useMemo(() => ({ experimental__onDropOnCanvas: libraryDrop.onDropOnCanvas }), [libraryDrop])
+  const [barStart, setBarStart] = useState<HTMLElement | null>(null)
+  const [barEnd, setBarEnd] = useState<HTMLElement | null>(null)
+  const bar = useMemo(() => ({ start: barStart, end: barEnd }), [barStart, barEnd])
   const review = useReviewSession(session)
   // A version submitted for review is shown in place of the live board, which keeps syncing.
   const viewing = useValue('viewed version', () => review?.viewing.get() ?? null, [review])
-  // Presenting gives the canvas the whole screen.
-  const isPresenting = useValue('presenting', () => presenting.get(), [])
+  // Presenting, or watching someone present, gives the canvas the whole window.
+  const isPresenting = useValue('presenting', () => presenting.get() || watchingPresentation.get(), [])
   const onMount = (editor: Editor) => {
     setEditor(editor)
     const detachDrop = libraryDrop.attach(editor)
     registerContentPolicy(editor)
     const rememberCamera = openFramed(editor, session.options.boardId)
+    const unframe = keepNewFramesBehind(editor)
     const userUndo = new UserUndo(session.doc, session.binding)
     const unroute = routeEditorHistory(editor, userUndo)
     const unexpose = exposeForTests({ editor, doc: session.doc, provider: session.provider })
@@ -55,6 +68,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
       detachDrop()
       setEditor(null)
       unexpose()
+      unframe()
       unroute()
       userUndo.destroy()
     }
@@ -62,11 +76,15 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
   return (
     <BoardContext.Provider value={context}>
       <ReviewContext.Provider value={review}>
-        <div className="board">
+        <BoardBarContext.Provider value={bar}>
+        <div className={`board${isPresenting ? ' board--presenting' : ''}`}>
+          {editor && !isPresenting && <InspectorSkipLink editor={editor} />}
+          <div className="board__bar board__bar--start" ref={setBarStart} />
+          <div className="board__main">
           {editor && !isPresenting && <LibraryForEditors editor={editor} />}
-          <div className="board__canvas">
+          <div className="board__canvas" onKeyDownCapture={letTabLeaveTldrawUi}>
             {viewing ? (
-              <VersionCanvas key={viewing} versionId={viewing} />
+              <VersionCanvas key={viewing} versionId={viewing} onEditor={setEditor} />
             ) : (
               <Tldraw
                 store={session.store}
@@ -78,15 +96,20 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
                 acceptedVideoMimeTypes={noVideo}
                 onMount={onMount}
               >
+                <BoardBar start={<BoardTopPanel />} end={<BoardSharePanel />} />
                 <NoticeToasts notices={session.notices} />
                 <FollowInstructor controls={session.controls} />
                 <Presentation session={session} />
+                <PresentationWatch controls={session.controls} />
                 <ReviewPanel />
               </Tldraw>
             )}
           </div>
           {editor && !isPresenting && <InspectorPanel editor={editor} />}
+          </div>
+          <div className="board__bar board__bar--end" ref={setBarEnd} />
         </div>
+        </BoardBarContext.Provider>
       </ReviewContext.Provider>
     </BoardContext.Provider>
   )

@@ -1,0 +1,72 @@
+import { AxeBuilder } from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { CATALOG } from '@concord/shared'
+import { createBoardFromHome, createComponent, openBoard, waitForSynced } from '../support/board.ts'
+import { expect, test } from '../support/fixtures.ts'
+
+/** Serious and critical axe violations on the page as it is now, in light and in dark. */
+async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    // A frame for the new colours to apply before axe reads them.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+    const { violations } = await new AxeBuilder({ page }).analyze()
+    const serious = violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`)
+    expect(serious, `${what}, ${colorScheme}`).toEqual([])
+  }
+}
+
+test('home, board, review panel, lab and session dashboard have no serious or critical axe violations; the home page lists the instructor’s sessions', async ({ newUser }) => {
+  const alice = await newUser('Alice')
+  await expectNoSeriousViolations(alice, 'home')
+  // Colours are offered by name, not as hex codes.
+  await alice.getByTestId('identity-badge').click()
+  await expect(alice.getByRole('radio', { name: 'Orange', exact: true })).toHaveCount(1)
+  await expect(alice.getByRole('radio', { name: /^#/ })).toHaveCount(0)
+  await alice.getByRole('button', { name: 'Cancel' }).click()
+
+  const links = await createBoardFromHome(alice, 'Accessible board')
+  await openBoard(alice, links.owner)
+  await waitForSynced(alice)
+  await createComponent(alice, 'db', 'relational-db', 'Orders DB', 300, 300)
+  await alice.evaluate(() => {
+    window.__concord!.editor.select('shape:db' as never)
+  })
+  await expect(alice.getByTestId('inspector')).toBeVisible()
+  await expectNoSeriousViolations(alice, 'board with the inspector')
+  // A template button is named by its title; its description is its description.
+  const template = CATALOG.templates[0]!
+  const templateButton = alice.getByTestId(`library-template-${template.id}`)
+  await expect(templateButton).toHaveAccessibleName(template.name)
+  await expect(templateButton).toHaveAccessibleDescription(template.description)
+
+  await alice.getByTestId('review-button').click()
+  await expect(alice.getByTestId('review-panel')).toBeVisible()
+  await expectNoSeriousViolations(alice, 'review panel')
+
+  await alice.goto(links.owner.replace(/^\/b\/([^#]+)/, '/b/$1/lab'))
+  await expect(alice.getByTestId('lab-server')).toBeVisible()
+  await expectNoSeriousViolations(alice, 'lab')
+
+  await alice.goto('/')
+  await alice.getByTestId('session-name').fill('Lab 4')
+  await alice.getByTestId('session-teams').fill('2')
+  await alice.getByTestId('session-submit').click()
+  await expect(alice.getByTestId('team-card')).toHaveCount(2)
+  // Locked, with a timer running: each team's card shows both.
+  await alice.getByTestId('lock-all').click()
+  await alice.getByTestId('timer-all').click()
+  await expect(alice.getByTestId('team-timer')).toHaveCount(2)
+  await expect(alice.getByTestId('team-timer').first()).toHaveText(/^(10:00|9:\d\d) left$/)
+  await expectNoSeriousViolations(alice, 'session dashboard')
+
+  // The instructor's home page lists the session, and leads back to its dashboard.
+  await alice.goto('/')
+  await expect(alice.getByTestId('recent-session')).toContainText('Lab 4')
+  await expect(alice.getByTestId('recent-session')).toContainText('2 teams')
+  await expectNoSeriousViolations(alice, 'home with a class session')
+  await alice.getByTestId('recent-session').click()
+  await expect(alice.getByTestId('team-card')).toHaveCount(2)
+})
