@@ -3,8 +3,11 @@
 import { getRecordsMap, writeRecord, type JsonRecord } from '@concord/shared'
 import { connectBoard, eventually } from './api-client.ts'
 
-/** Shapes per update: each update stays well below the server's frame limit. */
-const SHAPES_PER_UPDATE = 500
+/**
+ * Shapes per update: each update (about 20 operations a shape) stays well below the server's
+ * frame size and operations-per-update limits (CONCORD_MAX_UPDATE_OPERATIONS, 10,000).
+ */
+const SHAPES_PER_UPDATE = 200
 
 /** A geo shape with a paragraph of text: about 1 KB of board per shape. */
 export function largeShape(index: number): JsonRecord {
