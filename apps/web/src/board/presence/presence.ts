@@ -49,7 +49,14 @@ export function syncPresence(options: PresenceSyncOptions): () => void {
       if (isPresenceRecord(presence)) toPut.push([clientId, { ...presence, id: presenceIdOf(clientId) }])
       else toRemove.push(presenceIdOf(clientId))
     }
-    for (const clientId of removed) if (clientId !== ownId) toRemove.push(presenceIdOf(clientId))
+    for (const clientId of removed) {
+      if (clientId === ownId) continue
+      toRemove.push(presenceIdOf(clientId))
+      // y-protocols keeps a removed peer's clock: after our own reconnect the server resends that
+      // peer's state with the same clock, which would be ignored until the peer's next renewal
+      // (15 s). Forgetting the clock lets the resent state in at once.
+      if (!states.has(clientId)) awareness.meta.delete(clientId)
+    }
 
     const present = toRemove.filter((id) => store.has(id))
     if (toPut.length === 0 && present.length === 0) return
