@@ -77,6 +77,8 @@ export async function startServer(kind: ServerKind, root: string, logDir: string
       DATA_DIR: dataDir,
       // Many boards are created from one address; the limit is a per-client guard, not a server cost.
       BOARD_CREATE_LIMIT: '100000',
+      // Every simulated client connects from 127.0.0.1: the per-address socket limit would refuse a hall.
+      CONNECTIONS_PER_ADDRESS: '100000',
     },
   })
   try {

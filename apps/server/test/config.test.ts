@@ -67,7 +67,7 @@ describe('loadConfig', () => {
       allowedOrigins: [],
       preAuthQueueBytes: 64 * 1024,
       preAuthTotalBytes: 32 * 1024 * 1024,
-      connectionsPerAddress: 200,
+      connectionsPerAddress: 1000,
       authFailuresPerMinute: 60,
       storageQueueBytes: 256 * 1024 * 1024,
       assetQuotaBytes: 200 * 1024 * 1024,
