@@ -81,6 +81,32 @@ test('an instructor runs a session: teams from a template, live thumbnails, lock
   await expect(instructor.locator('[data-testid="team-card"][data-team="3"]').getByTestId('team-stats')).toContainText('0 edits in the last 5 min')
 })
 
+test('a team board that was only opened counts no edits on the dashboard; a drawn component counts', async ({ newUser }) => {
+  const template = CATALOG.templates[0]!
+  const instructor = await newUser('Dr. Mira')
+  const response = await instructor.request.post('/api/sessions', { data: { name: 'Lab 5', teams: 2, template: template.id } })
+  expect(response.status()).toBe(201)
+  const session = (await response.json()) as SessionResponse
+  await instructor.goto(session.dashboard)
+  const teamOne = instructor.locator('[data-testid="team-card"][data-team="1"]')
+
+  // A student opens the board: the editor records the schema and tidies the document, which is no edit.
+  const student = await newUser('Sam')
+  await student.goto(session.teams[0]!.links.editor)
+  await waitForEditor(student)
+  await waitForSynced(student)
+  await expect(teamOne.getByTestId('team-stats')).toContainText('Sam online')
+  await expect(teamOne.getByTestId('team-stats')).toContainText('0 edits in the last 5 min')
+  // The server's count, which a dashboard opened later starts from, agrees.
+  await instructor.reload()
+  await expect(teamOne.getByTestId('team-stats')).toContainText('Sam online')
+  await expect(teamOne.getByTestId('team-stats')).toContainText('0 edits in the last 5 min')
+
+  await student.getByTestId(`library-component-${CATALOG.kinds[0]!.id}`).click()
+  await waitForSynced(student)
+  await expect(teamOne.getByTestId('team-stats')).toContainText(/[1-9]\d* edits? in the last 5 min/)
+})
+
 test('a 40-team session: the dashboard reaches every team, draws thumbnails as they scroll into view, and locks all', async ({ newUser }) => {
   const template = CATALOG.templates[0]!
   const instructor = await newUser('Dr. Mira')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseStatelessMessage, recentEditCount, type EditSlices } from '@concord/shared'
+import { getRecordsMap, parseStatelessMessage, readRecord, recentEditCount, writeRecord, writeRecordChange, writeStoredSchema, type EditSlices } from '@concord/shared'
 import { acknowledged, synced, type TestClient } from './helpers/collab.ts'
 import { createBoard, tokenOf } from './helpers/server.ts'
 import { testResources } from './helpers/resources.ts'
@@ -24,8 +24,9 @@ describe('recent edits', () => {
     const editor = open(url, board.id, tokenOf(board.links.editor))
     const toEditor = recentEditsOf(editor)
     await synced(editor)
-    for (const value of [1, 2, 3]) {
-      editor.doc.getMap('test').set('value', value)
+    const records = getRecordsMap(editor.doc)
+    for (const x of [1, 2, 3]) {
+      writeRecord(records, { id: 'shape:a', typeName: 'shape', type: 'geo', x, y: 0, parentId: 'page:page', index: 'a1', props: { w: 10, h: 10 }, meta: {} })
       await acknowledged(editor)
     }
 
@@ -35,5 +36,25 @@ describe('recent edits', () => {
     expect(recentEditCount(toOwner[0]!, Date.now())).toBe(3)
     await synced(owner)
     expect(toEditor).toEqual([])
+  })
+
+  it('does not count what opening a board writes: the schema, the document and page records', async () => {
+    const { url } = await start()
+    const board = await createBoard(url, 'Only opened')
+    const editor = open(url, board.id, tokenOf(board.links.editor))
+    await synced(editor)
+    const records = getRecordsMap(editor.doc)
+    writeStoredSchema(editor.doc, { schemaVersion: 2, sequences: { 'com.tldraw.store': 5 } }, null)
+    await acknowledged(editor)
+    editor.doc.transact(() => {
+      const documentRecord = readRecord(records, 'document:document')!
+      writeRecordChange(records, documentRecord, { ...documentRecord, gridSize: 20 })
+    })
+    await acknowledged(editor)
+
+    const owner = open(url, board.id, tokenOf(board.links.owner))
+    const toOwner = recentEditsOf(owner)
+    await waitFor(() => toOwner.length > 0, { what: 'the recent edits at the owner' })
+    expect(recentEditCount(toOwner[0]!, Date.now())).toBe(0)
   })
 })

@@ -1,22 +1,35 @@
-import type { connectedPayload, Extension, onChangePayload } from '@hocuspocus/server'
-import { parseCollabDocumentName, recentSlices, recordEdits, type EditSlices, type RecentEditsMessage } from '@concord/shared'
+import type { afterLoadDocumentPayload, connectedPayload, Extension } from '@hocuspocus/server'
+import {
+  changesDesign,
+  getRecordsMap,
+  parseCollabDocumentName,
+  recentSlices,
+  recordEdits,
+  type EditSlices,
+  type RecentEditsMessage,
+} from '@concord/shared'
 import type { CollabContext } from './context.ts'
 
 /**
- * Counts each board's edits of the last minutes (every update applied to its design document
- * here, from this node's clients or relayed from others), and tells each new owner connection
- * the count so far: the session dashboard, opened in the middle of a session, shows what the
- * teams did before it was opened, and counts on from there itself. Kept in memory per node, in
+ * Counts each board's edits of the last minutes (each change to its shapes, bindings or assets
+ * applied here, from this node's clients or relayed from others; opening a board is no edit),
+ * and tells each new owner connection the count so far: the session dashboard, opened in the
+ * middle of a session, shows what the teams did before it was opened, and counts on from there. Kept in memory per node, in
  * time slices, so a busy board costs a few dozen numbers.
  */
 export class EditActivity implements Extension {
   extensionName = 'concord-edit-activity'
   private readonly boards = new Map<string, EditSlices>()
 
-  async onChange({ documentName }: onChangePayload): Promise<void> {
+  async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
     const target = parseCollabDocumentName(documentName)
     if (target?.kind !== 'board') return
-    this.boards.set(target.boardId, recordEdits(this.boards.get(target.boardId) ?? [], Date.now()))
+    const { boardId } = target
+    // The observer goes with the document when it is unloaded.
+    const records = getRecordsMap(document)
+    records.observeDeep((events) => {
+      if (changesDesign(records, events)) this.boards.set(boardId, recordEdits(this.boards.get(boardId) ?? [], Date.now()))
+    })
   }
 
   async connected({ connection, context }: connectedPayload<CollabContext>): Promise<void> {

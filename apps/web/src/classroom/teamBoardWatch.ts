@@ -1,5 +1,6 @@
 import {
   boardDocumentName,
+  changesDesign,
   CONTROLS_CHANNEL,
   controlsServerMessageSchema,
   DEFAULT_BOARD_CONTROLS,
@@ -46,11 +47,10 @@ export class TeamBoardWatch {
     // The dashboard watches; it shows no cursor on the team's board.
     this.provider.awareness?.setLocalState(null)
     const records = getRecordsMap(this.doc)
-    const read = () => this.records.set(readAllRecords(records))
-    records.observeDeep(read)
-    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      // What the first sync brings is the board as it was, not an edit.
-      if (origin !== this.provider || !this.provider.isSynced) return
+    records.observeDeep((events, transaction) => {
+      this.records.set(readAllRecords(records))
+      // What the first sync brings is the board as it was, and opening a board writes no design: neither is an edit.
+      if (transaction.origin !== this.provider || !this.provider.isSynced || !changesDesign(records, events)) return
       this.recentEdits.update((slices) => recordEdits(slices, Date.now()))
     })
     // With its own state cleared, the awareness holds exactly the others on the board.

@@ -126,14 +126,8 @@ export function readAllRecords(records: YRecords): JsonRecord[] {
   return out
 }
 
-/**
- * The ids of the records touched by a deep observer's events on the records map, split into
- * records that now exist (to put) and records that are gone (to remove).
- */
-export function changedRecordIds(
-  records: YRecords,
-  events: Array<Y.YEvent<Y.AbstractType<unknown>>>,
-): { put: Set<string>; removed: Set<string> } {
+/** The ids of the records touched by a deep observer's events on the records map. */
+export function touchedRecordIds(records: YRecords, events: Array<Y.YEvent<Y.AbstractType<unknown>>>): Set<string> {
   const touched = new Set<string>()
   for (const event of events) {
     if (event.target === records) {
@@ -143,8 +137,19 @@ export function changedRecordIds(
       if (typeof first === 'string') touched.add(first)
     }
   }
+  return touched
+}
+
+/**
+ * The ids of the records touched by a deep observer's events on the records map, split into
+ * records that now exist (to put) and records that are gone (to remove).
+ */
+export function changedRecordIds(
+  records: YRecords,
+  events: Array<Y.YEvent<Y.AbstractType<unknown>>>,
+): { put: Set<string>; removed: Set<string> } {
   const put = new Set<string>()
   const removed = new Set<string>()
-  for (const id of touched) (records.has(id) ? put : removed).add(id)
+  for (const id of touchedRecordIds(records, events)) (records.has(id) ? put : removed).add(id)
   return { put, removed }
 }
