@@ -40,7 +40,7 @@ export class BoardControls implements Extension {
     /** With several nodes: carries changes between them, so every node enforces the lock. */
     private readonly relay: BoardControlsRelay | null = null,
   ) {
-    relay?.onChange((boardId, controls) => this.apply(boardId, controls))
+    relay?.onMessage(({ boardId, controls }) => this.apply(boardId, controls))
     relay?.onResubscribed(() => void this.reload())
   }
 
@@ -92,7 +92,7 @@ export class BoardControls implements Extension {
         return
       }
       this.apply(boardId, after)
-      this.relay?.publish(boardId, after)
+      void this.relay?.publish({ boardId, controls: after })
     }
     this.log.info({ boardId: context.boardId, op: message.command.op, boards: boards.length }, 'board control changed')
   }
