@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net'
-import { hostname } from 'node:os'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyBaseLogger } from 'fastify'
 import type { Hocuspocus } from '@hocuspocus/server'
@@ -9,7 +8,7 @@ import { BoardAdmin } from './boards/board-admin.ts'
 import { BoardVersions } from './boards/board-versions.ts'
 import { AuthThrottle } from './access/auth-throttle.ts'
 import { loadLinkSecret } from './access/secret.ts'
-import { holdAcknowledgementsUntilCommitted } from './collab/ack-after-commit.ts'
+import { AcknowledgementHold } from './collab/ack-after-commit.ts'
 import { CollabAuth } from './collab/auth.ts'
 import { BoardControls } from './collab/board-controls.ts'
 import type { CollabContext } from './collab/context.ts'
@@ -24,7 +23,7 @@ import { SyncStateCache } from './collab/sync-state-cache.ts'
 import { createHocuspocus, DEFAULT_PRE_AUTH_LIMITS, hasPendingStores } from './collab/hocuspocus.ts'
 import { OutgoingQueue } from './collab/outgoing-queue.ts'
 import { createRedisRelay, redisConnector } from './collab/redis-relay.ts'
-import { BoardControlsRelay } from './collab/board-controls-relay.ts'
+import { boardControlsRelay } from './collab/board-controls-relay.ts'
 import { CollabStorage, DEFAULT_COMPACTION, type CompactionPolicy } from './collab/storage.ts'
 import { SocketBudget } from './collab/socket-budget.ts'
 import { StorageStatus } from './collab/storage-status.ts'
@@ -46,6 +45,7 @@ import { registerSessionRoutes } from './http/sessions.ts'
 import { registerVersionRoutes } from './http/versions.ts'
 import { registerWebApp } from './http/web-app.ts'
 import { ConcordMetrics } from './metrics.ts'
+import { createNodeId } from './node-id.ts'
 import { PostgresStorage } from './storage/postgres.ts'
 import { SqliteStorage, type SqliteStorageOptions } from './storage/sqlite.ts'
 import type { Storage } from './storage/types.ts'
@@ -124,20 +124,20 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const access = new BoardAccess(storage, () => loadLinkSecret(storage, config.secret), throttle)
   const metrics = new ConcordMetrics()
   const commits = new GroupCommit(storage, metrics, log.child({ component: 'group-commit' }), options.commitTiming, config.storageQueueBytes)
-  const outgoing = new OutgoingQueue()
-  holdAcknowledgementsUntilCommitted(outgoing, commits, metrics)
-  // After the acknowledgement hold: a delayed replica gets its acknowledgements late too.
-  const faults = new FaultInjection(outgoing, log.child({ component: 'lab-faults' }), options.labKeepaliveMs)
+  const acknowledgements = new AcknowledgementHold(commits, metrics)
+  const faults = new FaultInjection(log.child({ component: 'lab-faults' }), options.labKeepaliveMs)
+  // Every frame to a client meets these rules in this order: faults after the acknowledgement
+  // hold, so a delayed replica gets its acknowledgements late too.
+  const outgoing = new OutgoingQueue([acknowledgements.rule, faults.outgoingRule])
+  acknowledgements.releaseFrom(outgoing)
 
   const compaction = options.compaction ?? DEFAULT_COMPACTION
   const { limits } = config
+  // This node's one name: on every Redis channel, in the Redis extension and in the lab.
+  const nodeId = createNodeId()
   const connectRedis = config.redisUrl ? redisConnector(config.redisUrl, log) : null
-  const controlsRelay = connectRedis
-    ? new BoardControlsRelay(connectRedis(), connectRedis(), log.child({ component: 'board-controls-relay' }))
-    : null
-  /** This node's name in the replication lab. */
-  const nodeId = `${hostname()}/${process.pid}`
-  const labRelay = connectRedis ? new LabRelay(connectRedis(), connectRedis(), log.child({ component: 'lab-relay' }), nodeId) : null
+  const controlsRelay = connectRedis ? boardControlsRelay(connectRedis, nodeId, log.child({ component: 'board-controls-relay' })) : null
+  const labRelay = connectRedis ? new LabRelay(connectRedis, nodeId, log.child({ component: 'lab-relay' })) : null
   if (labRelay) faults.shareWith(labRelay)
   const controls = new BoardControls(storage, log.child({ component: 'board-controls' }), controlsRelay)
   const hocuspocus = createHocuspocus(
@@ -155,7 +155,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       controls,
       faults,
       ...(options.labTelemetry === false ? [] : [new LabTelemetry(faults, nodeId, labRelay, log.child({ component: 'lab-telemetry' }))]),
-      ...(config.redisUrl ? createRedisRelay(config.redisUrl, log.child({ component: 'redis-relay' })) : []),
+      ...(config.redisUrl ? createRedisRelay(config.redisUrl, nodeId, log.child({ component: 'redis-relay' })) : []),
     ],
     log.child({ component: 'collab-hooks' }),
     compaction,

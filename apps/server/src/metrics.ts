@@ -11,78 +11,27 @@ const LATENCY_BUCKETS = [0.0005, 0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.015
 export class ConcordMetrics {
   readonly registry = new Registry()
 
-  readonly updates = new Counter({
-    name: 'concord_updates_total',
-    help: 'Document updates received and appended to the update log',
-    registers: [this.registry],
-  })
+  readonly updates = counter(this.registry, 'concord_updates_total', 'Document updates received and appended to the update log')
 
-  readonly commitDuration = new Histogram({
-    name: 'concord_commit_duration_seconds',
-    help: 'Time one group commit (one database transaction) took',
-    buckets: LATENCY_BUCKETS,
-    registers: [this.registry],
-  })
+  readonly commitDuration = histogram(this.registry, 'concord_commit_duration_seconds', 'Time one group commit (one database transaction) took', LATENCY_BUCKETS)
 
-  readonly commitUpdates = new Histogram({
-    name: 'concord_commit_updates',
-    help: 'Updates written per group commit',
-    buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
-    registers: [this.registry],
-  })
+  readonly commitUpdates = histogram(this.registry, 'concord_commit_updates', 'Updates written per group commit', [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000])
 
-  readonly commitFailures = new Counter({
-    name: 'concord_commit_failures_total',
-    help: 'Group commits the database refused (each is retried)',
-    registers: [this.registry],
-  })
+  readonly commitFailures = counter(this.registry, 'concord_commit_failures_total', 'Group commits the database refused (each is retried)')
 
-  readonly ackDelay = new Histogram({
-    name: 'concord_ack_delay_seconds',
-    help: 'Time from applying a client update to sending its acknowledgement (held until the update is committed)',
-    buckets: LATENCY_BUCKETS,
-    registers: [this.registry],
-  })
+  readonly ackDelay = histogram(this.registry, 'concord_ack_delay_seconds', 'Time from applying a client update to sending its acknowledgement (held until the update is committed)', LATENCY_BUCKETS)
 
-  readonly compactions = new Counter({
-    name: 'concord_compactions_total',
-    help: 'Update logs compacted into a snapshot',
-    labelNames: ['reason'] as const,
-    registers: [this.registry],
-  })
+  readonly compactions = counter(this.registry, 'concord_compactions_total', 'Update logs compacted into a snapshot', ['reason'])
 
-  readonly fullStateReuses = new Counter({
-    name: 'concord_full_state_reuses_total',
-    help: 'Joining replicas answered with a cached encoding of the whole document instead of a fresh one',
-    registers: [this.registry],
-  })
+  readonly fullStateReuses = counter(this.registry, 'concord_full_state_reuses_total', 'Joining replicas answered with a cached encoding of the whole document instead of a fresh one')
 
-  readonly refusedUpdates = new Counter({
-    name: 'concord_refused_updates_total',
-    help: 'Client updates refused before apply (invalid: cannot be applied; limit: breaks a structural or size limit)',
-    labelNames: ['reason'] as const,
-    registers: [this.registry],
-  })
+  readonly refusedUpdates = counter(this.registry, 'concord_refused_updates_total', 'Client updates refused before apply (invalid: cannot be applied; limit: breaks a structural or size limit)', ['reason'])
 
-  readonly quarantinedUpdates = new Counter({
-    name: 'concord_quarantined_updates_total',
-    help: 'Stored updates that could not be applied at load and were set aside',
-    registers: [this.registry],
-  })
+  readonly quarantinedUpdates = counter(this.registry, 'concord_quarantined_updates_total', 'Stored updates that could not be applied at load and were set aside')
 
-  readonly limitedMessages = new Counter({
-    name: 'concord_limited_messages_total',
-    help: 'Client messages dropped or coalesced by a per-connection limit, by message kind',
-    labelNames: ['kind'] as const,
-    registers: [this.registry],
-  })
+  readonly limitedMessages = counter(this.registry, 'concord_limited_messages_total', 'Client messages dropped or coalesced by a per-connection limit, by message kind', ['kind'])
 
-  readonly limitClosures = new Counter({
-    name: 'concord_limit_closures_total',
-    help: 'Connections closed for passing a hard per-connection message limit',
-    labelNames: ['limit'] as const,
-    registers: [this.registry],
-  })
+  readonly limitClosures = counter(this.registry, 'concord_limit_closures_total', 'Connections closed for passing a hard per-connection message limit', ['limit'])
 
   constructor() {
     collectDefaultMetrics({ register: this.registry })
@@ -103,4 +52,17 @@ export class ConcordMetrics {
   async render(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() }
   }
+}
+
+function counter<Label extends string = never>(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: readonly Label[] = [],
+): Counter<Label> {
+  return new Counter({ name, help, labelNames, registers: [registry] })
+}
+
+function histogram(registry: Registry, name: string, help: string, buckets: number[]): Histogram {
+  return new Histogram({ name, help, buckets, registers: [registry] })
 }

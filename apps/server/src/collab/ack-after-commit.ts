@@ -1,6 +1,6 @@
 import type { ConcordMetrics } from '../metrics.ts'
 import type { GroupCommit } from './group-commit.ts'
-import { SYNC_STATUS, type OutgoingQueue } from './outgoing-queue.ts'
+import { SYNC_STATUS, type FrameRule, type OutgoingQueue } from './outgoing-queue.ts'
 
 /** The tag of an acknowledgement held until update number `seq` is committed. */
 class CommitBarrier {
@@ -13,18 +13,24 @@ class CommitBarrier {
  * `update` event has already queued it, so waiting for everything queued so far covers it (and
  * any identical content another client sent first). Relays to other clients are not held.
  */
-export function holdAcknowledgementsUntilCommitted(
-  outgoing: OutgoingQueue,
-  commits: GroupCommit,
-  metrics: ConcordMetrics,
-): void {
-  outgoing.addRule((frame) => {
-    if (frame.messageType !== SYNC_STATUS || commits.committed >= commits.enqueued) return undefined
-    return { hold: new CommitBarrier(commits.enqueued) }
-  })
-  commits.onCommit((committed) => {
-    const released = outgoing.release((frame) => frame.tag instanceof CommitBarrier && frame.tag.seq <= committed)
-    const now = performance.now()
-    for (const frame of released) metrics.ackDelay.observe((now - frame.heldAt) / 1000)
-  })
+export class AcknowledgementHold {
+  constructor(
+    private readonly commits: GroupCommit,
+    private readonly metrics: ConcordMetrics,
+  ) {}
+
+  /** The outgoing queue's rule that holds acknowledgements. */
+  readonly rule: FrameRule = (frame) => {
+    if (frame.messageType !== SYNC_STATUS || this.commits.committed >= this.commits.enqueued) return undefined
+    return { hold: new CommitBarrier(this.commits.enqueued) }
+  }
+
+  /** Releases the acknowledgements `outgoing` holds as their commits complete. */
+  releaseFrom(outgoing: OutgoingQueue): void {
+    this.commits.onCommit((committed) => {
+      const released = outgoing.release((frame) => frame.tag instanceof CommitBarrier && frame.tag.seq <= committed)
+      const now = performance.now()
+      for (const frame of released) this.metrics.ackDelay.observe((now - frame.heldAt) / 1000)
+    })
+  }
 }

@@ -14,6 +14,7 @@ import {
   type BoardControls as Controls,
   type ControlsServerMessage,
 } from '@concord/shared'
+import { boardSession } from '../boards/board-session.ts'
 import { boardControlsKey } from '../storage/board-settings.ts'
 import type { BoardControlsRelay } from './board-controls-relay.ts'
 import type { Storage } from '../storage/types.ts'
@@ -40,7 +41,7 @@ export class BoardControls implements Extension {
     /** With several nodes: carries changes between them, so every node enforces the lock. */
     private readonly relay: BoardControlsRelay | null = null,
   ) {
-    relay?.onChange((boardId, controls) => this.apply(boardId, controls))
+    relay?.onMessage(({ boardId, controls }) => this.apply(boardId, controls))
     relay?.onResubscribed(() => void this.reload())
   }
 
@@ -80,7 +81,8 @@ export class BoardControls implements Extension {
     const now = Date.now()
     // A broadcast in a class session goes to every team's board, the others to this board.
     const sessionWide = message.command.op === 'broadcast' || message.command.op === 'broadcast-clear'
-    const boards = sessionWide ? await this.boardsOfSessionOf(context.boardId) : [context.boardId]
+    const session = sessionWide ? await boardSession(this.storage, context.boardId) : null
+    const boards = session ? session.boards.map((board) => board.boardId) : [context.boardId]
     for (const boardId of boards) {
       const after = applyControlCommand(await this.controlsOf(boardId), message.command, now)
       try {
@@ -92,16 +94,9 @@ export class BoardControls implements Extension {
         return
       }
       this.apply(boardId, after)
-      this.relay?.publish(boardId, after)
+      void this.relay?.publish({ boardId, controls: after })
     }
     this.log.info({ boardId: context.boardId, op: message.command.op, boards: boards.length }, 'board control changed')
-  }
-
-  /** Every board of the class session a board belongs to, or just that board. */
-  private async boardsOfSessionOf(boardId: string): Promise<string[]> {
-    const sessionId = await this.storage.sessionOfBoard(boardId)
-    const session = sessionId === null ? null : await this.storage.getSession(sessionId)
-    return session ? session.boards.map((board) => board.boardId) : [boardId]
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {

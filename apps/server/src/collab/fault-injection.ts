@@ -21,7 +21,7 @@ import {
 import type { CollabContext } from './context.ts'
 import { FaultBook, frameFate, type FrameFate } from './fault-book.ts'
 import type { LabRelay } from './lab-relay.ts'
-import type { OutgoingQueue } from './outgoing-queue.ts'
+import type { FrameRule } from './outgoing-queue.ts'
 
 /** Hocuspocus message types that are the lab's control plane, never faulted. */
 const STATELESS = 5
@@ -76,19 +76,19 @@ export class FaultInjection implements Extension {
   private relay: LabRelay | null = null
 
   constructor(
-    outgoing: OutgoingQueue,
     private readonly log: Logger,
     private readonly keepaliveMs = KEEPALIVE_MS,
-  ) {
-    outgoing.addRule((frame) => {
-      const book = this.books.size === 0 ? undefined : this.books.get(frame.connection.document.name)
-      const fate =
-        book && frame.messageType !== STATELESS && !this.keepaliveFrames.has(frame.bytes)
-          ? this.fateOn(this.outgoingPaths, frame.connection, book)
-          : undefined
-      this.observer?.outgoing(frame.connection, frame.bytes, fate)
-      return fate
-    })
+  ) {}
+
+  /** The outgoing queue's rule that drops and delays frames to faulted replicas. */
+  readonly outgoingRule: FrameRule = (frame) => {
+    const book = this.books.size === 0 ? undefined : this.books.get(frame.connection.document.name)
+    const fate =
+      book && frame.messageType !== STATELESS && !this.keepaliveFrames.has(frame.bytes)
+        ? this.fateOn(this.outgoingPaths, frame.connection, book)
+        : undefined
+    this.observer?.outgoing(frame.connection, frame.bytes, fate)
+    return fate
   }
 
   /**

@@ -11,18 +11,17 @@ import {
   type Replica,
   type ServerState,
 } from '@concord/shared'
-
-const CHANNEL = 'concord:lab'
+import { RedisChannel } from './redis-channel.ts'
 
 const messageSchema = z.discriminatedUnion('kind', [
   /** A node has lab viewers for the document: the others that have it open report to it. */
-  z.object({ kind: z.literal('interest'), node: z.string(), documentName: z.string() }),
+  z.object({ kind: z.literal('interest'), documentName: z.string() }),
   /** A node's own state and its replicas of the document, sent in answer to interest. */
-  z.object({ kind: z.literal('state'), node: z.string(), documentName: z.string(), server: serverStateSchema, replicas: z.array(replicaSchema) }),
+  z.object({ kind: z.literal('state'), documentName: z.string(), server: serverStateSchema, replicas: z.array(replicaSchema) }),
   /** One telemetry event of a node, while another node's viewers are interested. */
-  z.object({ kind: z.literal('event'), node: z.string(), documentName: z.string(), event: labEventSchema }),
+  z.object({ kind: z.literal('event'), documentName: z.string(), event: labEventSchema }),
   /** An owner's fault command, checked by the node it came to: every node enforces it on its own connections. */
-  z.object({ kind: z.literal('fault'), node: z.string(), documentName: z.string(), command: faultCommandSchema }),
+  z.object({ kind: z.literal('fault'), documentName: z.string(), command: faultCommandSchema }),
 ])
 type RelayMessage = z.infer<typeof messageSchema>
 
@@ -39,18 +38,13 @@ export interface LabRelayHandlers {
  * owner's fault commands, so a replica is partitioned whichever node it is connected to.
  */
 export class LabRelay {
+  private readonly channel: RedisChannel<RelayMessage>
   private handlers: LabRelayHandlers | null = null
   private faultHandler: ((documentName: string, command: FaultCommand) => void) | null = null
 
-  constructor(
-    private readonly pub: RedisClient,
-    private readonly sub: RedisClient,
-    private readonly log: Logger,
-    /** This node's id, as its `ServerState.nodeId`. */
-    readonly node: string,
-  ) {
-    sub.on('message', (_channel: string, message: string) => this.receive(message))
-    sub.subscribe(CHANNEL).catch((error: unknown) => log.warn({ err: error }, 'could not subscribe to lab telemetry'))
+  constructor(connect: () => RedisClient, node: string, log: Logger) {
+    this.channel = new RedisChannel({ name: 'concord:lab', schema: messageSchema, connect, node, log })
+    this.channel.onMessage((message, from) => this.receive(message, from))
   }
 
   listen(handlers: LabRelayHandlers): void {
@@ -63,44 +57,29 @@ export class LabRelay {
   }
 
   publishFault(documentName: string, command: FaultCommand): void {
-    this.publish({ kind: 'fault', node: this.node, documentName, command })
+    void this.channel.publish({ kind: 'fault', documentName, command })
   }
 
   announceInterest(documentName: string): void {
-    this.publish({ kind: 'interest', node: this.node, documentName })
+    void this.channel.publish({ kind: 'interest', documentName })
   }
 
   publishState(documentName: string, server: ServerState, replicas: Replica[]): void {
-    this.publish({ kind: 'state', node: this.node, documentName, server, replicas })
+    void this.channel.publish({ kind: 'state', documentName, server, replicas })
   }
 
   publishEvent(documentName: string, event: LabEvent): void {
-    this.publish({ kind: 'event', node: this.node, documentName, event })
+    void this.channel.publish({ kind: 'event', documentName, event })
   }
 
   close(): void {
-    this.pub.disconnect(false)
-    this.sub.disconnect(false)
+    this.channel.close()
   }
 
-  private publish(message: RelayMessage): void {
-    this.pub.publish(CHANNEL, JSON.stringify(message)).catch((error: unknown) => {
-      this.log.warn({ err: error, documentName: message.documentName }, 'could not publish lab telemetry')
-    })
-  }
-
-  private receive(raw: string): void {
-    let message: RelayMessage
-    try {
-      message = messageSchema.parse(JSON.parse(raw))
-    } catch {
-      this.log.warn('ignored malformed lab telemetry from another node')
-      return
-    }
-    if (message.node === this.node) return
+  private receive(message: RelayMessage, from: string): void {
     if (message.kind === 'fault') this.faultHandler?.(message.documentName, message.command)
-    else if (message.kind === 'interest') this.handlers?.interest(message.documentName, message.node)
-    else if (message.kind === 'state') this.handlers?.state(message.documentName, message.node, message.server, message.replicas)
-    else this.handlers?.event(message.documentName, message.node, message.event)
+    else if (message.kind === 'interest') this.handlers?.interest(message.documentName, from)
+    else if (message.kind === 'state') this.handlers?.state(message.documentName, from, message.server, message.replicas)
+    else this.handlers?.event(message.documentName, from, message.event)
   }
 }

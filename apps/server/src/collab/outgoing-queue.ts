@@ -29,7 +29,8 @@ export interface HeldFrame extends OutgoingFrame {
 }
 
 interface Pending extends HeldFrame {
-  rule: FrameRule
+  /** The index of the rule that held it (-1 while none has). */
+  heldBy: number
   /** The connection's own `send`, which writes to its socket. */
   deliver: (bytes: Uint8Array) => void
 }
@@ -39,27 +40,20 @@ interface Wrapped {
 }
 
 /**
- * One queue per document connection for everything the server sends it. Rules (added by other
- * extensions) can hold, delay or drop frames; frames no rule touches go out at once, in order.
- * Held frames keep their order among themselves and do not block the frames behind them.
+ * One queue per document connection for everything the server sends it. Its rules, given once
+ * in the order they see a frame, can hold, delay or drop frames; frames no rule touches go out
+ * at once, in order. Held frames keep their order among themselves and do not block the frames
+ * behind them.
  *
- * Durability holds acknowledgements here until their update is committed; the replication
- * lab's fault injection (drop, delay per connection) is meant to be rules on the same queue.
+ * Durability holds acknowledgements here until their update is committed, and the replication
+ * lab's fault injection drops and delays a replica's frames here.
  */
 export class OutgoingQueue implements Extension {
   extensionName = 'concord-outgoing-queue'
 
-  private readonly rules: FrameRule[] = []
   private readonly connections = new Map<Connection, Wrapped>()
 
-  /** Adds a rule after the existing ones; returns a function that removes it. */
-  addRule(rule: FrameRule): () => void {
-    this.rules.push(rule)
-    return () => {
-      const index = this.rules.indexOf(rule)
-      if (index !== -1) this.rules.splice(index, 1)
-    }
-  }
+  constructor(private readonly rules: readonly FrameRule[]) {}
 
   /**
    * Sends on every held frame `select` picks, oldest first per connection, through the rules
@@ -73,7 +67,7 @@ export class OutgoingQueue implements Extension {
       for (const frame of wrapped.held) (select(frame) ? released : keep).push(frame)
       wrapped.held = keep
     }
-    for (const frame of released) this.pass(frame, this.rules.indexOf(frame.rule) + 1)
+    for (const frame of released) this.pass(frame, frame.heldBy + 1)
     return released
   }
 
@@ -99,7 +93,7 @@ export class OutgoingQueue implements Extension {
     const deliver = connection.send.bind(connection)
     this.connections.set(connection, { held: [] })
     connection.send = (bytes: Uint8Array) => {
-      const frame = { connection, bytes, messageType: messageTypeOf(bytes), tag: undefined, heldAt: 0, rule: noRule, deliver }
+      const frame = { connection, bytes, messageType: messageTypeOf(bytes), tag: undefined, heldAt: 0, heldBy: -1, deliver }
       this.pass(frame, 0)
     }
     // Whatever is still held for a closed connection can never be delivered.
@@ -118,14 +112,12 @@ export class OutgoingQueue implements Extension {
       }
       const wrapped = this.connections.get(frame.connection)
       if (!wrapped) return
-      wrapped.held.push({ ...frame, tag: verdict.hold, heldAt: performance.now(), rule })
+      wrapped.held.push({ ...frame, tag: verdict.hold, heldAt: performance.now(), heldBy: index })
       return
     }
     frame.deliver(frame.bytes)
   }
 }
-
-const noRule: FrameRule = () => undefined
 
 /** The message type of a Hocuspocus frame: a var-string document address, then a var-uint. */
 function messageTypeOf(bytes: Uint8Array): number {

@@ -1,16 +1,15 @@
-import { randomUUID } from 'node:crypto'
 import type { Extension, Hocuspocus, onAwarenessUpdatePayload, onConfigurePayload } from '@hocuspocus/server'
 import type RedisClient from 'ioredis'
 import type { Logger } from 'pino'
 import { removeAwarenessStates } from 'y-protocols/awareness'
 import { z } from 'zod'
-
-const CHANNEL = 'concord:presence-departures'
+import { RedisChannel } from './redis-channel.ts'
 
 /** Origin of removals this extension applies, so they are not announced again. */
 const DEPARTURE_ORIGIN = 'concord-presence-departure'
 
-const departureSchema = z.object({ node: z.string(), documentName: z.string(), clients: z.array(z.number().int()) })
+const departureSchema = z.object({ documentName: z.string(), clients: z.array(z.number().int()) })
+type Departure = z.infer<typeof departureSchema>
 
 /**
  * Tells the other nodes when presence states leave a board here (a client closed its tab or
@@ -22,16 +21,12 @@ const departureSchema = z.object({ node: z.string(), documentName: z.string(), c
 export class PresenceDepartures implements Extension {
   extensionName = 'concord-presence-departures'
 
-  private readonly node = randomUUID()
+  private readonly channel: RedisChannel<Departure>
   private instance: Hocuspocus | undefined
 
-  constructor(
-    private readonly pub: RedisClient,
-    private readonly sub: RedisClient,
-    private readonly log: Logger,
-  ) {
-    sub.on('message', (_channel: string, message: string) => this.receive(message))
-    sub.subscribe(CHANNEL).catch((error: unknown) => log.warn({ err: error }, 'could not subscribe to presence departures'))
+  constructor(connect: () => RedisClient, node: string, log: Logger) {
+    this.channel = new RedisChannel({ name: 'concord:presence-departures', schema: departureSchema, connect, node, log })
+    this.channel.onMessage((departure) => this.receive(departure))
   }
 
   async onConfigure({ instance }: onConfigurePayload): Promise<void> {
@@ -40,26 +35,14 @@ export class PresenceDepartures implements Extension {
 
   async onAwarenessUpdate({ documentName, removed, transactionOrigin }: onAwarenessUpdatePayload): Promise<void> {
     if (removed.length === 0 || transactionOrigin === DEPARTURE_ORIGIN) return
-    const message = JSON.stringify({ node: this.node, documentName, clients: removed })
-    await this.pub.publish(CHANNEL, message).catch((error: unknown) => {
-      this.log.warn({ err: error }, 'could not publish a presence departure')
-    })
+    await this.channel.publish({ documentName, clients: removed })
   }
 
   async onDestroy(): Promise<void> {
-    this.pub.disconnect(false)
-    this.sub.disconnect(false)
+    this.channel.close()
   }
 
-  private receive(raw: string): void {
-    let departure: z.infer<typeof departureSchema>
-    try {
-      departure = departureSchema.parse(JSON.parse(raw))
-    } catch {
-      this.log.warn('ignored a malformed presence departure')
-      return
-    }
-    if (departure.node === this.node) return
+  private receive(departure: Departure): void {
     const document = this.instance?.documents.get(departure.documentName)
     if (!document) return
     // A client that has since connected here (it failed over) stays.

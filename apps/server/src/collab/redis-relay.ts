@@ -5,14 +5,14 @@ import { PresenceDepartures } from './presence-departures.ts'
 
 /**
  * Relays every loaded board between the nodes through Redis pub/sub (Hocuspocus' Redis
- * extension): updates, presence (awareness) and stateless messages, plus presence departures
- * (`PresenceDepartures`). Redis stores nothing; the shared PostgreSQL does. The extension's store
- * lock also lets one node at a time compact a document on its debounce (PostgreSQL's advisory
- * lock guards every compaction anyway).
+ * extension, under this node's id): updates, presence (awareness) and stateless messages, plus
+ * presence departures (`PresenceDepartures`). Redis stores nothing; the shared PostgreSQL does.
+ * The extension's store lock also lets one node at a time compact a document on its debounce
+ * (PostgreSQL's advisory lock guards every compaction anyway).
  */
-export function createRedisRelay(redisUrl: string, log: Logger): [Redis, PresenceDepartures] {
+export function createRedisRelay(redisUrl: string, node: string, log: Logger): [Redis, PresenceDepartures] {
   const connect = redisConnector(redisUrl, log)
-  return [new Redis({ createClient: connect }), new PresenceDepartures(connect(), connect(), log)]
+  return [new Redis({ createClient: connect, identifier: node }), new PresenceDepartures(connect, node, log)]
 }
 
 /** Opens Redis connections that log outages instead of crashing the process (ioredis reconnects by itself). */

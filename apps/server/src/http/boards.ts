@@ -10,6 +10,7 @@ import {
 } from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
 import type { BoardAdmin } from '../boards/board-admin.ts'
+import { boardSession } from '../boards/board-session.ts'
 import { createBoard } from '../boards/create-board.ts'
 import { moveInlineImagesToAssets } from '../boards/imported-assets.ts'
 import { randomId } from '../random-id.ts'
@@ -100,8 +101,6 @@ export function registerBoardRoutes(app: FastifyInstance, { storage, access, adm
 
 /** The class session of a board, told to its owners (the instructor) only. */
 async function sessionFor(storage: Storage, boardId: string, role: Role): Promise<BoardInfoResponse['session']> {
-  if (role !== 'owner') return null
-  const sessionId = await storage.sessionOfBoard(boardId)
-  const session = sessionId === null ? null : await storage.getSession(sessionId)
+  const session = role === 'owner' ? await boardSession(storage, boardId) : null
   return session ? { id: session.id, name: session.name } : null
 }

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg'
 import { boardDocumentName, reviewDocumentName, ROLES, type Role } from '@concord/shared'
 import { boardSettingKeys } from './board-settings.ts'
+import { initialLinkGenerations } from './link-generations.ts'
 import { asBuffer, inTransaction } from './postgres-transaction.ts'
 import type { BoardRecord, DocumentState, NewBoard } from './types.ts'
 
@@ -25,7 +26,7 @@ export async function createBoard(pool: Pool, board: NewBoard, initialDocuments:
       )
     }
   })
-  return { ...board, linkGenerations: initialGenerations() }
+  return { ...board, linkGenerations: initialLinkGenerations() }
 }
 
 export async function getBoard(pool: Pool, id: string): Promise<BoardRecord | null> {
@@ -39,7 +40,7 @@ export async function getBoard(pool: Pool, id: string): Promise<BoardRecord | nu
     'SELECT role, generation FROM link_generations WHERE board_id = $1',
     [id],
   )
-  const linkGenerations = initialGenerations()
+  const linkGenerations = initialLinkGenerations()
   for (const generation of generations.rows) linkGenerations[generation.role as Role] = Number(generation.generation)
   return { id: row.id, title: row.title, createdAt: Number(row.created_at), linkGenerations }
 }
@@ -75,8 +76,4 @@ export async function copyAssets(pool: Pool, fromBoardId: string, toBoardId: str
     'INSERT INTO assets (board_id, id, content_type, bytes, created_at) SELECT $1, id, content_type, bytes, $2 FROM assets WHERE board_id = $3',
     [toBoardId, Date.now(), fromBoardId],
   )
-}
-
-function initialGenerations(): Record<Role, number> {
-  return Object.fromEntries(ROLES.map((role) => [role, 0])) as Record<Role, number>
 }

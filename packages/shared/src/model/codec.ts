@@ -45,16 +45,23 @@ function newNestedMap(object: JsonObject, depth: number): Y.Map<unknown> {
   return map
 }
 
-/** Writes the fields of `object` into `map`, touching only what differs. */
-function patchMap(map: Y.Map<unknown>, object: JsonObject, depth: number): void {
-  for (const key of Array.from(map.keys())) {
-    if (!Object.hasOwn(object, key) || object[key] === undefined) map.delete(key)
+/**
+ * Writes `next` into `map`, touching only what differs. `prev` is the value a local change started
+ * from: then only the fields that differ between `prev` and `next` are written, so a peer's
+ * concurrent edit to another field stays; without it, every field is compared with the stored one.
+ */
+function patchMap(map: Y.Map<unknown>, next: JsonObject, prev: JsonObject | undefined, depth: number): void {
+  const before = prev ? Object.keys(prev).filter((key) => prev[key] !== undefined) : Array.from(map.keys())
+  for (const key of before) {
+    if (!Object.hasOwn(next, key) || next[key] === undefined) map.delete(key)
   }
-  for (const [key, value] of Object.entries(object)) {
-    if (value === undefined) continue
+  for (const [key, value] of Object.entries(next)) {
+    if (value === undefined || (prev && jsonEqual(prev[key], value))) continue
     const current = map.get(key)
     if (isNested(key, value, depth)) {
-      if (current instanceof Y.Map) patchMap(current, value, depth + 1)
+      // A nested change is diffed against the field's previous value; one that was no object is written whole.
+      const nestedPrev = prev === undefined ? undefined : isPlainObject(prev[key]) ? prev[key] : null
+      if (current instanceof Y.Map && nestedPrev !== null) patchMap(current, value, nestedPrev, depth + 1)
       else map.set(key, newNestedMap(value, depth + 1))
     } else if (current instanceof Y.AbstractType || !jsonEqual(current, value)) {
       map.set(key, value)
@@ -65,26 +72,8 @@ function patchMap(map: Y.Map<unknown>, object: JsonObject, depth: number): void 
 /** Creates or updates a record in the records map, writing only fields that differ from the stored ones. */
 export function writeRecord(records: YRecords, record: JsonRecord): void {
   const existing = records.get(record.id)
-  if (existing instanceof Y.Map) patchMap(existing, record, 0)
+  if (existing instanceof Y.Map) patchMap(existing, record, undefined, 0)
   else records.set(record.id, newNestedMap(record, 0) as YRecord)
-}
-
-/** Writes into `map` only the fields that differ between `prev` and `next`, recursing into nested maps. */
-function applyDiff(map: Y.Map<unknown>, prev: JsonObject, next: JsonObject, depth: number): void {
-  for (const key of Object.keys(prev)) {
-    if (prev[key] !== undefined && (!Object.hasOwn(next, key) || next[key] === undefined)) map.delete(key)
-  }
-  for (const [key, value] of Object.entries(next)) {
-    const before = prev[key]
-    if (value === undefined || jsonEqual(before, value)) continue
-    const current = map.get(key)
-    if (isNested(key, value, depth)) {
-      if (current instanceof Y.Map && isPlainObject(before)) applyDiff(current, before, value, depth + 1)
-      else map.set(key, newNestedMap(value, depth + 1))
-    } else if (current instanceof Y.AbstractType || !jsonEqual(current, value)) {
-      map.set(key, value)
-    }
-  }
 }
 
 /**
@@ -95,7 +84,7 @@ function applyDiff(map: Y.Map<unknown>, prev: JsonObject, next: JsonObject, dept
  */
 export function writeRecordChange(records: YRecords, prev: JsonRecord, next: JsonRecord): void {
   const existing = records.get(next.id)
-  if (existing instanceof Y.Map) applyDiff(existing, prev, next, 0)
+  if (existing instanceof Y.Map) patchMap(existing, next, prev, 0)
   else records.set(next.id, newNestedMap(next, 0) as YRecord)
 }
 

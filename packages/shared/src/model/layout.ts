@@ -60,8 +60,3 @@ export function readBoardMeta(doc: Y.Doc): BoardMeta | null {
 export function boardDocumentName(boardId: string): string {
   return `board:${boardId}`
 }
-
-/** The board id in a document name, or null when the name is not a board document. */
-export function parseBoardDocumentName(name: string): string | null {
-  return name.startsWith('board:') ? name.slice('board:'.length) : null
-}

@@ -1,0 +1,100 @@
+/** What the two databases spell differently in the schema. */
+export interface SqlDialect {
+  /** Milliseconds since the epoch. */
+  time: string
+  blob: string
+  /** An increasing row id, the primary key. */
+  rowId: string
+  /** Written after each table's definition. */
+  tableOptions: string
+}
+
+export const SQLITE: SqlDialect = { time: 'INTEGER', blob: 'BLOB', rowId: 'INTEGER PRIMARY KEY', tableOptions: ' STRICT' }
+export const POSTGRES: SqlDialect = { time: 'BIGINT', blob: 'BYTEA', rowId: 'BIGSERIAL PRIMARY KEY', tableOptions: '' }
+
+/** The settings table, created before any migration: it holds the schema version. */
+export function settingsTable({ tableOptions }: SqlDialect): string {
+  return `CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)${tableOptions}`
+}
+
+/**
+ * Schema migrations, the same tables in both databases, applied in order on open: entry `i`
+ * moves the schema from version `i` to `i + 1`. Append new entries; never edit a released one.
+ */
+export function migrations({ time, blob, rowId, tableOptions }: SqlDialect): readonly string[] {
+  return [
+    `
+    CREATE TABLE boards (
+      id TEXT PRIMARY KEY,
+      title TEXT NOT NULL,
+      created_at ${time} NOT NULL
+    )${tableOptions};
+    CREATE TABLE link_generations (
+      board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+      role TEXT NOT NULL,
+      generation INTEGER NOT NULL,
+      PRIMARY KEY (board_id, role)
+    )${tableOptions};
+    CREATE TABLE documents (
+      name TEXT PRIMARY KEY,
+      state ${blob} NOT NULL,
+      updated_at ${time} NOT NULL
+    )${tableOptions};
+    CREATE TABLE assets (
+      board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+      id TEXT NOT NULL,
+      content_type TEXT NOT NULL,
+      bytes ${blob} NOT NULL,
+      created_at ${time} NOT NULL,
+      PRIMARY KEY (board_id, id)
+    )${tableOptions};
+    `,
+    // The write-through update log: `documents.state` is the last snapshot, these rows came after it.
+    `
+    CREATE TABLE document_updates (
+      id ${rowId},
+      name TEXT NOT NULL,
+      data ${blob} NOT NULL
+    )${tableOptions};
+    CREATE INDEX document_updates_by_name ON document_updates (name, id);
+    `,
+    // Versions submitted for review: frozen copies of a board's design document.
+    `
+    CREATE TABLE versions (
+      board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+      id TEXT NOT NULL,
+      name TEXT NOT NULL,
+      created_at ${time} NOT NULL,
+      state ${blob} NOT NULL,
+      PRIMARY KEY (board_id, id)
+    )${tableOptions};
+    `,
+    // Class sessions: one board per team; deleting a board takes it out of its session.
+    `
+    CREATE TABLE sessions (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      created_at ${time} NOT NULL,
+      template TEXT
+    )${tableOptions};
+    CREATE TABLE session_boards (
+      session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+      board_id TEXT NOT NULL PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+      team INTEGER NOT NULL
+    )${tableOptions};
+    CREATE INDEX session_boards_by_session ON session_boards (session_id, team);
+    `,
+  ]
+}
+
+/** The schema version a database holds (`stored`: its settings value, if any); refuses an unreadable or newer one. */
+export function storedSchemaVersion(stored: string | undefined, latest: number): number {
+  const current = stored === undefined ? 0 : Number(stored)
+  if (!Number.isInteger(current) || current < 0) {
+    throw new Error(`the database has an unreadable schema_version: ${String(stored)}`)
+  }
+  if (current > latest) {
+    throw new Error(`the database has schema version ${current}, newer than this server's ${latest}; upgrade the server`)
+  }
+  return current
+}
