@@ -6,11 +6,11 @@ import {
   boardDocumentName,
   capabilitiesOf,
   CONTROLS_CHANNEL,
-  controlsClientMessageSchema,
   DEFAULT_BOARD_CONTROLS,
   parseCollabDocumentName,
-  parseControlsPayload,
+  parseStateless,
   reviewDocumentName,
+  statelessClientMessageSchema,
   type BoardControls as Controls,
   type ControlsServerMessage,
 } from '@concord/shared'
@@ -18,6 +18,7 @@ import { boardControlsKey } from '../storage/board-settings.ts'
 import type { BoardControlsRelay } from './board-controls-relay.ts'
 import type { Storage } from '../storage/types.ts'
 import type { CollabContext } from './context.ts'
+import { broadcastStateless, sendStateless } from './stateless.ts'
 
 /**
  * The owner's controls over a board (lock, timer, broadcast, follow-me) as server state: kept in
@@ -61,20 +62,20 @@ export class BoardControls implements Extension {
   }
 
   async connected({ connection, context }: connectedPayload<CollabContext>): Promise<void> {
-    connection.sendStateless(stateMessage(await this.controlsOf(context.boardId)))
+    sendStateless(connection, stateMessage(await this.controlsOf(context.boardId)))
   }
 
   async onStateless({ connection, payload }: onStatelessPayload): Promise<void> {
-    const message = parseControlsPayload(controlsClientMessageSchema, payload)
-    if (message === null) return
+    const message = parseStateless(statelessClientMessageSchema, payload)
+    if (message?.channel !== CONTROLS_CHANNEL) return
     const context = connection.context as CollabContext
-    if ('invalid' in message) {
-      connection.sendStateless(refusal(`invalid control command: ${message.invalid}`))
+    if (message.type === 'invalid') {
+      sendStateless(connection, refusal(`invalid control command: ${message.reason}`))
       return
     }
     if (context.role !== 'owner') {
       this.log.info({ boardId: context.boardId, role: context.role, op: message.command.op }, 'board control refused: not the owner')
-      connection.sendStateless(refusal('Only the board’s owner can use these controls.'))
+      sendStateless(connection, refusal('Only the board’s owner can use these controls.'))
       return
     }
     const now = Date.now()
@@ -88,7 +89,7 @@ export class BoardControls implements Extension {
       } catch (error) {
         // E.g. a full disk: the change is not taken, and the owner is told why.
         this.log.error({ err: error, boardId, op: message.command.op }, 'board control not stored')
-        connection.sendStateless(refusal('The server cannot store changes right now; the controls were not changed. Try again later.'))
+        sendStateless(connection, refusal('The server cannot store changes right now; the controls were not changed. Try again later.'))
         return
       }
       this.apply(boardId, after)
@@ -158,17 +159,17 @@ export class BoardControls implements Extension {
     }
   }
 
-  private broadcast(boardId: string, message: string): void {
+  private broadcast(boardId: string, message: ControlsServerMessage): void {
     for (const name of [boardDocumentName(boardId), reviewDocumentName(boardId)]) {
-      this.hocuspocus?.documents.get(name)?.broadcastStateless(message)
+      broadcastStateless(this.hocuspocus?.documents.get(name), message)
     }
   }
 }
 
-function stateMessage(controls: Controls): string {
-  return JSON.stringify({ channel: CONTROLS_CHANNEL, type: 'state', controls } satisfies ControlsServerMessage)
+function stateMessage(controls: Controls): ControlsServerMessage {
+  return { channel: CONTROLS_CHANNEL, type: 'state', controls }
 }
 
-function refusal(reason: string): string {
-  return JSON.stringify({ channel: CONTROLS_CHANNEL, type: 'refused', reason } satisfies ControlsServerMessage)
+function refusal(reason: string): ControlsServerMessage {
+  return { channel: CONTROLS_CHANNEL, type: 'refused', reason }
 }

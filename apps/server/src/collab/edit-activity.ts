@@ -1,6 +1,7 @@
 import type { connectedPayload, Extension, onChangePayload } from '@hocuspocus/server'
-import { parseCollabDocumentName, recentSlices, recordEdits, type EditSlices, type RecentEditsMessage } from '@concord/shared'
+import { BOARD_CHANNEL, parseCollabDocumentName, recentSlices, recordEdits, type EditSlices } from '@concord/shared'
 import type { CollabContext } from './context.ts'
+import { sendStateless } from './stateless.ts'
 
 /**
  * Counts each board's edits of the last minutes (every update applied to its design document
@@ -22,7 +23,7 @@ export class EditActivity implements Extension {
   async connected({ connection, context }: connectedPayload<CollabContext>): Promise<void> {
     if (context.document !== 'board' || context.role !== 'owner') return
     const slices = recentSlices(this.boards.get(context.boardId) ?? [], Date.now())
-    connection.sendStateless(JSON.stringify({ type: 'recent-edits', slices } satisfies RecentEditsMessage))
+    sendStateless(connection, { channel: BOARD_CHANNEL, type: 'recent-edits', slices })
   }
 
   async afterUnloadDocument(): Promise<void> {

@@ -12,16 +12,16 @@ import type {
 import type { Logger } from 'pino'
 import {
   LAB_CHANNEL,
-  labClientMessageSchema,
-  parseLabPayload,
+  parseStateless,
+  statelessClientMessageSchema,
   type Fault,
   type FaultCommand,
-  type LabServerMessage,
 } from '@concord/shared'
 import type { CollabContext } from './context.ts'
 import { FaultBook, frameFate, type FrameFate } from './fault-book.ts'
 import type { LabRelay } from './lab-relay.ts'
 import type { OutgoingQueue } from './outgoing-queue.ts'
+import { sendStateless } from './stateless.ts'
 
 /** Hocuspocus message types that are the lab's control plane, never faulted. */
 const STATELESS = 5
@@ -147,8 +147,8 @@ export class FaultInjection implements Extension {
   }
 
   async onStateless({ connection, payload }: onStatelessPayload): Promise<void> {
-    const message = parseLabPayload(labClientMessageSchema, payload)
-    if (message === null || 'invalid' in message) return
+    const message = parseStateless(statelessClientMessageSchema, payload)
+    if (message?.channel !== LAB_CHANNEL || message.type === 'invalid') return
     if (message.type === 'report') {
       // A connection cannot claim another replica's client id (and so draw or dodge its faults).
       const announced = connection.document.getClients(connection)
@@ -159,7 +159,7 @@ export class FaultInjection implements Extension {
     const { role } = connection.context as CollabContext
     if (role !== 'owner') {
       this.log.warn({ documentName: connection.document.name, role, op: message.command.op }, 'lab fault command refused: not the owner')
-      send(connection, { channel: LAB_CHANNEL, type: 'refused', reason: 'only the board owner may inject faults' })
+      sendStateless(connection, { channel: LAB_CHANNEL, type: 'refused', reason: 'only the board owner may inject faults' })
       return
     }
     this.command(connection.document.name, message.command)
@@ -186,7 +186,7 @@ export class FaultInjection implements Extension {
     for (const connection of connections) {
       const clientId = this.clientIdOf(connection)
       if (clientId !== null && change.changed.includes(clientId)) {
-        send(connection, { channel: LAB_CHANNEL, type: 'your-fault', fault: book.get(clientId) ?? null })
+        sendStateless(connection, { channel: LAB_CHANNEL, type: 'your-fault', fault: book.get(clientId) ?? null })
       }
     }
     for (const connection of connections) {
@@ -246,10 +246,6 @@ export class FaultInjection implements Extension {
       connection.close({ code: 1011, reason: 'server error' })
     }
   }
-}
-
-function send(connection: Connection, message: LabServerMessage): void {
-  connection.sendStateless(JSON.stringify(message))
 }
 
 function isStateless(frame: Uint8Array): boolean {

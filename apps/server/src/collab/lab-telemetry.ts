@@ -14,13 +14,12 @@ import type {
 import type { Logger } from 'pino'
 import {
   LAB_CHANNEL,
-  labClientMessageSchema,
   labUserSchema,
-  parseLabPayload,
+  parseStateless,
+  statelessClientMessageSchema,
   updateAuthors,
   type Fault,
   type LabEvent,
-  type LabServerMessage,
   type LabUser,
   type Replica,
   type ReplicaReport,
@@ -33,6 +32,7 @@ import type { LabRelay } from './lab-relay.ts'
 import type { FrameFate } from './fault-book.ts'
 import { LabDigests } from './lab-digest.ts'
 import { causesOf, hasConverged, isEcho, legFate, readSyncPayload } from './lab-events.ts'
+import { sendStateless } from './stateless.ts'
 import { isYWebsocket } from './y-websocket.ts'
 
 /** How often at most the server's state vector and digest are sent while the document changes. */
@@ -149,10 +149,10 @@ export class LabTelemetry implements Extension {
   }
 
   async onStateless({ connection, documentName, payload }: onStatelessPayload): Promise<void> {
-    const message = parseLabPayload(labClientMessageSchema, payload)
-    if (message === null) return
-    if ('invalid' in message) {
-      send(connection, { channel: LAB_CHANNEL, type: 'refused', reason: message.invalid })
+    const message = parseStateless(statelessClientMessageSchema, payload)
+    if (message?.channel !== LAB_CHANNEL) return
+    if (message.type === 'invalid') {
+      sendStateless(connection, { channel: LAB_CHANNEL, type: 'refused', reason: message.reason })
       return
     }
     if (message.type === 'subscribe') this.subscribe(connection, documentName)
@@ -220,7 +220,7 @@ export class LabTelemetry implements Extension {
    */
   private subscribe(connection: Connection, documentName: string): void {
     if (!this.maySubscribe(connection)) {
-      send(connection, { channel: LAB_CHANNEL, type: 'refused', reason: 'Too many lab subscriptions from this tab; wait a minute.' })
+      sendStateless(connection, { channel: LAB_CHANNEL, type: 'refused', reason: 'Too many lab subscriptions from this tab; wait a minute.' })
       return
     }
     if (this.subscribing.has(connection)) return
@@ -260,7 +260,7 @@ export class LabTelemetry implements Extension {
     }
     const document = connection.document
     const replicas = document.getConnections().map((replica) => this.replicaOf(replica, true))
-    send(connection, {
+    sendStateless(connection, {
       channel: LAB_CHANNEL,
       type: 'snapshot',
       at: Date.now(),
@@ -486,13 +486,8 @@ export class LabTelemetry implements Extension {
   /** An event to the viewers on this node only. */
   private tell(board: Board, event: LabEvent): void {
     if (board.subscribers.size === 0) return
-    const text = JSON.stringify({ channel: LAB_CHANNEL, type: 'event', event } satisfies LabServerMessage)
-    for (const subscriber of board.subscribers) subscriber.sendStateless(text)
+    sendStateless(board.subscribers, { channel: LAB_CHANNEL, type: 'event', event })
   }
-}
-
-function send(connection: Connection, message: LabServerMessage): void {
-  connection.sendStateless(JSON.stringify(message))
 }
 
 function userOf(document: Document, clientId: number | null): LabUser | null {
