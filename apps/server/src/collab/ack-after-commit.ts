@@ -1,6 +1,7 @@
+import { MessageType } from '@hocuspocus/server'
 import type { ConcordMetrics } from '../metrics.ts'
 import type { GroupCommit } from './group-commit.ts'
-import { SYNC_STATUS, type OutgoingQueue } from './outgoing-queue.ts'
+import type { OutgoingQueue } from './outgoing-queue.ts'
 
 /** The tag of an acknowledgement held until update number `seq` is committed. */
 class CommitBarrier {
@@ -19,7 +20,7 @@ export function holdAcknowledgementsUntilCommitted(
   metrics: ConcordMetrics,
 ): void {
   outgoing.addRule((frame) => {
-    if (frame.messageType !== SYNC_STATUS || commits.committed >= commits.enqueued) return undefined
+    if (frame.messageType !== MessageType.SyncStatus || commits.committed >= commits.enqueued) return undefined
     return { hold: new CommitBarrier(commits.enqueued) }
   })
   commits.onCommit((committed) => {

@@ -1,13 +1,13 @@
-import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import type {
-  Connection,
-  connectedPayload,
-  Extension,
-  Hocuspocus,
-  onConfigurePayload,
-  onDisconnectPayload,
-  onStatelessPayload,
+import {
+  MessageType,
+  type Connection,
+  type connectedPayload,
+  type Extension,
+  type Hocuspocus,
+  type onConfigurePayload,
+  type onDisconnectPayload,
+  type onStatelessPayload,
 } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import {
@@ -19,13 +19,10 @@ import {
 } from '@concord/shared'
 import type { CollabContext } from './context.ts'
 import { FaultBook, frameFate, type FrameFate } from './fault-book.ts'
+import { messageTypeOf } from './frames.ts'
 import type { LabRelay } from './lab-relay.ts'
 import type { OutgoingQueue } from './outgoing-queue.ts'
 import { sendStateless } from './stateless.ts'
-
-/** Hocuspocus message types that are the lab's control plane, never faulted. */
-const STATELESS = 5
-const AWARENESS = 1
 
 /** Closing a healed replica's connection makes its provider reconnect and run the sync handshake. */
 export const RESYNC_CLOSE = { code: 4000, reason: 'lab: resynchronise after heal' }
@@ -83,7 +80,7 @@ export class FaultInjection implements Extension {
     outgoing.addRule((frame) => {
       const book = this.books.size === 0 ? undefined : this.books.get(frame.connection.document.name)
       const fate =
-        book && frame.messageType !== STATELESS && !this.keepaliveFrames.has(frame.bytes)
+        book && frame.messageType !== MessageType.Stateless && !this.keepaliveFrames.has(frame.bytes)
           ? this.fateOn(this.outgoingPaths, frame.connection, book)
           : undefined
       this.observer?.outgoing(frame.connection, frame.bytes, fate)
@@ -134,7 +131,7 @@ export class FaultInjection implements Extension {
     const handle = connection.handleMessage.bind(connection)
     connection.handleMessage = (frame: Uint8Array) => {
       const book = this.books.size === 0 ? undefined : this.books.get(connection.document.name)
-      const fate = book && !isStateless(frame) ? this.fateOn(this.incomingPaths, connection, book) : undefined
+      const fate = book && messageTypeOf(frame) !== MessageType.Stateless ? this.fateOn(this.incomingPaths, connection, book) : undefined
       this.observer?.incoming(connection, frame, fate)
       if (fate === undefined) handle(frame)
       else if ('delayMs' in fate) setTimeout(() => this.onTimer(connection, () => handle(frame)), fate.delayMs)
@@ -248,21 +245,11 @@ export class FaultInjection implements Extension {
   }
 }
 
-function isStateless(frame: Uint8Array): boolean {
-  try {
-    const decoder = decoding.createDecoder(frame)
-    decoding.readVarString(decoder)
-    return decoding.readVarUint(decoder) === STATELESS
-  } catch {
-    return false
-  }
-}
-
 /** An awareness update with no client in it: received and applied as nothing. */
 function emptyAwarenessFrame(address: string): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarString(encoder, address)
-  encoding.writeVarUint(encoder, AWARENESS)
+  encoding.writeVarUint(encoder, MessageType.Awareness)
   encoding.writeVarUint8Array(encoder, new Uint8Array([0]))
   return encoding.toUint8Array(encoder)
 }

@@ -1,23 +1,12 @@
-import * as decoding from 'lib0/decoding'
+import { messageYjsSyncStep2 } from 'y-protocols/sync'
 import type { ClockRange, FrameFate as LegFate, ReplicaReport, UpdateLeg } from '@concord/shared'
 import type { FrameFate } from './fault-book.ts'
-
-const SYNC = 0
-const SYNC_STEP_2 = 1
-const SYNC_UPDATE = 2
+import { readSyncUpdate } from './frames.ts'
 
 /** The update inside a Hocuspocus sync step 2 or update frame; null for any other frame. */
 export function readSyncPayload(frame: Uint8Array): { kind: UpdateLeg['kind']; update: Uint8Array } | null {
-  try {
-    const decoder = decoding.createDecoder(frame)
-    decoding.readVarString(decoder)
-    if (decoding.readVarUint(decoder) !== SYNC) return null
-    const type = decoding.readVarUint(decoder)
-    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return null
-    return { kind: type === SYNC_STEP_2 ? 'sync-step-2' : 'update', update: decoding.readVarUint8Array(decoder) }
-  } catch {
-    return null
-  }
+  const sync = readSyncUpdate(frame)
+  return sync && { kind: sync.syncType === messageYjsSyncStep2 ? 'sync-step-2' : 'update', update: sync.update }
 }
 
 /** A fault's verdict on a frame, as the lab shows it. */

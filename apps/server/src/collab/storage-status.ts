@@ -1,11 +1,9 @@
 import type { beforeSyncPayload, connectedPayload, Extension, Hocuspocus, onConfigurePayload } from '@hocuspocus/server'
 import type { Logger } from 'pino'
+import { messageYjsSyncStep1 } from 'y-protocols/sync'
 import { BOARD_CHANNEL, type StorageStatusMessage } from '@concord/shared'
 import type { GroupCommit } from './group-commit.ts'
 import { sendStateless } from './stateless.ts'
-
-/** y-protocols sync step 1 (a state vector, never an edit). */
-const SYNC_STEP_1 = 0
 
 /** An update with no structs and no deletions (what a client with nothing new sends in step 2). */
 const EMPTY_UPDATE_BYTES = 2
@@ -54,7 +52,7 @@ export class StorageStatus implements Extension {
   }
 
   async beforeSync({ type, payload, documentName, connection }: beforeSyncPayload): Promise<void> {
-    if (!this.commits.full || type === SYNC_STEP_1 || payload.byteLength <= EMPTY_UPDATE_BYTES) return
+    if (!this.commits.full || type === messageYjsSyncStep1 || payload.byteLength <= EMPTY_UPDATE_BYTES) return
     this.log.warn({ documentName, socketId: connection.socketId }, 'edit refused: the storage queue is full')
     sendStateless(connection, FULL)
     throw { code: STORAGE_FULL, reason: 'storage queue full' }
