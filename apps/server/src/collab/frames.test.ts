@@ -7,7 +7,10 @@ import { authAnswerOf, AuthMessageType, messageTypeOf, readFrameHeader, readSync
 function frame(address: string | null, ...parts: Array<number | Uint8Array>): Uint8Array {
   const encoder = encoding.createEncoder()
   if (address !== null) encoding.writeVarString(encoder, address)
-  for (const part of parts) typeof part === 'number' ? encoding.writeVarUint(encoder, part) : encoding.writeVarUint8Array(encoder, part)
+  for (const part of parts) {
+    if (typeof part === 'number') encoding.writeVarUint(encoder, part)
+    else encoding.writeVarUint8Array(encoder, part)
+  }
   return encoding.toUint8Array(encoder)
 }
 
