@@ -11,13 +11,14 @@ import { AuthThrottle } from './access/auth-throttle.ts'
 import { loadLinkSecret } from './access/secret.ts'
 import { holdAcknowledgementsUntilCommitted } from './collab/ack-after-commit.ts'
 import { CollabAuth } from './collab/auth.ts'
-import { BoardControls } from './collab/board-controls.ts'
+import { BoardControlsExtension } from './collab/board-controls.ts'
 import type { CollabContext } from './collab/context.ts'
 import { FaultInjection } from './collab/fault-injection.ts'
 import { FrameGuard } from './collab/frame-guard.ts'
 import { UpdateValidation } from './collab/update-validation.ts'
 import { AwarenessLimits } from './collab/awareness-limits.ts'
 import { LabRelay } from './collab/lab-relay.ts'
+import { LabReplicas } from './collab/lab-replicas.ts'
 import { LabTelemetry } from './collab/lab-telemetry.ts'
 import { GroupCommit, type GroupCommitTiming } from './collab/group-commit.ts'
 import { SyncStateCache } from './collab/sync-state-cache.ts'
@@ -127,7 +128,8 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const outgoing = new OutgoingQueue()
   holdAcknowledgementsUntilCommitted(outgoing, commits, metrics)
   // After the acknowledgement hold: a delayed replica gets its acknowledgements late too.
-  const faults = new FaultInjection(outgoing, log.child({ component: 'lab-faults' }), options.labKeepaliveMs)
+  const labReplicas = new LabReplicas()
+  const faults = new FaultInjection(outgoing, labReplicas, log.child({ component: 'lab-faults' }), options.labKeepaliveMs)
 
   const compaction = options.compaction ?? DEFAULT_COMPACTION
   const { limits } = config
@@ -139,7 +141,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const nodeId = `${hostname()}/${process.pid}`
   const labRelay = connectRedis ? new LabRelay(connectRedis(), connectRedis(), log.child({ component: 'lab-relay' }), nodeId) : null
   if (labRelay) faults.shareWith(labRelay)
-  const controls = new BoardControls(storage, log.child({ component: 'board-controls' }), controlsRelay)
+  const controls = new BoardControlsExtension(storage, log.child({ component: 'board-controls' }), controlsRelay)
   const hocuspocus = createHocuspocus(
     [
       new CollabAuth(access, log.child({ component: 'collab-auth' }), controls),
@@ -154,7 +156,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       new EditActivity(),
       controls,
       faults,
-      ...(options.labTelemetry === false ? [] : [new LabTelemetry(faults, nodeId, labRelay, log.child({ component: 'lab-telemetry' }))]),
+      ...(options.labTelemetry === false ? [] : [new LabTelemetry(labReplicas, nodeId, labRelay, log.child({ component: 'lab-telemetry' }))]),
       ...(config.redisUrl ? createRedisRelay(config.redisUrl, log.child({ component: 'redis-relay' })) : []),
     ],
     log.child({ component: 'collab-hooks' }),

@@ -11,7 +11,7 @@ import {
   parseStateless,
   reviewDocumentName,
   statelessClientMessageSchema,
-  type BoardControls as Controls,
+  type BoardControls,
   type ControlsServerMessage,
 } from '@concord/shared'
 import { boardControlsKey } from '../storage/board-settings.ts'
@@ -30,9 +30,9 @@ import { broadcastStateless, sendStateless } from './stateless.ts'
  * client that forged edits while locked keeps them locally; they reach the board only if it
  * resynchronises after the unlock, with the rights it then has anyway.)
  */
-export class BoardControls implements Extension {
+export class BoardControlsExtension implements Extension {
   extensionName = 'concord-board-controls'
-  private readonly cache = new Map<string, Controls>()
+  private readonly cache = new Map<string, BoardControls>()
   private hocuspocus: Hocuspocus<CollabContext> | null = null
 
   constructor(
@@ -49,7 +49,7 @@ export class BoardControls implements Extension {
     this.hocuspocus = hocuspocus
   }
 
-  async controlsOf(boardId: string): Promise<Controls> {
+  async controlsOf(boardId: string): Promise<BoardControls> {
     const cached = this.cache.get(boardId)
     if (cached) return cached
     const controls = await this.stored(boardId)
@@ -127,7 +127,7 @@ export class BoardControls implements Extension {
     }
   }
 
-  private async stored(boardId: string): Promise<Controls> {
+  private async stored(boardId: string): Promise<BoardControls> {
     const stored = await this.storage.getSetting(boardControlsKey(boardId))
     const parsed = stored === null ? null : boardControlsSchema.safeParse(JSON.parse(stored))
     return parsed?.success ? parsed.data : DEFAULT_BOARD_CONTROLS
@@ -138,7 +138,7 @@ export class BoardControls implements Extension {
   }
 
   /** Takes the board's new controls into effect on this node: the lock on its connections, the state to its clients. */
-  private apply(boardId: string, controls: Controls): void {
+  private apply(boardId: string, controls: BoardControls): void {
     const before = this.cache.get(boardId)
     // A board not open here is read from storage when it is.
     if (!this.isLoaded(boardId)) {
@@ -166,7 +166,7 @@ export class BoardControls implements Extension {
   }
 }
 
-function stateMessage(controls: Controls): ControlsServerMessage {
+function stateMessage(controls: BoardControls): ControlsServerMessage {
   return { channel: CONTROLS_CHANNEL, type: 'state', controls }
 }
 

@@ -1,6 +1,6 @@
 import { messageYjsSyncStep2 } from 'y-protocols/sync'
-import type { ClockRange, FrameFate as LegFate, ReplicaReport, UpdateLeg } from '@concord/shared'
-import type { FrameFate } from './fault-book.ts'
+import type { ClockRange, FrameFate, ReplicaReport, UpdateLeg } from '@concord/shared'
+import type { FaultVerdict } from './fault-book.ts'
 import { readSyncUpdate } from './frames.ts'
 
 /** The update inside a Hocuspocus sync step 2 or update frame; null for any other frame. */
@@ -10,9 +10,9 @@ export function readSyncPayload(frame: Uint8Array): { kind: UpdateLeg['kind']; u
 }
 
 /** A fault's verdict on a frame, as the lab shows it. */
-export function legFate(fate: FrameFate, now: number): LegFate {
-  if (fate === undefined) return { fate: 'delivered' }
-  return 'drop' in fate ? { fate: 'dropped' } : { fate: 'delayed', until: now + fate.delayMs }
+export function legFate(verdict: FaultVerdict, now: number): FrameFate {
+  if (verdict === undefined) return { fate: 'delivered' }
+  return 'drop' in verdict ? { fate: 'dropped' } : { fate: 'delayed', until: now + verdict.delayMs }
 }
 
 /** Whether every operation of `inner` is inside `outer`. */
