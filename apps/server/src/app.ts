@@ -127,8 +127,8 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const commits = new GroupCommit(storage, metrics, log.child({ component: 'group-commit' }), options.commitTiming, config.storageQueueBytes)
   const outgoing = new OutgoingQueue()
   holdAcknowledgementsUntilCommitted(outgoing, commits, metrics)
-  // After the acknowledgement hold: a delayed replica gets its acknowledgements late too.
   const labReplicas = new LabReplicas()
+  // After the acknowledgement hold: a delayed replica gets its acknowledgements late too.
   const faults = new FaultInjection(outgoing, labReplicas, log.child({ component: 'lab-faults' }), options.labKeepaliveMs)
 
   const compaction = options.compaction ?? DEFAULT_COMPACTION
