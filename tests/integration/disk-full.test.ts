@@ -5,9 +5,8 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
   CONTROLS_CHANNEL,
-  controlsServerMessageSchema,
-  parseControlsPayload,
-  parseStatelessMessage,
+  parseStateless,
+  statelessServerMessageSchema,
   type StorageStatusMessage,
 } from '@concord/shared'
 import { connectBoard, createBoard, eventually, linkToken } from '../support/api-client.ts'
@@ -58,12 +57,12 @@ describe.skipIf(disk === null)('a full disk', () => {
     const storage: StorageStatusMessage[] = []
     const refusals: string[] = []
     editor.on('stateless', ({ payload }: { payload: string }) => {
-      const message = parseStatelessMessage(payload)
+      const message = parseStateless(statelessServerMessageSchema, payload)
       if (message?.type === 'storage') storage.push(message)
     })
     owner.on('stateless', ({ payload }: { payload: string }) => {
-      const message = parseControlsPayload(controlsServerMessageSchema, payload)
-      if (message && !('invalid' in message) && message.type === 'refused') refusals.push(message.reason)
+      const message = parseStateless(statelessServerMessageSchema, payload)
+      if (message?.channel === CONTROLS_CHANNEL && message.type === 'refused') refusals.push(message.reason)
     })
 
     const filler = join(disk!, 'filler')

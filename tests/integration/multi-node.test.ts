@@ -1,7 +1,7 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { isDeepStrictEqual } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_BOARD_CONTROLS, labServerMessageSchema, parseLabPayload, type LabServerMessage } from '@concord/shared'
+import { DEFAULT_BOARD_CONTROLS, LAB_CHANNEL, parseStateless, statelessServerMessageSchema, type LabServerMessage } from '@concord/shared'
 import type * as Y from 'yjs'
 import { startWriter } from '../support/acknowledged-writer.ts'
 import { connectBoard, connectWithFailover, createBoard, eventually, linkToken } from '../support/api-client.ts'
@@ -231,8 +231,8 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
       const owner = await connectBoard(node1.url, board.id, linkToken(board.links.owner))
       const messages: LabServerMessage[] = []
       owner.on('stateless', ({ payload }: { payload: string }) => {
-        const message = parseLabPayload(labServerMessageSchema, payload)
-        if (message && !('invalid' in message)) messages.push(message)
+        const message = parseStateless(statelessServerMessageSchema, payload)
+        if (message?.channel === LAB_CHANNEL && message.type !== 'invalid') messages.push(message)
       })
       const events = () => messages.flatMap((message) => (message.type === 'event' ? [message.event] : []))
       let editor: HocuspocusProvider | undefined
@@ -270,8 +270,8 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
       const { owner, reader, editor } = await ownerReaderAndEditor(board)
       const fault = { partitioned: false }
       editor.on('stateless', ({ payload }: { payload: string }) => {
-        const message = parseLabPayload(labServerMessageSchema, payload)
-        if (message && !('invalid' in message) && message.type === 'your-fault') fault.partitioned = message.fault?.partitioned ?? false
+        const message = parseStateless(statelessServerMessageSchema, payload)
+        if (message?.channel === LAB_CHANNEL && message.type === 'your-fault') fault.partitioned = message.fault?.partitioned ?? false
       })
       const command = (command: object) => owner.sendStateless(JSON.stringify({ channel: 'lab', type: 'fault', command }))
       try {

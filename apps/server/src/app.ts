@@ -10,13 +10,14 @@ import { AuthThrottle } from './access/auth-throttle.ts'
 import { loadLinkSecret } from './access/secret.ts'
 import { AcknowledgementHold } from './collab/ack-after-commit.ts'
 import { CollabAuth } from './collab/auth.ts'
-import { BoardControls } from './collab/board-controls.ts'
+import { BoardControlsExtension } from './collab/board-controls.ts'
 import type { CollabContext } from './collab/context.ts'
 import { FaultInjection } from './collab/fault-injection.ts'
 import { FrameGuard } from './collab/frame-guard.ts'
 import { UpdateValidation } from './collab/update-validation.ts'
 import { AwarenessLimits } from './collab/awareness-limits.ts'
 import { LabRelay } from './collab/lab-relay.ts'
+import { LabReplicas } from './collab/lab-replicas.ts'
 import { LabTelemetry } from './collab/lab-telemetry.ts'
 import { GroupCommit, type GroupCommitTiming } from './collab/group-commit.ts'
 import { SyncStateCache } from './collab/sync-state-cache.ts'
@@ -125,7 +126,8 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const metrics = new ConcordMetrics()
   const commits = new GroupCommit(storage, metrics, log.child({ component: 'group-commit' }), options.commitTiming, config.storageQueueBytes)
   const acknowledgements = new AcknowledgementHold(commits, metrics)
-  const faults = new FaultInjection(log.child({ component: 'lab-faults' }), options.labKeepaliveMs)
+  const labReplicas = new LabReplicas()
+  const faults = new FaultInjection(labReplicas, log.child({ component: 'lab-faults' }), options.labKeepaliveMs)
   // Every frame to a client meets these rules in this order: faults after the acknowledgement
   // hold, so a delayed replica gets its acknowledgements late too.
   const outgoing = new OutgoingQueue([acknowledgements.rule, faults.outgoingRule])
@@ -139,7 +141,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const controlsRelay = connectRedis ? boardControlsRelay(connectRedis, nodeId, log.child({ component: 'board-controls-relay' })) : null
   const labRelay = connectRedis ? new LabRelay(connectRedis, nodeId, log.child({ component: 'lab-relay' })) : null
   if (labRelay) faults.shareWith(labRelay)
-  const controls = new BoardControls(storage, log.child({ component: 'board-controls' }), controlsRelay)
+  const controls = new BoardControlsExtension(storage, log.child({ component: 'board-controls' }), controlsRelay)
   const hocuspocus = createHocuspocus(
     [
       new CollabAuth(access, log.child({ component: 'collab-auth' }), controls),
@@ -154,7 +156,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       new EditActivity(),
       controls,
       faults,
-      ...(options.labTelemetry === false ? [] : [new LabTelemetry(faults, nodeId, labRelay, log.child({ component: 'lab-telemetry' }))]),
+      ...(options.labTelemetry === false ? [] : [new LabTelemetry(labReplicas, nodeId, labRelay, log.child({ component: 'lab-telemetry' }))]),
       ...(config.redisUrl ? createRedisRelay(config.redisUrl, nodeId, log.child({ component: 'redis-relay' })) : []),
     ],
     log.child({ component: 'collab-hooks' }),

@@ -1,7 +1,7 @@
 import {
   CONTROLS_CHANNEL,
-  controlsServerMessageSchema,
-  parseControlsPayload,
+  parseStateless,
+  statelessServerMessageSchema,
   type BoardControls,
   type ControlCommand,
 } from '@concord/shared'
@@ -19,8 +19,8 @@ const { start, open, track, dataDir } = testResources()
 function watchControls(client: TestClient) {
   const seen = { state: null as BoardControls | null, refusals: [] as string[] }
   client.provider.on('stateless', ({ payload }: { payload: string }) => {
-    const message = parseControlsPayload(controlsServerMessageSchema, payload)
-    if (!message || 'invalid' in message) return
+    const message = parseStateless(statelessServerMessageSchema, payload)
+    if (message?.channel !== CONTROLS_CHANNEL || message.type === 'invalid') return
     if (message.type === 'state') seen.state = message.controls
     else seen.refusals.push(message.reason)
   })

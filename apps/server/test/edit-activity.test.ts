@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { getRecordsMap, parseStatelessMessage, readRecord, recentEditCount, writeRecord, writeRecordChange, writeStoredSchema, type EditSlices } from '@concord/shared'
+import {
+  getRecordsMap,
+  parseStateless,
+  readRecord,
+  recentEditCount,
+  statelessServerMessageSchema,
+  writeRecord,
+  writeRecordChange,
+  writeStoredSchema,
+  type EditSlices,
+} from '@concord/shared'
 import { acknowledged, synced, type TestClient } from './helpers/collab.ts'
 import { createBoard, tokenOf } from './helpers/server.ts'
 import { testResources } from './helpers/resources.ts'
@@ -11,7 +21,7 @@ const { start, open } = testResources()
 function recentEditsOf(client: TestClient): EditSlices[] {
   const received: EditSlices[] = []
   client.provider.on('stateless', ({ payload }: { payload: string }) => {
-    const message = parseStatelessMessage(payload)
+    const message = parseStateless(statelessServerMessageSchema, payload)
     if (message?.type === 'recent-edits') received.push(message.slices)
   })
   return received

@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
-import type { Connection } from '@hocuspocus/server'
-import { OutgoingQueue, SYNC_STATUS, type FrameVerdict, type OutgoingFrame } from '../src/collab/outgoing-queue.ts'
+import { MessageType, type Connection } from '@hocuspocus/server'
+import { OutgoingQueue, type FrameVerdict, type OutgoingFrame } from '../src/collab/outgoing-queue.ts'
 import { waitFor } from './helpers/wait.ts'
 
 /** A stand-in for a Hocuspocus connection: records what reaches its socket. */
@@ -36,30 +36,30 @@ async function queueWith(...rules: Array<(frame: OutgoingFrame) => FrameVerdict>
 }
 
 const holdAcks = (tag: string) => (frame: OutgoingFrame): FrameVerdict =>
-  frame.messageType === SYNC_STATUS ? { hold: tag } : undefined
+  frame.messageType === MessageType.SyncStatus ? { hold: tag } : undefined
 
 describe('the outgoing-frame queue', () => {
   it('holds only the frames a rule picks; the rest go out at once and in order', async () => {
     const { queue, connection, sent } = await queueWith(holdAcks('commit-1'))
     connection.send(frame(0, 1))
-    connection.send(frame(SYNC_STATUS, 2))
+    connection.send(frame(MessageType.SyncStatus, 2))
     connection.send(frame(1, 3))
-    connection.send(frame(SYNC_STATUS, 4))
+    connection.send(frame(MessageType.SyncStatus, 4))
     expect(sent).toEqual([1, 3])
     expect(queue.heldCount()).toBe(2)
 
     const released = queue.release((held) => held.tag === 'commit-1')
-    expect(released.map((held) => held.messageType)).toEqual([SYNC_STATUS, SYNC_STATUS])
+    expect(released.map((held) => held.messageType)).toEqual([MessageType.SyncStatus, MessageType.SyncStatus])
     expect(sent).toEqual([1, 3, 2, 4])
     expect(queue.heldCount()).toBe(0)
   })
 
   it('releases by predicate, leaving the other held frames held', async () => {
     let tag = 'a'
-    const { queue, connection, sent } = await queueWith((outgoing) => (outgoing.messageType === SYNC_STATUS ? { hold: tag } : undefined))
-    connection.send(frame(SYNC_STATUS, 1))
+    const { queue, connection, sent } = await queueWith((outgoing) => (outgoing.messageType === MessageType.SyncStatus ? { hold: tag } : undefined))
+    connection.send(frame(MessageType.SyncStatus, 1))
     tag = 'b'
-    connection.send(frame(SYNC_STATUS, 2))
+    connection.send(frame(MessageType.SyncStatus, 2))
     queue.release((held) => held.tag === 'b')
     expect(sent).toEqual([2])
     queue.release(() => true)
@@ -70,10 +70,10 @@ describe('the outgoing-frame queue', () => {
     const { queue, connection, sent } = await queueWith(
       holdAcks('commit'),
       (outgoing) => (outgoing.messageType === 1 ? { drop: true } : undefined),
-      (outgoing) => (outgoing.messageType === SYNC_STATUS ? { delayMs: 20 } : undefined),
+      (outgoing) => (outgoing.messageType === MessageType.SyncStatus ? { delayMs: 20 } : undefined),
     )
     connection.send(frame(1, 1))
-    connection.send(frame(SYNC_STATUS, 2))
+    connection.send(frame(MessageType.SyncStatus, 2))
     connection.send(frame(0, 3))
     queue.release(() => true)
     expect(sent).toEqual([3])
@@ -83,7 +83,7 @@ describe('the outgoing-frame queue', () => {
 
   it('forgets what it held for a connection that closed', async () => {
     const { queue, connection, sent, close } = await queueWith(holdAcks('commit'))
-    connection.send(frame(SYNC_STATUS, 1))
+    connection.send(frame(MessageType.SyncStatus, 1))
     close()
     expect(queue.heldCount()).toBe(0)
     queue.release(() => true)

@@ -3,7 +3,8 @@ import * as Y from 'yjs'
 import {
   BOARD_REFUSAL,
   boardDocumentName,
-  parseStatelessMessage,
+  parseStateless,
+  statelessServerMessageSchema,
   reviewDocumentName,
   ROLES,
   type BoardLinks,
@@ -167,7 +168,7 @@ describe('presence by role', () => {
     const editor = open(url, board.id, tokens.editor)
     const audience: number[] = []
     editor.provider.on('stateless', ({ payload }: { payload: string }) => {
-      const message = parseStatelessMessage(payload)
+      const message = parseStateless(statelessServerMessageSchema, payload)
       if (message?.type === 'audience') audience.push(message.viewers)
     })
     await synced(editor)

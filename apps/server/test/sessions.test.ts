@@ -1,11 +1,11 @@
 import {
   CATALOG,
   CONTROLS_CHANNEL,
-  controlsServerMessageSchema,
   getRecordsMap,
-  parseControlsPayload,
+  parseStateless,
   readAllRecords,
   sessionResponseSchema,
+  statelessServerMessageSchema,
   TEMPLATE_KEY,
   type SessionResponse,
 } from '@concord/shared'
@@ -90,8 +90,8 @@ describe('class sessions', () => {
     const broadcastSeen = (client: TestClient) => {
       const seen = { text: null as string | null }
       client.provider.on('stateless', ({ payload }: { payload: string }) => {
-        const message = parseControlsPayload(controlsServerMessageSchema, payload)
-        if (message && !('invalid' in message) && message.type === 'state') seen.text = message.controls.broadcast?.text ?? null
+        const message = parseStateless(statelessServerMessageSchema, payload)
+        if (message?.channel === CONTROLS_CHANNEL && message.type === 'state') seen.text = message.controls.broadcast?.text ?? null
       })
       return seen
     }

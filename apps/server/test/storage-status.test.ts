@@ -1,5 +1,5 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { boardDocumentName, parseStatelessMessage, type StorageStatusMessage } from '@concord/shared'
+import { boardDocumentName, parseStateless, statelessServerMessageSchema, type StorageStatusMessage } from '@concord/shared'
 import { acknowledged, synced, type TestClient } from './helpers/collab.ts'
 import { testResources } from './helpers/resources.ts'
 import { createBoard, tokenOf } from './helpers/server.ts'
@@ -15,7 +15,7 @@ const QUEUE_BYTES = 16 * 1024
 function storageMessages(client: TestClient): StorageStatusMessage[] {
   const seen: StorageStatusMessage[] = []
   client.provider.on('stateless', ({ payload }: { payload: string }) => {
-    const message = parseStatelessMessage(payload)
+    const message = parseStateless(statelessServerMessageSchema, payload)
     if (message?.type === 'storage') seen.push(message)
   })
   return seen

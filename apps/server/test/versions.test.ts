@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   getRecordsMap,
-  parseStatelessMessage,
+  parseStateless,
+  statelessServerMessageSchema,
   readAllRecords,
   readRecord,
   readStoredSchema,
@@ -41,7 +42,7 @@ describe('versions submitted for review', () => {
     const viewer = open(url, board.id, tokens.viewer)
     const told: string[] = []
     viewer.provider.on('stateless', ({ payload }: { payload: string }) => {
-      const message = parseStatelessMessage(payload)
+      const message = parseStateless(statelessServerMessageSchema, payload)
       if (message?.type === 'versions') told.push(message.type)
     })
     await Promise.all([synced(editor), synced(viewer)])

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { Hocuspocus } from '@hocuspocus/server'
 import {
+  BOARD_CHANNEL,
   boardDocumentName,
   compareSchemas,
   deleteRecord,
@@ -12,11 +13,11 @@ import {
   type JsonRecord,
   type StoredSchema,
   type VersionInfoResponse,
-  type VersionsChangedMessage,
   type VersionResponse,
 } from '@concord/shared'
 import type { Logger } from 'pino'
 import type { CollabContext } from '../collab/context.ts'
+import { broadcastStateless } from '../collab/stateless.ts'
 import { randomId } from '../random-id.ts'
 import type { Storage } from '../storage/types.ts'
 
@@ -94,8 +95,7 @@ export class BoardVersions {
 
   /** The list of versions changed: tell the open boards (of every role) to fetch it again. */
   private announce(boardId: string): void {
-    const message: VersionsChangedMessage = { type: 'versions' }
-    this.hocuspocus.documents.get(boardDocumentName(boardId))?.broadcastStateless(JSON.stringify(message))
+    broadcastStateless(this.hocuspocus.documents.get(boardDocumentName(boardId)), { channel: BOARD_CHANNEL, type: 'versions' })
   }
 }
 

@@ -1,6 +1,7 @@
+import { MessageType } from '@hocuspocus/server'
 import type { ConcordMetrics } from '../metrics.ts'
 import type { GroupCommit } from './group-commit.ts'
-import { SYNC_STATUS, type FrameRule, type OutgoingQueue } from './outgoing-queue.ts'
+import type { FrameRule, OutgoingQueue } from './outgoing-queue.ts'
 
 /** The tag of an acknowledgement held until update number `seq` is committed. */
 class CommitBarrier {
@@ -21,7 +22,7 @@ export class AcknowledgementHold {
 
   /** The outgoing queue's rule that holds acknowledgements. */
   readonly rule: FrameRule = (frame) => {
-    if (frame.messageType !== SYNC_STATUS || this.commits.committed >= this.commits.enqueued) return undefined
+    if (frame.messageType !== MessageType.SyncStatus || this.commits.committed >= this.commits.enqueued) return undefined
     return { hold: new CommitBarrier(this.commits.enqueued) }
   }
 

@@ -6,12 +6,12 @@ import {
   boardDocumentName,
   capabilitiesOf,
   CONTROLS_CHANNEL,
-  controlsClientMessageSchema,
   DEFAULT_BOARD_CONTROLS,
   parseCollabDocumentName,
-  parseControlsPayload,
+  parseStateless,
   reviewDocumentName,
-  type BoardControls as Controls,
+  statelessClientMessageSchema,
+  type BoardControls,
   type ControlsServerMessage,
 } from '@concord/shared'
 import { boardSession } from '../boards/board-session.ts'
@@ -19,6 +19,7 @@ import { boardControlsKey } from '../storage/board-settings.ts'
 import type { BoardControlsRelay } from './board-controls-relay.ts'
 import type { Storage } from '../storage/types.ts'
 import type { CollabContext } from './context.ts'
+import { broadcastStateless, sendStateless } from './stateless.ts'
 
 /**
  * The owner's controls over a board (lock, timer, broadcast, follow-me) as server state: kept in
@@ -30,9 +31,9 @@ import type { CollabContext } from './context.ts'
  * client that forged edits while locked keeps them locally; they reach the board only if it
  * resynchronises after the unlock, with the rights it then has anyway.)
  */
-export class BoardControls implements Extension {
+export class BoardControlsExtension implements Extension {
   extensionName = 'concord-board-controls'
-  private readonly cache = new Map<string, Controls>()
+  private readonly cache = new Map<string, BoardControls>()
   private hocuspocus: Hocuspocus<CollabContext> | null = null
 
   constructor(
@@ -49,7 +50,7 @@ export class BoardControls implements Extension {
     this.hocuspocus = hocuspocus
   }
 
-  async controlsOf(boardId: string): Promise<Controls> {
+  async controlsOf(boardId: string): Promise<BoardControls> {
     const cached = this.cache.get(boardId)
     if (cached) return cached
     const controls = await this.stored(boardId)
@@ -62,20 +63,20 @@ export class BoardControls implements Extension {
   }
 
   async connected({ connection, context }: connectedPayload<CollabContext>): Promise<void> {
-    connection.sendStateless(stateMessage(await this.controlsOf(context.boardId)))
+    sendStateless(connection, stateMessage(await this.controlsOf(context.boardId)))
   }
 
   async onStateless({ connection, payload }: onStatelessPayload): Promise<void> {
-    const message = parseControlsPayload(controlsClientMessageSchema, payload)
-    if (message === null) return
+    const message = parseStateless(statelessClientMessageSchema, payload)
+    if (message?.channel !== CONTROLS_CHANNEL) return
     const context = connection.context as CollabContext
-    if ('invalid' in message) {
-      connection.sendStateless(refusal(`invalid control command: ${message.invalid}`))
+    if (message.type === 'invalid') {
+      sendStateless(connection, refusal(`invalid control command: ${message.reason}`))
       return
     }
     if (context.role !== 'owner') {
       this.log.info({ boardId: context.boardId, role: context.role, op: message.command.op }, 'board control refused: not the owner')
-      connection.sendStateless(refusal('Only the board’s owner can use these controls.'))
+      sendStateless(connection, refusal('Only the board’s owner can use these controls.'))
       return
     }
     const now = Date.now()
@@ -90,7 +91,7 @@ export class BoardControls implements Extension {
       } catch (error) {
         // E.g. a full disk: the change is not taken, and the owner is told why.
         this.log.error({ err: error, boardId, op: message.command.op }, 'board control not stored')
-        connection.sendStateless(refusal('The server cannot store changes right now; the controls were not changed. Try again later.'))
+        sendStateless(connection, refusal('The server cannot store changes right now; the controls were not changed. Try again later.'))
         return
       }
       this.apply(boardId, after)
@@ -121,7 +122,7 @@ export class BoardControls implements Extension {
     }
   }
 
-  private async stored(boardId: string): Promise<Controls> {
+  private async stored(boardId: string): Promise<BoardControls> {
     const stored = await this.storage.getSetting(boardControlsKey(boardId))
     const parsed = stored === null ? null : boardControlsSchema.safeParse(JSON.parse(stored))
     return parsed?.success ? parsed.data : DEFAULT_BOARD_CONTROLS
@@ -132,7 +133,7 @@ export class BoardControls implements Extension {
   }
 
   /** Takes the board's new controls into effect on this node: the lock on its connections, the state to its clients. */
-  private apply(boardId: string, controls: Controls): void {
+  private apply(boardId: string, controls: BoardControls): void {
     const before = this.cache.get(boardId)
     // A board not open here is read from storage when it is.
     if (!this.isLoaded(boardId)) {
@@ -153,17 +154,17 @@ export class BoardControls implements Extension {
     }
   }
 
-  private broadcast(boardId: string, message: string): void {
+  private broadcast(boardId: string, message: ControlsServerMessage): void {
     for (const name of [boardDocumentName(boardId), reviewDocumentName(boardId)]) {
-      this.hocuspocus?.documents.get(name)?.broadcastStateless(message)
+      broadcastStateless(this.hocuspocus?.documents.get(name), message)
     }
   }
 }
 
-function stateMessage(controls: Controls): string {
-  return JSON.stringify({ channel: CONTROLS_CHANNEL, type: 'state', controls } satisfies ControlsServerMessage)
+function stateMessage(controls: BoardControls): ControlsServerMessage {
+  return { channel: CONTROLS_CHANNEL, type: 'state', controls }
 }
 
-function refusal(reason: string): string {
-  return JSON.stringify({ channel: CONTROLS_CHANNEL, type: 'refused', reason } satisfies ControlsServerMessage)
+function refusal(reason: string): ControlsServerMessage {
+  return { channel: CONTROLS_CHANNEL, type: 'refused', reason }
 }

@@ -1,21 +1,14 @@
 import type { afterLoadDocumentPayload, connectedPayload, Extension } from '@hocuspocus/server'
-import {
-  changesDesign,
-  getRecordsMap,
-  parseCollabDocumentName,
-  recentSlices,
-  recordEdits,
-  type EditSlices,
-  type RecentEditsMessage,
-} from '@concord/shared'
+import { BOARD_CHANNEL, changesDesign, getRecordsMap, parseCollabDocumentName, recentSlices, recordEdits, type EditSlices } from '@concord/shared'
 import type { CollabContext } from './context.ts'
+import { sendStateless } from './stateless.ts'
 
 /**
  * Counts each board's edits of the last minutes (each change to its shapes, bindings or assets
  * applied here, from this node's clients or relayed from others; opening a board is no edit),
  * and tells each new owner connection the count so far: the session dashboard, opened in the
- * middle of a session, shows what the teams did before it was opened, and counts on from there. Kept in memory per node, in
- * time slices, so a busy board costs a few dozen numbers.
+ * middle of a session, shows what the teams did before it was opened, and counts on from there.
+ * Kept in memory per node, in time slices, so a busy board costs a few dozen numbers.
  */
 export class EditActivity implements Extension {
   extensionName = 'concord-edit-activity'
@@ -35,7 +28,7 @@ export class EditActivity implements Extension {
   async connected({ connection, context }: connectedPayload<CollabContext>): Promise<void> {
     if (context.document !== 'board' || context.role !== 'owner') return
     const slices = recentSlices(this.boards.get(context.boardId) ?? [], Date.now())
-    connection.sendStateless(JSON.stringify({ type: 'recent-edits', slices } satisfies RecentEditsMessage))
+    sendStateless(connection, { channel: BOARD_CHANNEL, type: 'recent-edits', slices })
   }
 
   async afterUnloadDocument(): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FaultBook, frameFate } from './fault-book.ts'
+import { FaultBook, faultVerdict } from './fault-book.ts'
 
 describe('fault book', () => {
   it('partitions, adds latency and heals one replica; only a healed partition asks for a resync', () => {
@@ -51,15 +51,15 @@ describe('fault book', () => {
 
 describe('frame fate', () => {
   it('passes frames of healthy replicas, drops a partitioned one, delays by the latency', () => {
-    expect(frameFate(undefined, 1000, 0)).toBeUndefined()
-    expect(frameFate({ clientId: 1, partitioned: true, latencyMs: 0, since: 0 }, 1000, 0)).toEqual({ drop: true })
-    expect(frameFate({ clientId: 1, partitioned: false, latencyMs: 250, since: 0 }, 1000, 0)).toEqual({ delayMs: 250 })
+    expect(faultVerdict(undefined, 1000, 0)).toBeUndefined()
+    expect(faultVerdict({ clientId: 1, partitioned: true, latencyMs: 0, since: 0 }, 1000, 0)).toEqual({ drop: true })
+    expect(faultVerdict({ clientId: 1, partitioned: false, latencyMs: 250, since: 0 }, 1000, 0)).toEqual({ delayMs: 250 })
   })
 
   it('never lets a frame overtake one delayed earlier on the same path', () => {
     // A frame delayed until 1500 is still in flight when the latency drops to 100 ms.
-    expect(frameFate({ clientId: 1, partitioned: false, latencyMs: 100, since: 0 }, 1000, 1500)).toEqual({ delayMs: 500 })
+    expect(faultVerdict({ clientId: 1, partitioned: false, latencyMs: 100, since: 0 }, 1000, 1500)).toEqual({ delayMs: 500 })
     // Healed, but the delayed frame is still ahead of it.
-    expect(frameFate(undefined, 1000, 1500)).toEqual({ delayMs: 500 })
+    expect(faultVerdict(undefined, 1000, 1500)).toEqual({ delayMs: 500 })
   })
 })

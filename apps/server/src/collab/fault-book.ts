@@ -9,7 +9,7 @@ export interface FaultChange {
 }
 
 /** What happens to one frame to or from a replica. */
-export type FrameFate = { drop: true } | { delayMs: number } | undefined
+export type FaultVerdict = { drop: true } | { delayMs: number } | undefined
 
 /**
  * The faults injected on one board, by replica (Yjs client id). Pure: the extension feeds it
@@ -74,7 +74,7 @@ export class FaultBook {
  * and never ahead of a frame delayed earlier on the same path (`busyUntil`), so order is kept
  * when the latency is lowered.
  */
-export function frameFate(fault: Fault | undefined, now: number, busyUntil: number): FrameFate {
+export function faultVerdict(fault: Fault | undefined, now: number, busyUntil: number): FaultVerdict {
   if (fault?.partitioned) return { drop: true }
   const due = Math.max(now + (fault?.latencyMs ?? 0), busyUntil)
   return due > now ? { delayMs: due - now } : undefined

@@ -1,31 +1,29 @@
-import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import type {
-  Connection,
-  connectedPayload,
-  Extension,
-  Hocuspocus,
-  onConfigurePayload,
-  onDisconnectPayload,
-  onStatelessPayload,
+import {
+  MessageType,
+  type Connection,
+  type connectedPayload,
+  type Extension,
+  type Hocuspocus,
+  type onConfigurePayload,
+  type onDisconnectPayload,
+  type onStatelessPayload,
 } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import {
   LAB_CHANNEL,
-  labClientMessageSchema,
-  parseLabPayload,
+  parseStateless,
+  statelessClientMessageSchema,
   type Fault,
   type FaultCommand,
-  type LabServerMessage,
 } from '@concord/shared'
 import type { CollabContext } from './context.ts'
-import { FaultBook, frameFate, type FrameFate } from './fault-book.ts'
+import { FaultBook, faultVerdict, type FaultVerdict } from './fault-book.ts'
+import { messageTypeOf } from './frames.ts'
 import type { LabRelay } from './lab-relay.ts'
+import type { LabReplicas } from './lab-replicas.ts'
 import type { FrameRule } from './outgoing-queue.ts'
-
-/** Hocuspocus message types that are the lab's control plane, never faulted. */
-const STATELESS = 5
-const AWARENESS = 1
+import { sendStateless } from './stateless.ts'
 
 /** Closing a healed replica's connection makes its provider reconnect and run the sync handshake. */
 export const RESYNC_CLOSE = { code: 4000, reason: 'lab: resynchronise after heal' }
@@ -36,13 +34,6 @@ export const RESYNC_CLOSE = { code: 4000, reason: 'lab: resynchronise after heal
  * often keeps it listening without carrying any state.
  */
 export const KEEPALIVE_MS = 10_000
-
-export type FaultListener = (documentName: string, faults: Fault[], healedAt: number | null) => void
-/** Sees every frame to and from a replica with its fate (undefined: on at once), before the fault is applied. */
-export interface FrameObserver {
-  incoming(connection: Connection, frame: Uint8Array, fate: FrameFate): void
-  outgoing(connection: Connection, frame: Uint8Array, fate: FrameFate): void
-}
 
 interface Path {
   /** Until when frames already delayed on this path are in flight (`performance.now()` ms). */
@@ -57,7 +48,8 @@ interface Path {
  * frames (the lab's own messages) pass, so a partitioned tab still learns it is partitioned and
  * the lab still sees its self-reports.
  *
- * Faults target a replica by its Yjs client id (from its awareness or its lab self-report), so
+ * Faults target a replica by its Yjs client id (from its awareness or its lab self-report, kept in
+ * `LabReplicas`, where the faults and every frame's fate are published for the telemetry), so
  * they hold across its reconnects. Healing a partition closes the replica's connection: its
  * provider reconnects and the state-vector handshake merges both sides.
  */
@@ -65,17 +57,15 @@ export class FaultInjection implements Extension {
   extensionName = 'concord-fault-injection'
 
   private readonly books = new Map<string, FaultBook>()
-  private readonly reportedClientIds = new WeakMap<Connection, number>()
   private readonly incomingPaths = new WeakMap<Connection, Path>()
   private readonly outgoingPaths = new WeakMap<Connection, Path>()
   private readonly keepaliveFrames = new WeakSet<Uint8Array>()
-  private readonly listeners: FaultListener[] = []
-  private observer: FrameObserver | undefined
   private keepalive: NodeJS.Timeout | undefined
   private hocuspocus: Hocuspocus | undefined
   private relay: LabRelay | null = null
 
   constructor(
+    private readonly replicas: LabReplicas,
     private readonly log: Logger,
     private readonly keepaliveMs = KEEPALIVE_MS,
   ) {}
@@ -84,10 +74,10 @@ export class FaultInjection implements Extension {
   readonly outgoingRule: FrameRule = (frame) => {
     const book = this.books.size === 0 ? undefined : this.books.get(frame.connection.document.name)
     const fate =
-      book && frame.messageType !== STATELESS && !this.keepaliveFrames.has(frame.bytes)
+      book && frame.messageType !== MessageType.Stateless && !this.keepaliveFrames.has(frame.bytes)
         ? this.fateOn(this.outgoingPaths, frame.connection, book)
         : undefined
-    this.observer?.outgoing(frame.connection, frame.bytes, fate)
+    this.replicas.outgoing(frame.connection, frame.bytes, fate)
     return fate
   }
 
@@ -100,30 +90,9 @@ export class FaultInjection implements Extension {
     relay.onFault((documentName, command) => this.command(documentName, command, false))
   }
 
-  /** Called with the board's faults whenever they change (`healedAt` when something was healed). */
-  onFaults(listener: FaultListener): void {
-    this.listeners.push(listener)
-  }
-
-  /** The one observer of frames (the lab telemetry). */
-  observeFrames(observer: FrameObserver): void {
-    this.observer = observer
-  }
-
+  /** The board's faults (the lab reads them from `LabReplicas`). */
   faults(documentName: string): Fault[] {
     return this.books.get(documentName)?.list() ?? []
-  }
-
-  faultOf(connection: Connection): Fault | undefined {
-    return this.books.get(connection.document.name)?.get(this.clientIdOf(connection))
-  }
-
-  /** The replica's Yjs client id: from its self-report, else the first client in its awareness. */
-  clientIdOf(connection: Connection): number | null {
-    const reported = this.reportedClientIds.get(connection)
-    if (reported !== undefined) return reported
-    for (const clientId of connection.document.getClients(connection)) return clientId as number
-    return null
   }
 
   async onConfigure({ instance }: onConfigurePayload): Promise<void> {
@@ -134,8 +103,8 @@ export class FaultInjection implements Extension {
     const handle = connection.handleMessage.bind(connection)
     connection.handleMessage = (frame: Uint8Array) => {
       const book = this.books.size === 0 ? undefined : this.books.get(connection.document.name)
-      const fate = book && !isStateless(frame) ? this.fateOn(this.incomingPaths, connection, book) : undefined
-      this.observer?.incoming(connection, frame, fate)
+      const fate = book && messageTypeOf(frame) !== MessageType.Stateless ? this.fateOn(this.incomingPaths, connection, book) : undefined
+      this.replicas.incoming(connection, frame, fate)
       if (fate === undefined) handle(frame)
       else if ('delayMs' in fate) setTimeout(() => this.onTimer(connection, () => handle(frame)), fate.delayMs)
     }
@@ -143,23 +112,24 @@ export class FaultInjection implements Extension {
 
   async onDisconnect({ document, documentName }: onDisconnectPayload): Promise<void> {
     // Faults outlive connections (a replica may reconnect), not the document's last connection.
-    if (document.getConnectionsCount() === 0 && this.books.delete(documentName)) this.updateKeepalive()
+    if (document.getConnectionsCount() === 0 && this.books.delete(documentName)) {
+      this.replicas.forgetFaults(documentName)
+      this.updateKeepalive()
+    }
   }
 
   async onStateless({ connection, payload }: onStatelessPayload): Promise<void> {
-    const message = parseLabPayload(labClientMessageSchema, payload)
-    if (message === null || 'invalid' in message) return
+    const message = parseStateless(statelessClientMessageSchema, payload)
+    if (message?.channel !== LAB_CHANNEL || message.type === 'invalid') return
     if (message.type === 'report') {
-      // A connection cannot claim another replica's client id (and so draw or dodge its faults).
-      const announced = connection.document.getClients(connection)
-      if (announced.size === 0 || announced.has(message.report.clientId)) this.reportedClientIds.set(connection, message.report.clientId)
+      this.replicas.claim(connection, message.report.clientId)
       return
     }
     if (message.type !== 'fault') return
     const { role } = connection.context as CollabContext
     if (role !== 'owner') {
       this.log.warn({ documentName: connection.document.name, role, op: message.command.op }, 'lab fault command refused: not the owner')
-      send(connection, { channel: LAB_CHANNEL, type: 'refused', reason: 'only the board owner may inject faults' })
+      sendStateless(connection, { channel: LAB_CHANNEL, type: 'refused', reason: 'only the board owner may inject faults' })
       return
     }
     this.command(connection.document.name, message.command)
@@ -184,24 +154,24 @@ export class FaultInjection implements Extension {
 
     const connections = this.connectionsOf(documentName)
     for (const connection of connections) {
-      const clientId = this.clientIdOf(connection)
+      const clientId = this.replicas.clientIdOf(connection)
       if (clientId !== null && change.changed.includes(clientId)) {
-        send(connection, { channel: LAB_CHANNEL, type: 'your-fault', fault: book.get(clientId) ?? null })
+        sendStateless(connection, { channel: LAB_CHANNEL, type: 'your-fault', fault: book.get(clientId) ?? null })
       }
     }
     for (const connection of connections) {
-      const clientId = this.clientIdOf(connection)
+      const clientId = this.replicas.clientIdOf(connection)
       if (clientId !== null && change.resync.includes(clientId)) connection.close(RESYNC_CLOSE)
     }
     const healedAt = change.resync.length > 0 || command.op.startsWith('heal') ? Date.now() : null
-    for (const listener of this.listeners) listener(documentName, book.list(), healedAt)
+    this.replicas.setFaults(documentName, book.list(), healedAt)
   }
 
-  private fateOn(paths: WeakMap<Connection, Path>, connection: Connection, book: FaultBook): FrameFate {
+  private fateOn(paths: WeakMap<Connection, Path>, connection: Connection, book: FaultBook): FaultVerdict {
     const now = performance.now()
     const path = paths.get(connection) ?? { busyUntil: 0 }
     paths.set(connection, path)
-    const fate = frameFate(book.get(this.clientIdOf(connection)), now, path.busyUntil)
+    const fate = faultVerdict(book.get(this.replicas.clientIdOf(connection)), now, path.busyUntil)
     if (fate && 'delayMs' in fate) path.busyUntil = now + fate.delayMs
     return fate
   }
@@ -227,7 +197,7 @@ export class FaultInjection implements Extension {
   private sendKeepalives(): void {
     for (const [documentName, book] of this.books) {
       for (const connection of this.connectionsOf(documentName)) {
-        if (!book.get(this.clientIdOf(connection))?.partitioned) continue
+        if (!book.get(this.replicas.clientIdOf(connection))?.partitioned) continue
         this.onTimer(connection, () => {
           const frame = emptyAwarenessFrame(connection.messageAddress)
           this.keepaliveFrames.add(frame)
@@ -248,25 +218,11 @@ export class FaultInjection implements Extension {
   }
 }
 
-function send(connection: Connection, message: LabServerMessage): void {
-  connection.sendStateless(JSON.stringify(message))
-}
-
-function isStateless(frame: Uint8Array): boolean {
-  try {
-    const decoder = decoding.createDecoder(frame)
-    decoding.readVarString(decoder)
-    return decoding.readVarUint(decoder) === STATELESS
-  } catch {
-    return false
-  }
-}
-
 /** An awareness update with no client in it: received and applied as nothing. */
 function emptyAwarenessFrame(address: string): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarString(encoder, address)
-  encoding.writeVarUint(encoder, AWARENESS)
+  encoding.writeVarUint(encoder, MessageType.Awareness)
   encoding.writeVarUint8Array(encoder, new Uint8Array([0]))
   return encoding.toUint8Array(encoder)
 }

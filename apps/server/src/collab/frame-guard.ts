@@ -1,10 +1,8 @@
 import * as Y from 'yjs'
 import type { beforeSyncPayload, connectedPayload, Extension } from '@hocuspocus/server'
 import type { Logger } from 'pino'
+import { messageYjsSyncStep1 } from 'y-protocols/sync'
 import { ConnectionLog } from './connection-log.ts'
-
-/** y-protocols sync message types. */
-const SYNC_STEP_1 = 0
 
 /** WebSocket close code for data inconsistent with its message type (RFC 6455). */
 const INVALID_PAYLOAD = 1007
@@ -25,7 +23,7 @@ export class FrameGuard implements Extension {
 
   async beforeSync({ type, payload, documentName, connection }: beforeSyncPayload): Promise<void> {
     // Updates are decoded, tried and refused by the update validation.
-    if (type !== SYNC_STEP_1) return
+    if (type !== messageYjsSyncStep1) return
     try {
       Y.decodeStateVector(payload)
     } catch {

@@ -1,4 +1,5 @@
-import * as decoding from 'lib0/decoding'
+import { MessageType } from '@hocuspocus/server'
+import { readFrameHeader, type FrameHeader } from './frames.ts'
 
 /** Per-connection message limits, applied to raw frames before the sync engine parses them. */
 export interface FrameLimits {
@@ -15,10 +16,18 @@ export const DEFAULT_FRAME_LIMITS: FrameLimits = { awarenessPerSecond: 30, messa
 /** WebSocket close code for a policy violation (RFC 6455). */
 export const POLICY_VIOLATION = 1008
 
-const AWARENESS = 1
-const QUERY_AWARENESS = 3
-/** Message types a client may send: sync, awareness, auth, query awareness, sync reply, stateless, close, ping, pong. */
-const CLIENT_TYPES = new Set([0, 1, 2, 3, 4, 5, 7, 9, 10])
+/** Message types a client may send. */
+const CLIENT_TYPES = new Set<number>([
+  MessageType.Sync,
+  MessageType.Awareness,
+  MessageType.Auth,
+  MessageType.QueryAwareness,
+  MessageType.SyncReply,
+  MessageType.Stateless,
+  MessageType.CLOSE,
+  MessageType.Ping,
+  MessageType.Pong,
+])
 
 const WINDOW_MS = 1000
 /** Documents one socket may address; a Hocuspocus socket multiplexes a tab's few boards. */
@@ -66,18 +75,19 @@ export class SocketFrameLimiter {
     const now = performance.now()
     if (now - this.windowStart >= WINDOW_MS) this.newWindow(now)
     if (++this.messages > this.limits.messagesPerSecond) return this.shut('too many messages', 'rate')
-    const header = readHeader(frame, this.prefixed)
+    const header = readFrameHeader(frame, this.prefixed)
     // A frame without a readable header goes on: the engine refuses it and closes the socket.
     if (header === null) return this.handlers.deliver(frame)
     if (!CLIENT_TYPES.has(header.type)) {
       if (++this.unknown > this.limits.unknownTypes) return this.shut('unknown message type', 'unknown-type')
       return
     }
-    if (header.type !== AWARENESS && header.type !== QUERY_AWARENESS) return this.handlers.deliver(frame)
-    if (!this.addresses.has(header.address) && this.addresses.size >= MAX_ADDRESSES) return this.shut('too many documents', 'rate')
-    const state = this.addressState(header.address)
+    if (header.type !== MessageType.Awareness && header.type !== MessageType.QueryAwareness) return this.handlers.deliver(frame)
+    const address = addressOf(frame, header)
+    if (!this.addresses.has(address) && this.addresses.size >= MAX_ADDRESSES) return this.shut('too many documents', 'rate')
+    const state = this.addressState(address)
     if (++state.awareness <= this.limits.awarenessPerSecond) return this.handlers.deliver(frame)
-    if (header.type === AWARENESS) {
+    if (header.type === MessageType.Awareness) {
       state.latest = frame
       this.flushTimer ??= setTimeout(() => this.flush(), Math.max(0, this.windowStart + WINDOW_MS - now))
       this.handlers.limited?.({ kind: 'awareness' })
@@ -130,17 +140,8 @@ export class SocketFrameLimiter {
   }
 }
 
-function readHeader(frame: Uint8Array, prefixed: boolean): { address: string; type: number } | null {
-  try {
-    const decoder = decoding.createDecoder(frame)
-    let address = ''
-    if (prefixed) {
-      // Compared as bytes, never decoded to a string: the address is the client's claim.
-      const bytes = decoding.readVarUint8Array(decoder)
-      address = Buffer.from(bytes.subarray(0, 256)).toString('latin1')
-    }
-    return { address, type: decoding.readVarUint(decoder) }
-  } catch {
-    return null
-  }
+/** The frame's address as a map key: its first 256 bytes as latin1, never decoded as text (it is the client's claim). */
+function addressOf(frame: Uint8Array, header: FrameHeader): string {
+  const length = Math.min(header.addressEnd - header.addressStart, 256)
+  return Buffer.from(frame.buffer, frame.byteOffset + header.addressStart, length).toString('latin1')
 }

@@ -1,29 +1,18 @@
-import * as decoding from 'lib0/decoding'
-import type { ClockRange, FrameFate as LegFate, ReplicaReport, UpdateLeg } from '@concord/shared'
-import type { FrameFate } from './fault-book.ts'
-
-const SYNC = 0
-const SYNC_STEP_2 = 1
-const SYNC_UPDATE = 2
+import { messageYjsSyncStep2 } from 'y-protocols/sync'
+import type { ClockRange, FrameFate, ReplicaReport, UpdateLeg } from '@concord/shared'
+import type { FaultVerdict } from './fault-book.ts'
+import { readSyncUpdate } from './frames.ts'
 
 /** The update inside a Hocuspocus sync step 2 or update frame; null for any other frame. */
 export function readSyncPayload(frame: Uint8Array): { kind: UpdateLeg['kind']; update: Uint8Array } | null {
-  try {
-    const decoder = decoding.createDecoder(frame)
-    decoding.readVarString(decoder)
-    if (decoding.readVarUint(decoder) !== SYNC) return null
-    const type = decoding.readVarUint(decoder)
-    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return null
-    return { kind: type === SYNC_STEP_2 ? 'sync-step-2' : 'update', update: decoding.readVarUint8Array(decoder) }
-  } catch {
-    return null
-  }
+  const sync = readSyncUpdate(frame)
+  return sync && { kind: sync.syncType === messageYjsSyncStep2 ? 'sync-step-2' : 'update', update: sync.update }
 }
 
 /** A fault's verdict on a frame, as the lab shows it. */
-export function legFate(fate: FrameFate, now: number): LegFate {
-  if (fate === undefined) return { fate: 'delivered' }
-  return 'drop' in fate ? { fate: 'dropped' } : { fate: 'delayed', until: now + fate.delayMs }
+export function legFate(verdict: FaultVerdict, now: number): FrameFate {
+  if (verdict === undefined) return { fate: 'delivered' }
+  return 'drop' in verdict ? { fate: 'dropped' } : { fate: 'delayed', until: now + verdict.delayMs }
 }
 
 /** Whether every operation of `inner` is inside `outer`. */

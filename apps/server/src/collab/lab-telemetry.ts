@@ -14,13 +14,12 @@ import type {
 import type { Logger } from 'pino'
 import {
   LAB_CHANNEL,
-  labClientMessageSchema,
   labUserSchema,
-  parseLabPayload,
+  parseStateless,
+  statelessClientMessageSchema,
   updateAuthors,
   type Fault,
   type LabEvent,
-  type LabServerMessage,
   type LabUser,
   type Replica,
   type ReplicaReport,
@@ -28,11 +27,13 @@ import {
   type UpdateLeg,
 } from '@concord/shared'
 import type { CollabContext } from './context.ts'
-import type { FaultInjection } from './fault-injection.ts'
-import type { LabRelay } from './lab-relay.ts'
-import type { FrameFate } from './fault-book.ts'
+import type { FaultVerdict } from './fault-book.ts'
 import { LabDigests } from './lab-digest.ts'
+import { LabFederation } from './lab-federation.ts'
+import type { LabRelay } from './lab-relay.ts'
+import type { LabReplicas } from './lab-replicas.ts'
 import { causesOf, hasConverged, isEcho, legFate, readSyncPayload } from './lab-events.ts'
+import { sendStateless } from './stateless.ts'
 import { isYWebsocket } from './y-websocket.ts'
 
 /** How often at most the server's state vector and digest are sent while the document changes. */
@@ -43,12 +44,6 @@ const SUBSCRIBES_PER_MINUTE = 10
 
 /** How many recent incoming legs an outgoing leg may name as its causes. */
 const RECENT_LEGS = 200
-
-/** With several nodes: how often a node with lab viewers asks the others for their telemetry, and how long one ask holds. */
-const INTEREST_INTERVAL_MS = 2000
-const INTEREST_TTL_MS = 5000
-/** A node that has not answered for this long no longer serves the board, as far as the lab can tell. */
-const NODE_TIMEOUT_MS = 6000
 
 type TimedReport = ReplicaReport & { at: number }
 
@@ -67,14 +62,6 @@ interface Board {
   serverStateTimer: NodeJS.Timeout | undefined
   /** When faults were last healed, until every reporting replica has reported the server's digest. */
   healedAt: number | null
-  /** Until when other nodes' lab viewers want this node's telemetry of the board (epoch ms). */
-  remoteUntil: number
-  /** Drops a board watched only by other nodes once their interest lapses. */
-  remoteExpiry: NodeJS.Timeout | undefined
-  /** With viewers here: asks the other nodes for their telemetry and notices nodes that went quiet. */
-  interestTimer: NodeJS.Timeout | undefined
-  /** With viewers here: the other nodes serving the board, when each was last heard, and its replicas. */
-  nodes: Map<string, { seenAt: number; replicas: Set<string> }>
 }
 
 /**
@@ -82,9 +69,8 @@ interface Board {
  * whom to whom and what became of them, the server's state, faults and convergence. It is sent
  * (as lab stateless messages) only to connections that subscribed; with nobody subscribed on a
  * board every hook returns after one map lookup. Self-reports are kept regardless, so a new viewer
- * sees every replica's latest state at once. With several nodes (`LabRelay`), a node with viewers
- * asks the others for theirs: each node that has the board open answers with its own state and
- * replicas and then relays its events while the interest lasts.
+ * sees every replica's latest state at once. With several nodes, `LabFederation` carries the
+ * telemetry between them. Replicas' identities, faults and frames come from `LabReplicas`.
  */
 export class LabTelemetry implements Extension {
   extensionName = 'concord-lab-telemetry'
@@ -104,20 +90,31 @@ export class LabTelemetry implements Extension {
   /** Each connection's subscriptions in the current minute. */
   private readonly subscribeCounts = new WeakMap<Connection, { startedAt: number; count: number }>()
 
+  private readonly federation: LabFederation | null
+
   constructor(
-    private readonly faults: FaultInjection,
+    private readonly replicas: LabReplicas,
     /** This server node's name in the lab. */
     private readonly nodeId: string,
     /** With several nodes: the other nodes' telemetry. */
-    private readonly relay: LabRelay | null = null,
+    relay: LabRelay | null = null,
     private readonly log: Logger | null = null,
   ) {
-    relay?.listen({
-      interest: (documentName) => this.remoteInterest(documentName),
-      state: (documentName, node, server, replicas) => this.remoteState(documentName, node, server, replicas),
-      event: (documentName, node, event) => this.remoteEvent(documentName, node, event),
-    })
-    faults.observeFrames({
+    this.federation = relay
+      ? new LabFederation(relay, nodeId, {
+          watchForOthers: (documentName) => this.watchForOthers(documentName),
+          hasViewers: (documentName) => (this.boards.get(documentName)?.subscribers.size ?? 0) > 0,
+          tell: (documentName, event) => {
+            const board = this.boards.get(documentName)
+            if (board) this.tell(board, event)
+          },
+          interestLapsed: (documentName) => {
+            const board = this.boards.get(documentName)
+            if (board && board.subscribers.size === 0) this.drop(board)
+          },
+        }, log)
+      : null
+    replicas.observeFrames({
       incoming: (connection, frame, fate) => {
         if (this.boards.size !== 0) this.frame('in', connection, frame, fate)
       },
@@ -125,7 +122,7 @@ export class LabTelemetry implements Extension {
         if (this.boards.size !== 0) this.frame('out', connection, frame, fate)
       },
     })
-    faults.onFaults((documentName, list, healedAt) => this.faultsChanged(documentName, list, healedAt))
+    replicas.onFaults((documentName, list, healedAt) => this.faultsChanged(documentName, list, healedAt))
   }
 
   async onConfigure({ instance }: onConfigurePayload): Promise<void> {
@@ -149,10 +146,10 @@ export class LabTelemetry implements Extension {
   }
 
   async onStateless({ connection, documentName, payload }: onStatelessPayload): Promise<void> {
-    const message = parseLabPayload(labClientMessageSchema, payload)
-    if (message === null) return
-    if ('invalid' in message) {
-      send(connection, { channel: LAB_CHANNEL, type: 'refused', reason: message.invalid })
+    const message = parseStateless(statelessClientMessageSchema, payload)
+    if (message?.channel !== LAB_CHANNEL) return
+    if (message.type === 'invalid') {
+      sendStateless(connection, { channel: LAB_CHANNEL, type: 'refused', reason: message.reason })
       return
     }
     if (message.type === 'subscribe') this.subscribe(connection, documentName)
@@ -184,14 +181,13 @@ export class LabTelemetry implements Extension {
     this.reports.delete(documentName)
     const board = this.boards.get(documentName)
     if (!board) return
-    // The other nodes' viewers learn at once that this node no longer serves the board.
-    if (board.remoteUntil > Date.now()) this.relay?.publishEvent(documentName, { type: 'node-left', at: Date.now(), nodeId: this.nodeId })
+    this.federation?.unloaded(documentName)
     this.drop(board)
   }
 
   async onDestroy(): Promise<void> {
     for (const board of [...this.boards.values()]) this.drop(board)
-    this.relay?.close()
+    this.federation?.close()
   }
 
   private watch(documentName: string): Board {
@@ -203,10 +199,6 @@ export class LabTelemetry implements Extension {
         recentIn: [],
         serverStateTimer: undefined,
         healedAt: null,
-        remoteUntil: 0,
-        remoteExpiry: undefined,
-        interestTimer: undefined,
-        nodes: new Map(),
       }
       this.boards.set(documentName, board)
     }
@@ -220,7 +212,7 @@ export class LabTelemetry implements Extension {
    */
   private subscribe(connection: Connection, documentName: string): void {
     if (!this.maySubscribe(connection)) {
-      send(connection, { channel: LAB_CHANNEL, type: 'refused', reason: 'Too many lab subscriptions from this tab; wait a minute.' })
+      sendStateless(connection, { channel: LAB_CHANNEL, type: 'refused', reason: 'Too many lab subscriptions from this tab; wait a minute.' })
       return
     }
     if (this.subscribing.has(connection)) return
@@ -251,22 +243,16 @@ export class LabTelemetry implements Extension {
   private startSubscription(connection: Connection, documentName: string, server: ServerState): void {
     const board = this.watch(documentName)
     board.subscribers.add(connection)
-    if (this.relay && !board.interestTimer) {
-      this.relay.announceInterest(documentName)
-      board.interestTimer = setInterval(() => {
-        this.relay?.announceInterest(documentName)
-        this.forgetQuietNodes(board)
-      }, INTEREST_INTERVAL_MS)
-    }
+    this.federation?.askOthers(documentName)
     const document = connection.document
     const replicas = document.getConnections().map((replica) => this.replicaOf(replica, true))
-    send(connection, {
+    sendStateless(connection, {
       channel: LAB_CHANNEL,
       type: 'snapshot',
       at: Date.now(),
       server,
       replicas,
-      faults: this.faults.faults(documentName),
+      faults: this.replicas.faults(documentName),
     })
   }
 
@@ -279,75 +265,28 @@ export class LabTelemetry implements Extension {
 
   /** The last viewer here left: stop asking other nodes, and stop watching unless other nodes still ask. */
   private release(board: Board): void {
-    clearInterval(board.interestTimer)
-    board.interestTimer = undefined
-    board.nodes.clear()
-    if (board.remoteUntil <= Date.now()) this.drop(board)
+    this.federation?.stopAsking(board.documentName)
+    if (!this.federation?.wanted(board.documentName)) this.drop(board)
   }
 
   private drop(board: Board): void {
     clearTimeout(board.serverStateTimer)
-    clearTimeout(board.remoteExpiry)
-    clearInterval(board.interestTimer)
-    if (this.boards.get(board.documentName) === board) this.boards.delete(board.documentName)
+    if (this.boards.get(board.documentName) !== board) return
+    this.boards.delete(board.documentName)
+    this.federation?.forget(board.documentName)
   }
 
-  /** Another node has viewers for a board: if it is open here, answer with this node's state and relay its events for a while. */
-  private remoteInterest(documentName: string): void {
+  /** Another node's viewers ask for this node's telemetry of a board: its state and replicas, if it is open here. */
+  private watchForOthers(documentName: string): Promise<{ server: ServerState; replicas: Replica[] }> | null {
     const document = this.hocuspocus?.documents.get(documentName)
-    if (!document) return
-    const board = this.watch(documentName)
-    board.remoteUntil = Date.now() + INTEREST_TTL_MS
-    clearTimeout(board.remoteExpiry)
-    board.remoteExpiry = setTimeout(() => {
-      if (board.subscribers.size === 0 && board.remoteUntil <= Date.now()) this.drop(board)
-    }, INTEREST_TTL_MS + 50)
-    this.guard(documentName, async () => {
-      const server = await this.serverState(document)
-      this.relay?.publishState(documentName, server, document.getConnections().map((connection) => this.replicaOf(connection, true)))
-    })
-  }
-
-  /** Another node's state and replicas, for the viewers here. */
-  private remoteState(documentName: string, node: string, server: ServerState, replicas: Replica[]): void {
-    const board = this.boards.get(documentName)
-    if (!board || board.subscribers.size === 0) return
-    const now = Date.now()
-    const known = board.nodes.get(node)
-    const current = new Set(replicas.map((replica) => replica.connectionId))
-    board.nodes.set(node, { seenAt: now, replicas: current })
-    this.tell(board, { type: 'server-state', at: now, server })
-    for (const replica of replicas) this.tell(board, { type: 'replica-changed', at: now, replica })
-    for (const gone of known?.replicas ?? []) if (!current.has(gone)) this.tell(board, { type: 'replica-left', at: now, connectionId: gone })
-  }
-
-  /** One of another node's events, for the viewers here. */
-  private remoteEvent(documentName: string, node: string, event: LabEvent): void {
-    const board = this.boards.get(documentName)
-    if (!board || board.subscribers.size === 0) return
-    const known = board.nodes.get(node) ?? { seenAt: 0, replicas: new Set<string>() }
-    known.seenAt = Date.now()
-    board.nodes.set(node, known)
-    if (event.type === 'replica-joined' || event.type === 'replica-changed') known.replicas.add(event.replica.connectionId)
-    else if (event.type === 'replica-left') known.replicas.delete(event.connectionId)
-    else if (event.type === 'node-left') board.nodes.delete(node)
-    this.tell(board, event)
-  }
-
-  /** Nodes that stopped answering (killed, or cut off from Redis) leave the lab with their replicas. */
-  private forgetQuietNodes(board: Board): void {
-    const now = Date.now()
-    for (const [node, known] of board.nodes) {
-      if (now - known.seenAt < NODE_TIMEOUT_MS) continue
-      board.nodes.delete(node)
-      for (const connectionId of known.replicas) this.tell(board, { type: 'replica-left', at: now, connectionId })
-      this.tell(board, { type: 'node-left', at: now, nodeId: node })
-    }
+    if (!document) return null
+    this.watch(documentName)
+    return this.serverState(document).then((server) => ({ server, replicas: document.getConnections().map((connection) => this.replicaOf(connection, true)) }))
   }
 
   private report(connection: Connection, documentName: string, report: ReplicaReport): void {
-    // The fault extension (before this one) has refused a report in another replica's name.
-    if (this.faults.clientIdOf(connection) !== report.clientId) return
+    // A report in another replica's name is not taken.
+    if (!this.replicas.claim(connection, report.clientId)) return
     const reports = this.reports.get(documentName) ?? new Map<number, TimedReport>()
     this.reports.set(documentName, reports)
     reports.set(report.clientId, { ...report, at: Date.now() })
@@ -372,7 +311,7 @@ export class LabTelemetry implements Extension {
   }
 
   /** One update-carrying frame to or from a replica, as an `update` event. */
-  private frame(direction: 'in' | 'out', connection: Connection, frame: Uint8Array, fate: FrameFate): void {
+  private frame(direction: 'in' | 'out', connection: Connection, frame: Uint8Array, fate: FaultVerdict): void {
     const board = this.boards.get(connection.document.name)
     if (!board) return
     const sync = readSyncPayload(frame)
@@ -426,8 +365,8 @@ export class LabTelemetry implements Extension {
 
   private replicaOf(connection: Connection, markShown: boolean): Replica {
     const notes = this.notesOf(connection)
-    const clientId = this.faults.clientIdOf(connection)
-    const fault = this.faults.faultOf(connection)
+    const clientId = this.replicas.clientIdOf(connection)
+    const fault = this.replicas.faultOf(connection)
     const report = clientId === null ? null : (this.reports.get(connection.document.name)?.get(clientId) ?? null)
     const replica: Replica = {
       connectionId: connection.socketId,
@@ -454,7 +393,7 @@ export class LabTelemetry implements Extension {
   private forgetLeftReplicas(document: Document, board: Board | undefined): void {
     const reports = this.reports.get(document.name)
     if (!reports || board?.healedAt != null) return
-    const connected = new Set(document.getConnections().map((connection) => this.faults.clientIdOf(connection)))
+    const connected = new Set(document.getConnections().map((connection) => this.replicas.clientIdOf(connection)))
     for (const clientId of reports.keys()) if (!connected.has(clientId)) reports.delete(clientId)
   }
 
@@ -480,19 +419,14 @@ export class LabTelemetry implements Extension {
   /** An event of this node: to the viewers here, and to other nodes' viewers while they ask. */
   private emit(board: Board, event: LabEvent): void {
     this.tell(board, event)
-    if (board.remoteUntil > Date.now()) this.relay?.publishEvent(board.documentName, event)
+    this.federation?.publish(board.documentName, event)
   }
 
   /** An event to the viewers on this node only. */
   private tell(board: Board, event: LabEvent): void {
     if (board.subscribers.size === 0) return
-    const text = JSON.stringify({ channel: LAB_CHANNEL, type: 'event', event } satisfies LabServerMessage)
-    for (const subscriber of board.subscribers) subscriber.sendStateless(text)
+    sendStateless(board.subscribers, { channel: LAB_CHANNEL, type: 'event', event })
   }
-}
-
-function send(connection: Connection, message: LabServerMessage): void {
-  connection.sendStateless(JSON.stringify(message))
 }
 
 function userOf(document: Document, clientId: number | null): LabUser | null {

@@ -1,9 +1,4 @@
-import * as decoding from 'lib0/decoding'
-
-/** Hocuspocus' Auth message and its answers (`AuthMessageType`). */
-const AUTH = 2
-const PERMISSION_DENIED = 1
-const AUTHENTICATED = 2
+import { authAnswerOf, AuthMessageType } from './frames.ts'
 
 /** Refused tokens one socket may present before it is closed. */
 export const AUTH_FAILURES_PER_SOCKET = 5
@@ -95,12 +90,12 @@ export class SocketAccount {
 
   /** A frame to the client: follows its authentication answers. The breach when the socket must be closed. */
   sent(frame: Uint8Array): BudgetBreach | null {
-    const answer = authAnswer(frame)
-    if (answer === AUTHENTICATED && !this.authenticated) {
+    const answer = authAnswerOf(frame)
+    if (answer === AuthMessageType.Authenticated && !this.authenticated) {
       // Hocuspocus has handed the queued frames to the document: they no longer wait.
       this.authenticated = true
       this.releasePreAuth()
-    } else if (answer === PERMISSION_DENIED && ++this.failures >= AUTH_FAILURES_PER_SOCKET) {
+    } else if (answer === AuthMessageType.PermissionDenied && ++this.failures >= AUTH_FAILURES_PER_SOCKET) {
       return 'too many refused tokens'
     }
     return null
@@ -120,16 +115,3 @@ export class SocketAccount {
   }
 }
 
-/** The `AuthMessageType` of an Auth frame from the server, or null for any other frame. */
-function authAnswer(frame: Uint8Array): number | null {
-  try {
-    const decoder = decoding.createDecoder(frame)
-    // Skips the document name undecoded: this runs for every frame the server sends.
-    const nameLength = decoding.readVarUint(decoder)
-    decoder.pos += nameLength
-    if (decoder.pos >= frame.byteLength || decoding.readVarUint(decoder) !== AUTH) return null
-    return decoding.readVarUint(decoder)
-  } catch {
-    return null
-  }
-}

@@ -1,10 +1,9 @@
 import type { beforeSyncPayload, connectedPayload, Extension, Hocuspocus, onConfigurePayload } from '@hocuspocus/server'
 import type { Logger } from 'pino'
-import type { StorageStatusMessage } from '@concord/shared'
+import { messageYjsSyncStep1 } from 'y-protocols/sync'
+import { BOARD_CHANNEL, type StorageStatusMessage } from '@concord/shared'
 import type { GroupCommit } from './group-commit.ts'
-
-/** y-protocols sync step 1 (a state vector, never an edit). */
-const SYNC_STEP_1 = 0
+import { sendStateless } from './stateless.ts'
 
 /** An update with no structs and no deletions (what a client with nothing new sends in step 2). */
 const EMPTY_UPDATE_BYTES = 2
@@ -13,16 +12,18 @@ const EMPTY_UPDATE_BYTES = 2
 const STORAGE_FULL = 4507
 
 const FAILING: StorageStatusMessage = {
+  channel: BOARD_CHANNEL,
   type: 'storage',
   stored: false,
   reason: 'The server cannot store edits right now. Keep this tab open: your edits are kept here and saved once it can.',
 }
 const FULL: StorageStatusMessage = {
+  channel: BOARD_CHANNEL,
   type: 'storage',
   stored: false,
   reason: 'The server has stopped accepting edits until it can store again. Keep this tab open: your edits are kept here.',
 }
-const STORED: StorageStatusMessage = { type: 'storage', stored: true }
+const STORED: StorageStatusMessage = { channel: BOARD_CHANNEL, type: 'storage', stored: true }
 
 /**
  * Tells clients when their edits are not being stored, rather than only holding back their
@@ -47,20 +48,18 @@ export class StorageStatus implements Extension {
   }
 
   async connected({ connection }: connectedPayload): Promise<void> {
-    if (this.commits.failing) connection.sendStateless(JSON.stringify(this.commits.full ? FULL : FAILING))
+    if (this.commits.failing) sendStateless(connection, this.commits.full ? FULL : FAILING)
   }
 
   async beforeSync({ type, payload, documentName, connection }: beforeSyncPayload): Promise<void> {
-    if (!this.commits.full || type === SYNC_STEP_1 || payload.byteLength <= EMPTY_UPDATE_BYTES) return
+    if (!this.commits.full || type === messageYjsSyncStep1 || payload.byteLength <= EMPTY_UPDATE_BYTES) return
     this.log.warn({ documentName, socketId: connection.socketId }, 'edit refused: the storage queue is full')
-    connection.sendStateless(JSON.stringify(FULL))
+    sendStateless(connection, FULL)
     throw { code: STORAGE_FULL, reason: 'storage queue full' }
   }
 
   private broadcast(message: StorageStatusMessage): void {
-    const text = JSON.stringify(message)
-    for (const document of this.hocuspocus?.documents.values() ?? []) {
-      for (const connection of document.getConnections()) connection.sendStateless(text)
-    }
+    const connections = [...(this.hocuspocus?.documents.values() ?? [])].flatMap((document) => document.getConnections())
+    sendStateless(connections, message)
   }
 }

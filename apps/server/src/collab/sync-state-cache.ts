@@ -8,10 +8,7 @@ import {
   type Extension,
 } from '@hocuspocus/server'
 import type { Counter } from 'prom-client'
-
-/** y-protocols sync message types. */
-const SYNC_STEP_1 = 0
-const SYNC_STEP_2 = 1
+import { messageYjsSyncStep1, messageYjsSyncStep2 } from 'y-protocols/sync'
 
 /** The state vector of a replica that has nothing: one varint, zero clients. */
 const EMPTY_STATE_VECTOR_LENGTH = 1
@@ -75,20 +72,20 @@ function installStepOneAnswer(): void {
   const hocuspocusReadSyncMessage = MessageReceiver.prototype.readSyncMessage
   MessageReceiver.prototype.readSyncMessage = async function (message, document, connection, reply, requestFirstSync = true) {
     const start = message.decoder.pos
-    if (!cached.has(document) || message.readVarUint() !== SYNC_STEP_1) {
+    if (!cached.has(document) || message.readVarUint() !== messageYjsSyncStep1) {
       message.decoder.pos = start
       return hocuspocusReadSyncMessage.call(this, message, document, connection, reply, requestFirstSync)
     }
     const messageAddress = connection?.messageAddress ?? document.name
-    if (connection) await connection.callbacks.beforeSync(connection, { type: SYNC_STEP_1, payload: message.peekVarUint8Array() })
+    if (connection) await connection.callbacks.beforeSync(connection, { type: messageYjsSyncStep1, payload: message.peekVarUint8Array() })
     const stateVector = message.readVarUint8Array()
-    encoding.writeVarUint(message.encoder, SYNC_STEP_2)
+    encoding.writeVarUint(message.encoder, messageYjsSyncStep2)
     encoding.writeVarUint8Array(message.encoder, missingUpdate(document, stateVector))
     if (reply && requestFirstSync) {
       reply(new OutgoingMessage(messageAddress).createSyncReplyMessage().writeFirstSyncStepFor(document).toUint8Array())
     } else if (connection) {
       connection.send(new OutgoingMessage(messageAddress).createSyncMessage().writeFirstSyncStepFor(document).toUint8Array())
     }
-    return SYNC_STEP_1
+    return messageYjsSyncStep1
   }
 }

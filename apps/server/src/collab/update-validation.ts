@@ -9,15 +9,12 @@ import {
   type onStoreDocumentPayload,
 } from '@hocuspocus/server'
 import type { Logger } from 'pino'
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import { RECORDS_KEY, UPDATE_REFUSED } from '@concord/shared'
 import type { ConcordMetrics } from '../metrics.ts'
 import { DEFAULT_DOCUMENT_LIMITS, SYNC_STEP_ALLOWANCE, type DocumentLimits } from './document-limits.ts'
 import { ConnectionLog } from './connection-log.ts'
 import { inspectUpdate } from './update-inspection.ts'
-
-/** y-protocols sync message types. */
-const SYNC_STEP_2 = 1
-const UPDATE = 2
 
 /** WebSocket close code for data inconsistent with its message type (RFC 6455). */
 export const INVALID_PAYLOAD = 1007
@@ -80,8 +77,8 @@ export class UpdateValidation implements Extension {
   }
 
   async beforeSync({ type, payload, connection, document }: beforeSyncPayload): Promise<void> {
-    if (type !== SYNC_STEP_2 && type !== UPDATE) return
-    const maxStructs = this.limits.maxStructsPerUpdate * (type === UPDATE ? 1 : SYNC_STEP_ALLOWANCE)
+    if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) return
+    const maxStructs = this.limits.maxStructsPerUpdate * (type === messageYjsUpdate ? 1 : SYNC_STEP_ALLOWANCE)
     const problem = inspectUpdate(payload, this.limits, maxStructs)
     if (problem) this.refuse(connection, 'malformed' in problem ? INVALID_PAYLOAD : LIMIT_EXCEEDED, 'malformed' in problem ? problem.malformed : problem.limit)
     // Read-only connections' updates are never applied (Hocuspocus answers them "not saved").
@@ -90,7 +87,7 @@ export class UpdateValidation implements Extension {
     if (shadow.bytes + payload.byteLength > this.limits.maxDocumentBytes) {
       this.refuse(connection, LIMIT_EXCEEDED, `board is full: documents are limited to ${formatBytes(this.limits.maxDocumentBytes)}`)
     }
-    const outcome = this.tryOn(shadow.doc, payload, type === UPDATE)
+    const outcome = this.tryOn(shadow.doc, payload, type === messageYjsUpdate)
     if (outcome !== null) {
       this.rebuild(document)
       this.refuse(connection, outcome.code, outcome.reason)

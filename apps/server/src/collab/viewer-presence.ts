@@ -1,6 +1,7 @@
 import type { beforeHandleAwarenessPayload, connectedPayload, Document, Extension, onDisconnectPayload } from '@hocuspocus/server'
-import { capabilitiesOf, type AudienceMessage } from '@concord/shared'
+import { BOARD_CHANNEL, capabilitiesOf, type AudienceMessage } from '@concord/shared'
 import type { CollabContext } from './context.ts'
+import { broadcastStateless, sendStateless } from './stateless.ts'
 
 /**
  * Keeps roles that are not shown to others (viewers) out of everyone's presence: their awareness
@@ -18,7 +19,7 @@ export class ViewerPresence implements Extension {
   async connected({ connection, context }: connectedPayload<CollabContext>): Promise<void> {
     if (context.document !== 'board') return
     if (isHidden(context)) announce(connection.document)
-    else connection.sendStateless(audienceMessage(connection.document))
+    else sendStateless(connection, audienceMessage(connection.document))
   }
 
   async onDisconnect({ context, document }: onDisconnectPayload<CollabContext>): Promise<void> {
@@ -30,11 +31,11 @@ function isHidden(context: CollabContext): boolean {
   return !capabilitiesOf(context.role).showPresence
 }
 
-function audienceMessage(document: Document): string {
+function audienceMessage(document: Document): AudienceMessage {
   const viewers = document.getConnections().filter((connection) => isHidden(connection.context as CollabContext)).length
-  return JSON.stringify({ type: 'audience', viewers } satisfies AudienceMessage)
+  return { channel: BOARD_CHANNEL, type: 'audience', viewers }
 }
 
 function announce(document: Document): void {
-  document.broadcastStateless(audienceMessage(document))
+  broadcastStateless(document, audienceMessage(document))
 }

@@ -1,23 +1,15 @@
-import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import type { Connection, Hocuspocus, WebSocketLike } from '@hocuspocus/server'
+import { MessageType, type Connection, type Hocuspocus, type WebSocketLike } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import { BOARD_REFUSAL, boardDocumentName } from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
 import { CLIENT_ADDRESS_HEADER } from '../http/client-address.ts'
+import { authAnswerOf, AuthMessageType, messageTypeOf, readFrameHeader } from './frames.ts'
 
 export const Y_WEBSOCKET_PATH = '/yws'
 
-/** Hocuspocus message types (after the document-name prefix) that mean the same in y-websocket. */
-const SYNC = 0
-const AWARENESS = 1
-const AUTH = 2
-const QUERY_AWARENESS = 3
-/** Hocuspocus' stateless message: Concord's replicas send lab self-reports with it over /yws too. */
-const STATELESS = 5
-const CLOSE = 7
-/** Hocuspocus AuthMessageType.PermissionDenied. */
-const PERMISSION_DENIED = 1
+/** Hocuspocus message types that mean the same in y-websocket. */
+const SHARED_TYPES = new Set<number>([MessageType.Sync, MessageType.Awareness, MessageType.QueryAwareness])
 
 /** Sent when the document connection behind a /yws socket ends; y-websocket reconnects on any close. */
 const DOCUMENT_CLOSED = 4000
@@ -55,15 +47,14 @@ export class YWebsocketBridge implements WebSocketLike {
   /** A frame from Hocuspocus to the replica: stripped of its address, or dropped when y-websocket has no such message. */
   send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer)
-    const decoder = decoding.createDecoder(bytes)
-    decoding.readVarString(decoder)
-    const bodyStart = decoder.pos
-    const type = decoding.readVarUint(decoder)
-    if (type === SYNC || type === AWARENESS || type === QUERY_AWARENESS) {
-      this.socket.send(bytes.subarray(bodyStart))
-    } else if (type === CLOSE) {
+    const header = readFrameHeader(bytes)
+    if (header === null) return
+    if (SHARED_TYPES.has(header.type)) {
+      // y-websocket's frame is Hocuspocus' without the address: from the type on.
+      this.socket.send(bytes.subarray(header.addressEnd))
+    } else if (header.type === MessageType.CLOSE) {
       this.close(DOCUMENT_CLOSED, 'document connection closed')
-    } else if (type === AUTH && decoding.readVarUint(decoder) === PERMISSION_DENIED) {
+    } else if (authAnswerOf(bytes) === AuthMessageType.PermissionDenied) {
       // Only when access changed after the upgrade (e.g. the link was revoked).
       this.close(4403, BOARD_REFUSAL)
     }
@@ -76,13 +67,9 @@ export class YWebsocketBridge implements WebSocketLike {
 
   /** A frame from the replica, addressed to the board document for Hocuspocus; null for types y-websocket clients do not send. */
   toHocuspocus(frame: Uint8Array): Uint8Array | null {
-    let type: number
-    try {
-      type = decoding.readVarUint(decoding.createDecoder(frame))
-    } catch {
-      return null
-    }
-    if (type !== SYNC && type !== AWARENESS && type !== QUERY_AWARENESS && type !== STATELESS) return null
+    const type = messageTypeOf(frame, false)
+    // Hocuspocus' stateless message: Concord's replicas send lab self-reports with it over /yws too.
+    if (!SHARED_TYPES.has(type) && type !== MessageType.Stateless) return null
     const encoder = encoding.createEncoder()
     encoding.writeVarString(encoder, this.documentName)
     encoding.writeUint8Array(encoder, frame)
@@ -163,8 +150,8 @@ function redactedRequest(request: Request): Request {
 function authFrame(documentName: string, token: string): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarString(encoder, documentName)
-  encoding.writeVarUint(encoder, AUTH)
-  encoding.writeVarUint(encoder, 0) // AuthMessageType.Token
+  encoding.writeVarUint(encoder, MessageType.Auth)
+  encoding.writeVarUint(encoder, AuthMessageType.Token)
   encoding.writeVarString(encoder, token)
   return encoding.toUint8Array(encoder)
 }

@@ -1,4 +1,4 @@
-import { boardDigest, labServerMessageSchema, parseLabPayload, stateVectorOf, type FaultCommand, type LabEvent, type LabServerMessage } from '@concord/shared'
+import { boardDigest, LAB_CHANNEL, parseStateless, statelessServerMessageSchema, stateVectorOf, type FaultCommand, type LabEvent, type LabServerMessage } from '@concord/shared'
 import type { TestClient } from './collab.ts'
 
 /**
@@ -8,9 +8,9 @@ import type { TestClient } from './collab.ts'
 export function labInbox(client: TestClient): LabServerMessage[] {
   const inbox: LabServerMessage[] = []
   client.provider.on('stateless', ({ payload }: { payload: string }) => {
-    const message = parseLabPayload(labServerMessageSchema, payload)
-    if (message === null) return
-    if ('invalid' in message) throw new Error(`the server sent an invalid lab message: ${message.invalid}`)
+    const message = parseStateless(statelessServerMessageSchema, payload)
+    if (message?.channel !== LAB_CHANNEL) return
+    if (message.type === 'invalid') throw new Error(`the server sent an invalid lab message: ${message.reason}`)
     inbox.push(message)
   })
   return inbox

@@ -1,17 +1,17 @@
 import {
+  BOARD_CHANNEL,
   boardDocumentName,
   changesDesign,
   CONTROLS_CHANNEL,
-  controlsServerMessageSchema,
   DEFAULT_BOARD_CONTROLS,
   getRecordsMap,
   mergeEditSlices,
-  parseControlsPayload,
-  parseStatelessMessage,
+  parseStateless,
   readAllRecords,
   readThreads,
   recordEdits,
   reviewDocumentName,
+  statelessServerMessageSchema,
   type BoardControls,
   type ControlCommand,
   type EditSlices,
@@ -56,10 +56,12 @@ export class TeamBoardWatch {
     // With its own state cleared, the awareness holds exactly the others on the board.
     this.provider.awareness?.on('change', () => this.online.set([...(this.provider.awareness?.getStates().values() ?? [])].map(displayName)))
     this.provider.on('stateless', ({ payload }: { payload: string }) => {
-      const message = parseControlsPayload(controlsServerMessageSchema, payload)
-      if (message && !('invalid' in message) && message.type === 'state') this.controls.set(message.controls)
-      const activity = parseStatelessMessage(payload)
-      if (activity?.type === 'recent-edits') this.recentEdits.update((counted) => mergeEditSlices(activity.slices, counted, Date.now()))
+      const message = parseStateless(statelessServerMessageSchema, payload)
+      if (message?.channel === CONTROLS_CHANNEL && message.type === 'state') this.controls.set(message.controls)
+      if (message?.channel === BOARD_CHANNEL && message.type === 'recent-edits') {
+        const { slices } = message
+        this.recentEdits.update((counted) => mergeEditSlices(slices, counted, Date.now()))
+      }
     })
     this.provider.attach()
 

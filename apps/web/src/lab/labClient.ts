@@ -1,7 +1,7 @@
 import {
   LAB_CHANNEL,
-  labServerMessageSchema,
-  parseLabPayload,
+  parseStateless,
+  statelessServerMessageSchema,
   type FaultCommand,
   type LabClientMessage,
 } from '@concord/shared'
@@ -21,10 +21,10 @@ export class LabClient {
 
   constructor(private readonly provider: HocuspocusProvider) {
     const onStateless = ({ payload }: { payload: string }) => {
-      const message = parseLabPayload(labServerMessageSchema, payload)
-      if (!message) return
-      if ('invalid' in message) {
-        console.warn(`Concord lab: ignored a malformed telemetry message (${message.invalid})`)
+      const message = parseStateless(statelessServerMessageSchema, payload)
+      if (message?.channel !== LAB_CHANNEL) return
+      if (message.type === 'invalid') {
+        console.warn(`Concord lab: ignored a malformed telemetry message (${message.reason})`)
         return
       }
       this.state.update((state) => reduceLab(state, message))

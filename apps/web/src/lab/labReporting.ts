@@ -2,9 +2,9 @@ import {
   boardDigest,
   LAB_CHANNEL,
   LAB_REPORT_INTERVAL_MS,
-  labServerMessageSchema,
-  parseLabPayload,
+  parseStateless,
   stateVectorOf,
+  statelessServerMessageSchema,
   type Fault,
   type LabClientMessage,
 } from '@concord/shared'
@@ -44,8 +44,8 @@ export function startLabReporting(provider: HocuspocusProvider, doc: Y.Doc, faul
     timer = setTimeout(send, Math.max(0, lastSent + LAB_REPORT_INTERVAL_MS - performance.now()))
   }
   const onStateless = ({ payload }: { payload: string }) => {
-    const message = parseLabPayload(labServerMessageSchema, payload)
-    if (message && !('invalid' in message) && message.type === 'your-fault') fault.set(message.fault)
+    const message = parseStateless(statelessServerMessageSchema, payload)
+    if (message?.channel === LAB_CHANNEL && message.type === 'your-fault') fault.set(message.fault)
   }
   const onSynced = () => schedule()
   doc.on('update', schedule)

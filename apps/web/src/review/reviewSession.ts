@@ -1,10 +1,12 @@
 import {
+  BOARD_CHANNEL,
   capabilitiesOf,
-  parseStatelessMessage,
+  parseStateless,
   readRubrics,
   readThreads,
   reviewDocumentName,
   RUBRICS_KEY,
+  statelessServerMessageSchema,
   THREADS_KEY,
   type ReviewerRubric,
   type ReviewThread,
@@ -71,7 +73,8 @@ export class ReviewSession {
     readRubricsNow()
     // The server says when the list of versions changes; a reviewer starts on the latest one.
     const onStateless = ({ payload }: { payload: string }) => {
-      if (parseStatelessMessage(payload)?.type === 'versions') void this.refreshVersions()
+      const message = parseStateless(statelessServerMessageSchema, payload)
+      if (message?.channel === BOARD_CHANNEL && message.type === 'versions') void this.refreshVersions()
     }
     board.provider.on('stateless', onStateless)
     void this.refreshVersions().then(() => {

@@ -83,16 +83,3 @@ export function applyControlCommand(controls: BoardControls, command: ControlCom
       return { ...controls, spotlight: null }
   }
 }
-
-/** Parses a stateless payload as a controls message of `schema`; null when it is not one, `invalid` with the reason when malformed. */
-export function parseControlsPayload<T>(schema: z.ZodType<T>, payload: string): T | { invalid: string } | null {
-  let json: unknown
-  try {
-    json = JSON.parse(payload)
-  } catch {
-    return null
-  }
-  if (typeof json !== 'object' || json === null || (json as { channel?: unknown }).channel !== CONTROLS_CHANNEL) return null
-  const parsed = schema.safeParse(json)
-  return parsed.success ? parsed.data : { invalid: parsed.error.issues[0]?.message ?? 'invalid controls message' }
-}

@@ -4,8 +4,8 @@ import { roleSchema } from './roles.ts'
 /**
  * The replication lab's telemetry and fault-control protocol. Every message is a JSON string in a
  * Hocuspocus stateless frame on the board document's own connection (`provider.sendStateless`,
- * the `stateless` event; a /yws replica sends the same frame as y-websocket message type 5).
- * Messages of other features carry no `channel: 'lab'` and are left alone.
+ * the `stateless` event; a /yws replica sends the same frame as y-websocket message type 5), on
+ * `channel: 'lab'` of the stateless protocol (`stateless.ts`).
  *
  * Replicas are connections: `connectionId` names one connection (a reconnect is a new one);
  * `clientId` is the replica's Yjs client id (`doc.clientID`), stable across its reconnects, which
@@ -179,16 +179,3 @@ export const labServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ channel: z.literal(LAB_CHANNEL), type: z.literal('refused'), reason: z.string() }),
 ])
 export type LabServerMessage = z.infer<typeof labServerMessageSchema>
-
-/** Parses a stateless payload as a lab message; null when it is not one (other features, bad JSON). */
-export function parseLabPayload<T>(schema: z.ZodType<T>, payload: string): T | { invalid: string } | null {
-  let json: unknown
-  try {
-    json = JSON.parse(payload)
-  } catch {
-    return null
-  }
-  if (typeof json !== 'object' || json === null || (json as { channel?: unknown }).channel !== LAB_CHANNEL) return null
-  const parsed = schema.safeParse(json)
-  return parsed.success ? parsed.data : { invalid: parsed.error.issues[0]?.message ?? 'invalid lab message' }
-}

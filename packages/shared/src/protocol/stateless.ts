@@ -1,46 +1,42 @@
 import { z } from 'zod'
-import { editSlicesSchema } from './recent-edits.ts'
+import { BOARD_CHANNEL, boardServerMessageSchema } from './board-channel.ts'
+import { CONTROLS_CHANNEL, controlsClientMessageSchema, controlsServerMessageSchema } from './controls.ts'
+import { LAB_CHANNEL, labClientMessageSchema, labServerMessageSchema } from './lab.ts'
 
 /**
- * Stateless messages the server sends on a board's design document:
- * - `audience`: the number of viewers, to each new connection and whenever it changes (viewers
- *   are counted, never shown one by one);
- * - `versions`: the list of versions submitted for review changed (fetch it again);
- * - `recent-edits`: to each new owner connection, the board's edits of the last minutes as this
- *   server node counted them (the session dashboard shows them; it counts on from there itself);
- * - `storage`: whether the server is storing edits; `stored: false` (with the reason) to every
- *   connection when its database starts refusing writes and to each new one while it does,
- *   `stored: true` once it stores again. Edits made meanwhile stay on the client.
+ * Every stateless message (a JSON string in a Hocuspocus stateless frame on a board document's
+ * connection), one union per direction, as tldraw's sync-core `protocol.ts` does it. Each message
+ * names its `channel` (the feature it belongs to) and its `type` within the channel.
  */
-export const audienceMessageSchema = z.object({ type: z.literal('audience'), viewers: z.number().int().min(0) })
-export type AudienceMessage = z.infer<typeof audienceMessageSchema>
+export const STATELESS_CHANNELS = [BOARD_CHANNEL, CONTROLS_CHANNEL, LAB_CHANNEL] as const
+export type StatelessChannel = (typeof STATELESS_CHANNELS)[number]
 
-export const versionsChangedMessageSchema = z.object({ type: z.literal('versions') })
-export type VersionsChangedMessage = z.infer<typeof versionsChangedMessageSchema>
+export const statelessServerMessageSchema = z.discriminatedUnion('channel', [boardServerMessageSchema, controlsServerMessageSchema, labServerMessageSchema])
+export type StatelessServerMessage = z.infer<typeof statelessServerMessageSchema>
 
-export const recentEditsMessageSchema = z.object({ type: z.literal('recent-edits'), slices: editSlicesSchema })
-export type RecentEditsMessage = z.infer<typeof recentEditsMessageSchema>
+export const statelessClientMessageSchema = z.discriminatedUnion('channel', [controlsClientMessageSchema, labClientMessageSchema])
+export type StatelessClientMessage = z.infer<typeof statelessClientMessageSchema>
 
-export const storageStatusMessageSchema = z.object({
-  type: z.literal('storage'),
-  stored: z.boolean(),
-  reason: z.string().max(500).optional(),
-})
-export type StorageStatusMessage = z.infer<typeof storageStatusMessageSchema>
+/** A message on a known channel that its schema refused, with the first reason (no channel has a message type `invalid`). */
+export interface InvalidStatelessMessage {
+  channel: StatelessChannel
+  type: 'invalid'
+  reason: string
+}
 
-const statelessMessageSchema = z.discriminatedUnion('type', [
-  audienceMessageSchema,
-  versionsChangedMessageSchema,
-  recentEditsMessageSchema,
-  storageStatusMessageSchema,
-])
-export type StatelessMessage = z.infer<typeof statelessMessageSchema>
-
-/** Parses a stateless payload from the server; null for anything else. */
-export function parseStatelessMessage(payload: string): StatelessMessage | null {
+/**
+ * Parses a stateless payload as a message of one direction: null when it is not on a known channel
+ * (bad JSON, another sender's message), of type `invalid` with the reason when its channel's schema refuses it.
+ */
+export function parseStateless<T>(schema: z.ZodType<T>, payload: string): T | InvalidStatelessMessage | null {
+  let json: unknown
   try {
-    return statelessMessageSchema.safeParse(JSON.parse(payload)).data ?? null
+    json = JSON.parse(payload)
   } catch {
     return null
   }
+  const channel = typeof json === 'object' && json !== null ? (json as { channel?: unknown }).channel : undefined
+  if (!STATELESS_CHANNELS.includes(channel as StatelessChannel)) return null
+  const parsed = schema.safeParse(json)
+  return parsed.success ? parsed.data : { channel: channel as StatelessChannel, type: 'invalid', reason: parsed.error.issues[0]?.message ?? `invalid ${String(channel)} message` }
 }

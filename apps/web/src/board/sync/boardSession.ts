@@ -1,16 +1,16 @@
 import {
+  BOARD_CHANNEL,
   boardDocumentName,
   boardSchemaAge,
   capabilitiesOf,
   getBoardMap,
   getRecordsMap,
-  parseStatelessMessage,
+  parseStateless,
   readBoardMeta,
+  statelessServerMessageSchema,
   UPDATE_REFUSED,
   CONTROLS_CHANNEL,
-  controlsServerMessageSchema,
   DEFAULT_BOARD_CONTROLS,
-  parseControlsPayload,
   type BoardControls,
   type ControlCommand,
   type ControlsClientMessage,
@@ -126,14 +126,11 @@ export class BoardSession {
     this.provider.on('authenticationFailed', () => this.phase.set('refused'))
     this.provider.on('close', ({ event }: { event: { reason?: string } }) => this.reportRefusedUpdate(event.reason ?? ''))
     this.provider.on('stateless', ({ payload }: { payload: string }) => {
-      const message = parseStatelessMessage(payload)
-      if (message?.type === 'audience') this.viewers.set(message.viewers)
-      if (message?.type === 'storage') this.storageProblem.set(message.stored ? null : (message.reason ?? 'The server cannot store edits right now.'))
-      const controls = parseControlsPayload(controlsServerMessageSchema, payload)
-      if (controls && !('invalid' in controls)) {
-        if (controls.type === 'state') this.applyControls(controls.controls)
-        else this.controlsRefusal.set(controls.reason)
-      }
+      const message = parseStateless(statelessServerMessageSchema, payload)
+      if (message?.channel === BOARD_CHANNEL && message.type === 'audience') this.viewers.set(message.viewers)
+      if (message?.channel === BOARD_CHANNEL && message.type === 'storage') this.storageProblem.set(message.stored ? null : (message.reason ?? 'The server cannot store edits right now.'))
+      if (message?.channel === CONTROLS_CHANNEL && message.type === 'state') this.applyControls(message.controls)
+      if (message?.channel === CONTROLS_CHANNEL && message.type === 'refused') this.controlsRefusal.set(message.reason)
     })
     // A new connection is told again if the server still cannot store.
     this.provider.on('disconnect', () => this.storageProblem.set(null))
