@@ -20,6 +20,12 @@ export const COMMON_PROPERTIES: PropertyDef[] = [
     help: 'Share of time the component must answer correctly; each extra nine cuts allowed downtime tenfold (99.9 % is about 8.8 h a year).',
     badge: '{value}',
   }),
+  percentProp({
+    id: 'instanceAvailability',
+    label: 'Instance availability',
+    section: 'reliability',
+    help: 'Share of time one instance is up (measured or the provider’s figure); the analysis combines it over replicas and dependencies.',
+  }),
   enumProp({
     id: 'failureModel',
     label: 'Failure model',
@@ -85,6 +91,14 @@ export const COMMON_PROPERTIES: PropertyDef[] = [
     unit: 'req/s',
     min: 0,
     badge: '{value}',
+  }),
+  numberProp({
+    id: 'capacity',
+    label: 'Capacity per instance',
+    section: 'performance',
+    help: 'Requests per second one instance can serve; above about 70 % of it waiting time climbs steeply.',
+    unit: 'req/s',
+    min: 0,
   }),
   numberProp({
     id: 'replicasMin',

@@ -1,0 +1,8 @@
+export { analyseGraph, analyseRecords, failableIds, runRules, type AnalyseOptions } from './analyse.ts'
+export { entryAvailability, FACTORING_BUDGET } from './block-diagram.ts'
+export { extractGraph, type DesignComponent, type DesignConnection, type DesignContainer, type DesignGraph } from './graph.ts'
+export { instanceAvailability, kOfN, quorumOf } from './instances.ts'
+export { buildModel, type AnalysisModel } from './model.ts'
+export { MAX_PATHS, MAX_PATHS_PER_ENTRY } from './paths.ts'
+export { RULES, type Rule, type RuleHit } from './rules/index.ts'
+export * from './types.ts'
