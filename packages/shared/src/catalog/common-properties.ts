@@ -20,12 +20,6 @@ export const COMMON_PROPERTIES: PropertyDef[] = [
     help: 'Share of time the component must answer correctly; each extra nine cuts allowed downtime tenfold (99.9 % is about 8.8 h a year).',
     badge: '{value}',
   }),
-  percentProp({
-    id: 'instanceAvailability',
-    label: 'Instance availability',
-    section: 'reliability',
-    help: 'Share of time one instance is up (measured or the provider’s figure); the analysis combines it over replicas and dependencies.',
-  }),
   enumProp({
     id: 'failureModel',
     label: 'Failure model',
@@ -52,6 +46,12 @@ export const COMMON_PROPERTIES: PropertyDef[] = [
     section: 'reliability',
     help: 'Mean time to repair or replace a failed instance; shortening it often buys more availability than adding replicas.',
     max: 365 * DAY,
+  }),
+  percentProp({
+    id: 'instanceAvailability',
+    label: 'Instance availability',
+    section: 'reliability',
+    help: 'Share of time one instance is up (measured or the provider’s figure); the analysis combines it over replicas and dependencies.',
   }),
   durationProp({
     id: 'rpo',
