@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { templateRecords } from '../catalog/template-records.ts'
 import { TEMPLATES } from '../catalog/templates/index.ts'
 import { analyseRecords } from './analyse.ts'
+import { analysisResultSchema } from './result-schema.ts'
 
 describe('every shipped template', () => {
   for (const template of TEMPLATES) {
@@ -17,4 +18,10 @@ describe('every shipped template', () => {
       for (const path of result.paths) expect(entries.has(path.from)).toBe(true)
     })
   }
+})
+
+describe('the analysis result', () => {
+  it('matches the response schema clients check it with', () => {
+    for (const template of TEMPLATES) expect(analysisResultSchema.safeParse(analyseRecords(templateRecords(template, 'tpl'))).error).toBeUndefined()
+  })
 })

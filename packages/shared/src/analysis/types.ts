@@ -59,7 +59,7 @@ export interface AnalysisSummary {
   costPerMonth: number | null
 }
 
-/** The analysis of a board, as `GET /api/boards/:id/analysis` returns it. */
+/** The analysis of a board, as `GET /api/boards/:id/analysis` returns it (`analysisResultSchema` checks one). */
 export interface AnalysisResult {
   entries: EntryResult[]
   paths: PathResult[]
