@@ -6,7 +6,7 @@ export interface BlockResult {
   exact: boolean
 }
 
-/** Work allowed per entry for the exact evaluation: assignments times components reached. */
+/** Work allowed per board for the exact evaluations, shared by its entries: assignments times components reached. */
 export const FACTORING_BUDGET = 1 << 16
 
 /**
@@ -15,66 +15,83 @@ export const FACTORING_BUDGET = 1 << 16
  * branches is one event, not several: the evaluation conditions on the up/down state of every
  * such shared component (and of everything below it) whose availability is strictly between 0 and
  * 1, and sums the probability-weighted results; given those states the rest is a tree of
- * independent blocks. When that takes more than `FACTORING_BUDGET` steps, the least available
+ * independent blocks. When that takes more than `budget` steps, the least available
  * shared components are still enumerated and the others are taken as up, weighted by their
  * availability: `P(up) >= P(all those up) · P(up | all those up)`, a lower bound.
  */
-export function entryAvailability(entry: string, topology: Topology, availability: (id: string) => number | null): BlockResult {
-  // Components reached from the entry, in call order, and how many distinct callers each has.
-  const reached: string[] = []
-  const callers = new Map<string, number>([[entry, 0]])
-  for (const id of topology.order) {
-    if (!callers.has(id)) continue
-    reached.push(id)
-    for (const group of topology.groups.get(id)!) for (const member of group) callers.set(member, (callers.get(member) ?? 0) + 1)
+export function entryAvailability(entry: string, topology: Topology, availability: (id: string) => number | null, budget = FACTORING_BUDGET): BlockResult {
+  // Components reached from the entry, in call order (callers before callees), by local index.
+  const found = new Set<string>([entry])
+  const queue = [entry]
+  for (let head = 0; head < queue.length; head++) {
+    for (const group of topology.groups.get(queue[head]!)!) {
+      for (const member of group) {
+        if (found.has(member)) continue
+        found.add(member)
+        queue.push(member)
+      }
+    }
   }
-  const a = new Map<string, number>()
-  for (const id of reached) {
-    const value = availability(id)
+  const reached = queue.sort((x, y) => topology.position.get(x)! - topology.position.get(y)!)
+  const local = new Map(reached.map((id, i) => [id, i]))
+  const count = reached.length
+  const a = new Float64Array(count)
+  const callers = new Uint32Array(count)
+  const groups: number[][][] = []
+  for (let i = 0; i < count; i++) {
+    const value = availability(reached[i]!)
     if (value === null) return { value: null, exact: true }
-    a.set(id, value)
+    a[i] = value
+    groups.push(topology.groups.get(reached[i]!)!.map((group) => group.map((member) => local.get(member)!)))
   }
-  const shared = new Set<string>()
-  for (const id of reached) {
-    if (callers.get(id)! > 1) shared.add(id)
-    if (shared.has(id)) for (const group of topology.groups.get(id)!) for (const member of group) shared.add(member)
+  for (const own of groups) for (const group of own) for (const member of group) callers[member]!++
+  // Reached along several branches, or below such a component: conditioned on, not multiplied in.
+  const shared = new Uint8Array(count)
+  for (let i = 0; i < count; i++) {
+    if (callers[i]! > 1) shared[i] = 1
+    if (shared[i]) for (const group of groups[i]!) for (const member of group) shared[member] = 1
   }
-  const uncertain = [...shared].filter((id) => a.get(id)! > 0 && a.get(id)! < 1).sort((x, y) => a.get(x)! - a.get(y)!)
-  const room = Math.max(0, Math.floor(Math.log2(FACTORING_BUDGET / Math.max(1, reached.length))))
+  const uncertain: number[] = []
+  for (let i = 0; i < count; i++) if (shared[i] && a[i]! > 0 && a[i]! < 1) uncertain.push(i)
+  uncertain.sort((x, y) => a[x]! - a[y]!)
+  const room = Math.max(0, Math.floor(Math.log2(budget / Math.max(1, count))))
   const enumerated = uncertain.slice(0, room)
-  const assumedUp = uncertain.slice(room)
   let weight = 1
-  for (const id of assumedUp) weight *= a.get(id)!
+  for (const i of uncertain.slice(room)) weight *= a[i]!
 
-  const up = new Map<string, boolean>()
-  for (const id of shared) up.set(id, a.get(id)! > 0)
-  const works = new Map<string, boolean>()
-  const p = new Map<string, number>()
+  const up = new Uint8Array(count)
+  for (let i = 0; i < count; i++) up[i] = a[i]! > 0 ? 1 : 0
+  const works = new Uint8Array(count)
+  const p = new Float64Array(count)
   let total = 0
   for (let mask = 0; mask < 1 << enumerated.length; mask++) {
     let probability = weight
-    enumerated.forEach((id, bit) => {
+    for (let bit = 0; bit < enumerated.length; bit++) {
+      const i = enumerated[bit]!
       const on = (mask & (1 << bit)) !== 0
-      up.set(id, on)
-      probability *= on ? a.get(id)! : 1 - a.get(id)!
-    })
+      up[i] = on ? 1 : 0
+      probability *= on ? a[i]! : 1 - a[i]!
+    }
     if (probability === 0) continue
-    for (let i = reached.length - 1; i >= 0; i--) {
-      const id = reached[i]!
-      const groups = topology.groups.get(id)!
-      if (shared.has(id)) {
-        works.set(id, up.get(id)! && groups.every((group) => group.some((member) => works.get(member))))
+    for (let i = count - 1; i >= 0; i--) {
+      if (shared[i]) {
+        let ok = up[i] === 1
+        for (const group of groups[i]!) {
+          if (!ok) break
+          ok = group.some((member) => works[member] === 1)
+        }
+        works[i] = ok ? 1 : 0
         continue
       }
-      let value = a.get(id)!
-      for (const group of groups) {
+      let value = a[i]!
+      for (const group of groups[i]!) {
         let allDown = 1
-        for (const member of group) allDown *= 1 - (shared.has(member) ? (works.get(member) ? 1 : 0) : p.get(member)!)
+        for (const member of group) allDown *= 1 - (shared[member] ? works[member]! : p[member]!)
         value *= 1 - allDown
       }
-      p.set(id, value)
+      p[i] = value
     }
-    total += probability * p.get(entry)!
+    total += probability * p[0]!
   }
-  return { value: Math.min(1, total), exact: assumedUp.length === 0 }
+  return { value: Math.min(1, total), exact: uncertain.length <= room }
 }

@@ -1,4 +1,4 @@
-import { entryAvailability } from './block-diagram.ts'
+import { entryAvailability, FACTORING_BUDGET } from './block-diagram.ts'
 import { numberOf, type DesignComponent, type DesignGraph } from './graph.ts'
 import { instanceAvailability, kOfN, quorumOf, type InstanceAvailability, type Quorum } from './instances.ts'
 import { propagateLoad, utilisation } from './load.ts'
@@ -122,9 +122,11 @@ export function buildModel(graph: DesignGraph, fail: readonly string[] = []): An
       utilisation: loads.length === 0 ? null : Math.max(...loads),
     }
   })
+  const pathsOf = new Map<string, MeasuredPath[]>()
+  for (const path of paths) pathsOf.set(path.shapes[0]!, [...(pathsOf.get(path.shapes[0]!) ?? []), path])
   const entries = topology.entries.map((id): MeasuredEntry => {
-    const own = paths.filter((path) => path.shapes[0] === id)
-    const block = entryAvailability(id, topology, (member) => effective.get(member)!)
+    const own = pathsOf.get(id) ?? []
+    const block = entryAvailability(id, topology, (member) => effective.get(member)!, FACTORING_BUDGET / topology.entries.length)
     return {
       id,
       availability: block.value,

@@ -14,6 +14,8 @@ export interface Topology {
   entries: string[]
   /** Components in an order where every caller precedes its callees. */
   order: string[]
+  /** Each component's index in `order`. */
+  position: Map<string, number>
   /** Cycles of synchronous calls, each as its components in call order. */
   cycles: string[][]
 }
@@ -77,7 +79,8 @@ export function buildTopology(graph: DesignGraph): Topology {
   const kindOf = (id: string) => graph.components.get(id)!.kind
   const groups = new Map<string, string[][]>()
   for (const [id, out] of calls) groups.set(id, calleeGroups(kindOf(id), out.map((connection) => connection.to), kindOf))
-  return { calls, groups, entries: nodes.filter((id) => !hasCaller.has(id)), order: postorder.reverse(), cycles }
+  const order = postorder.reverse()
+  return { calls, groups, entries: nodes.filter((id) => !hasCaller.has(id)), order, position: new Map(order.map((id, i) => [id, i])), cycles }
 }
 
 /**
