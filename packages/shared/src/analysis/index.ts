@@ -1,5 +1,5 @@
 export { analyseGraph, analyseRecords, failableIds, runRules, type AnalyseOptions } from './analyse.ts'
-export { entryAvailability, FACTORING_BUDGET } from './block-diagram.ts'
+export { BlockDiagram, FACTORING_BUDGET, type BlockResult } from './block-diagram.ts'
 export { extractGraph, type DesignComponent, type DesignConnection, type DesignContainer, type DesignGraph } from './graph.ts'
 export { instanceAvailability, kOfN, quorumOf } from './instances.ts'
 export { buildModel, type AnalysisModel } from './model.ts'

@@ -1,4 +1,4 @@
-import { entryAvailability, FACTORING_BUDGET } from './block-diagram.ts'
+import { BlockDiagram } from './block-diagram.ts'
 import { numberOf, type DesignComponent, type DesignGraph } from './graph.ts'
 import { instanceAvailability, kOfN, quorumOf, type InstanceAvailability, type Quorum } from './instances.ts'
 import { propagateLoad, utilisation } from './load.ts'
@@ -124,9 +124,10 @@ export function buildModel(graph: DesignGraph, fail: readonly string[] = []): An
   })
   const pathsOf = new Map<string, MeasuredPath[]>()
   for (const path of paths) pathsOf.set(path.shapes[0]!, [...(pathsOf.get(path.shapes[0]!) ?? []), path])
+  const diagram = new BlockDiagram(topology, (id) => effective.get(id)!)
   const entries = topology.entries.map((id): MeasuredEntry => {
     const own = pathsOf.get(id) ?? []
-    const block = entryAvailability(id, topology, (member) => effective.get(member)!, FACTORING_BUDGET / topology.entries.length)
+    const block = diagram.entry(id)
     return {
       id,
       availability: block.value,
