@@ -65,27 +65,16 @@ const serviceAt = (availability: Props) => design(
   ],
 )
 
-const inRegions = (link: Props) => design(
+/** Two services in two containers of `kind`, the first calling the second. */
+const apart = (kind: string, link: Props) => design(
   [
-    ['a', 'stateless-service', {}, 'r1'],
-    ['b', 'stateless-service', {}, 'r2'],
+    ['a', 'stateless-service', {}, 'c1'],
+    ['b', 'stateless-service', {}, 'c2'],
   ],
   [['a', 'b', link]],
   [
-    ['r1', 'region'],
-    ['r2', 'region'],
-  ],
-)
-
-const inZones = (link: Props) => design(
-  [
-    ['a', 'stateless-service', {}, 'z1'],
-    ['b', 'stateless-service', {}, 'z2'],
-  ],
-  [['a', 'b', link]],
-  [
-    ['z1', 'zone'],
-    ['z2', 'zone'],
+    ['c1', kind],
+    ['c2', kind],
   ],
 )
 
@@ -197,8 +186,8 @@ const CASES: Record<string, { fires: JsonRecord[]; quiet: JsonRecord[] }> = {
     fires: alone('serverless-function', { coldStart: 800, latencyP99: 300 }),
     quiet: alone('serverless-function', { coldStart: 100, latencyP99: 300 }),
   },
-  'sync-call-across-domains': { fires: inRegions({ mode: 'sync' }), quiet: inRegions({ mode: 'async' }) },
-  'unencrypted-across-domains': { fires: inZones({ encrypted: false }), quiet: inZones({ encrypted: true }) },
+  'sync-call-across-domains': { fires: apart('region', { mode: 'sync' }), quiet: apart('region', { mode: 'async' }) },
+  'unencrypted-across-domains': { fires: apart('zone', { encrypted: false }), quiet: apart('zone', { encrypted: true }) },
   'client-calls-datastore': {
     fires: design([['client', 'web-client'], ['db', 'relational-db']], [['client', 'db']]),
     quiet: design([['client', 'web-client'], ['api', 'stateless-service']], [['client', 'api']]),
