@@ -2,7 +2,7 @@ import { findKind } from '../catalog/catalog.ts'
 import type { JsonRecord } from '../model/codec.ts'
 import { isPlainObject, type JsonObject, type JsonValue } from '../model/json.ts'
 
-/** One component shape, with its catalog kind and property values as the board holds them. */
+/** One component shape, with its catalog kind and property values as the board holds them (shared with the records, not copied: read only). */
 export interface DesignComponent {
   id: string
   name: string
@@ -100,7 +100,7 @@ export function extractGraph(records: readonly JsonRecord[]): DesignGraph {
       name: String(props.name ?? ''),
       kind,
       group: findKind(kind)?.group ?? '',
-      properties: { ...objectOr(props.properties) },
+      properties: objectOr(props.properties),
       containers: chain(record.id),
       notApplicable: notApplicableOf(record),
     })
@@ -109,7 +109,7 @@ export function extractGraph(records: readonly JsonRecord[]): DesignGraph {
   for (const [id, arrow] of arrows) {
     const at = ends.get(id)
     if (!at?.start || !at.end || !components.has(at.start) || !components.has(at.end)) continue
-    connections.push({ id, from: at.start, to: at.end, properties: { ...objectOr(objectOr(arrow.meta).connection) }, notApplicable: notApplicableOf(arrow) })
+    connections.push({ id, from: at.start, to: at.end, properties: objectOr(objectOr(arrow.meta).connection), notApplicable: notApplicableOf(arrow) })
   }
   return { components, containers, connections }
 }
