@@ -2,8 +2,8 @@ import type { PhaseTiming } from './lib/phase.ts'
 import type { ServerKind } from './lib/servers.ts'
 import { BUSY_CLASSROOM, LECTURE_HALL, type RoomMix } from './scenarios/classroom.ts'
 
-export type ScenarioName = 'fanout' | 'busy' | 'lecture' | 'lab' | 'join' | 'rooms'
-export const SCENARIOS: ScenarioName[] = ['fanout', 'busy', 'lecture', 'lab', 'join', 'rooms']
+export type ScenarioName = 'fanout' | 'busy' | 'lecture' | 'lab' | 'join' | 'rooms' | 'analysis'
+export const SCENARIOS: ScenarioName[] = ['fanout', 'busy', 'lecture', 'lab', 'join', 'rooms', 'analysis']
 
 /**
  * What the replication lab's telemetry costs: the same room on Concord without the telemetry
@@ -30,6 +30,8 @@ export interface BenchPlan {
   lab: { runs: number; mix: RoomMix; timing: PhaseTiming }
   join: { servers: ServerKind[]; runs: number; joiners: number; shapes: number; spreadMs: number }
   rooms: { servers: ServerKind[]; steps: number[]; timing: PhaseTiming }
+  /** Design analysis of synthetic boards of these sizes (components), in the orchestrator process. */
+  analysis: { components: number[]; runs: number }
 }
 
 export const FULL_PLAN: BenchPlan = {
@@ -49,6 +51,7 @@ export const FULL_PLAN: BenchPlan = {
   lab: { runs: 2, mix: BUSY_CLASSROOM, timing: { warmupMs: 1000, measureMs: 5000, drainMs: 500 } },
   join: { servers: ['concord', 'hocuspocus'], runs: 3, joiners: 200, shapes: 2000, spreadMs: 1000 },
   rooms: { servers: ['concord', 'hocuspocus'], steps: [200, 600, 1200], timing: { warmupMs: 2000, measureMs: 5000, drainMs: 500 } },
+  analysis: { components: [50, 500, 2000], runs: 50 },
 }
 
 /** `--quick`: tiny sizes and short phases, to check the harness end to end in about a minute. */
@@ -60,4 +63,5 @@ export const QUICK_PLAN: BenchPlan = {
   lab: { runs: 1, mix: { draggers: 2, cursors: 3, idle: 3, viewers: 0 }, timing: { warmupMs: 500, measureMs: 2000, drainMs: 500 } },
   join: { servers: ['concord', 'hocuspocus'], runs: 1, joiners: 20, shapes: 200, spreadMs: 200 },
   rooms: { servers: ['concord', 'hocuspocus'], steps: [5, 10], timing: { warmupMs: 500, measureMs: 2000, drainMs: 500 } },
+  analysis: { components: [50, 500, 2000], runs: 10 },
 }

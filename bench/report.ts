@@ -7,6 +7,7 @@ import { SERVER_LABELS, type ServerKind } from './lib/servers.ts'
 import { LAB_VARIANTS, type BenchPlan, type LabVariant } from './plan.ts'
 import { DRAG_WRITES_HZ, PRESENCE_HZ, type ClassroomRun } from './scenarios/classroom.ts'
 import type { FanoutRun } from './scenarios/fanout.ts'
+import type { AnalysisTiming } from './scenarios/analysis.ts'
 import type { JoinStormRun } from './scenarios/join-storm.ts'
 import type { RoomsStep } from './scenarios/rooms-per-node.ts'
 
@@ -31,6 +32,7 @@ export interface BenchResults {
   lab: (ClassroomRun & { variant: LabVariant; kind: ServerKind; run: number })[]
   join: (JoinStormRun & { kind: ServerKind; run: number })[]
   rooms: (RoomsStep & { kind: ServerKind })[]
+  analysis: AnalysisTiming[]
   skipped: string[]
   errors: string[]
   durationS: number
@@ -128,6 +130,7 @@ function renderTables(results: BenchResults): string {
   if (results.lab.length > 0) lines.push('', ...labTable(results))
   if (results.join.length > 0) lines.push('', ...joinTable(results))
   if (results.rooms.length > 0) lines.push('', ...roomsTable(results))
+  if (results.analysis.length > 0) lines.push('', ...analysisTable(results))
   const growth = growthLines(results)
   if (growth.length > 0) lines.push('', ...growth)
   return lines.join('\n')
@@ -152,7 +155,22 @@ function goalsTable(results: BenchResults): string[] {
   row('lecture hall: document p99 ≤ 100 ms', median(concord(results.lecture).map((r) => r.doc.all.p99)), 100, (v) => `${ms(v)} ms`)
   row('lecture hall: awareness p99 ≤ 200 ms', median(concord(results.lecture).map((r) => r.awareness.all.p99)), 200, (v) => `${ms(v)} ms`)
   row('join storm: time to synced p99 ≤ 2 s', median(concord(results.join).map((r) => r.syncMs.p99)), 2000, (v) => `${ms(v)} ms`)
+  const analysis500 = results.analysis.find((r) => r.components === 500)
+  row('analysis of 500 components / 800 connections ≤ 20 ms (median)', analysis500?.ms.p50 ?? Number.NaN, 20, (v) => `${v.toFixed(1)} ms (min ${analysis500!.ms.min.toFixed(1)} ms; CPU ${analysis500!.cpuMs.p50.toFixed(1)} ms)`)
   lines.push('', 'Busy room and lecture hall p99 are per delivery (send to each receiver); fan-out p99 is per write, to its last receiver.')
+  return lines
+}
+
+function analysisTable(results: BenchResults): string[] {
+  const lines = [
+    `### Design analysis of synthetic layered boards (${results.plan.analysis.runs} runs each, in Node, records to findings)`,
+    '',
+    '| components | connections | findings | wall min | wall p50 | wall p99 | CPU min | CPU p50 |',
+    '|---|---|---|---|---|---|---|---|',
+  ]
+  for (const r of results.analysis) {
+    lines.push(`| ${r.components} | ${r.connections} | ${r.findings} | ${r.ms.min.toFixed(1)} | ${r.ms.p50.toFixed(1)} | ${r.ms.p99.toFixed(1)} | ${r.cpuMs.min.toFixed(1)} | ${r.cpuMs.p50.toFixed(1)} |`)
+  }
   return lines
 }
 

@@ -1,7 +1,7 @@
 // `pnpm bench`: Concord's server against stock Hocuspocus and a raw websocket broadcast server,
 // each in its own process (pinned to one CPU), driven by client worker processes (the other CPU).
 //   --quick            tiny sizes and short phases (checks the harness; writes bench/results/ only)
-//   --only=a,b         scenarios among fanout, busy, lecture, lab, join, rooms
+//   --only=a,b         scenarios among fanout, busy, lecture, lab, join, rooms, analysis
 //   --budget=<s>       stop starting new runs after this many seconds (default 870)
 //   --profile=<kinds>  CPU-profile these servers (concord, hocuspocus, raw) into bench/results/profiles
 import { execFileSync } from 'node:child_process'
@@ -14,6 +14,7 @@ import { killAllNow, stopAll } from './lib/processes.ts'
 import { startServer, type ServerKind, type ServerUnderTest } from './lib/servers.ts'
 import { FULL_PLAN, LAB_VARIANTS, QUICK_PLAN, SCENARIOS, type ScenarioName } from './plan.ts'
 import { describeEnvironment, renderMarkdown, writePerformanceDoc, type BenchResults } from './report.ts'
+import { analysisRun } from './scenarios/analysis.ts'
 import { classroomRun } from './scenarios/classroom.ts'
 import { fanoutRun } from './scenarios/fanout.ts'
 import { joinStormRun } from './scenarios/join-storm.ts'
@@ -43,6 +44,7 @@ const results: BenchResults = {
   lab: [],
   join: [],
   rooms: [],
+  analysis: [],
   skipped: [],
   errors: [],
   durationS: 0,
@@ -159,6 +161,14 @@ async function main(): Promise<void> {
         // The search stops at the first size that misses the target.
         if (!result.holds) break
       }
+    }
+  }
+  if (selected.includes('analysis')) {
+    for (const components of plan.analysis.components) {
+      const what = `analysis of ${components} components`
+      if (!fits(what, 1 + components / 200)) continue
+      const result = await attempt(what, async () => analysisRun(components, plan.analysis.runs))
+      if (result) results.analysis.push(result)
     }
   }
   await pool.stop()

@@ -33,6 +33,7 @@ import { EditActivity } from './collab/edit-activity.ts'
 import { attachCollabWebSocket } from './collab/websocket.ts'
 import { YWebsocketEndpoint } from './collab/y-websocket.ts'
 import type { ConcordConfig } from './config.ts'
+import { registerAnalysisRoutes } from './http/analysis.ts'
 import { registerAssetRoutes } from './http/assets.ts'
 import { trustProxyFunction } from './http/client-address.ts'
 import { registerBoardRoutes } from './http/boards.ts'
@@ -185,6 +186,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     registerBoardRoutes(api, { storage, access, admin, createLimit: config.boardCreateLimit })
     registerAssetRoutes(api, { storage, access, quotaBytes: config.assetQuotaBytes })
     registerVersionRoutes(api, { access, versions })
+    registerAnalysisRoutes(api, { access, admin, versions })
     registerSessionRoutes(api, {
       storage,
       access,

@@ -68,7 +68,7 @@ export class BoardAdmin {
 
   /** A new board (new links) with the design's current records, its images copied along. */
   async duplicate(board: BoardRecord, title: string): Promise<CreateBoardResponse> {
-    const records = await this.withDesign(board.id, async (connection) => readAllRecords(getRecordsMap(connection.document!)))
+    const records = await this.designRecords(board.id)
     const id = randomId()
     const created = await createBoard(this.storage, this.access, {
       id,
@@ -78,6 +78,11 @@ export class BoardAdmin {
     await this.storage.copyAssets(board.id, id)
     this.log.info({ boardId: id, from: board.id }, 'board duplicated')
     return created
+  }
+
+  /** The live design's records (the board document as the codec reads it). */
+  designRecords(boardId: string): Promise<JsonRecord[]> {
+    return this.withDesign(boardId, async (connection) => readAllRecords(getRecordsMap(connection.document!)))
   }
 
   /**

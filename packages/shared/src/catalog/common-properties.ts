@@ -47,6 +47,12 @@ export const COMMON_PROPERTIES: PropertyDef[] = [
     help: 'Mean time to repair or replace a failed instance; shortening it often buys more availability than adding replicas.',
     max: 365 * DAY,
   }),
+  percentProp({
+    id: 'instanceAvailability',
+    label: 'Instance availability',
+    section: 'reliability',
+    help: 'Share of time one instance is up (measured or the provider’s figure); the analysis combines it over replicas and dependencies.',
+  }),
   durationProp({
     id: 'rpo',
     label: 'RPO',
@@ -85,6 +91,14 @@ export const COMMON_PROPERTIES: PropertyDef[] = [
     unit: 'req/s',
     min: 0,
     badge: '{value}',
+  }),
+  numberProp({
+    id: 'capacity',
+    label: 'Capacity per instance',
+    section: 'performance',
+    help: 'Requests per second one instance can serve; above about 70 % of it waiting time climbs steeply.',
+    unit: 'req/s',
+    min: 0,
   }),
   numberProp({
     id: 'replicasMin',

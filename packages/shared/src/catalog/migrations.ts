@@ -47,6 +47,9 @@ const ORDERING_KINDS_V4: Record<string, Record<string, string>> = {
   'partitioned-log': { 'per-key': 'per-partition' },
 }
 
+/** Kinds whose `capacity` meant data stored (TB) before version 5 made `capacity` the common req/s. */
+const STORED_DATA_KINDS = new Set(['object-store', 'data-warehouse'])
+
 export const COMPONENT_PROPS_MIGRATIONS: CatalogMigration[] = [
   {
     version: 1,
@@ -96,6 +99,21 @@ export const COMPONENT_PROPS_MIGRATIONS: CatalogMigration[] = [
       const { properties } = maps(props)
       const back = ORDERING_KINDS_V4[String(props.kind)]?.[String(properties.ordering)]
       if (back) properties.ordering = back
+    },
+  },
+  {
+    version: 5,
+    description:
+      'Analysis properties: common `instanceAvailability` (one instance, percent) and `capacity` (req/s per instance); the object store’s and warehouse’s `capacity` (TB) becomes `storedData`',
+    up(props) {
+      if (STORED_DATA_KINDS.has(String(props.kind))) rename(props, 'capacity', 'storedData')
+    },
+    down(props) {
+      for (const map of Object.values(maps(props))) {
+        delete map.instanceAvailability
+        delete map.capacity
+      }
+      if (STORED_DATA_KINDS.has(String(props.kind))) rename(props, 'storedData', 'capacity')
     },
   },
 ]

@@ -236,8 +236,8 @@ export const STORAGE_KINDS: ComponentKind[] = [
         badge: '{value}',
       }),
       numberProp({
-        id: 'capacity',
-        label: 'Capacity',
+        id: 'storedData',
+        label: 'Stored data',
         help: 'Data stored.',
         unit: 'TB',
         min: 0,
@@ -301,8 +301,8 @@ export const STORAGE_KINDS: ComponentKind[] = [
         ],
       }),
       numberProp({
-        id: 'capacity',
-        label: 'Capacity',
+        id: 'storedData',
+        label: 'Stored data',
         help: 'Data stored.',
         unit: 'TB',
         min: 0,

@@ -86,7 +86,7 @@ export const EDGE_IOT: Template = {
       name: 'Telemetry lake',
       in: 'region',
       ...inside(1, 1),
-      properties: { format: 'parquet', freshness: 5 * MINUTE, partitionBy: 'date-key', capacity: 25 },
+      properties: { format: 'parquet', freshness: 5 * MINUTE, partitionBy: 'date-key', storedData: 25 },
       rationale: { partitionBy: 'Queries ask for one machine over a time range, so data is partitioned by day and sensor.' },
     },
     {

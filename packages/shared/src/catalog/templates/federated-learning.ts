@@ -13,7 +13,7 @@ function records(hospital: 'A' | 'B', rationale: Record<string, string>): Templa
     name: `Patient records (${hospital})`,
     in: `hospital-${hospital}`,
     ...inside(0, 0),
-    properties: { format: 'warehouse', freshness: DAY, partitionBy: 'date', capacity: hospital === 'A' ? 4 : 1.5, placement: 'edge' },
+    properties: { format: 'warehouse', freshness: DAY, partitionBy: 'date', storedData: hospital === 'A' ? 4 : 1.5, placement: 'edge' },
     rationale,
   }
 }
@@ -49,7 +49,7 @@ export const FEDERATED_LEARNING: Template = {
       workers: 'One GPU per hospital is enough for a few local epochs per round.',
       onWorkerFailure: 'A failed round at one hospital is simply skipped; the aggregator proceeds with the others.',
     }),
-    records('B', { capacity: 'Hospital B is smaller; FedAvg-style weighting gives its updates less weight.' }),
+    records('B', { storedData: 'Hospital B is smaller; FedAvg-style weighting gives its updates less weight.' }),
     trainer('B', {
       failureModel: 'A trainer may crash mid-round and rejoin a later one; we assume hospitals send honest (not Byzantine) updates.',
     }),
@@ -72,7 +72,7 @@ export const FEDERATED_LEARNING: Template = {
       name: 'Model registry',
       in: 'region',
       ...inside(1, 0),
-      properties: { redundancy: 'geo-replicated', durability: 99.999999999, capacity: 0.5, listConsistency: 'strong' },
+      properties: { redundancy: 'geo-replicated', durability: 99.999999999, storedData: 0.5, listConsistency: 'strong' },
       rationale: { redundancy: 'Every round’s global model is kept, so a bad round can be rolled back.' },
     },
     {

@@ -91,7 +91,7 @@ export const KAFKA_STREAMING: Template = {
       name: 'Sessions lake',
       x: sinksX,
       y: 0,
-      properties: { format: 'iceberg', freshness: 5 * MINUTE, partitionBy: 'date', capacity: 40 },
+      properties: { format: 'iceberg', freshness: 5 * MINUTE, partitionBy: 'date', storedData: 40 },
       rationale: { format: 'Iceberg commits are transactional, which the exactly-once sink needs.' },
     },
     {

@@ -66,7 +66,7 @@ export const LOCAL_FIRST: Template = {
       name: 'Document snapshots',
       in: 'region',
       ...inside(0, 1),
-      properties: { redundancy: 'replication-3', durability: 99.999999999, capacity: 2, listConsistency: 'strong' },
+      properties: { redundancy: 'replication-3', durability: 99.999999999, storedData: 2, listConsistency: 'strong' },
       rationale: { redundancy: 'Devices are the primary copies; the store is the backup and the fast path for a new device.' },
     },
     {

@@ -47,7 +47,7 @@ export const PARAMETER_SERVER: Template = {
       name: 'Data & checkpoints',
       in: 'dc',
       ...inside(1, 0),
-      properties: { redundancy: 'erasure-coding', durability: 99.999999999, capacity: 120, blockSize: 128, listConsistency: 'strong' },
+      properties: { redundancy: 'erasure-coding', durability: 99.999999999, storedData: 120, blockSize: 128, listConsistency: 'strong' },
       rationale: { redundancy: 'Erasure coding keeps 120 TB of training data durable at 1.5× the size instead of 3×.' },
     },
     {
