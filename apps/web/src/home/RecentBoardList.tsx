@@ -1,6 +1,6 @@
 import { useValue } from 'tldraw'
 import { Link } from 'wouter'
-import { forgetBoard, recentBoards } from './recentBoards.ts'
+import { forgetBoard, recentBoards } from '../local/recentBoards.ts'
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 

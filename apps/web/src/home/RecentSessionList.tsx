@@ -1,6 +1,6 @@
 import { useValue } from 'tldraw'
 import { Link } from 'wouter'
-import { recentSessions } from './recentSessions.ts'
+import { recentSessions } from '../local/recentSessions.ts'
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
