@@ -1,7 +1,7 @@
 import { useRef, useState, type ChangeEvent } from 'react'
 import { useLocation } from 'wouter'
 import { createBoard } from '../api/boards.ts'
-import { rememberBoard } from '../home/recentBoards.ts'
+import { rememberBoard } from '../local/recentBoards.ts'
 import { readTldrFile } from './tldrFile.ts'
 
 /** Imports a `.tldr` file (exported from Concord or tldraw) as a new board owned by this browser. */

@@ -1,18 +1,12 @@
-import { useEffect, useState } from 'react'
+import { useOwned } from '../ui/useOwned.ts'
 import { BoardSession, type BoardSessionOptions } from './sync/boardSession.ts'
+import type { BoardSessionFeature } from './sync/sessionFeature.ts'
 
-/** One BoardSession per board and link, created on mount and destroyed on unmount. */
-export function useBoardSession({ boardId, token, role }: BoardSessionOptions): BoardSession | null {
-  const [session, setSession] = useState<BoardSession | null>(null)
-  useEffect(() => {
-    const created = new BoardSession({ boardId, token, role })
-    // The session is an external resource owned by this effect; state hands it to the render.
-    // oxlint-disable-next-line react/set-state-in-effect
-    setSession(created)
-    return () => {
-      created.destroy()
-      setSession(null)
-    }
-  }, [boardId, token, role])
-  return session
+/** One BoardSession per board and link, with `features` riding on it (a constant list), for as long as the component is mounted. */
+export function useBoardSession({ boardId, token, role }: BoardSessionOptions, features: readonly BoardSessionFeature[]): BoardSession | null {
+  return useOwned(
+    () => new BoardSession({ boardId, token, role }, features),
+    (session) => session.destroy(),
+    [boardId, token, role, features],
+  )
 }

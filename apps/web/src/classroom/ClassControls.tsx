@@ -2,9 +2,10 @@ import { sessionLinkPath, type ControlCommand } from '@concord/shared'
 import { useState } from 'react'
 import { useValue } from 'tldraw'
 import { Link } from 'wouter'
-import { useBoard } from '../board/ui/boardContext.ts'
+import { useBoard } from '../board/boardContext.ts'
 import type { BoardSession } from '../board/sync/boardSession.ts'
 import { currentTLUser } from '../identity/currentUser.ts'
+import { boardControls } from './boardControls.ts'
 import { BroadcastForm, TimerLengthSelect } from './BroadcastForm.tsx'
 import { presenting } from './Presentation.tsx'
 
@@ -29,10 +30,11 @@ export function ClassControls({ session }: { session: BoardSession }) {
 
 function ClassControlsPanel({ session, onClose }: { session: BoardSession; onClose(): void }) {
   const { classSession } = useBoard()
-  const controls = useValue('board controls', () => session.controls.get(), [session])
-  const refusal = useValue('controls refusal', () => session.controlsRefusal.get(), [session])
+  const state = boardControls.of(session)
+  const controls = useValue('board controls', () => state.controls.get(), [state])
+  const refusal = useValue('controls refusal', () => state.refusal.get(), [state])
   const [minutes, setMinutes] = useState(10)
-  const send = session.sendControl.bind(session)
+  const { send } = state
   return (
     <div className="class-controls__panel card" role="dialog" aria-label="Class controls" data-testid="class-controls">
       {classSession && (

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { atom, useEditor, useValue, type Editor, type TLShape } from 'tldraw'
 import type { BoardSession } from '../board/sync/boardSession.ts'
 import { currentTLUser } from '../identity/currentUser.ts'
+import { boardControls } from './boardControls.ts'
 
 /** Set while the owner presents this board's frames (local to the presenting tab). */
 export const presenting = atom('presenting', false)
@@ -53,7 +54,7 @@ export function Presentation({ session }: { session: BoardSession }) {
       window.removeEventListener('keydown', onKey, { capture: true })
       editor.updateInstanceState({ isFocusMode: wasFocused })
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => {})
-      session.sendControl({ op: 'follow-stop' })
+      boardControls.of(session).send({ op: 'follow-stop' })
       setIndex(0)
     }
   }, [active, editor, session])
@@ -67,7 +68,7 @@ export function Presentation({ session }: { session: BoardSession }) {
     if (bounds) editor.zoomToBounds(bounds, { inset: 32, animation: { duration: 300 } })
     // Everyone else shows the same frame fitted to their own window (PresentationWatch).
     const me = currentTLUser.get()
-    if (me) session.sendControl({ op: 'follow-me', userId: me.id, name: me.name, frame: currentId })
+    if (me) boardControls.of(session).send({ op: 'follow-me', userId: me.id, name: me.name, frame: currentId })
   }, [active, currentId, editor, session])
 
   if (!active) return null

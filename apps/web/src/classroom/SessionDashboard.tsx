@@ -1,6 +1,7 @@
 import { findTemplate, type ControlCommand, type SessionResponse } from '@concord/shared'
-import { useEffect, useMemo, useState } from 'react'
+import { useState } from 'react'
 import { PageHeader } from '../ui/PageHeader.tsx'
+import { useOwned } from '../ui/useOwned.ts'
 import { BroadcastForm, TimerLengthSelect } from './BroadcastForm.tsx'
 import { RotateInstructorLinkDialog } from './RotateInstructorLinkDialog.tsx'
 import { sessionCsv } from './sessionCsv.ts'
@@ -20,11 +21,14 @@ export function SessionDashboard({
 }) {
   const [rotating, setRotating] = useState(false)
   const [rotated, setRotated] = useState(false)
-  const watches = useMemo(() => session.teams.map((team) => new TeamBoardWatch(team.boardId, token)), [session, token])
-  useEffect(() => () => watches.forEach((watch) => watch.destroy()), [watches])
+  const watches = useOwned(
+    () => session.teams.map((team) => new TeamBoardWatch(team.boardId, token)),
+    (owned) => owned.forEach((watch) => watch.destroy()),
+    [session, token],
+  )
   const templateName = session.template ? (findTemplate(session.template)?.name ?? null) : null
   const [minutes, setMinutes] = useState(10)
-  const all = (command: ControlCommand) => watches.forEach((watch) => watch.send(command))
+  const all = (command: ControlCommand) => watches?.forEach((watch) => watch.send(command))
   const downloadCsv = () => {
     const url = URL.createObjectURL(new Blob([sessionCsv(session, location.origin)], { type: 'text/csv' }))
     const anchor = Object.assign(document.createElement('a'), { href: url, download: `${session.name} – team links.csv` })
@@ -95,9 +99,8 @@ export function SessionDashboard({
           />
         </section>
         <ul className="session__teams">
-          {session.teams.map((team, index) => (
-            <TeamCard key={team.boardId} team={team} watch={watches[index]!} />
-          ))}
+          {watches &&
+            session.teams.map((team, index) => <TeamCard key={team.boardId} team={team} watch={watches[index]!} />)}
         </ul>
       </main>
     </div>

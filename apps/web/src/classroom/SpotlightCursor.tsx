@@ -1,5 +1,6 @@
 import { DefaultCursor, useValue, type TLCursorProps } from 'tldraw'
-import { useBoard } from '../board/ui/boardContext.ts'
+import { useBoard } from '../board/boardContext.ts'
+import { boardControls } from './boardControls.ts'
 
 /** How much larger the spotlighted cursor is drawn. */
 const SPOTLIGHT_SCALE = 2.5
@@ -11,7 +12,7 @@ const SPOTLIGHT_SCALE = 2.5
  */
 export function SpotlightCursor(props: TLCursorProps) {
   const { session } = useBoard()
-  const spotlight = useValue('spotlight', () => session.controls.get().spotlight, [session])
+  const spotlight = useValue('spotlight', () => boardControls.of(session).controls.get().spotlight, [session])
   if (!spotlight || spotlight.userId !== props.userId || !props.point) return <DefaultCursor {...props} />
   return (
     <>

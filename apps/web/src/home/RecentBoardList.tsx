@@ -1,8 +1,6 @@
 import { useValue } from 'tldraw'
-import { Link } from 'wouter'
-import { forgetBoard, recentBoards } from './recentBoards.ts'
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+import { forgetBoard, recentBoards } from '../local/recentBoards.ts'
+import { RecentList } from './RecentList.tsx'
 
 export function RecentBoardList() {
   const boards = useValue('recent boards', () => recentBoards.get(), [])
@@ -16,33 +14,25 @@ export function RecentBoardList() {
           Boards you create or open on this device appear here, so you can find them again, even offline.
         </p>
       ) : (
-        <ul className="recent__list" data-testid="recent-boards">
-          {[...boards]
-            .sort((a, b) => b.lastOpened - a.lastOpened)
-            .map((board) => (
-              <li key={board.id} className="recent__entry">
-                <Link href={board.link} className="recent__item" data-testid="recent-board">
-                  <span className="recent__title" title={board.title}>
-                    {board.title}
-                  </span>
-                  <span className="recent__meta">
-                    <span className={`role role--${board.role}`}>{board.role}</span>
-                    <span>Opened {dateFormat.format(board.lastOpened)}</span>
-                  </span>
-                </Link>
-                <button
-                  type="button"
-                  className="recent__forget"
-                  data-testid="forget-board"
-                  aria-label={`Remove “${board.title}” from your boards`}
-                  title="Remove from this list (the board itself is kept)"
-                  onClick={() => forgetBoard(board.id)}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-        </ul>
+        <RecentList
+          entries={boards}
+          testId="recent-boards"
+          entryTestId="recent-board"
+          name={(board) => board.title}
+          renderMeta={(board) => <span className={`role role--${board.role}`}>{board.role}</span>}
+          renderForget={(board) => (
+            <button
+              type="button"
+              className="recent__forget"
+              data-testid="forget-board"
+              aria-label={`Remove “${board.title}” from your boards`}
+              title="Remove from this list (the board itself is kept)"
+              onClick={() => forgetBoard(board.id)}
+            >
+              ×
+            </button>
+          )}
+        />
       )}
     </section>
   )

@@ -1,8 +1,6 @@
 import { useValue } from 'tldraw'
-import { Link } from 'wouter'
-import { recentSessions } from './recentSessions.ts'
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+import { recentSessions } from '../local/recentSessions.ts'
+import { RecentList } from './RecentList.tsx'
 
 /** The instructor's class sessions (those whose dashboard was opened on this device); nothing when none. */
 export function RecentSessionList() {
@@ -13,25 +11,17 @@ export function RecentSessionList() {
       <h2 id="sessions-title" className="section-title">
         Your class sessions
       </h2>
-      <ul className="recent__list" data-testid="recent-sessions">
-        {[...sessions]
-          .sort((a, b) => b.lastOpened - a.lastOpened)
-          .map((session) => (
-            <li key={session.id} className="recent__entry">
-              <Link href={session.link} className="recent__item" data-testid="recent-session">
-                <span className="recent__title" title={session.name}>
-                  {session.name}
-                </span>
-                <span className="recent__meta">
-                  <span>
-                    {session.teams} {session.teams === 1 ? 'team' : 'teams'}
-                  </span>
-                  <span>Opened {dateFormat.format(session.lastOpened)}</span>
-                </span>
-              </Link>
-            </li>
-          ))}
-      </ul>
+      <RecentList
+        entries={sessions}
+        testId="recent-sessions"
+        entryTestId="recent-session"
+        name={(session) => session.name}
+        renderMeta={(session) => (
+          <span>
+            {session.teams} {session.teams === 1 ? 'team' : 'teams'}
+          </span>
+        )}
+      />
     </section>
   )
 }

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useState } from 'react'
 import { useValue } from 'tldraw'
 import { Link } from 'wouter'
 import type { BoardSession } from '../board/sync/boardSession.ts'
 import { useNow } from '../ui/useNow.ts'
+import { useOwned } from '../ui/useOwned.ts'
 import { distinctColors, replicaName } from './authorColors.ts'
 import { LabClient } from './labClient.ts'
 import { LabConcepts } from './LabConcepts.tsx'
@@ -14,8 +15,15 @@ const WINDOW_MS = 20_000
 
 /** The replication lab of one board, made to be projected: replicas, messages, convergence, faults. */
 export function LabView({ session, title }: { session: BoardSession; title: string }) {
-  const client = useMemo(() => new LabClient(session.provider), [session])
-  useEffect(() => () => client.destroy(), [client])
+  const client = useOwned(
+    () => new LabClient(session.provider),
+    (owned) => owned.destroy(),
+    [session],
+  )
+  return client && <LabPanels session={session} title={title} client={client} />
+}
+
+function LabPanels({ session, title, client }: { session: BoardSession; title: string; client: LabClient }) {
   const state = useValue('lab state', () => client.state.get(), [client])
   const now = useNow(500)
   const [paused, setPaused] = useState<number | null>(null)

@@ -9,9 +9,16 @@ import {
   type LabClientMessage,
 } from '@concord/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
-import type { Atom } from 'tldraw'
+import { atom, type Atom } from 'tldraw'
 import type * as Y from 'yjs'
+import { featureWithState } from '../board/sync/sessionFeature.ts'
 import { identity } from '../identity/identity.ts'
+
+/** Every open board reports to the lab; its state is the fault the lab has put on this tab (partition, latency), as the server says. */
+export const labReporting = featureWithState<Atom<Fault | null>>('lab reporting', (session) => {
+  const fault = atom<Fault | null>('lab fault', null)
+  return { state: fault, stop: startLabReporting(session.provider, session.doc, fault) }
+})
 
 /**
  * Every open board is a replica the lab shows: it reports its state vector, digest and pending
@@ -19,7 +26,7 @@ import { identity } from '../identity/identity.ts'
  * whenever it (re)connects), and learns from the server when the lab has faulted it, so its tab
  * can say so. Returns the function that stops it.
  */
-export function startLabReporting(provider: HocuspocusProvider, doc: Y.Doc, fault: Atom<Fault | null>): () => void {
+function startLabReporting(provider: HocuspocusProvider, doc: Y.Doc, fault: Atom<Fault | null>): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null
   let lastSent = 0
   const send = () => {

@@ -1,6 +1,6 @@
 import { FIRST_PAGE_ID, templateRecords, type JsonRecord, type Template } from '@concord/shared'
 import { uniqueId, type Editor, type TLBinding, type TLBindingCreate, type TLShape, type TLShapeId, type TLShapePartial, type VecLike } from 'tldraw'
-import { whileCanvasSettles } from '../board/ui/whileCanvasSettles.ts'
+import { whileCanvasSettles } from '../board/camera/whileCanvasSettles.ts'
 import { spotBeside, type Rect } from './freeSpace.ts'
 import { occupiedRects, viewportCenter } from './placeShapes.ts'
 

@@ -2,7 +2,7 @@ import { defaultProperties, findContainerKind, findKind, type ComponentKind } fr
 import { createShapeId, type Editor, type TLParentId, type TLShape, type TLShapeId, type VecLike } from 'tldraw'
 import { COMPONENT_SHAPE } from '../shapes/componentType.ts'
 import { CONTAINER_SHAPE } from '../shapes/containerShape.tsx'
-import { whileCanvasSettles } from '../board/ui/whileCanvasSettles.ts'
+import { whileCanvasSettles } from '../board/camera/whileCanvasSettles.ts'
 import { freeSpotNear, type Rect } from './freeSpace.ts'
 
 /** The middle of the view, in page space. */

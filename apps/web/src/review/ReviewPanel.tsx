@@ -1,7 +1,7 @@
 import { reviewAsMarkdown, type ReviewAuthor } from '@concord/shared'
 import { useState } from 'react'
 import { useEditor, useValue } from 'tldraw'
-import { useBoard } from '../board/ui/boardContext.ts'
+import { useBoard } from '../board/boardContext.ts'
 import { identity } from '../identity/identity.ts'
 import { describeAnchor } from './anchors.ts'
 import { CommentsTab } from './CommentsTab.tsx'

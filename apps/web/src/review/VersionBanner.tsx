@@ -1,5 +1,5 @@
 import { useValue } from 'tldraw'
-import { useBoard } from '../board/ui/boardContext.ts'
+import { useBoard } from '../board/boardContext.ts'
 import { RoleBadge } from '../roles/RoleBadge.tsx'
 import { useReview } from './reviewContext.ts'
 

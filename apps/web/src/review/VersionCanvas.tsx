@@ -1,19 +1,25 @@
 import { compareSchemas, type JsonRecord } from '@concord/shared'
-import { useEffect, useState } from 'react'
-import { atom, createTLStore, defaultBindingUtils, Tldraw, type Editor, type TLComponents, type TLRecord, type TLStore } from 'tldraw'
+import { useEffect, useState, type ReactNode } from 'react'
+import {
+  atom,
+  createTLStore,
+  defaultBindingUtils,
+  Tldraw,
+  type Editor,
+  type TLComponents,
+  type TLRecord,
+  type TLStore,
+  type TldrawBaseProps,
+} from 'tldraw'
 import { fetchVersion } from '../api/versions.ts'
 import { createAssetStore } from '../board/assets/assetStore.ts'
 import { localSchema, migrateRecords } from '../board/schema/boardSchema.ts'
-import { useBoard } from '../board/ui/boardContext.ts'
+import { useBoard } from '../board/boardContext.ts'
 import { currentTLUser } from '../identity/currentUser.ts'
-import { BoardSharePanel } from '../share/BoardSharePanel.tsx'
-import { BoardBar } from '../board/ui/boardBar.tsx'
 import { ConnectionLabels } from '../shapes/ConnectionLabels.tsx'
 import { ReviewOverlay } from './ReviewOverlay.tsx'
 import { ReviewPanel } from './ReviewPanel.tsx'
-import { VersionBanner } from './VersionBanner.tsx'
 import { boardShapeUtils } from '../shapes/index.ts'
-import { boardTldrawProps } from '../board/ui/tldrawSetup.ts'
 
 const components: TLComponents = { TopPanel: null, SharePanel: null, InFrontOfTheCanvas: ReviewOverlay, OnTheCanvas: ConnectionLabels }
 
@@ -23,9 +29,20 @@ type Loaded = { kind: 'loading' } | { kind: 'ready'; store: TLStore } | { kind: 
  * A version submitted for review, rendered read-only in place of the live board: the frozen
  * records in their own store, with the review panel and markers working on them as on the live
  * board, and its editor handed to the page (`onEditor`) so the inspector shows the frozen
- * properties and rationales, read-only. The live board keeps syncing underneath.
+ * properties and rationales, read-only. The live board keeps syncing underneath. The page gives
+ * what every board's `<Tldraw>` shares (`tldrawProps`) and what it puts in the board's bar (`children`).
  */
-export function VersionCanvas({ versionId, onEditor }: { versionId: string; onEditor(editor: Editor | null): void }) {
+export function VersionCanvas({
+  versionId,
+  onEditor,
+  tldrawProps,
+  children,
+}: {
+  versionId: string
+  onEditor(editor: Editor | null): void
+  tldrawProps: Partial<TldrawBaseProps>
+  children: ReactNode
+}) {
   const { session } = useBoard()
   const { boardId, token } = session.options
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' })
@@ -78,14 +95,14 @@ export function VersionCanvas({ versionId, onEditor }: { versionId: string; onEd
   return (
     <Tldraw
       store={loaded.store}
-      {...boardTldrawProps}
+      {...tldrawProps}
       components={components}
       onMount={(editor) => {
         onEditor(editor)
         return () => onEditor(null)
       }}
     >
-      <BoardBar start={<VersionBanner />} end={<BoardSharePanel />} />
+      {children}
       <ReviewPanel />
     </Tldraw>
   )

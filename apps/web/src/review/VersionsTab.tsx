@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react'
 import { createTLStore, defaultBindingUtils, useValue } from 'tldraw'
 import { fetchVersion, restoreVersion, submitVersion } from '../api/versions.ts'
 import { downloadTldr, recordsAsTldr } from '../board-management/tldrFile.ts'
-import { useBoard } from '../board/ui/boardContext.ts'
+import { useBoard } from '../board/boardContext.ts'
 import type { ReviewSession } from './reviewSession.ts'
 import { boardShapeUtils } from '../shapes/index.ts'
 

@@ -1,5 +1,5 @@
 import { BOARD_REFUSAL } from '@concord/shared'
-import { FullPageMessage } from '../routes/FullPageMessage.tsx'
+import { FullPageMessage } from '../ui/FullPageMessage.tsx'
 
 /** The uniform answer for a link that does not open a board (unknown board, bad or revoked link). */
 export function BoardRefused() {

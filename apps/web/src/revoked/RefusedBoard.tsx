@@ -2,7 +2,7 @@ import { capabilitiesOf, getRecordsMap } from '@concord/shared'
 import { useEffect, useState } from 'react'
 import { downloadTldr, localCopyAsTldr } from '../board-management/tldrFile.ts'
 import type { BoardSession } from '../board/sync/boardSession.ts'
-import { FullPageMessage } from '../routes/FullPageMessage.tsx'
+import { FullPageMessage } from '../ui/FullPageMessage.tsx'
 import { BoardRefused } from './BoardRefused.tsx'
 import { hasChangesBeyondServer } from './serverState.ts'
 

@@ -1,5 +1,6 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import * as Y from 'yjs'
+import type { BoardSessionFeature } from '../board/sync/sessionFeature.ts'
 
 /** localStorage key of the last state of a board the server is known to hold. */
 function storageKey(boardId: string): string {
@@ -15,7 +16,7 @@ const RECORD_INTERVAL_MS = 500
  * Comparing the local copy with it later tells whether this device holds changes the server
  * never got (e.g. made offline before the link was revoked). Returns a stop function.
  */
-export function rememberServerState(boardId: string, doc: Y.Doc, provider: HocuspocusProvider): () => void {
+function rememberServerState(boardId: string, doc: Y.Doc, provider: HocuspocusProvider): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined
   let lastRecorded = 0
   const record = () => {
@@ -45,6 +46,9 @@ export function rememberServerState(boardId: string, doc: Y.Doc, provider: Hocus
     if (timer) clearTimeout(timer)
   }
 }
+
+/** Remembers the server's state of every open board (see rememberServerState). */
+export const serverStateMemory: BoardSessionFeature = (session) => rememberServerState(session.options.boardId, session.doc, session.provider)
 
 /**
  * Whether the local copy holds changes beyond what the server last confirmed: true, false, or

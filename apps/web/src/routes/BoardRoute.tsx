@@ -2,10 +2,11 @@ import { boardLinkPath, parseLinkToken } from '@concord/shared'
 import { useEffect, useMemo } from 'react'
 import { useValue } from 'tldraw'
 import { Link } from 'wouter'
-import { BoardEditor } from '../board/ui/BoardEditor.tsx'
+import { BoardEditor } from '../board-page/BoardEditor.tsx'
+import { boardFeatures } from '../board-page/boardFeatures.ts'
 import { useBoardInfo } from '../board/useBoardInfo.ts'
 import { useBoardSession } from '../board/useBoardSession.ts'
-import { findRecentBoard, rememberBoard } from '../home/recentBoards.ts'
+import { findRecentBoard, rememberBoard } from '../local/recentBoards.ts'
 import { BoardRefused } from '../revoked/BoardRefused.tsx'
 import { RefusedBoard } from '../revoked/RefusedBoard.tsx'
 import { BoardFromNewerVersion } from '../update/BoardFromNewerVersion.tsx'
@@ -21,7 +22,7 @@ export function BoardRoute({ id }: { id: string }) {
 function OpenBoard({ id, token }: { id: string; token: string }) {
   const role = useMemo(() => parseLinkToken(token)?.role ?? null, [token])
   const info = useBoardInfo(id, token)
-  const session = useBoardSession({ boardId: id, token, role })
+  const session = useBoardSession({ boardId: id, token, role }, boardFeatures)
   const phase = useValue('board phase', () => session?.phase.get() ?? 'loading', [session])
   const docTitle = useValue('board doc title', () => session?.docTitle.get() ?? null, [session])
   // The document's title is live (a rename shows at once); the server's answer covers the time before it loads.

@@ -1,6 +1,7 @@
 import { parseLinkToken } from '@concord/shared'
 import { useEffect, useMemo } from 'react'
 import { useValue } from 'tldraw'
+import { boardFeatures } from '../board-page/boardFeatures.ts'
 import { useBoardSession } from '../board/useBoardSession.ts'
 import { LabView } from '../lab/LabView.tsx'
 import { BoardRefused } from '../revoked/BoardRefused.tsx'
@@ -17,7 +18,7 @@ export function LabRoute({ id }: { id: string }) {
 function OpenLab({ id, token }: { id: string; token: string }) {
   const role = useMemo(() => parseLinkToken(token)?.role ?? null, [token])
   // The lab is itself a replica of the board: it syncs, reports and shows up in its own list.
-  const session = useBoardSession({ boardId: id, token, role })
+  const session = useBoardSession({ boardId: id, token, role }, boardFeatures)
   const phase = useValue('board phase', () => session?.phase.get() ?? 'loading', [session])
   const title = useValue('board doc title', () => session?.docTitle.get() ?? null, [session]) ?? 'Board'
   useEffect(() => {

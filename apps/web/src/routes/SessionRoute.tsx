@@ -2,8 +2,8 @@ import { BOARD_REFUSAL, tokenFromHash, type SessionResponse } from '@concord/sha
 import { useEffect, useState } from 'react'
 import { fetchSession } from '../api/sessions.ts'
 import { SessionDashboard } from '../classroom/SessionDashboard.tsx'
-import { rememberSession } from '../home/recentSessions.ts'
-import { FullPageMessage } from './FullPageMessage.tsx'
+import { rememberSession } from '../local/recentSessions.ts'
+import { FullPageMessage } from '../ui/FullPageMessage.tsx'
 
 type Loaded = { kind: 'loading' } | { kind: 'found'; session: SessionResponse } | { kind: 'refused' } | { kind: 'failed'; message: string }
 

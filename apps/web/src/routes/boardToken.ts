@@ -1,6 +1,6 @@
 import { tokenFromHash } from '@concord/shared'
 import { useMemo } from 'react'
-import { findRecentBoard } from '../home/recentBoards.ts'
+import { findRecentBoard } from '../local/recentBoards.ts'
 
 /** The link token for a board: from the URL's fragment, or the link this browser remembers for it. */
 export function useBoardToken(boardId: string): string | null {

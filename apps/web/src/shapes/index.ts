@@ -1,5 +1,5 @@
 import { defaultShapeUtils } from 'tldraw'
-import { shapeUtilsWithoutEmbeds } from '../board/content/contentPolicy.ts'
+import { shapeUtilsWithoutEmbeds } from './shapeUtilsWithoutEmbeds.ts'
 import { ComponentShapeUtil } from './componentShape.tsx'
 import { ContainerShapeUtil } from './containerShape.tsx'
 

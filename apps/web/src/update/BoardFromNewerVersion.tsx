@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { FullPageMessage } from '../routes/FullPageMessage.tsx'
+import { FullPageMessage } from '../ui/FullPageMessage.tsx'
 import { reloadToUpdate } from './serviceWorker.ts'
 
 /** What a board written by a newer version of Concord shows instead of the editor. */

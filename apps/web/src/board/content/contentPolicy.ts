@@ -1,17 +1,7 @@
-import {
-  AssetRecordType,
-  EmbedShapeUtil,
-  getHashForString,
-  type Editor,
-  type TLBookmarkAsset,
-  type TLUiOverrides,
-} from 'tldraw'
+import { AssetRecordType, getHashForString, type Editor, type TLBookmarkAsset, type TLUiOverrides } from 'tldraw'
 
-/**
- * Concord talks to no host but its own: no embeds (they load third-party pages), and a pasted URL
- * becomes a plain bookmark instead of tldraw's default, which fetches the page to unfurl it.
- */
-export const shapeUtilsWithoutEmbeds = [EmbedShapeUtil.configure({ embedDefinitions: [] })]
+// Concord talks to no host but its own: no embeds (shapes/shapeUtilsWithoutEmbeds.ts), and a pasted
+// URL becomes a plain bookmark instead of tldraw's default, which fetches the page to unfurl it.
 
 /**
  * Removes the "Insert embed" action from menus and shortcuts, and tldraw's own image exports: a

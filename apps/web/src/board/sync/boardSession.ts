@@ -9,12 +9,6 @@ import {
   readBoardMeta,
   statelessServerMessageSchema,
   UPDATE_REFUSED,
-  CONTROLS_CHANNEL,
-  DEFAULT_BOARD_CONTROLS,
-  type BoardControls,
-  type ControlCommand,
-  type ControlsClientMessage,
-  type Fault,
   type Role,
 } from '@concord/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
@@ -29,10 +23,8 @@ import { watchConnection, type ConnectionState } from '../connection/connectionS
 import { Notices } from '../notices/notices.ts'
 import { localSchema, prepareBoardRecords } from '../schema/boardSchema.ts'
 import { syncPresence } from '../presence/presence.ts'
-import { rememberServerState } from '../../revoked/serverState.ts'
-import { startLabReporting } from '../../lab/labReporting.ts'
+import type { BoardSessionFeature } from './sessionFeature.ts'
 import { collabSocket, providerOnTabSocket } from './socket.ts'
-import { sendWhenSynced } from './sendWhenSynced.ts'
 
 /**
  * - loading: waiting for the local copy, and for the server when there is no local copy
@@ -68,12 +60,6 @@ export class BoardSession {
   readonly binding: YjsBinding
   readonly phase: Atom<BoardPhase> = atom('board phase', 'loading')
   readonly connection: Atom<ConnectionState> = atom('board connection', { status: 'connecting', unsynced: 0, notSaved: false })
-  /** The owner's controls (lock, timer, broadcast, follow-me), as the server says. */
-  readonly controls: Atom<BoardControls> = atom('board controls', DEFAULT_BOARD_CONTROLS)
-  /** Why the server refused this tab's last control command, if it did. */
-  readonly controlsRefusal: Atom<string | null> = atom('board controls refusal', null)
-  /** A fault the replication lab has put on this tab (partition, latency), as the server says. */
-  readonly labFault: Atom<Fault | null> = atom('lab fault', null)
   /** The board title as stored in the document (known offline too). */
   readonly docTitle: Atom<string | null> = atom('board title', null)
   /** Why the server is not storing edits right now, as it says; null while it stores them. */
@@ -89,7 +75,11 @@ export class BoardSession {
   private lastRejectionNotice = 0
   private refusedReason: string | null = null
 
-  constructor(readonly options: BoardSessionOptions) {
+  /** `features` ride on the session (see sessionFeature.ts): attached once it connects, stopped by `destroy`. */
+  constructor(
+    readonly options: BoardSessionOptions,
+    features: readonly BoardSessionFeature[] = [],
+  ) {
     const { boardId, token, role } = options
     if (role && !capabilitiesOf(role).editDesign) this.mode.set('readonly')
 
@@ -127,16 +117,14 @@ export class BoardSession {
     this.provider.on('close', ({ event }: { event: { reason?: string } }) => this.reportRefusedUpdate(event.reason ?? ''))
     this.provider.on('stateless', ({ payload }: { payload: string }) => {
       const message = parseStateless(statelessServerMessageSchema, payload)
-      if (message?.channel === BOARD_CHANNEL && message.type === 'audience') this.viewers.set(message.viewers)
-      if (message?.channel === BOARD_CHANNEL && message.type === 'storage') this.storageProblem.set(message.stored ? null : (message.reason ?? 'The server cannot store edits right now.'))
-      if (message?.channel === CONTROLS_CHANNEL && message.type === 'state') this.applyControls(message.controls)
-      if (message?.channel === CONTROLS_CHANNEL && message.type === 'refused') this.controlsRefusal.set(message.reason)
+      if (message?.channel !== BOARD_CHANNEL) return
+      if (message.type === 'audience') this.viewers.set(message.viewers)
+      if (message.type === 'storage') this.storageProblem.set(message.stored ? null : (message.reason ?? 'The server cannot store edits right now.'))
     })
     // A new connection is told again if the server still cannot store.
     this.provider.on('disconnect', () => this.storageProblem.set(null))
     this.provider.attach()
-    this.stops.push(startLabReporting(this.provider, this.doc, this.labFault))
-    this.stops.push(rememberServerState(boardId, this.doc, this.provider))
+    for (const attach of features) this.stops.push(attach(this))
 
     this.stops.push(
       watchConnection(this.provider, collabSocket(), (state) => {
@@ -194,19 +182,11 @@ export class BoardSession {
     this.phase.set('ready')
   }
 
-  /** Sends an owner's control command; the server checks the role and answers everyone with the new state. */
-  sendControl(command: ControlCommand): void {
-    this.controlsRefusal.set(null)
-    const message: ControlsClientMessage = { channel: CONTROLS_CHANNEL, type: 'command', command }
-    sendWhenSynced(this.provider, JSON.stringify(message))
-  }
-
-  /** A lock makes everyone but owners read-only here too, matching what the server enforces. */
-  private applyControls(controls: BoardControls): void {
-    this.controls.set(controls)
+  /** Whether the owner has locked the board: a lock makes everyone but owners read-only here too, matching what the server enforces. */
+  setLocked(locked: boolean): void {
     const { role } = this.options
     const mayEdit = role === null || capabilitiesOf(role).editDesign
-    this.mode.set(mayEdit && !(controls.locked && role !== 'owner') ? 'readwrite' : 'readonly')
+    this.mode.set(mayEdit && !(locked && role !== 'owner') ? 'readwrite' : 'readonly')
   }
 
   /**

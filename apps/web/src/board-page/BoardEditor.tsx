@@ -1,30 +1,32 @@
 import { ACCEPTED_ASSET_TYPES, MAX_ASSET_BYTES } from '@concord/shared'
 import { useMemo, useState } from 'react'
 import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
-import { FollowInstructor } from '../../classroom/FollowInstructor.tsx'
-import { keepNewFramesBehind } from '../../classroom/framesBehind.ts'
-import { Presentation, presenting, watchingPresentation } from '../../classroom/Presentation.tsx'
-import { PresentationWatch } from '../../classroom/PresentationWatch.tsx'
-import { SpotlightCursor } from '../../classroom/SpotlightCursor.tsx'
-import { InspectorPanel } from '../../inspector/InspectorPanel.tsx'
-import { InspectorSkipLink } from '../../inspector/InspectorSkipLink.tsx'
-import { LibraryPanel } from '../../library/LibraryPanel.tsx'
-import { createLibraryDrop } from '../../library/placeShapes.ts'
-import { ReviewContext } from '../../review/reviewContext.ts'
-import { ReviewOverlay } from '../../review/ReviewOverlay.tsx'
-import { ReviewPanel } from '../../review/ReviewPanel.tsx'
-import { useReviewSession } from '../../review/useReviewSession.ts'
-import { VersionCanvas } from '../../review/VersionCanvas.tsx'
-import { ConnectionLabels } from '../../shapes/ConnectionLabels.tsx'
-import { BoardSharePanel } from '../../share/BoardSharePanel.tsx'
-import { registerContentPolicy } from '../content/contentPolicy.ts'
-import { routeEditorHistory } from '../history/routeEditorHistory.ts'
-import { UserUndo } from '../history/userUndo.ts'
-import { NoticeToasts } from '../notices/NoticeToasts.tsx'
-import type { BoardSession } from '../sync/boardSession.ts'
+import { boardControls } from '../classroom/boardControls.ts'
+import { FollowInstructor } from '../classroom/FollowInstructor.tsx'
+import { keepNewFramesBehind } from '../classroom/framesBehind.ts'
+import { Presentation, presenting, watchingPresentation } from '../classroom/Presentation.tsx'
+import { PresentationWatch } from '../classroom/PresentationWatch.tsx'
+import { SpotlightCursor } from '../classroom/SpotlightCursor.tsx'
+import { InspectorPanel } from '../inspector/InspectorPanel.tsx'
+import { InspectorSkipLink } from '../inspector/InspectorSkipLink.tsx'
+import { LibraryPanel } from '../library/LibraryPanel.tsx'
+import { createLibraryDrop } from '../library/placeShapes.ts'
+import { ReviewContext } from '../review/reviewContext.ts'
+import { ReviewOverlay } from '../review/ReviewOverlay.tsx'
+import { ReviewPanel } from '../review/ReviewPanel.tsx'
+import { useReviewSession } from '../review/useReviewSession.ts'
+import { VersionBanner } from '../review/VersionBanner.tsx'
+import { VersionCanvas } from '../review/VersionCanvas.tsx'
+import { ConnectionLabels } from '../shapes/ConnectionLabels.tsx'
+import { BoardSharePanel } from './BoardSharePanel.tsx'
+import { registerContentPolicy } from '../board/content/contentPolicy.ts'
+import { routeEditorHistory } from '../board/history/routeEditorHistory.ts'
+import { UserUndo } from '../board/history/userUndo.ts'
+import { NoticeToasts } from '../board/notices/NoticeToasts.tsx'
+import type { BoardSession } from '../board/sync/boardSession.ts'
 import { BoardBanners } from './BoardBanners.tsx'
 import { BoardBar, BoardBarContext } from './boardBar.tsx'
-import { BoardContext, type BoardContextValue } from './boardContext.ts'
+import { BoardContext, type BoardContextValue } from '../board/boardContext.ts'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
 import { letTabLeaveTldrawUi } from './canvasKeyboard.ts'
 import { exposeForTests } from './exposeForTests.ts'
@@ -50,6 +52,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
   const [barEnd, setBarEnd] = useState<HTMLElement | null>(null)
   const bar = useMemo(() => ({ start: barStart, end: barEnd }), [barStart, barEnd])
   const review = useReviewSession(session)
+  const { controls } = boardControls.of(session)
   // A version submitted for review is shown in place of the live board, which keeps syncing.
   const viewing = useValue('viewed version', () => review?.viewing.get() ?? null, [review])
   // Presenting, or watching someone present, gives the canvas the whole window.
@@ -84,7 +87,9 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
           {editor && !isPresenting && <LibraryForEditors editor={editor} />}
           <div className="board__canvas" onKeyDownCapture={letTabLeaveTldrawUi}>
             {viewing ? (
-              <VersionCanvas key={viewing} versionId={viewing} onEditor={setEditor} />
+              <VersionCanvas key={viewing} versionId={viewing} onEditor={setEditor} tldrawProps={boardTldrawProps}>
+                <BoardBar start={<VersionBanner />} end={<BoardSharePanel />} />
+              </VersionCanvas>
             ) : (
               <Tldraw
                 store={session.store}
@@ -98,9 +103,9 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
               >
                 <BoardBar start={<BoardTopPanel />} end={<BoardSharePanel />} />
                 <NoticeToasts notices={session.notices} />
-                <FollowInstructor controls={session.controls} />
+                <FollowInstructor controls={controls} />
                 <Presentation session={session} />
-                <PresentationWatch controls={session.controls} />
+                <PresentationWatch controls={controls} />
                 <ReviewPanel />
               </Tldraw>
             )}

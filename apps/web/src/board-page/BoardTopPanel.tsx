@@ -1,8 +1,8 @@
 import { Link } from 'wouter'
-import { RoleBadge } from '../../roles/RoleBadge.tsx'
-import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
-import { OfflineToggle } from '../connection/OfflineToggle.tsx'
-import { useBoard } from './boardContext.ts'
+import { RoleBadge } from '../roles/RoleBadge.tsx'
+import { ConnectionStatus } from '../board/connection/ConnectionStatus.tsx'
+import { OfflineToggle } from '../board/connection/OfflineToggle.tsx'
+import { useBoard } from '../board/boardContext.ts'
 
 /**
  * The start of the board's top bar: the way home, the board title, the link's role, connection

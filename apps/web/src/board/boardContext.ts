@@ -1,6 +1,6 @@
 import type { BoardInfoResponse } from '@concord/shared'
 import { createContext, useContext } from 'react'
-import type { BoardSession } from '../sync/boardSession.ts'
+import type { BoardSession } from './sync/boardSession.ts'
 
 export interface BoardContextValue {
   session: BoardSession

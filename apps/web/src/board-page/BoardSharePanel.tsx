@@ -1,13 +1,13 @@
 import { capabilitiesOf } from '@concord/shared'
 import { useCallback, useState } from 'react'
 import { BoardMenu } from '../board-management/BoardMenu.tsx'
-import { useBoard } from '../board/ui/boardContext.ts'
-import { rememberBoard } from '../home/recentBoards.ts'
+import { useBoard } from '../board/boardContext.ts'
+import { rememberBoard } from '../local/recentBoards.ts'
 import { ClassControls } from '../classroom/ClassControls.tsx'
 import { PeopleMenu } from '../people/PeopleMenu.tsx'
 import { ReviewButton } from '../review/ReviewButton.tsx'
 import { ViewerCount } from '../roles/ViewerCount.tsx'
-import { ShareDialog } from './ShareDialog.tsx'
+import { ShareDialog } from '../share/ShareDialog.tsx'
 
 /** The end of the board's top bar: the viewer count, the people menu, the review toggle, the owner's Share button and the board menu. */
 export function BoardSharePanel() {

@@ -1,5 +1,5 @@
 import type { Editor, TLCamera } from 'tldraw'
-import { whileCanvasSettles } from './whileCanvasSettles.ts'
+import { whileCanvasSettles } from '../board/camera/whileCanvasSettles.ts'
 
 /** This tab's camera on each board it has shown, so coming back (from a frozen version) keeps the view. */
 const camerasInThisTab = new Map<string, TLCamera>()

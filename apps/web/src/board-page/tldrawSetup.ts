@@ -1,7 +1,7 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { concordShapeUtils } from '../../shapes/index.ts'
-import { tldrawUser } from '../../identity/currentUser.ts'
-import { withoutEmbedActions } from '../content/contentPolicy.ts'
+import { concordShapeUtils } from '../shapes/index.ts'
+import { tldrawUser } from '../identity/currentUser.ts'
+import { withoutEmbedActions } from '../board/content/contentPolicy.ts'
 
 /**
  * What every `<Tldraw>` showing a board shares, live or a frozen version: the user, Concord's
