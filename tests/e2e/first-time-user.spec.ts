@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { CATALOG } from '@concord/shared'
 import type { Page } from '@playwright/test'
-import { createBoardFromHome, createComponent, createRectangle, openBoard, shareLink, waitForEditor, waitForSynced } from '../support/board.ts'
+import { createBoardFromHome, createComponent, createRectangle, openBoard, openNewBoard, shareLink, submitVersion, waitForEditor, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 const SHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname
@@ -56,15 +56,10 @@ async function expectSaved(page: Page): Promise<void> {
 
 test('viewer and reviewer tabs stay saved, and the lab stays converged with them open', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Read-only tabs')
-  await openBoard(alice, links.owner)
+  const links = await openNewBoard(alice, 'Read-only tabs')
   await createRectangle(alice, 'box', 100, 100)
   await waitForSynced(alice)
-  await alice.getByTestId('review-button').click()
-  await alice.getByTestId('review-tab-versions').click()
-  await alice.getByTestId('version-name').fill('Draft')
-  await alice.getByTestId('version-submit').click()
-  await expect(alice.getByTestId('version')).toHaveCount(1)
+  await submitVersion(alice, 'Draft')
   const viewerLink = await shareLink(alice, 'viewer')
   const reviewerLink = await shareLink(alice, 'reviewer')
   await alice.getByRole('button', { name: 'Done' }).click()

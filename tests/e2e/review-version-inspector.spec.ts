@@ -1,11 +1,10 @@
 import type { TLShapeId } from 'tldraw'
-import { createBoardFromHome, createComponent, openBoard, shareLink, waitForSynced } from '../support/board.ts'
+import { createComponent, openNewBoard, shareLink, submitVersion, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 test('a reviewer on a frozen version inspects a component: its properties and rationales, read-only', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Frozen inspector')
-  await openBoard(alice, links.owner)
+  await openNewBoard(alice, 'Frozen inspector')
   await createComponent(alice, 'db', 'relational-db', 'Orders DB', 200, 200)
   await alice.evaluate(() => {
     window.__concord!.editor.updateShape({
@@ -15,11 +14,7 @@ test('a reviewer on a frozen version inspects a component: its properties and ra
     })
   })
   await waitForSynced(alice)
-  await alice.getByTestId('review-button').click()
-  await alice.getByTestId('review-tab-versions').click()
-  await alice.getByTestId('version-name').fill('Milestone 1')
-  await alice.getByTestId('version-submit').click()
-  await expect(alice.getByTestId('version')).toHaveCount(1)
+  await submitVersion(alice, 'Milestone 1')
   const reviewerLink = await shareLink(alice, 'reviewer')
   await alice.getByRole('button', { name: 'Done' }).click()
 

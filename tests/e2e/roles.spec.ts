@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { createBoardFromHome, createRectangle, expectShapes, openBoard, shapeIds, shareLink, waitForSynced } from '../support/board.ts'
+import { createBoardFromHome, createRectangle, expectShapes, openBoard, openNewBoard, shapeIds, shareLink, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 const SHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname
@@ -127,8 +127,7 @@ test('a rotated link cuts its open board off at once; unsynced offline work can 
 
 test('replacing the owner link reopens the owner on the new link; the old one opens nothing', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Leaked link')
-  await openBoard(alice, links.owner)
+  const links = await openNewBoard(alice, 'Leaked link')
   await createRectangle(alice, 'kept', 100, 100)
   await waitForSynced(alice)
 

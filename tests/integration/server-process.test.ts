@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as encoding from 'lib0/encoding'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { connectBoard } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { ServerProcess } from '../support/server-process.ts'
-import { connectBoard, createBoard, eventually, linkToken } from '../support/api-client.ts'
 
 /** A Hocuspocus Auth frame: by default the token a provider sends first for a document. */
 function authFrame(documentName: string, token: string, authType = 0 /* AuthMessageType.Token */): Uint8Array<ArrayBuffer> {
@@ -28,7 +30,7 @@ describe('the server as a process', () => {
     const writer = await connectBoard(server.url, board.id, linkToken(board.links.editor))
     const beforeEdit = server.mark()
     writer.document.getMap('probe').set('answer', 42)
-    await eventually(() => writer.unsyncedChanges === 0, 10_000, 'edit acknowledged')
+    await waitFor(() => writer.unsyncedChanges === 0, { timeoutMs: 10_000, what: 'edit acknowledged' })
     // The writer stays connected and the board has not idled: only shutdown compacts it.
     const compacted = () => serverProcess.logsSince(beforeEdit).filter((r) => r.msg === 'document compacted')
     expect(compacted()).toEqual([])
@@ -55,7 +57,7 @@ describe('the server as a process', () => {
     try {
       const since = server.mark()
       socket.send(authFrame(name, linkToken(board.links.editor)))
-      await eventually(() => answers.length > 0, 10_000, 'the authentication answer')
+      await waitFor(() => answers.length > 0, { timeoutMs: 10_000, what: 'the authentication answer' })
       // An auth message other than a token on an authenticated document: Hocuspocus complains with console.error.
       socket.send(authFrame(name, linkToken(board.links.editor), 1))
       const line = await server.waitForLog((record) => record.component === 'console', { since })

@@ -1,13 +1,13 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import * as Y from 'yjs'
 import { boardDocumentName } from '@concord/shared'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { acknowledged, synced } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { DEFAULT_COMPACTION, type CompactionPolicy } from '../src/collab/storage.ts'
-import { acknowledged, synced } from './helpers/collab.ts'
 import { testResources } from './helpers/resources.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
 import { breakDocumentWrites, type StorageFault } from './helpers/storage-fault.ts'
 import { storedDocument } from './helpers/stored.ts'
-import { waitFor } from './helpers/wait.ts'
 
 const resources = testResources()
 const { open, dataDir } = resources
@@ -28,8 +28,8 @@ describe('durability', () => {
     const dir = dataDir()
     const server = await start(dir)
     const board = await createBoard(server.url)
-    const writer = open(server.url, board.id, tokenOf(board.links.editor))
-    const peer = open(server.url, board.id, tokenOf(board.links.editor))
+    const writer = open(server.url, board.id, linkToken(board.links.editor))
+    const peer = open(server.url, board.id, linkToken(board.links.editor))
     await Promise.all([synced(writer), synced(peer)])
 
     const storage = breakStorage(dir)
@@ -58,7 +58,7 @@ describe('durability', () => {
     const server = await start(dir)
     const board = await createBoard(server.url)
     const name = boardDocumentName(board.id)
-    const writer = open(server.url, board.id, tokenOf(board.links.editor))
+    const writer = open(server.url, board.id, linkToken(board.links.editor))
     await synced(writer)
 
     const storage = breakStorage(dir)
@@ -83,7 +83,7 @@ describe('durability', () => {
     const server = await start(dir, { afterUpdates: 50 })
     const board = await createBoard(server.url)
     const name = boardDocumentName(board.id)
-    const writer = open(server.url, board.id, tokenOf(board.links.editor))
+    const writer = open(server.url, board.id, linkToken(board.links.editor))
     await synced(writer)
     // 400 overwrites of one value: the history is long, the garbage-collected state is small.
     let historyBytes = 0
@@ -121,7 +121,7 @@ describe('durability', () => {
     const server = await start(undefined, { idleMs: 200 })
     const board = await createBoard(server.url)
     const name = boardDocumentName(board.id)
-    const writer = open(server.url, board.id, tokenOf(board.links.editor))
+    const writer = open(server.url, board.id, linkToken(board.links.editor))
     await synced(writer)
     writer.doc.getMap('test').set('idle', 'soon')
     await acknowledged(writer)
@@ -135,7 +135,7 @@ describe('durability', () => {
   it('serves Prometheus metrics and a readiness check distinct from liveness', async () => {
     const server = await start()
     const board = await createBoard(server.url)
-    const writer = open(server.url, board.id, tokenOf(board.links.editor))
+    const writer = open(server.url, board.id, linkToken(board.links.editor))
     await synced(writer)
     writer.doc.getMap('test').set('measured', true)
     await acknowledged(writer)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { boardDocumentName } from '@concord/shared'
-import { acknowledged, synced } from './helpers/collab.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { acknowledged, synced } from '@concord/test-kit/collab-client'
 import { testResources } from './helpers/resources.ts'
 
 const resources = testResources()
@@ -15,7 +15,7 @@ describe('persistence across restarts', () => {
     const dir = dataDir()
     const first = await start(dir)
     const board = await createBoard(first.url, 'Durable')
-    const writer = open(first.url, board.id, tokenOf(board.links.editor))
+    const writer = open(first.url, board.id, linkToken(board.links.editor))
     await synced(writer)
     writer.doc.getMap('test').set('shape', 'survives')
     await acknowledged(writer)
@@ -24,12 +24,12 @@ describe('persistence across restarts', () => {
 
     const second = await start(dir)
     const response = await fetch(`${second.url}/api/boards/${board.id}`, {
-      headers: { authorization: `Bearer ${tokenOf(board.links.owner)}` },
+      headers: { authorization: `Bearer ${linkToken(board.links.owner)}` },
     })
     expect(response.status).toBe(200)
     expect(((await response.json()) as { title: string }).title).toBe('Durable')
 
-    const reader = open(second.url, board.id, tokenOf(board.links.owner))
+    const reader = open(second.url, board.id, linkToken(board.links.owner))
     await synced(reader)
     expect(reader.doc.getMap('test').get('shape')).toBe('survives')
   })
@@ -39,7 +39,7 @@ describe('persistence across restarts', () => {
     const first = await start(dir)
     const board = await createBoard(first.url)
     const name = boardDocumentName(board.id)
-    const writer = open(first.url, board.id, tokenOf(board.links.editor))
+    const writer = open(first.url, board.id, linkToken(board.links.editor))
     await synced(writer)
     writer.doc.getMap('test').set('last-second', 'edit')
     await acknowledged(writer)
@@ -52,7 +52,7 @@ describe('persistence across restarts', () => {
 
     const second = await start(dir)
     expect((await second.server.storage.loadDocument(name))?.log).toEqual([])
-    const reader = open(second.url, board.id, tokenOf(board.links.editor))
+    const reader = open(second.url, board.id, linkToken(board.links.editor))
     await synced(reader)
     expect(reader.doc.getMap('test').get('last-second')).toBe('edit')
   })

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { boardDocumentName } from '@concord/shared'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { acknowledged, synced } from '@concord/test-kit/collab-client'
 import { SqliteStorage } from '../src/storage/sqlite.ts'
-import { acknowledged, synced } from './helpers/collab.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
 import { testResources } from './helpers/resources.ts'
 
 const { start, open, dataDir } = testResources()
@@ -18,7 +18,7 @@ describe('stored updates that cannot be applied', () => {
     const first = await start({ dataDir: dir })
     const board = await createBoard(first.url)
     const name = boardDocumentName(board.id)
-    const writer = open(first.url, board.id, tokenOf(board.links.editor))
+    const writer = open(first.url, board.id, linkToken(board.links.editor))
     await synced(writer)
     writer.doc.getMap('test').set('before', 'kept')
     await acknowledged(writer)
@@ -34,7 +34,7 @@ describe('stored updates that cannot be applied', () => {
     await storage.close()
 
     const second = await start({ dataDir: dir })
-    const reader = open(second.url, board.id, tokenOf(board.links.owner))
+    const reader = open(second.url, board.id, linkToken(board.links.owner))
     await synced(reader)
     expect(reader.doc.getMap('test').toJSON()).toEqual({ before: 'kept', after: 'kept too' })
     const line = await second.waitForLog((record) => record.msg === 'stored updates that cannot be applied were quarantined', 'the quarantine line')

@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest'
-import { openBoard, type TestClient } from './collab.ts'
+import { openBoard, type TestClient } from '@concord/test-kit/collab-client'
 import { removeDir, startServer, tempDir, type TestServer } from './server.ts'
 
 /**
