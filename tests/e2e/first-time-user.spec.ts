@@ -1,7 +1,16 @@
 import { fileURLToPath } from 'node:url'
 import { CATALOG } from '@concord/shared'
 import type { Page } from '@playwright/test'
-import { createBoardFromHome, createComponent, createRectangle, openBoard, openNewBoard, shareLink, submitVersion, waitForEditor, waitForSynced } from '../support/board.ts'
+import {
+  createComponent,
+  createRectangle,
+  openBoard,
+  openNewBoard,
+  shareLink,
+  submitVersion,
+  waitForEditor,
+  waitForSynced,
+} from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 const SHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname
@@ -87,8 +96,7 @@ const kind = CATALOG.kinds[0]!
 
 test('a real mouse drag from the library places a component at the drop point', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Drag and drop')
-  await openBoard(alice, links.owner)
+  await openNewBoard(alice, 'Drag and drop')
   await waitForSynced(alice)
   const canvas = await alice.locator('.tl-canvas').boundingBox()
   const drop = { x: Math.round(canvas!.width * 0.7), y: Math.round(canvas!.height * 0.4) }
@@ -104,8 +112,7 @@ test('a real mouse drag from the library places a component at the drop point', 
 
 test('three clicks place three components side by side in view, none on another', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Three clicks')
-  await openBoard(alice, links.owner)
+  await openNewBoard(alice, 'Three clicks')
   await waitForSynced(alice)
   const item = alice.getByTestId(`library-component-${kind.id}`)
   await item.click()
@@ -125,8 +132,7 @@ test('three clicks place three components side by side in view, none on another'
 
 test('a template lands beside the existing shapes, in view', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Template beside')
-  await openBoard(alice, links.owner)
+  await openNewBoard(alice, 'Template beside')
   await waitForSynced(alice)
   // An existing component in the middle of the view, where a template used to land.
   const centre = await alice.evaluate(() => window.__concord!.editor.getViewportPageBounds().center.toJson())

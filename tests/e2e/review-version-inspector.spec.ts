@@ -1,5 +1,5 @@
 import type { TLShapeId } from 'tldraw'
-import { createComponent, openNewBoard, shareLink, submitVersion, waitForSynced } from '../support/board.ts'
+import { createComponent, openNewBoard, reviewerOnVersion, submitVersion, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 test('a reviewer on a frozen version inspects a component: its properties and rationales, read-only', async ({ newUser }) => {
@@ -15,12 +15,8 @@ test('a reviewer on a frozen version inspects a component: its properties and ra
   })
   await waitForSynced(alice)
   await submitVersion(alice, 'Milestone 1')
-  const reviewerLink = await shareLink(alice, 'reviewer')
-  await alice.getByRole('button', { name: 'Done' }).click()
 
-  const bob = await newUser('Bob')
-  await bob.goto(reviewerLink)
-  await expect(bob.getByTestId('version-banner')).toContainText('Frozen version “Milestone 1”')
+  const bob = await reviewerOnVersion(alice, newUser, 'Milestone 1')
   // A click on the card, as a reviewer would (tldraw's shapes take no pointer events themselves).
   const card = (await bob.locator('.tl-shape[data-shape-type="component"]').boundingBox())!
   await bob.mouse.click(card.x + card.width / 2, card.y + card.height / 2)

@@ -5,15 +5,26 @@ import type { TLShapeId } from 'tldraw'
 import { linkToken } from '@concord/test-kit/api'
 import { connectDocument } from '@concord/test-kit/collab-client'
 import { waitFor } from '@concord/test-kit/wait'
-import { createBoardFromHome, createComponent, createRectangle, expectShapes, openBoard, openNewBoard, shapeIds, shareLink, submitVersion, waitForSynced } from '../support/board.ts'
+import {
+  createBoardFromHome,
+  createComponent,
+  createRectangle,
+  expectShapes,
+  openBoard,
+  openNewBoard,
+  reviewerOnVersion,
+  shapeIds,
+  shareLink,
+  submitVersion,
+  waitForSynced,
+} from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 const SHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname
 
 test('a reviewer pins a comment to a property and fills the rubric; the owner sees both live, replies and resolves', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Key-value store')
-  await openBoard(alice, links.owner)
+  await openNewBoard(alice, 'Key-value store')
   // A component from the library: a key-value store, whose consistency model a reviewer questions.
   await createComponent(alice, 'db', 'kv-store', 'Orders', 300, 250)
   await waitForSynced(alice)
@@ -121,13 +132,9 @@ test('submit for review freezes a version: the reviewer sees the frozen one whil
   await createRectangle(alice, 'frozen', 200, 200)
   await waitForSynced(alice)
   await submitVersion(alice, 'Milestone 1')
-  const reviewerLink = await shareLink(alice, 'reviewer')
-  await alice.getByRole('button', { name: 'Done' }).click()
 
   // The reviewer starts on the submitted version; the owner keeps editing the live board.
-  const bob = await newUser('Bob')
-  await bob.goto(reviewerLink)
-  await expect(bob.getByTestId('version-banner')).toContainText('Frozen version “Milestone 1”')
+  const bob = await reviewerOnVersion(alice, newUser, 'Milestone 1')
   await expect(bob.locator('.tl-shape')).toHaveCount(1)
   await createRectangle(alice, 'live-only', 500, 200)
   await waitForSynced(alice)

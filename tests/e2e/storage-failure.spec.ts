@@ -1,7 +1,7 @@
 import { unlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createBoardFromHome, createRectangle, openBoard, waitForAcknowledged, waitForSynced } from '../support/board.ts'
+import { createRectangle, openNewBoard, waitForAcknowledged, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 import { fillDisk, mountSmallDisk, unmountSmallDisk } from '../support/small-disk.ts'
 
@@ -21,8 +21,7 @@ test.afterAll(() => {
 
 test('when the server cannot store edits, the board says so plainly, and the notice goes once they are stored', async ({ newUser }) => {
   const page = await newUser('Ada')
-  const links = await createBoardFromHome(page, 'Full disk')
-  await openBoard(page, links.owner)
+  await openNewBoard(page, 'Full disk')
   await waitForSynced(page)
 
   const filler = join(disk, 'filler')

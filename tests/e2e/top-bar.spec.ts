@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { createBoardFromHome, createComponent, inspectShape, openBoard, openNewBoard, shareLink, waitForSynced } from '../support/board.ts'
+import { createComponent, inspectShape, openNewBoard, shareLink, waitForSynced } from '../support/board.ts'
 import { crowdBoard } from '../support/crowd.ts'
 import { expect, test } from '../support/fixtures.ts'
 
@@ -27,8 +27,7 @@ async function expectOnTop(locator: Locator, what: string): Promise<void> {
 test('the top bar fits at 1024×768 with three avatars, two viewers and the inspector open', async ({ newUser, server }) => {
   const alice = await newUser('Alice')
   await alice.setViewportSize({ width: 1024, height: 768 })
-  const links = await createBoardFromHome(alice, 'Payments platform design')
-  await openBoard(alice, links.owner)
+  const links = await openNewBoard(alice, 'Payments platform design')
   await waitForSynced(alice)
   const viewer = await shareLink(alice, 'viewer')
   await alice.getByRole('button', { name: 'Done' }).click()

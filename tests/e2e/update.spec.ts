@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test'
 import { linkToken } from '@concord/test-kit/api'
 import { connectBoard } from '@concord/test-kit/collab-client'
 import { waitFor } from '@concord/test-kit/wait'
-import { createBoardFromHome, createRectangle, openBoard, waitForSynced } from '../support/board.ts'
+import { createRectangle, openNewBoard, waitForSynced } from '../support/board.ts'
 import { expect, test as base } from '../support/fixtures.ts'
 import { ServerProcess } from '../support/server-process.ts'
 
@@ -50,8 +50,7 @@ test('a board written by a newer version stops this client, and “Reload to upd
   webDist,
 }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'From the future')
-  await openBoard(alice, links.owner)
+  const links = await openNewBoard(alice, 'From the future')
   await waitForSynced(alice)
   await alice.evaluate(async () => {
     await navigator.serviceWorker.ready

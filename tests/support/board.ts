@@ -123,6 +123,16 @@ export async function submitVersion(owner: Page, name: string): Promise<void> {
   await expect(owner.getByTestId('version')).toHaveCount(1)
 }
 
+/** The owner shares the reviewer link; a new user, Bob, opens it and starts on the frozen version `name`. */
+export async function reviewerOnVersion(owner: Page, newUser: (name: string) => Promise<Page>, name: string): Promise<Page> {
+  const reviewerLink = await shareLink(owner, 'reviewer')
+  await owner.getByRole('button', { name: 'Done' }).click()
+  const reviewer = await newUser('Bob')
+  await reviewer.goto(reviewerLink)
+  await expect(reviewer.getByTestId('version-banner')).toContainText(`Frozen version “${name}”`)
+  return reviewer
+}
+
 /** Document-scope records as sorted JSON, to compare replicas. */
 export async function documentRecords(page: Page): Promise<string> {
   return page.evaluate(() => {

@@ -18,10 +18,13 @@ function frame(documentName: string, type: MessageType, write: (encoder: encodin
   return encoding.toUint8Array(encoder) as Uint8Array<ArrayBuffer>
 }
 
-/** A Hocuspocus Auth frame presenting `token`, as a provider sends it first for a document. */
-export function authFrame(documentName: string, token: string): Uint8Array<ArrayBuffer> {
+/**
+ * A Hocuspocus Auth frame presenting `token`, as a provider sends it first for a document; a
+ * test may give it another auth subtype, as no provider would.
+ */
+export function authFrame(documentName: string, token: string, authType = AUTH_TOKEN): Uint8Array<ArrayBuffer> {
   return frame(documentName, MessageType.Auth, (encoder) => {
-    encoding.writeVarUint(encoder, AUTH_TOKEN)
+    encoding.writeVarUint(encoder, authType)
     encoding.writeVarString(encoder, token)
   })
 }
