@@ -1,10 +1,10 @@
 // What thin clients send and read of the Hocuspocus protocol: a document-name prefix, a message
 // type, then y-protocols sync or awareness payloads (lib0 encoding). The auth and update frame
-// encoders are the server tests' own.
+// encoders are the test kit's.
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
-export { authFrame, updateFrame } from '../../apps/server/test/helpers/collab.ts'
+export { authFrame, updateFrame } from '@concord/test-kit/frames'
 
 /** Hocuspocus message types (after the document name). */
 export const MESSAGE = { sync: 0, awareness: 1, auth: 2, syncStatus: 8 } as const

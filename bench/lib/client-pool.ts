@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
+import { quantile } from '@concord/test-kit/quantile'
 import { monotonicMs } from '../client/growable.ts'
 import {
   HISTOGRAM_BUCKETS,
@@ -157,12 +158,6 @@ function summarize(sends: SendTable, analyses: KindAnalysis[], receivers: (room:
     last: { p50: quantile(last, 0.5), p99: quantile(last, 0.99), max: last.at(-1) ?? NaN },
     all: { p50: histogramQuantile(histogram, 0.5), p99: histogramQuantile(histogram, 0.99), max: histogramMax(histogram) },
   }
-}
-
-/** Nearest-rank quantile of sorted values. */
-export function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
 }
 
 function histogramQuantile(histogram: Uint32Array, q: number): number {

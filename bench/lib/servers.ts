@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { boardDocumentName } from '@concord/shared/model'
-import { createBoard, tokenOf } from '../../apps/server/test/helpers/server.ts'
-import { freePort, request, spawnNode, stopProcess } from './processes.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { freePort } from '@concord/test-kit/free-port'
+import { request, spawnNode, stopProcess } from './processes.ts'
 
 export type ServerKind = 'concord' | 'concord-no-lab' | 'hocuspocus' | 'raw'
 
@@ -102,8 +103,8 @@ export async function startServer(kind: ServerKind, root: string, logDir: string
           url: `ws://127.0.0.1:${port}/collab`,
           documentName: boardDocumentName(board.id),
           protocol: 'hocuspocus',
-          editorToken: tokenOf(board.links.editor),
-          viewerToken: tokenOf(board.links.viewer),
+          editorToken: linkToken(board.links.editor),
+          viewerToken: linkToken(board.links.viewer),
         }
       }
       if (kind === 'hocuspocus') {

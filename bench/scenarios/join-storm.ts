@@ -1,9 +1,9 @@
 import * as Y from 'yjs'
 import { getRecordsMap, writeRecord } from '@concord/shared/model'
-import { acknowledged } from '../../apps/server/test/helpers/collab.ts'
+import { acknowledged } from '@concord/test-kit/collab-client'
+import { quantile } from '@concord/test-kit/quantile'
 import { geoShape } from '../client/shapes.ts'
 import type { ClientPool } from '../lib/client-pool.ts'
-import { quantile } from '../lib/client-pool.ts'
 import { eventually, openProbes, spec } from '../lib/phase.ts'
 import type { ServerUnderTest } from '../lib/servers.ts'
 

@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { CATALOG } from '@concord/shared'
-import { createBoardFromHome, createComponent, openBoard, waitForSynced } from '../support/board.ts'
+import { createComponent, inspectShape, openNewBoard, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 /** Serious and critical axe violations on the page as it is now, in light and in dark. */
@@ -27,14 +27,10 @@ test('home, board, review panel, lab and session dashboard have no serious or cr
   await expect(alice.getByRole('radio', { name: /^#/ })).toHaveCount(0)
   await alice.getByRole('button', { name: 'Cancel' }).click()
 
-  const links = await createBoardFromHome(alice, 'Accessible board')
-  await openBoard(alice, links.owner)
+  const links = await openNewBoard(alice, 'Accessible board')
   await waitForSynced(alice)
   await createComponent(alice, 'db', 'relational-db', 'Orders DB', 300, 300)
-  await alice.evaluate(() => {
-    window.__concord!.editor.select('shape:db' as never)
-  })
-  await expect(alice.getByTestId('inspector')).toBeVisible()
+  await inspectShape(alice, 'db')
   await expectNoSeriousViolations(alice, 'board with the inspector')
   // A template button is named by its title; its description is its description.
   const template = CATALOG.templates[0]!

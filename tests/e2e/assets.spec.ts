@@ -1,10 +1,9 @@
-import { createBoardFromHome, openBoard, waitForSynced } from '../support/board.ts'
+import { openNewBoard, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 test('a pasted image is uploaded to the asset store, not inlined', async ({ newUser, server }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Diagrams')
-  await openBoard(alice, links.owner)
+  const links = await openNewBoard(alice, 'Diagrams')
   await waitForSynced(alice)
   const boardId = links.owner.split('/')[2]!.split('#')[0]!
 

@@ -1,7 +1,9 @@
 import { getRecordsMap, writeRecord, type JsonRecord } from '@concord/shared'
 import type { Page } from '@playwright/test'
 import type { TLGeoShape, TLShapeId } from 'tldraw'
-import { connectBoard, eventually, linkToken } from '../support/api-client.ts'
+import { linkToken } from '@concord/test-kit/api'
+import { connectBoard } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { createRectangle, expectShapes, twoUsersOnNewBoard, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
@@ -86,7 +88,7 @@ test('a record a peer wrote that this client cannot read is skipped with a notic
     await expectShapes(alice, ['good', 'after'])
     peer.document.transact(() => writeRecord(records, { ...valid, id: 'shape:broken', x: 700 } as JsonRecord))
     await expectShapes(alice, ['good', 'after', 'broken'])
-    await eventually(() => peer.unsyncedChanges === 0, 15_000, 'the peer’s writes to be acknowledged')
+    await waitFor(() => peer.unsyncedChanges === 0, { timeoutMs: 15_000, what: 'the peer’s writes to be acknowledged' })
   } finally {
     peer.destroy()
   }

@@ -1,15 +1,11 @@
 import { readFile } from 'node:fs/promises'
-import { createBoardFromHome, createRectangle, expectShapes, openBoard, shapeIds, waitForEditor, waitForSynced } from '../support/board.ts'
+import { createRectangle, expectShapes, openBoard, shapeIds, twoUsersOnNewBoard, waitForEditor, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 const SHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname
 
 test('the owner renames, exports, duplicates and deletes a board; an export imports as a new board', async ({ newUser }) => {
-  const alice = await newUser('Alice')
-  const bob = await newUser('Bob')
-  const links = await createBoardFromHome(alice, 'Sharded cache')
-  await openBoard(alice, links.owner)
-  await openBoard(bob, links.editor)
+  const { alice, bob, links } = await twoUsersOnNewBoard(newUser, 'Sharded cache')
   await createRectangle(alice, 'shard-a', 100, 100)
   await createRectangle(alice, 'shard-b', 300, 100)
   await waitForSynced(alice)

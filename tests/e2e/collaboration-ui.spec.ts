@@ -1,4 +1,4 @@
-import { createBoardFromHome, openBoard, twoUsersOnNewBoard, waitForSynced } from '../support/board.ts'
+import { createBoardFromHome, openBoard, openNewBoard, twoUsersOnNewBoard, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 test('follow a collaborator and chat at the cursor', async ({ newUser }) => {
@@ -48,8 +48,7 @@ test('two browsers opening a brand-new board at once end with one page', async (
 
 test('a pasted link becomes a bookmark without fetching the page', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Links')
-  await openBoard(alice, links.owner)
+  await openNewBoard(alice, 'Links')
   await waitForSynced(alice)
   await alice.locator('.tl-canvas').click({ position: { x: 600, y: 400 } })
   await alice.evaluate(() => {

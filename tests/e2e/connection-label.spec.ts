@@ -1,11 +1,10 @@
 import type { TLShapeId } from 'tldraw'
-import { createBoardFromHome, createComponent, openBoard, waitForSynced } from '../support/board.ts'
+import { createComponent, openNewBoard, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 test('a connection’s properties show as a short label on its arrow', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Labels')
-  await openBoard(alice, links.owner)
+  await openNewBoard(alice, 'Labels')
   await waitForSynced(alice)
   await createComponent(alice, 'api', 'stateless-service', 'API', 100, 200)
   await createComponent(alice, 'db', 'relational-db', 'Orders DB', 600, 200)

@@ -1,19 +1,10 @@
-import {
-  createBoardFromHome,
-  createRectangle,
-  expectShapes,
-  openBoard,
-  shapeIds,
-  waitForAcknowledged,
-  waitForSynced,
-} from '../support/board.ts'
+import { createRectangle, expectShapes, openBoard, openNewBoard, shapeIds, waitForAcknowledged, waitForSynced } from '../support/board.ts'
 import { breakDocumentWrites } from '../../apps/server/test/helpers/storage-fault.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 test('after kill -9 a fresh browser sees every acknowledged edit, even with its author gone', async ({ newUser, server }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Crash test')
-  await openBoard(alice, links.owner)
+  const links = await openNewBoard(alice, 'Crash test')
   await waitForSynced(alice)
 
   // Acknowledged, then the server is killed at once.
@@ -32,8 +23,7 @@ test('after kill -9 a fresh browser sees every acknowledged edit, even with its 
 
 test('after kill -9 an open tab re-sends what the server had not acknowledged', async ({ newUser, server }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Crash test')
-  await openBoard(alice, links.owner)
+  const links = await openNewBoard(alice, 'Crash test')
   await waitForSynced(alice)
 
   await createRectangle(alice, 'first', 100, 100)
@@ -53,8 +43,7 @@ test('after kill -9 an open tab re-sends what the server had not acknowledged', 
 
 test('the board says changes are not saved while the server cannot store them', async ({ newUser, server }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Full disk')
-  await openBoard(alice, links.owner)
+  await openNewBoard(alice, 'Full disk')
   await waitForSynced(alice)
 
   const fault = breakDocumentWrites(server.dataDir)

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { createBoardFromHome, createComponent, openBoard, waitForSynced } from '../support/board.ts'
+import { createComponent, openNewBoard, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 const LONG_NAME = 'Dynamo-style key-value store for shopping carts and sessions'
@@ -14,8 +14,7 @@ async function exportFrom(page: Page, testId: string) {
 
 test('exports live in the board menu, are named after the board, and keep names inside their cards', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Checkout service')
-  await openBoard(alice, links.owner)
+  await openNewBoard(alice, 'Checkout service')
   await waitForSynced(alice)
   await createComponent(alice, 'kv', 'kv-store', LONG_NAME, 100, 100)
   await createComponent(alice, 'cache', 'cache', 'Cache', 400, 100)

@@ -1,7 +1,16 @@
 import { fileURLToPath } from 'node:url'
 import { CATALOG } from '@concord/shared'
 import type { Page } from '@playwright/test'
-import { createBoardFromHome, createComponent, createRectangle, openBoard, shareLink, waitForEditor, waitForSynced } from '../support/board.ts'
+import {
+  createComponent,
+  createRectangle,
+  openBoard,
+  openNewBoard,
+  shareLink,
+  submitVersion,
+  waitForEditor,
+  waitForSynced,
+} from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 const SHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname
@@ -56,15 +65,10 @@ async function expectSaved(page: Page): Promise<void> {
 
 test('viewer and reviewer tabs stay saved, and the lab stays converged with them open', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Read-only tabs')
-  await openBoard(alice, links.owner)
+  const links = await openNewBoard(alice, 'Read-only tabs')
   await createRectangle(alice, 'box', 100, 100)
   await waitForSynced(alice)
-  await alice.getByTestId('review-button').click()
-  await alice.getByTestId('review-tab-versions').click()
-  await alice.getByTestId('version-name').fill('Draft')
-  await alice.getByTestId('version-submit').click()
-  await expect(alice.getByTestId('version')).toHaveCount(1)
+  await submitVersion(alice, 'Draft')
   const viewerLink = await shareLink(alice, 'viewer')
   const reviewerLink = await shareLink(alice, 'reviewer')
   await alice.getByRole('button', { name: 'Done' }).click()
@@ -92,8 +96,7 @@ const kind = CATALOG.kinds[0]!
 
 test('a real mouse drag from the library places a component at the drop point', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Drag and drop')
-  await openBoard(alice, links.owner)
+  await openNewBoard(alice, 'Drag and drop')
   await waitForSynced(alice)
   const canvas = await alice.locator('.tl-canvas').boundingBox()
   const drop = { x: Math.round(canvas!.width * 0.7), y: Math.round(canvas!.height * 0.4) }
@@ -109,8 +112,7 @@ test('a real mouse drag from the library places a component at the drop point', 
 
 test('three clicks place three components side by side in view, none on another', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Three clicks')
-  await openBoard(alice, links.owner)
+  await openNewBoard(alice, 'Three clicks')
   await waitForSynced(alice)
   const item = alice.getByTestId(`library-component-${kind.id}`)
   await item.click()
@@ -130,8 +132,7 @@ test('three clicks place three components side by side in view, none on another'
 
 test('a template lands beside the existing shapes, in view', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Template beside')
-  await openBoard(alice, links.owner)
+  await openNewBoard(alice, 'Template beside')
   await waitForSynced(alice)
   // An existing component in the middle of the view, where a template used to land.
   const centre = await alice.evaluate(() => window.__concord!.editor.getViewportPageBounds().center.toJson())

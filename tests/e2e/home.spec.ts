@@ -1,5 +1,5 @@
 import { BOARD_REFUSAL } from '@concord/shared'
-import { createBoardFromHome, openBoard } from '../support/board.ts'
+import { createBoardFromHome, openBoard, openNewBoard } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 test('the display name is asked once and remembered', async ({ newUser }) => {
@@ -7,8 +7,7 @@ test('the display name is asked once and remembered', async ({ newUser }) => {
   await page.reload()
   await expect(page.getByTestId('create-board-title')).toBeVisible()
   await expect(page.getByTestId('name-prompt')).toBeHidden()
-  const links = await createBoardFromHome(page, 'Raft')
-  await openBoard(page, links.owner)
+  await openNewBoard(page, 'Raft')
   await expect.poll(() => page.evaluate(() => window.__concord!.editor.user.getName())).toBe('Grace')
 })
 

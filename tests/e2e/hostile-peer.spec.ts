@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { boardDocumentName } from '@concord/shared'
-import { linkToken } from '../support/api-client.ts'
+import { linkToken } from '@concord/test-kit/api'
+import { RawCollabSocket } from '@concord/test-kit/raw-collab'
 import { createRectangle, expectShapes, openBoard, shapeIds, twoUsersOnNewBoard, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
-import { RawCollabSocket } from '../support/raw-collab.ts'
-import { deepUpdate } from '../support/update-mutants.ts'
+import { deepUpdate } from '@concord/test-kit/update-mutants'
 
 /** Updates that decode but throw when applied (tests/fuzz/find-poison-updates.ts). */
 const POISON: Array<{ update: string }> = JSON.parse(readFileSync(new URL('../fixtures/poison-updates.json', import.meta.url), 'utf8'))

@@ -1,25 +1,13 @@
-import { createBoardFromHome, createRectangle, expectShapes, openBoard, shapeIds, waitForSynced } from '../support/board.ts'
-import { clusterUnavailable, startCluster, userOn } from '../support/cluster.ts'
+import { createRectangle, expectShapes, shapeIds } from '../support/board.ts'
+import { clusterUnavailable, onTwoNodes } from '../support/cluster.ts'
 import { expect, test } from '../support/fixtures.ts'
-import type { ServerProcess } from '../support/server-process.ts'
 
 // Under CI=true the engines are installed by .ci/run, and their absence fails the run below.
 test.skip(!process.env.CI && clusterUnavailable !== null, clusterUnavailable ?? '')
 
 test('with two server nodes, the lab shows both and each replica on its node, and partitions a replica on the other node', async ({ browser }) => {
   test.setTimeout(120_000)
-  const { nodes, dispose } = await startCluster(2)
-  try {
-    const [node1, node2] = nodes as [ServerProcess, ServerProcess]
-
-    // Alice owns the board on node 1; Bob edits it through node 2.
-    const alice = await userOn(browser, node1, 'Alice')
-    const links = await createBoardFromHome(alice, 'Two nodes')
-    await openBoard(alice, links.owner)
-    const bob = await userOn(browser, node2, 'Bob')
-    await openBoard(bob, links.editor)
-    await Promise.all([waitForSynced(alice), waitForSynced(bob)])
-
+  await onTwoNodes(browser, 'Two nodes', async ({ alice, bob, links }) => {
     const lab = await alice.context().newPage()
     await lab.goto(links.owner.replace(/^\/b\/([^#]+)/, '/b/$1/lab'))
     await expect(lab.getByTestId('lab-server')).toHaveCount(2, { timeout: 15_000 })
@@ -43,7 +31,5 @@ test('with two server nodes, the lab shows both and each replica on its node, an
     await expectShapes(alice, ['from-node-2', 'alice-meanwhile', 'bob-meanwhile'])
     await expect(lab.getByTestId('lab-verdict')).toHaveAttribute('data-verdict', 'converged', { timeout: 20_000 })
     await expect(lab.getByRole('complementary', { name: 'What you are seeing' })).toContainText('Server nodes')
-  } finally {
-    await dispose()
-  }
+  })
 })

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { createBoardFromHome, createRectangle, documentRecords, expectShapes, openBoard, waitForEditor, waitForSynced } from '../support/board.ts'
+import { createRectangle, documentRecords, expectShapes, twoUsersOnNewBoard, waitForEditor, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 /** Waits until a service worker controls the page, so the app shell loads without the server. */
@@ -11,11 +11,7 @@ async function waitForServiceWorker(page: Page): Promise<void> {
 }
 
 test('offline edits on both sides, a reload while the server is down, then convergence', async ({ newUser, server }) => {
-  const alice = await newUser('Alice')
-  const bob = await newUser('Bob')
-  const links = await createBoardFromHome(alice, 'Offline-first notes')
-  await openBoard(alice, links.owner)
-  await openBoard(bob, links.editor)
+  const { alice, bob } = await twoUsersOnNewBoard(newUser, 'Offline-first notes')
   await createRectangle(alice, 'before', 100, 100)
   await expectShapes(bob, ['before'])
   await waitForSynced(alice)

@@ -1,11 +1,10 @@
-import { createBoardFromHome, openBoard, waitForSynced } from '../support/board.ts'
+import { openBoard, openNewBoard, waitForSynced } from '../support/board.ts'
 import { crowdBoard } from '../support/crowd.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 test('an idle teammate is listed in the people menu, also after they reconnect', async ({ newUser, server }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Quiet readers')
-  await openBoard(alice, links.owner)
+  const links = await openNewBoard(alice, 'Quiet readers')
   await waitForSynced(alice)
 
   // Bob has not moved his pointer for ten minutes: tldraw counts him inactive, but he is here.

@@ -1,11 +1,10 @@
 import type { TLShapeId } from 'tldraw'
-import { createBoardFromHome, createComponent, openBoard, shareLink, waitForSynced } from '../support/board.ts'
+import { createComponent, openNewBoard, reviewerOnVersion, submitVersion, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 test('a reviewer on a frozen version inspects a component: its properties and rationales, read-only', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Frozen inspector')
-  await openBoard(alice, links.owner)
+  await openNewBoard(alice, 'Frozen inspector')
   await createComponent(alice, 'db', 'relational-db', 'Orders DB', 200, 200)
   await alice.evaluate(() => {
     window.__concord!.editor.updateShape({
@@ -15,17 +14,9 @@ test('a reviewer on a frozen version inspects a component: its properties and ra
     })
   })
   await waitForSynced(alice)
-  await alice.getByTestId('review-button').click()
-  await alice.getByTestId('review-tab-versions').click()
-  await alice.getByTestId('version-name').fill('Milestone 1')
-  await alice.getByTestId('version-submit').click()
-  await expect(alice.getByTestId('version')).toHaveCount(1)
-  const reviewerLink = await shareLink(alice, 'reviewer')
-  await alice.getByRole('button', { name: 'Done' }).click()
+  await submitVersion(alice, 'Milestone 1')
 
-  const bob = await newUser('Bob')
-  await bob.goto(reviewerLink)
-  await expect(bob.getByTestId('version-banner')).toContainText('Frozen version “Milestone 1”')
+  const bob = await reviewerOnVersion(alice, newUser, 'Milestone 1')
   // A click on the card, as a reviewer would (tldraw's shapes take no pointer events themselves).
   const card = (await bob.locator('.tl-shape[data-shape-type="component"]').boundingBox())!
   await bob.mouse.click(card.x + card.width / 2, card.y + card.height / 2)

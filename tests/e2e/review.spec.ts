@@ -2,16 +2,29 @@ import { readFile } from 'node:fs/promises'
 import { boardDocumentName, getRecordsMap, readRecord, readStoredSchema, writeRecord, writeStoredSchema, type JsonObject, type JsonRecord } from '@concord/shared'
 import type { Page } from '@playwright/test'
 import type { TLShapeId } from 'tldraw'
-import { connectDocument, eventually, linkToken } from '../support/api-client.ts'
-import { createBoardFromHome, createComponent, createRectangle, expectShapes, openBoard, shapeIds, shareLink, waitForSynced } from '../support/board.ts'
+import { linkToken } from '@concord/test-kit/api'
+import { connectDocument } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
+import {
+  createBoardFromHome,
+  createComponent,
+  createRectangle,
+  expectShapes,
+  openBoard,
+  openNewBoard,
+  reviewerOnVersion,
+  shapeIds,
+  shareLink,
+  submitVersion,
+  waitForSynced,
+} from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 const SHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname
 
 test('a reviewer pins a comment to a property and fills the rubric; the owner sees both live, replies and resolves', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Key-value store')
-  await openBoard(alice, links.owner)
+  await openNewBoard(alice, 'Key-value store')
   // A component from the library: a key-value store, whose consistency model a reviewer questions.
   await createComponent(alice, 'db', 'kv-store', 'Orders', 300, 250)
   await waitForSynced(alice)
@@ -115,22 +128,13 @@ test('a reviewer pins a comment to a property and fills the rubric; the owner se
 
 test('submit for review freezes a version: the reviewer sees the frozen one while the owner edits; the owner restores it', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Leader election')
-  await openBoard(alice, links.owner)
+  await openNewBoard(alice, 'Leader election')
   await createRectangle(alice, 'frozen', 200, 200)
   await waitForSynced(alice)
-  await alice.getByTestId('review-button').click()
-  await alice.getByTestId('review-tab-versions').click()
-  await alice.getByTestId('version-name').fill('Milestone 1')
-  await alice.getByTestId('version-submit').click()
-  await expect(alice.getByTestId('version')).toHaveCount(1)
-  const reviewerLink = await shareLink(alice, 'reviewer')
-  await alice.getByRole('button', { name: 'Done' }).click()
+  await submitVersion(alice, 'Milestone 1')
 
   // The reviewer starts on the submitted version; the owner keeps editing the live board.
-  const bob = await newUser('Bob')
-  await bob.goto(reviewerLink)
-  await expect(bob.getByTestId('version-banner')).toContainText('Frozen version “Milestone 1”')
+  const bob = await reviewerOnVersion(alice, newUser, 'Milestone 1')
   await expect(bob.locator('.tl-shape')).toHaveCount(1)
   await createRectangle(alice, 'live-only', 500, 200)
   await waitForSynced(alice)
@@ -188,7 +192,7 @@ test('a version submitted before an upgrade is shown and restored migrated, on e
     writeRecord(records, { ...current, props: { ...olderProps, text: 'Primary database' } } as JsonRecord)
     const schema = readStoredSchema(older.document)!
     writeStoredSchema(older.document, { ...schema, sequences: { ...schema.sequences, 'com.tldraw.shape.geo': 9 } }, null)
-    await eventually(() => older.unsyncedChanges === 0, 15_000, 'the older client’s writes to be acknowledged')
+    await waitFor(() => older.unsyncedChanges === 0, { timeoutMs: 15_000, what: 'the older client’s writes to be acknowledged' })
     const submitted = await alice.request.post(`/api/boards/${boardId}/versions`, { headers: { Authorization: `Bearer ${linkToken(links.owner)}` }, data: { name: 'Before the upgrade' } })
     expect(submitted.status()).toBe(201)
   } finally {

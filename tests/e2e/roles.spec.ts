@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { createBoardFromHome, createRectangle, expectShapes, openBoard, shapeIds, shareLink, waitForSynced } from '../support/board.ts'
+import { createRectangle, expectShapes, openBoard, openNewBoard, shapeIds, shareLink, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 const SHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname
@@ -31,8 +31,7 @@ async function presentUserNames(page: Page): Promise<string[]> {
 
 test('the owner shares reviewer and viewer links: both are read-only, reviewers are shown, viewers only counted', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Replicated log')
-  await openBoard(alice, links.owner)
+  const links = await openNewBoard(alice, 'Replicated log')
   await createRectangle(alice, 'leader', 200, 200)
   await waitForSynced(alice)
   await expect(alice.getByTestId('role-badge')).toHaveText('Owner')
@@ -91,8 +90,7 @@ test('the owner shares reviewer and viewer links: both are read-only, reviewers 
 
 test('a rotated link cuts its open board off at once; unsynced offline work can be downloaded', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Consensus')
-  await openBoard(alice, links.owner)
+  const links = await openNewBoard(alice, 'Consensus')
   const dave = await newUser('Dave')
   await openBoard(dave, links.editor)
   await createRectangle(dave, 'synced', 100, 100)
@@ -127,8 +125,7 @@ test('a rotated link cuts its open board off at once; unsynced offline work can 
 
 test('replacing the owner link reopens the owner on the new link; the old one opens nothing', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Leaked link')
-  await openBoard(alice, links.owner)
+  const links = await openNewBoard(alice, 'Leaked link')
   await createRectangle(alice, 'kept', 100, 100)
   await waitForSynced(alice)
 

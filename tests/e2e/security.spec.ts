@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Page } from '@playwright/test'
-import { createBoardFromHome, createRectangle, openBoard, waitForAcknowledged, waitForSynced } from '../support/board.ts'
+import { createRectangle, openNewBoard, waitForAcknowledged, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 /** What a page of `page`'s origin gets when it opens `url` as a websocket: 'open' or 'refused'. */
@@ -33,8 +33,7 @@ test('every page is served with security headers and runs under its CSP without 
   expect(api.headers()['content-security-policy']).toContain("default-src 'self'")
 
   // A board: the editor, its fonts and icons, a shape synced through the websocket.
-  const links = await createBoardFromHome(page, 'Under CSP')
-  await openBoard(page, links.owner)
+  const links = await openNewBoard(page, 'Under CSP')
   await waitForSynced(page)
   await createRectangle(page, 'csp1', 100, 100)
   await waitForAcknowledged(page, 'csp1')

@@ -1,5 +1,6 @@
 import { CATALOG, createThread, MAX_SESSION_TEAMS, reviewDocumentName, type SessionResponse } from '@concord/shared'
-import { connectDocument, linkToken } from '../support/api-client.ts'
+import { linkToken } from '@concord/test-kit/api'
+import { connectDocument } from '@concord/test-kit/collab-client'
 import { waitForEditor, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 

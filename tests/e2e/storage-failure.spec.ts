@@ -1,35 +1,11 @@
-import { execFileSync } from 'node:child_process'
-import { closeSync, mkdirSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs'
+import { unlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createBoardFromHome, createRectangle, openBoard, waitForAcknowledged, waitForSynced } from '../support/board.ts'
+import { createRectangle, openNewBoard, waitForAcknowledged, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
+import { fillDisk, mountSmallDisk, unmountSmallDisk } from '../support/small-disk.ts'
 
 const SHOTS = new URL('../../.tmp/screenshots/', import.meta.url).pathname
-
-/** A small file system of its own for the server's data (needs root, as CI has); false when it cannot be mounted. */
-function mountSmallDisk(dir: string): boolean {
-  mkdirSync(dir, { recursive: true })
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', dir], { stdio: 'ignore' })
-    return true
-  } catch {
-    rmSync(dir, { recursive: true, force: true })
-    return false
-  }
-}
-
-function fillDisk(path: string): void {
-  const fd = openSync(path, 'w')
-  const chunk = Buffer.alloc(256 * 1024)
-  try {
-    for (;;) writeSync(fd, chunk)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error
-  } finally {
-    closeSync(fd)
-  }
-}
 
 // Mounted by the worker that runs the test (not when Playwright only lists the tests), before the server starts on it.
 const disk = join(tmpdir(), `concord-e2e-disk-${process.pid}`)
@@ -40,15 +16,12 @@ test.beforeAll(() => {
   test.skip(!mounted, 'mounting a small file system needs root')
 })
 test.afterAll(() => {
-  if (!mounted) return
-  execFileSync('umount', [disk])
-  rmSync(disk, { recursive: true, force: true })
+  if (mounted) unmountSmallDisk(disk)
 })
 
 test('when the server cannot store edits, the board says so plainly, and the notice goes once they are stored', async ({ newUser }) => {
   const page = await newUser('Ada')
-  const links = await createBoardFromHome(page, 'Full disk')
-  await openBoard(page, links.owner)
+  await openNewBoard(page, 'Full disk')
   await waitForSynced(page)
 
   const filler = join(disk, 'filler')

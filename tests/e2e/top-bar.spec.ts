@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { createBoardFromHome, createComponent, openBoard, shareLink, waitForSynced } from '../support/board.ts'
+import { createComponent, inspectShape, openNewBoard, shareLink, waitForSynced } from '../support/board.ts'
 import { crowdBoard } from '../support/crowd.ts'
 import { expect, test } from '../support/fixtures.ts'
 
@@ -27,18 +27,14 @@ async function expectOnTop(locator: Locator, what: string): Promise<void> {
 test('the top bar fits at 1024×768 with three avatars, two viewers and the inspector open', async ({ newUser, server }) => {
   const alice = await newUser('Alice')
   await alice.setViewportSize({ width: 1024, height: 768 })
-  const links = await createBoardFromHome(alice, 'Payments platform design')
-  await openBoard(alice, links.owner)
+  const links = await openNewBoard(alice, 'Payments platform design')
   await waitForSynced(alice)
   const viewer = await shareLink(alice, 'viewer')
   await alice.getByRole('button', { name: 'Done' }).click()
   const crowd = await crowdBoard(alice, server.url, { editor: links.editor, viewer }, { teammates: ['Bob', 'Carol', 'Dave'], viewers: 2 })
   try {
     await createComponent(alice, 'db', 'relational-db', 'Orders DB', 300, 300)
-    await alice.evaluate(() => {
-      window.__concord!.editor.select('shape:db' as never)
-    })
-    await expect(alice.getByTestId('inspector')).toBeVisible()
+    await inspectShape(alice, 'db')
     await expect(alice.getByTestId('viewer-count')).toHaveText('+2 viewers')
     await expect(alice.getByTestId('people-menu').locator('.people-menu__face')).toHaveCount(3)
 
@@ -97,14 +93,10 @@ function focusedRegion(page: Page): Promise<string> {
 
 test('Tab goes from the library through the canvas to the inspector, Review, Class and Share; a skip link reaches the inspector', async ({ newUser }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'Keyboard board')
-  await openBoard(alice, links.owner)
+  await openNewBoard(alice, 'Keyboard board')
   await waitForSynced(alice)
   await createComponent(alice, 'db', 'relational-db', 'Orders DB', 300, 300)
-  await alice.evaluate(() => {
-    window.__concord!.editor.select('shape:db' as never)
-  })
-  await expect(alice.getByTestId('inspector')).toBeVisible()
+  await inspectShape(alice, 'db')
 
   // With a shape selected, tldraw takes Tab for itself; keyboard users must still get through.
   await alice.getByPlaceholder('Search components').focus()

@@ -3,8 +3,10 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { connectBoard, eventually, linkToken } from '../support/api-client.ts'
-import { createBoardFromHome, createRectangle, openBoard, waitForSynced } from '../support/board.ts'
+import { linkToken } from '@concord/test-kit/api'
+import { connectBoard } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
+import { createRectangle, openNewBoard, waitForSynced } from '../support/board.ts'
 import { expect, test as base } from '../support/fixtures.ts'
 import { ServerProcess } from '../support/server-process.ts'
 
@@ -48,8 +50,7 @@ test('a board written by a newer version stops this client, and “Reload to upd
   webDist,
 }) => {
   const alice = await newUser('Alice')
-  const links = await createBoardFromHome(alice, 'From the future')
-  await openBoard(alice, links.owner)
+  const links = await openNewBoard(alice, 'From the future')
   await waitForSynced(alice)
   await alice.evaluate(async () => {
     await navigator.serviceWorker.ready
@@ -75,7 +76,7 @@ test('a board written by a newer version stops this client, and “Reload to upd
   const peer = await connectBoard(server.url, boardId, linkToken(links.editor))
   try {
     writeStoredSchema(peer.document, newer, null)
-    await eventually(() => peer.unsyncedChanges === 0, 15_000, 'the newer schema to be acknowledged')
+    await waitFor(() => peer.unsyncedChanges === 0, { timeoutMs: 15_000, what: 'the newer schema to be acknowledged' })
   } finally {
     peer.destroy()
   }

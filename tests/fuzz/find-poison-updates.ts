@@ -1,13 +1,13 @@
 // `node --import tsx tests/fuzz/find-poison-updates.ts [seed] [count]`: the long fuzz. Generates mutants of valid
-// updates (tests/support/update-mutants.ts) and keeps those that decode (what a decode-only guard
+// updates (packages/test-kit/src/update-mutants.ts) and keeps those that decode (what a decode-only guard
 // lets through) yet throw when Yjs applies them to a board: the poison updates. It prints the
 // tally and writes what it found to tests/fixtures/poison-updates.json, which the integration
 // tests replay against the real server.
 import { writeFileSync } from 'node:fs'
 import * as Y from 'yjs'
 import { getRecordsMap, writeRecord, type JsonRecord } from '@concord/shared'
-import { mutant } from '../support/update-mutants.ts'
-import { seededRandom } from '../support/random.ts'
+import { seededRandom } from '@concord/test-kit/random'
+import { mutant } from '@concord/test-kit/update-mutants'
 
 const seed = Number(process.argv[2] ?? 1)
 const count = Number(process.argv[3] ?? 20_000)

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { boardDocumentName } from '@concord/shared'
-import { createBoard, linkToken } from '../support/api-client.ts'
-import { authFrame, isPermissionDenied, openRawSocket } from '../support/raw-socket.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { authFrame, isPermissionDenied } from '@concord/test-kit/frames'
+import { openRawSocket } from '@concord/test-kit/raw-socket'
 import { ServerProcess } from '../support/server-process.ts'
 
 const ATTEMPTS = 14_000

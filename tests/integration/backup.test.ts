@@ -3,7 +3,9 @@ import { copyFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
-import { connectBoard, createBoard, eventually, linkToken } from '../support/api-client.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { connectBoard } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { ServerProcess } from '../support/server-process.ts'
 
 const ROOT = new URL('../..', import.meta.url).pathname
@@ -22,7 +24,7 @@ describe('backup and restore of the data directory', () => {
     const writer = await connectBoard(live.url, board.id, linkToken(board.links.editor))
     const edits = writer.document.getMap<number>('edits')
     for (let i = 0; i < 100; i++) edits.set(`before-${i}`, i)
-    await eventually(() => writer.unsyncedChanges === 0, 10_000, 'edits acknowledged')
+    await waitFor(() => writer.unsyncedChanges === 0, { timeoutMs: 10_000, what: 'edits acknowledged' })
 
     // The writer keeps editing while the backup runs.
     let during = 0

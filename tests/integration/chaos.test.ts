@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { connectBoard, createBoard, linkToken } from '../support/api-client.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { connectBoard } from '@concord/test-kit/collab-client'
+import { seededRandom, testSeed } from '@concord/test-kit/random'
 import { startWriter } from '../support/acknowledged-writer.ts'
 import { addBuckets, histogramBuckets, quantile, type Buckets } from '../support/prometheus.ts'
-import { seededRandom, testSeed } from '../support/random.ts'
 import { ServerProcess } from '../support/server-process.ts'
 
 const CYCLES = 20

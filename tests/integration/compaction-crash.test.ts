@@ -2,7 +2,9 @@ import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, describe, expect, it } from 'vitest'
 import { boardDocumentName } from '@concord/shared'
-import { connectBoard, createBoard, eventually, linkToken } from '../support/api-client.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { connectBoard } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { ServerProcess } from '../support/server-process.ts'
 
 const EDITS = 50
@@ -33,7 +35,7 @@ describe('a crash in the middle of a compaction', () => {
     const writer = await connectBoard(crashing.url, board.id, linkToken(board.links.editor))
     const edits = writer.document.getMap<number>('edits')
     for (let i = 0; i < EDITS; i++) edits.set(`e${i}`, i)
-    await eventually(() => writer.unsyncedChanges === 0, 10_000, 'every edit acknowledged')
+    await waitFor(() => writer.unsyncedChanges === 0, { timeoutMs: 10_000, what: 'every edit acknowledged' })
     expect(logRows(crashing.dataDir, name)).toBeGreaterThanOrEqual(EDITS)
 
     // The last client leaving compacts the document; the hook kills the server halfway.

@@ -4,10 +4,12 @@ import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { boardDocumentName, getRecordsMap, LAB_CHANNEL, reviewDocumentName } from '@concord/shared'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { connectBoard } from '@concord/test-kit/collab-client'
+import { RawCollabSocket } from '@concord/test-kit/raw-collab'
+import { waitFor } from '@concord/test-kit/wait'
 import { ServerProcess } from '../support/server-process.ts'
-import { connectBoard, createBoard, eventually, linkToken } from '../support/api-client.ts'
-import { RawCollabSocket } from '../support/raw-collab.ts'
-import { deepUpdate } from '../support/update-mutants.ts'
+import { deepUpdate } from '@concord/test-kit/update-mutants'
 
 /** Updates that decode (what a decode-only guard checked) but throw when applied; found by tests/fuzz/find-poison-updates.ts. */
 const POISON: Array<{ kind: string; update: string }> = JSON.parse(readFileSync(new URL('../fixtures/poison-updates.json', import.meta.url), 'utf8'))
@@ -33,7 +35,7 @@ async function connect(url: string, boardId: string, token: string): Promise<Hoc
 }
 
 async function acknowledged(provider: HocuspocusProvider, what: string): Promise<void> {
-  await eventually(() => provider.unsyncedChanges === 0, 10_000, what)
+  await waitFor(() => provider.unsyncedChanges === 0, { timeoutMs: 10_000, what: what })
 }
 
 /** Another board, with a writer and a reader: it must keep working whatever happens to the first. */
@@ -46,7 +48,7 @@ async function bystanders(url: string) {
     async stillSync(): Promise<void> {
       const value = ++edits
       writer.document.getMap('probe').set('edit', value)
-      await eventually(() => reader.document.getMap('probe').get('edit') === value, 10_000, 'an edit on another board to arrive')
+      await waitFor(() => reader.document.getMap('probe').get('edit') === value, { timeoutMs: 10_000, what: 'an edit on another board to arrive' })
     },
   }
 }
@@ -63,12 +65,12 @@ describe('hostile input from one link holder', () => {
     const others = await bystanders(url)
     const attacker = await RawCollabSocket.open(url, boardDocumentName(board.id), linkToken(board.links.editor))
     attacker.sendUpdate(deepUpdate(6000))
-    await eventually(() => !attacker.isOpen || attacker.acknowledgements().length > 0, 10_000, 'an answer to the deep update')
+    await waitFor(() => !attacker.isOpen || attacker.acknowledgements().length > 0, { timeoutMs: 10_000, what: 'an answer to the deep update' })
 
     // Any role may subscribe to the lab, whose digest reads every record.
     const viewer = await RawCollabSocket.open(url, boardDocumentName(board.id), linkToken(board.links.viewer))
     viewer.sendStateless(JSON.stringify({ channel: LAB_CHANNEL, type: 'subscribe' }))
-    await eventually(() => viewer.received.length > 3 || !viewer.isOpen, 10_000, 'the lab snapshot')
+    await waitFor(() => viewer.received.length > 3 || !viewer.isOpen, { timeoutMs: 10_000, what: 'the lab snapshot' })
     expect(await healthy(url)).toBe(true)
     expect(attacker.acknowledgements()).toEqual([])
     expect(await attacker.closed).toMatchObject({ code: 4413, reason: expect.stringContaining('nest deeper than 32') })
@@ -87,7 +89,7 @@ describe('hostile input from one link holder', () => {
     for (const [index, { kind, update }] of POISON.entries()) {
       const attacker = await RawCollabSocket.open(srv.url, name, editor)
       attacker.sendUpdate(Buffer.from(update, 'base64'))
-      await eventually(() => !attacker.isOpen || attacker.acknowledgements().length > 0, 10_000, `an answer to poison ${index}`)
+      await waitFor(() => !attacker.isOpen || attacker.acknowledgements().length > 0, { timeoutMs: 10_000, what: `an answer to poison ${index}` })
       expect({ index, kind, acknowledgements: attacker.acknowledgements() }).toEqual({ index, kind, acknowledgements: [] })
       expect({ index, kind, closed: await attacker.closed }).toMatchObject({ index, kind, closed: { code: 1007 } })
       honest.document.getMap('probe').set(`after-${index}`, index)
@@ -128,7 +130,7 @@ describe('hostile input from one link holder', () => {
       attacker.sendUpdate(Y.encodeStateAsUpdate(author, before))
       const outcome = await Promise.race([
         attacker.closed,
-        eventually(() => attacker.acknowledgements().length > 0, 10_000, 'an answer to a bulk update').then(() => null),
+        waitFor(() => attacker.acknowledgements().length > 0, { timeoutMs: 10_000, what: 'an answer to a bulk update' }).then(() => null),
       ])
       if (outcome) refusal = outcome
       else accepted++
@@ -153,7 +155,7 @@ describe('hostile input from one link holder', () => {
     const victim = await connect(url, board.id, linkToken(board.links.editor))
     victim.setAwarenessField('presence', { userId: 'user:victim', userName: 'Victim' })
     const victimId = victim.document.clientID
-    await eventually(() => observer.awareness!.getStates().has(victimId), 10_000, "the victim's cursor")
+    await waitFor(() => observer.awareness!.getStates().has(victimId), { timeoutMs: 10_000, what: "the victim's cursor" })
 
     const attacker = await RawCollabSocket.open(url, name, linkToken(board.links.editor))
     const attackerId = 4_000_000_001
@@ -178,7 +180,7 @@ describe('hostile input from one link holder', () => {
     attacker.sendAwareness([[attackerId, { presence: { userId: 'user:attacker', userName: 'Attacker', n: 'last' } }]], 302)
 
     const attackerState = () => observer.awareness!.getStates().get(attackerId) as { presence?: { n?: unknown; userId?: string }; role?: string } | undefined
-    await eventually(() => attackerState()?.presence?.n === 'last', 10_000, "the attacker's latest state (coalesced)")
+    await waitFor(() => attackerState()?.presence?.n === 'last', { timeoutMs: 10_000, what: "the attacker's latest state (coalesced)" })
     const seconds = (Date.now() - started) / 1000
     // About 30 a second get through, the rest is coalesced into the latest.
     expect(changes).toBeLessThanOrEqual(Math.ceil(seconds + 1) * 30 + 2)
@@ -207,7 +209,7 @@ describe('hostile input from one link holder', () => {
     const anonymous = await RawCollabSocket.connect(srv.url, longName)
     for (let n = 0; n < 6; n++) anonymous.send(0, (encoder) => encoding.writeUint8Array(encoder, new Uint8Array([0, 0])))
     await anonymous.closed
-    await eventually(() => srv.logsSince(since).some((line) => line.msg === 'collab socket closed'), 10_000, 'the line that says the socket was dropped')
+    await waitFor(() => srv.logsSince(since).some((line) => line.msg === 'collab socket closed'), { timeoutMs: 10_000, what: 'the line that says the socket was dropped' })
     const lines = srv.logsSince(since)
     expect(lines.length).toBeLessThan(30)
     expect(Math.max(...lines.map((line) => JSON.stringify(line).length))).toBeLessThan(4000)

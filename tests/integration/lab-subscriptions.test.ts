@@ -1,8 +1,12 @@
 import { spawn } from 'node:child_process'
 import { afterAll, describe, expect, it } from 'vitest'
 import { boardDocumentName, LAB_CHANNEL } from '@concord/shared'
-import { connectBoard, createBoard, eventually, linkToken } from '../support/api-client.ts'
-import { authFrame, openRawSocket, statelessFrame, statelessPayload } from '../support/raw-socket.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { connectBoard } from '@concord/test-kit/collab-client'
+import { authFrame, statelessFrame, statelessPayload } from '@concord/test-kit/frames'
+import { quantile } from '@concord/test-kit/quantile'
+import { openRawSocket } from '@concord/test-kit/raw-socket'
+import { waitFor } from '@concord/test-kit/wait'
 import { ROOT, ServerProcess } from '../support/server-process.ts'
 
 /** About 20 MB of board: 19,000 shapes with a paragraph of text each (within the 20,000 records a board may hold). */
@@ -12,11 +16,6 @@ const PING_INTERVAL_MS = 10
 /** How long the other board is measured at least, and at most. */
 const MEASURE_MIN_MS = 3000
 const MEASURE_MAX_MS = 30_000
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
-}
 
 describe('lab subscriptions on a large board', () => {
   const server = new ServerProcess()
@@ -49,7 +48,7 @@ describe('lab subscriptions on a large board', () => {
       if (message.type === 'refused') refusals++
     })
     // Loading the board takes its own time; measure after it.
-    await eventually(() => loaded, 30_000, 'the viewer to be connected to the loaded board')
+    await waitFor(() => loaded, { timeoutMs: 30_000, what: 'the viewer to be connected to the loaded board' })
 
     // Another board, edited every 10 ms: how long each edit takes to reach its other client.
     const other = await createBoard(server.url, 'Other')
@@ -75,11 +74,11 @@ describe('lab subscriptions on a large board', () => {
         pinger.document.getMap<number>('pings').set(key, next)
       }, PING_INTERVAL_MS)
       try {
-        await eventually(until, MEASURE_MAX_MS, what)
+        await waitFor(until, { timeoutMs: MEASURE_MAX_MS, what: what })
       } finally {
         clearInterval(ping)
       }
-      await eventually(() => sentAt.size === 0, 10_000, 'the last pings to arrive')
+      await waitFor(() => sentAt.size === 0, { timeoutMs: 10_000, what: 'the last pings to arrive' })
       return [...latencies]
     }
 
@@ -91,21 +90,23 @@ describe('lab subscriptions on a large board', () => {
     const measured = await measure(() => snapshots > 0 && Date.now() - started >= MEASURE_MIN_MS, 'a lab snapshot for the viewer')
     const snapshotMs = Date.now() - started
     latencies.splice(0, latencies.length, ...measured)
+    const sortedLatencies = [...latencies].sort((a, b) => a - b)
+    const sortedBaseline = [...baseline].sort((a, b) => a - b)
 
-    const p50 = percentile(latencies, 0.5)
-    const p99 = percentile(latencies, 0.99)
+    const p50 = quantile(sortedLatencies, 0.5)
+    const p99 = quantile(sortedLatencies, 0.99)
     const max = Math.max(...latencies)
     console.info(
       `lab subscriptions: ${SUBSCRIPTIONS} subscribes on a ${SHAPES}-shape board, ${snapshots} snapshots, ${refusals} refused; ` +
         `other board over ${latencies.length} edits: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms (window ${snapshotMs} ms); ` +
-        `baseline without subscriptions: p50 ${percentile(baseline, 0.5).toFixed(1)} ms, p99 ${percentile(baseline, 0.99).toFixed(1)} ms`,
+        `baseline without subscriptions: p50 ${quantile(sortedBaseline, 0.5).toFixed(1)} ms, p99 ${quantile(sortedBaseline, 0.99).toFixed(1)} ms`,
     )
     expect(latencies.length).toBeGreaterThan(100)
     // What the subscriptions add to the other board's p99. Alone on the machine it is a few ms
     // (17.7 against 12.0 ms); beside the parallel test suite other files' bursts add tens of ms to
     // either window, so the bound here is 200 ms: far below the seconds one unshared digest of
     // this board held the loop for, and not at the mercy of the neighbours.
-    expect(p99 - percentile(baseline, 0.99)).toBeLessThan(200)
+    expect(p99 - quantile(sortedBaseline, 0.99)).toBeLessThan(200)
     expect(refusals).toBeGreaterThan(0)
     viewer.socket.close()
     for (const client of [pinger, watcher]) client.destroy()

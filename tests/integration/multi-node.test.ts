@@ -3,11 +3,15 @@ import { isDeepStrictEqual } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_BOARD_CONTROLS, LAB_CHANNEL, parseStateless, statelessServerMessageSchema, type LabServerMessage } from '@concord/shared'
 import type * as Y from 'yjs'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { connectBoard } from '@concord/test-kit/collab-client'
+import { quantile } from '@concord/test-kit/quantile'
+import { seededRandom, testSeed } from '@concord/test-kit/random'
+import { waitFor } from '@concord/test-kit/wait'
 import { startWriter } from '../support/acknowledged-writer.ts'
-import { connectBoard, connectWithFailover, createBoard, eventually, linkToken } from '../support/api-client.ts'
+import { connectWithFailover } from '../support/failover-client.ts'
 import { findPostgresBin, PostgresProcess } from '../support/postgres-process.ts'
 import { metricValue } from '../support/prometheus.ts'
-import { seededRandom, testSeed } from '../support/random.ts'
 import { findRedisServer, RedisProcess } from '../support/redis-process.ts'
 import { ServerProcess } from '../support/server-process.ts'
 
@@ -49,19 +53,6 @@ function arrival(map: Y.Map<number>, key: string, timeoutMs = 5_000): Promise<nu
 }
 
 const collabUrlOf = (node: ServerProcess) => new URL('/collab', node.url).href.replace(/^http/, 'ws')
-
-/** Polls an asynchronous `condition` every 20 ms until it holds or 10 s pass. */
-async function eventuallyAsync(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what} did not hold within 10 s`)
-    await sleep(20)
-  }
-}
-
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
-}
 
 function namesPresent(provider: HocuspocusProvider): string[] {
   return [...provider.awareness!.getStates().values()].map((state) => String(state.user?.name ?? '')).filter(Boolean)
@@ -128,19 +119,19 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
       const lockedOnNode2 = lockSeenBy(editor)
       try {
         command('lock')
-        await eventually(() => lockedOnNode2.value, 10_000, 'the lock to reach the editor on node 2')
+        await waitFor(() => lockedOnNode2.value, { timeoutMs: 10_000, what: 'the lock to reach the editor on node 2' })
         editor.document.getMap('m').set('while-locked', true)
         owner.document.getMap('m').set('owner-after', true)
-        await eventually(() => reader.document.getMap('m').get('owner-after') === true, 10_000, 'the owner’s edit to reach the reader')
+        await waitFor(() => reader.document.getMap('m').get('owner-after') === true, { timeoutMs: 10_000, what: 'the owner’s edit to reach the reader' })
         // Node 2 refused the editor's edit: it never reached the other node.
         expect(reader.document.getMap('m').get('while-locked')).toBeUndefined()
 
         command('unlock')
-        await eventually(() => !lockedOnNode2.value, 10_000, 'the unlock to reach node 2')
+        await waitFor(() => !lockedOnNode2.value, { timeoutMs: 10_000, what: 'the unlock to reach node 2' })
         const fresh = await connectBoard(node2.url, board.id, linkToken(board.links.editor))
         try {
           fresh.document.getMap('m').set('after-unlock', true)
-          await eventually(() => reader.document.getMap('m').get('after-unlock') === true, 10_000, 'an edit after the unlock')
+          await waitFor(() => reader.document.getMap('m').get('after-unlock') === true, { timeoutMs: 10_000, what: 'an edit after the unlock' })
         } finally {
           fresh.destroy()
         }
@@ -157,7 +148,7 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
       try {
         ada.awareness!.setLocalStateField('user', { name: 'Ada' })
         bob.awareness!.setLocalStateField('user', { name: 'Bob' })
-        await eventually(() => namesPresent(bob).includes('Ada') && namesPresent(ada).includes('Bob'), 10_000, 'presence crossed nodes')
+        await waitFor(() => namesPresent(bob).includes('Ada') && namesPresent(ada).includes('Bob'), { timeoutMs: 10_000, what: 'presence crossed nodes' })
 
         // Latency, one edit at a time, alternating direction.
         const adaMap = ada.document.getMap<number>('latency')
@@ -173,7 +164,7 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
         samples.sort((a, b) => a - b)
         console.info(
           `multi-node: cross-node propagation over ${samples.length} edits (client → node → Redis → node → client): ` +
-            `p50 ${percentile(samples, 0.5).toFixed(2)} ms, p99 ${percentile(samples, 0.99).toFixed(2)} ms, max ${samples.at(-1)!.toFixed(2)} ms`,
+            `p50 ${quantile(samples, 0.5).toFixed(2)} ms, p99 ${quantile(samples, 0.99).toFixed(2)} ms, max ${samples.at(-1)!.toFixed(2)} ms`,
         )
 
         // Concurrent edits on both nodes at once: same map, same text, conflicting keys.
@@ -191,13 +182,13 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
           map: provider.document.getMap('concurrent').toJSON(),
           text: provider.document.getText('notes').toString(),
         })
-        await eventually(() => isDeepStrictEqual(contents(ada), contents(bob)), 10_000, 'both nodes’ clients converged')
+        await waitFor(() => isDeepStrictEqual(contents(ada), contents(bob)), { timeoutMs: 10_000, what: 'both nodes’ clients converged' })
         expect(Object.keys(ada.document.getMap('concurrent').toJSON())).toHaveLength(101)
         expect(bobText.length).toBe(100)
 
         // Ada was node 1's only client of the board: her leaving still reaches node 2 at once.
         ada.destroy()
-        await eventually(() => !namesPresent(bob).includes('Ada'), 5_000, 'Ada’s presence gone from node 2')
+        await waitFor(() => !namesPresent(bob).includes('Ada'), { timeoutMs: 5_000, what: 'Ada’s presence gone from node 2' })
       } finally {
         ada.destroy()
         bob.destroy()
@@ -216,10 +207,10 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
         )
         // Every node's subscriptions drop (as when Redis restarts or the network blips) and come back.
         expect(Number(redis!.command('CLIENT', 'KILL', 'TYPE', 'pubsub'))).toBeGreaterThan(0)
-        await eventually(() => lockedOnNode2.value, 10_000, 'node 2 to read the lock again after reconnecting')
+        await waitFor(() => lockedOnNode2.value, { timeoutMs: 10_000, what: 'node 2 to read the lock again after reconnecting' })
         editor.document.getMap('m').set('while-locked', true)
         owner.document.getMap('m').set('owner-after', true)
-        await eventually(() => reader.document.getMap('m').get('owner-after') === true, 10_000, 'the owner’s edit to reach the reader')
+        await waitFor(() => reader.document.getMap('m').get('owner-after') === true, { timeoutMs: 10_000, what: 'the owner’s edit to reach the reader' })
         expect(reader.document.getMap('m').get('while-locked')).toBeUndefined()
       } finally {
         for (const client of [owner, editor, reader]) client.destroy()
@@ -239,26 +230,25 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
       try {
         owner.sendStateless(JSON.stringify({ channel: 'lab', type: 'subscribe' }))
         const snapshot = () => messages.flatMap((message) => (message.type === 'snapshot' ? [message] : []))[0]
-        await eventually(() => snapshot() !== undefined, 10_000, 'the lab snapshot from node 1')
+        await waitFor(() => snapshot() !== undefined, { timeoutMs: 10_000, what: 'the lab snapshot from node 1' })
         const node1Id = snapshot()!.server.nodeId
 
         editor = await connectBoard(node2.url, board.id, linkToken(board.links.editor))
         const otherNodes = () => events().flatMap((event) => (event.type === 'server-state' && event.server.nodeId !== node1Id ? [event.server.nodeId] : []))
-        await eventually(() => otherNodes().length > 0, 10_000, 'node 2’s state in the lab on node 1')
+        await waitFor(() => otherNodes().length > 0, { timeoutMs: 10_000, what: 'node 2’s state in the lab on node 1' })
         const node2Id = otherNodes()[0]!
-        await eventually(
+        await waitFor(
           () => events().some((event) => (event.type === 'replica-changed' || event.type === 'replica-joined') && event.replica.nodeId === node2Id),
-          10_000,
-          'the editor on node 2 listed in the lab on node 1',
+          { timeoutMs: 10_000, what: 'the editor on node 2 listed in the lab on node 1' },
         )
         editor.document.getMap('m').set('from-node-2', true)
         const legsIntoNode2 = () => events().flatMap((event) => (event.type === 'update' && event.leg.nodeId === node2Id && event.leg.direction === 'in' ? [event.leg] : []))
-        await eventually(() => legsIntoNode2().length > 0, 10_000, 'the edit on node 2 drawn as a message into node 2')
+        await waitFor(() => legsIntoNode2().length > 0, { timeoutMs: 10_000, what: 'the edit on node 2 drawn as a message into node 2' })
         expect(legsIntoNode2().flatMap((leg) => leg.authors.map((range) => range.clientId))).toContain(editor.document.clientID)
         // The last client on node 2 leaves: node 2 closes the board and says so.
         editor.destroy()
         editor = undefined
-        await eventually(() => events().some((event) => event.type === 'node-left' && event.nodeId === node2Id), 20_000, 'node 2 leaving the lab')
+        await waitFor(() => events().some((event) => event.type === 'node-left' && event.nodeId === node2Id), { timeoutMs: 20_000, what: 'node 2 leaving the lab' })
       } finally {
         editor?.destroy()
         owner.destroy()
@@ -277,18 +267,18 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
       try {
         // A tab publishes its user in its presence: that is how a node knows which connection is which replica.
         editor.awareness!.setLocalStateField('user', { name: 'Editor on node 2', color: '#123456' })
-        await eventually(() => owner.awareness!.getStates().has(editor.document.clientID), 10_000, 'the editor’s presence, relayed to node 1')
+        await waitFor(() => owner.awareness!.getStates().has(editor.document.clientID), { timeoutMs: 10_000, what: 'the editor’s presence, relayed to node 1' })
         command({ op: 'partition', clientId: editor.document.clientID })
-        await eventually(() => fault.partitioned, 10_000, 'node 2 to partition the editor')
+        await waitFor(() => fault.partitioned, { timeoutMs: 10_000, what: 'node 2 to partition the editor' })
         editor.document.getMap('m').set('while-partitioned', true)
         owner.document.getMap('m').set('owner-after', true)
-        await eventually(() => reader.document.getMap('m').get('owner-after') === true, 10_000, 'the owner’s edit to reach the reader')
+        await waitFor(() => reader.document.getMap('m').get('owner-after') === true, { timeoutMs: 10_000, what: 'the owner’s edit to reach the reader' })
         expect(reader.document.getMap('m').get('while-partitioned')).toBeUndefined()
         expect(editor.document.getMap('m').get('owner-after')).toBeUndefined()
 
         command({ op: 'heal-all' })
-        await eventually(() => reader.document.getMap('m').get('while-partitioned') === true, 15_000, 'the editor’s edit after the heal')
-        await eventually(() => editor.document.getMap('m').get('owner-after') === true, 15_000, 'the owner’s edit at the editor after the heal')
+        await waitFor(() => reader.document.getMap('m').get('while-partitioned') === true, { timeoutMs: 15_000, what: 'the editor’s edit after the heal' })
+        await waitFor(() => editor.document.getMap('m').get('owner-after') === true, { timeoutMs: 15_000, what: 'the owner’s edit at the editor after the heal' })
         expect(fault.partitioned).toBe(false)
       } finally {
         for (const client of [owner, reader, editor]) client.destroy()
@@ -307,10 +297,9 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
         const cy = await connectBoard(node2.url, board.id, token)
         const adaWriter = await startWriter(ada.provider, 0, random, 'edits')
         const bobWriter = await startWriter(bob, 1_000_000, random, 'edits')
-        await eventually(
+        await waitFor(
           () => adaWriter.state.acknowledged.length > 50 && bobWriter.state.acknowledged.length > 50,
-          20_000,
-          'both writers on node 1 have edits acknowledged',
+          { timeoutMs: 20_000, what: 'both writers on node 1 have edits acknowledged' },
         )
         await sleep(random() * 200)
         await node1.stop('SIGKILL')
@@ -321,21 +310,20 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
         // Ada keeps editing while her node is gone, then lands on node 2.
         const adaEdits = ada.provider.document.getMap<number>('edits')
         for (let i = 0; i < 20; i++) adaEdits.set(`offline${i}`, i)
-        await eventually(
+        await waitFor(
           () => ada.current() === collabUrlOf(node2) && ada.provider.isSynced && ada.provider.unsyncedChanges === 0,
-          20_000,
-          'Ada failed over to node 2',
+          { timeoutMs: 20_000, what: 'Ada failed over to node 2' },
         )
         const adaAll = Object.keys(adaEdits.toJSON())
         const cyEdits = cy.document.getMap<number>('edits')
-        await eventually(() => adaAll.every((key) => cyEdits.has(key)), 10_000, 'Cy on node 2 sees all of Ada’s edits')
+        await waitFor(() => adaAll.every((key) => cyEdits.has(key)), { timeoutMs: 10_000, what: 'Cy on node 2 sees all of Ada’s edits' })
         // The provider's unsynced count restarts at 1 on reconnection, so it can reach 0 while
         // acknowledgements of edits queued during the outage are still on their way: node 2
         // holding no acknowledgement back is what says that all of them went out.
-        await eventuallyAsync(async () => {
+        await waitFor(async () => {
           const metrics = await (await fetch(new URL('/metrics', node2.url))).text()
           return metricValue(metrics, 'concord_held_acks') === 0 && metricValue(metrics, 'concord_pending_updates') === 0
-        }, 'node 2 sent every acknowledgement')
+        }, { timeoutMs: 10_000, what: 'node 2 sent every acknowledgement' })
         ada.destroy()
         cy.destroy()
 

@@ -1,6 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { connectBoard, createBoard, eventually, linkToken } from '../support/api-client.ts'
-import { fillerFrame, openRawSocket, residentBytes, type RawSocket } from '../support/raw-socket.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { connectBoard } from '@concord/test-kit/collab-client'
+import { fillerFrame } from '@concord/test-kit/frames'
+import { openRawSocket, type RawSocket } from '@concord/test-kit/raw-socket'
+import { waitFor } from '@concord/test-kit/wait'
+import { residentBytes } from '../support/resident-memory.ts'
 import { ServerProcess } from '../support/server-process.ts'
 
 const SOCKETS = 60
@@ -50,7 +54,7 @@ describe('pre-authentication budget', () => {
     // Strings within the per-string limit (CONCORD_MAX_STRING_LENGTH), 1 MB in all.
     const values = writer.document.getMap('large')
     for (let i = 0; i < 12; i++) values.set(`value-${i}`, 'x'.repeat(90_000))
-    await eventually(() => writer.unsyncedChanges === 0, 15_000, 'the server to acknowledge 1 MB of edits')
+    await waitFor(() => writer.unsyncedChanges === 0, { timeoutMs: 15_000, what: 'the server to acknowledge 1 MB of edits' })
     expect(writer.isSynced).toBe(true)
     writer.destroy()
   })

@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { boardDigest, getRecordsMap, stateVectorOf, formatStateVector } from '@concord/shared'
-import { connectBoard, createBoard, eventually, linkToken } from '../support/api-client.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { connectBoard } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { ROOT, ServerProcess } from '../support/server-process.ts'
 
 interface CliRun {
@@ -50,7 +52,7 @@ describe('pnpm replica', () => {
     const printedVector = /^state vector: (.+)$/m.exec(run.stdout)?.[1]
     const browser = await connectBoard(server.url, board.id, linkToken(board.links.editor))
     providers.push(browser)
-    await eventually(() => boardDigest(browser.document) === printedDigest, 10_000, "the replica's edits at the Hocuspocus client")
+    await waitFor(() => boardDigest(browser.document) === printedDigest, { timeoutMs: 10_000, what: "the replica's edits at the Hocuspocus client" })
     expect(formatStateVector(stateVectorOf(browser.document))).toBe(printedVector)
     const components = [...getRecordsMap(browser.document).values()].filter((record) => record.get('type') === 'component')
     expect(components).toHaveLength(3)

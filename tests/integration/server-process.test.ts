@@ -1,17 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import * as encoding from 'lib0/encoding'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { connectBoard } from '@concord/test-kit/collab-client'
+import { authFrame } from '@concord/test-kit/frames'
+import { openRawSocket } from '@concord/test-kit/raw-socket'
+import { waitFor } from '@concord/test-kit/wait'
 import { ServerProcess } from '../support/server-process.ts'
-import { connectBoard, createBoard, eventually, linkToken } from '../support/api-client.ts'
-
-/** A Hocuspocus Auth frame: by default the token a provider sends first for a document. */
-function authFrame(documentName: string, token: string, authType = 0 /* AuthMessageType.Token */): Uint8Array<ArrayBuffer> {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarString(encoder, documentName)
-  encoding.writeVarUint(encoder, 2) // MessageType.Auth
-  encoding.writeVarUint(encoder, authType)
-  encoding.writeVarString(encoder, token)
-  return encoding.toUint8Array(encoder) as Uint8Array<ArrayBuffer>
-}
 
 describe('the server as a process', () => {
   let server: ServerProcess | null = null
@@ -28,7 +21,7 @@ describe('the server as a process', () => {
     const writer = await connectBoard(server.url, board.id, linkToken(board.links.editor))
     const beforeEdit = server.mark()
     writer.document.getMap('probe').set('answer', 42)
-    await eventually(() => writer.unsyncedChanges === 0, 10_000, 'edit acknowledged')
+    await waitFor(() => writer.unsyncedChanges === 0, { timeoutMs: 10_000, what: 'edit acknowledged' })
     // The writer stays connected and the board has not idled: only shutdown compacts it.
     const compacted = () => serverProcess.logsSince(beforeEdit).filter((r) => r.msg === 'document compacted')
     expect(compacted()).toEqual([])
@@ -47,17 +40,13 @@ describe('the server as a process', () => {
     await server.start()
     const board = await createBoard(server.url, 'Console')
     const name = `board:${board.id}`
-    const socket = new WebSocket(new URL('/collab', server.url).href.replace(/^http/, 'ws'))
-    socket.binaryType = 'arraybuffer'
-    const answers: Uint8Array[] = []
-    socket.addEventListener('message', (event) => answers.push(new Uint8Array(event.data as ArrayBuffer)))
-    await new Promise((resolve) => socket.addEventListener('open', resolve, { once: true }))
+    const { socket, received: answers } = await openRawSocket(server.url)
     try {
       const since = server.mark()
       socket.send(authFrame(name, linkToken(board.links.editor)))
-      await eventually(() => answers.length > 0, 10_000, 'the authentication answer')
+      await waitFor(() => answers.length > 0, { timeoutMs: 10_000, what: 'the authentication answer' })
       // An auth message other than a token on an authenticated document: Hocuspocus complains with console.error.
-      socket.send(authFrame(name, linkToken(board.links.editor), 1))
+      socket.send(authFrame(name, linkToken(board.links.editor), 1 /* AuthMessageType.PermissionDenied */))
       const line = await server.waitForLog((record) => record.component === 'console', { since })
       expect(line).toMatchObject({ level: 50, msg: expect.stringContaining('already fully authenticated') })
     } finally {

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { sessionResponseSchema, type SessionResponse } from '@concord/shared'
-import { connectBoard, eventually, linkToken } from '../support/api-client.ts'
+import { linkToken } from '@concord/test-kit/api'
+import { connectBoard } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { ServerProcess } from '../support/server-process.ts'
 
 const TEAMS = 3
@@ -33,7 +35,7 @@ describe('instructor token rotation', () => {
     expect(newToken).not.toBe(oldToken)
     expect(after.teams.map((team) => linkToken(team.instructor))).toEqual(session.teams.map(() => newToken))
 
-    await eventually(() => closed.every(Boolean), 10_000, 'the open instructor connections to be refused')
+    await waitFor(() => closed.every(Boolean), { timeoutMs: 10_000, what: 'the open instructor connections to be refused' })
     for (const team of session.teams) {
       await expect(connectBoard(server.url, team.boardId, oldToken)).rejects.toThrow(/authentication failed/)
       expect((await api(server.url, `/api/boards/${team.boardId}`, { token: oldToken })).status).toBe(404)

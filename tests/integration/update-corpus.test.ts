@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { boardDocumentName } from '@concord/shared'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { connectBoard } from '@concord/test-kit/collab-client'
+import { seededRandom, testSeed } from '@concord/test-kit/random'
+import { RawCollabSocket } from '@concord/test-kit/raw-collab'
+import { waitFor } from '@concord/test-kit/wait'
 import { ServerProcess } from '../support/server-process.ts'
-import { connectBoard, createBoard, eventually, linkToken } from '../support/api-client.ts'
-import { RawCollabSocket } from '../support/raw-collab.ts'
-import { seededRandom, testSeed } from '../support/random.ts'
-import { mutant } from '../support/update-mutants.ts'
+import { mutant } from '@concord/test-kit/update-mutants'
 
 /** Mutants per run: enough to meet every kind many times, few enough for about 20 s. */
 const MUTANTS = 150
@@ -41,16 +43,16 @@ describe('a seeded corpus of mutated updates against the real server', () => {
       if (!attacker.isOpen) attacker = await RawCollabSocket.open(srv.url, name, linkToken(board.links.editor))
       const answered = attacker.acknowledgements().length
       attacker.sendUpdate(update)
-      await eventually(() => !attacker.isOpen || attacker.acknowledgements().length > answered, 10_000, `an answer to ${context(index, kind)}`)
+      await waitFor(() => !attacker.isOpen || attacker.acknowledgements().length > answered, { timeoutMs: 10_000, what: `an answer to ${context(index, kind)}` })
       const tally = (kinds[kind] ??= { accepted: 0, refused: 0 })
       if (attacker.isOpen) tally.accepted++
       else tally.refused++
 
       honest.document.getMap('honest').set(String(index), index)
-      await eventually(() => honest.unsyncedChanges === 0, 10_000, `the honest edit after ${context(index, kind)}`)
+      await waitFor(() => honest.unsyncedChanges === 0, { timeoutMs: 10_000, what: `the honest edit after ${context(index, kind)}` })
       if (index % 25 === 0) {
         otherWriter.document.getMap('probe').set('index', index)
-        await eventually(() => otherReader.document.getMap('probe').get('index') === index, 10_000, `the other board after ${context(index, kind)}`)
+        await waitFor(() => otherReader.document.getMap('probe').get('index') === index, { timeoutMs: 10_000, what: `the other board after ${context(index, kind)}` })
       }
     }
     attacker.close()

@@ -1,18 +1,8 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
-import * as decoding from 'lib0/decoding'
-import { eventually } from './api-client.ts'
-
-/** Hocuspocus' acknowledgement frame type. */
-const SYNC_STATUS = 8
+import { syncStatus } from '@concord/test-kit/frames'
+import { waitFor } from '@concord/test-kit/wait'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Whether a frame the provider received is an acknowledgement of an applied update. */
-function isAcknowledgement(data: ArrayBuffer): boolean {
-  const decoder = decoding.createDecoder(new Uint8Array(data))
-  decoding.readVarString(decoder)
-  return decoding.readVarUint(decoder) === SYNC_STATUS && decoding.readVarInt(decoder) === 1
-}
 
 /**
  * A writer that makes numbered edits (`e<n>` = n, from `firstEdit` on) in the map `mapName`,
@@ -23,11 +13,12 @@ function isAcknowledgement(data: ArrayBuffer): boolean {
  * `stop()` ends the edits and the tracking (a reconnection's handshake is not counted).
  */
 export async function startWriter(provider: HocuspocusProvider, firstEdit: number, random: () => number, mapName = 'chaos') {
-  await eventually(() => provider.unsyncedChanges === 0, 10_000, 'the handshake acknowledged')
+  await waitFor(() => provider.unsyncedChanges === 0, { timeoutMs: 10_000, what: 'the handshake acknowledged' })
   const edits = provider.document.getMap<number>(mapName)
   const state = { next: firstEdit, acknowledged: [] as number[], waiting: [] as number[], stopped: false, mismatch: '' }
   const onMessage = ({ event }: { event: MessageEvent }) => {
-    if (!isAcknowledgement(event.data as ArrayBuffer)) return
+    // Only acknowledgements of applied updates count.
+    if (syncStatus(new Uint8Array(event.data as ArrayBuffer)) !== true) return
     const edit = state.waiting.shift()
     if (edit === undefined) state.mismatch ||= 'an acknowledgement with no edit waiting'
     else state.acknowledged.push(edit)

@@ -25,6 +25,13 @@ export async function createBoardFromHome(page: Page, title: string): Promise<{ 
   return { owner: path(owner), editor: path(editor) }
 }
 
+/** Creates a board from the home page and opens it with its owner link; returns its link paths. */
+export async function openNewBoard(page: Page, title: string): Promise<{ owner: string; editor: string }> {
+  const links = await createBoardFromHome(page, title)
+  await openBoard(page, links.owner)
+  return links
+}
+
 /** Opens a board link and waits until the editor is mounted. */
 export async function openBoard(page: Page, link: string): Promise<void> {
   await page.goto(link)
@@ -99,6 +106,33 @@ export async function createComponent(page: Page, id: string, kind: string, name
   )
 }
 
+/** Selects a shape through the editor and waits for the inspector to show it. */
+export async function inspectShape(page: Page, id: string): Promise<void> {
+  await page.evaluate((shapeId) => {
+    window.__concord!.editor.select(shapeId as TLShapeId)
+  }, `shape:${id}`)
+  await expect(page.getByTestId('inspector')).toBeVisible()
+}
+
+/** The owner submits the board for review as version `name`, from the review panel's Versions tab. */
+export async function submitVersion(owner: Page, name: string): Promise<void> {
+  await owner.getByTestId('review-button').click()
+  await owner.getByTestId('review-tab-versions').click()
+  await owner.getByTestId('version-name').fill(name)
+  await owner.getByTestId('version-submit').click()
+  await expect(owner.getByTestId('version')).toHaveCount(1)
+}
+
+/** The owner shares the reviewer link; a new user, Bob, opens it and starts on the frozen version `name`. */
+export async function reviewerOnVersion(owner: Page, newUser: (name: string) => Promise<Page>, name: string): Promise<Page> {
+  const reviewerLink = await shareLink(owner, 'reviewer')
+  await owner.getByRole('button', { name: 'Done' }).click()
+  const reviewer = await newUser('Bob')
+  await reviewer.goto(reviewerLink)
+  await expect(reviewer.getByTestId('version-banner')).toContainText(`Frozen version “${name}”`)
+  return reviewer
+}
+
 /** Document-scope records as sorted JSON, to compare replicas. */
 export async function documentRecords(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -123,8 +157,7 @@ export async function twoUsersOnNewBoard(
 ): Promise<{ alice: Page; bob: Page; links: { owner: string; editor: string } }> {
   const alice = await newUser('Alice')
   const bob = await newUser('Bob')
-  const links = await createBoardFromHome(alice, title)
-  await openBoard(alice, links.owner)
+  const links = await openNewBoard(alice, title)
   await openBoard(bob, links.editor)
   await waitForSynced(alice)
   await waitForSynced(bob)

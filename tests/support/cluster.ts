@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test'
+import { createBoardFromHome, openBoard, waitForSynced } from './board.ts'
+import { freePort } from '@concord/test-kit/free-port'
 import { enterName } from './fixtures.ts'
-import { freePort } from './free-port.ts'
 import { findPostgresBin, PostgresProcess } from './postgres-process.ts'
 import { findRedisServer, RedisProcess } from './redis-process.ts'
 import { ServerProcess } from './server-process.ts'
@@ -12,7 +13,7 @@ const postgresBin = findPostgresBin()
 export const clusterUnavailable: string | null =
   redisServer && postgresBin ? null : 'needs redis-server and PostgreSQL (Debian packages), which .ci/run installs'
 
-export interface Cluster {
+interface Cluster {
   nodes: ServerProcess[]
   dispose(): Promise<void>
 }
@@ -21,7 +22,7 @@ export interface Cluster {
  * Server nodes sharing one PostgreSQL and one Redis, each started on a loopback port of its own,
  * and each offering all of them to web clients to fail over to (`CONCORD_NODES`).
  */
-export async function startCluster(size: number): Promise<Cluster> {
+async function startCluster(size: number): Promise<Cluster> {
   if (!redisServer || !postgresBin) throw new Error('redis-server or PostgreSQL is not installed (.ci/run installs them)')
   const redis = new RedisProcess()
   const postgres = new PostgresProcess()
@@ -49,11 +50,40 @@ export async function startCluster(size: number): Promise<Cluster> {
 }
 
 /** A browser of its own on one node's origin; like every browser test's, it may reach 127.0.0.1 only. */
-export async function userOn(browser: Browser, node: ServerProcess, name: string): Promise<Page> {
+async function userOn(browser: Browser, node: ServerProcess, name: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: node.url })
   await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient')))
   const page = await context.newPage()
   await page.goto('/')
   await enterName(page, name)
   return page
+}
+
+export interface TwoNodeBoard {
+  nodes: [ServerProcess, ServerProcess]
+  /** The owner, whose page and socket are on node 1. */
+  alice: Page
+  /** An editor, whose page and socket are on node 2. */
+  bob: Page
+  links: { owner: string; editor: string }
+}
+
+/**
+ * Starts two nodes, puts Alice (owner) on node 1 and Bob (editor) on node 2 of a new board, both
+ * synced, runs `body`, and stops the cluster however it ends.
+ */
+export async function onTwoNodes(browser: Browser, title: string, body: (board: TwoNodeBoard) => Promise<void>): Promise<void> {
+  const { nodes, dispose } = await startCluster(2)
+  try {
+    const [node1, node2] = nodes as [ServerProcess, ServerProcess]
+    const alice = await userOn(browser, node1, 'Alice')
+    const links = await createBoardFromHome(alice, title)
+    await openBoard(alice, links.owner)
+    const bob = await userOn(browser, node2, 'Bob')
+    await openBoard(bob, links.editor)
+    await Promise.all([waitForSynced(alice), waitForSynced(bob)])
+    await body({ nodes: [node1, node2], alice, bob, links })
+  } finally {
+    await dispose()
+  }
 }

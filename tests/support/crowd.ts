@@ -1,6 +1,7 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { expect, type Page } from '@playwright/test'
-import { connectBoard, linkToken } from './api-client.ts'
+import { linkToken } from '@concord/test-kit/api'
+import { connectBoard } from '@concord/test-kit/collab-client'
 
 /** The awareness field the web app publishes its tldraw presence in (apps/web/src/board/presence). */
 const PRESENCE_FIELD = 'presence'

@@ -1,7 +1,8 @@
 // Fills a board with large shapes from its own process (so the test process does not hold the
 // document): node --import tsx large-board-writer.ts <base url> <board id> <editor token> <shapes>
 import { getRecordsMap, writeRecord, type JsonRecord } from '@concord/shared'
-import { connectBoard, eventually } from './api-client.ts'
+import { connectBoard } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 
 /**
  * Shapes per update: each update (about 20 operations a shape) stays well below the server's
@@ -36,6 +37,6 @@ for (let start = 0; start < shapes; start += SHAPES_PER_UPDATE) {
     for (let i = start; i < Math.min(shapes, start + SHAPES_PER_UPDATE); i++) writeRecord(getRecordsMap(writer.document), largeShape(i))
   })
 }
-await eventually(() => writer.unsyncedChanges === 0, 60_000, 'the large board to be stored')
+await waitFor(() => writer.unsyncedChanges === 0, { timeoutMs: 60_000, what: 'the large board to be stored' })
 writer.destroy()
 process.exit(0)

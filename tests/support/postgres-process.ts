@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from '@concord/test-kit/free-port'
 import { EngineProcess } from './engine-process.ts'
-import { freePort } from './free-port.ts'
 
 /** Where Debian's `postgresql` package puts the server binaries, one folder per major version. */
 const DEBIAN_POSTGRES = '/usr/lib/postgresql'

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from '@concord/test-kit/free-port'
 import { EngineProcess } from './engine-process.ts'
-import { freePort } from './free-port.ts'
 
 /** Debian's `redis-server` on the PATH, or null when it is not installed. */
 export function findRedisServer(): string | null {

@@ -10,7 +10,7 @@ import {
   type Template,
 } from '@concord/shared'
 import { describe, expect, it } from 'vitest'
-import { apiRequest, createBoard, tokenOf } from './helpers/server.ts'
+import { apiRequest, createBoard, linkToken } from '@concord/test-kit/api'
 import { testResources } from './helpers/resources.ts'
 
 const { start } = testResources()
@@ -69,7 +69,7 @@ describe('GET /api/boards/:id/analysis', () => {
       const team = session.teams[0]!
       const expected = normalised(analyseRecords(templateRecords(template, team.boardId)))
       for (const link of [session.dashboard, team.links.editor, team.links.reviewer, team.links.viewer]) {
-        const { status, body } = await analysis(url, `/api/boards/${team.boardId}/analysis`, tokenOf(link))
+        const { status, body } = await analysis(url, `/api/boards/${team.boardId}/analysis`, linkToken(link))
         expect(status).toBe(200)
         expect(normalised(analysisResultSchema.parse(body) as AnalysisResult)).toEqual(expected)
       }
@@ -79,7 +79,7 @@ describe('GET /api/boards/:id/analysis', () => {
   it('analyses records posted to POST /api/boards, with what-ifs by component or container', async () => {
     const { url } = await start()
     const board = await postBoard(url, templateRecords(SMALL, 'small'))
-    const token = tokenOf(board.links.viewer!)
+    const token = linkToken(board.links.viewer!)
     const base = `/api/boards/${board.id}/analysis`
     const id = (ref: string) => `shape:small-${ref}`
 
@@ -105,7 +105,7 @@ describe('GET /api/boards/:id/analysis', () => {
     const { url } = await start()
     const template = CATALOG.templates.find((candidate) => candidate.id === 'three-tier-web')!
     const board = await postBoard(url, templateRecords(template, 'web'))
-    const token = tokenOf(board.links.editor!)
+    const token = linkToken(board.links.editor!)
     const browser = async (fail: string) => {
       const { body } = await analysis(url, `/api/boards/${board.id}/analysis?fail=${fail}`, token)
       return analysisResultSchema.parse(body).entries.find((entry) => entry.id === 'shape:web-browser')!.availability
@@ -118,7 +118,7 @@ describe('GET /api/boards/:id/analysis', () => {
     const { url } = await start()
     const board = await createBoard(url)
     expect((await analysis(url, `/api/boards/${board.id}/analysis`, 'not-a-token')).status).toBe(404)
-    expect((await analysis(url, `/api/boards/nope/analysis`, tokenOf(board.links.owner))).status).toBe(404)
+    expect((await analysis(url, `/api/boards/nope/analysis`, linkToken(board.links.owner))).status).toBe(404)
   })
 })
 
@@ -126,7 +126,7 @@ describe('GET /api/boards/:id/versions/:versionId/analysis', () => {
   it('analyses the frozen version, not the live board, with the same what-ifs', async () => {
     const { url } = await start()
     const board = await postBoard(url, templateRecords(SMALL, 'small'))
-    const editor = tokenOf(board.links.editor!)
+    const editor = linkToken(board.links.editor!)
     const submitted = await apiRequest(url, `/api/boards/${board.id}/versions`, editor, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -135,7 +135,7 @@ describe('GET /api/boards/:id/versions/:versionId/analysis', () => {
     expect(submitted.status).toBe(201)
     const version = versionInfoSchema.parse(await submitted.json())
     const path = `/api/boards/${board.id}/versions/${version.id}/analysis`
-    const reviewer = tokenOf(board.links.reviewer!)
+    const reviewer = linkToken(board.links.reviewer!)
 
     const frozen = analysisResultSchema.parse((await analysis(url, path, reviewer)).body)
     const live = analysisResultSchema.parse((await analysis(url, `/api/boards/${board.id}/analysis`, reviewer)).body)

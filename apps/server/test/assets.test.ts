@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BOARD_REFUSAL, MAX_ASSET_BYTES, uploadAssetResponseSchema } from '@concord/shared'
-import { createBoard, tokenOf } from './helpers/server.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
 import { testResources } from './helpers/resources.ts'
 
 const { start } = testResources()
@@ -8,7 +8,7 @@ const { start } = testResources()
 async function boardWithToken() {
   const server = await start()
   const board = await createBoard(server.url)
-  return { ...server, board, token: tokenOf(board.links.editor) }
+  return { ...server, board, token: linkToken(board.links.editor) }
 }
 
 function upload(url: string, boardId: string, token: string, type: string, body: Uint8Array | string): Promise<Response> {
@@ -43,11 +43,11 @@ describe('board assets', () => {
     const [board, other] = [await createBoard(server.url), await createBoard(server.url)]
     const image = new Uint8Array(1024 * 1024)
     image.set(PNG)
-    for (let i = 0; i < 3; i++) expect((await upload(server.url, board.id, tokenOf(board.links.editor), 'image/png', image)).status).toBe(201)
-    const refused = await upload(server.url, board.id, tokenOf(board.links.editor), 'image/png', image)
+    for (let i = 0; i < 3; i++) expect((await upload(server.url, board.id, linkToken(board.links.editor), 'image/png', image)).status).toBe(201)
+    const refused = await upload(server.url, board.id, linkToken(board.links.editor), 'image/png', image)
     expect(refused.status).toBe(413)
     expect(await refused.json()).toMatchObject({ error: 'quota_exceeded', message: expect.stringMatching(/3\.0 MiB of images; its limit is 3 MiB/) })
-    expect((await upload(server.url, other.id, tokenOf(other.links.editor), 'image/png', image)).status).toBe(201)
+    expect((await upload(server.url, other.id, linkToken(other.links.editor), 'image/png', image)).status).toBe(201)
   })
 
   it('serves SVGs under a CSP that blocks script', async () => {
@@ -112,7 +112,7 @@ describe('board assets', () => {
     const other = await createBoard(url, 'Other')
     for (const [id, bad] of [
       [board.id, `${token}x`],
-      [board.id, tokenOf(other.links.owner)],
+      [board.id, linkToken(other.links.owner)],
       ['AAAAAAAAAAAAAAAAAAAAAA', token],
     ] as const) {
       const response = await upload(url, id, bad, 'image/png', PNG)

@@ -6,10 +6,10 @@ import {
   type ControlCommand,
 } from '@concord/shared'
 import { describe, expect, it } from 'vitest'
-import { acknowledged, openReview, synced, type TestClient } from './helpers/collab.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { acknowledged, openReview, synced, type TestClient } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { testResources } from './helpers/resources.ts'
-import { waitFor } from './helpers/wait.ts'
 import { openYws, ywsSynced } from './helpers/y-websocket.ts'
 
 const SECRET = 'a test secret that is long enough'
@@ -33,8 +33,8 @@ function command(client: TestClient, command: ControlCommand): void {
 
 async function ownerAndEditor(server: { url: string }) {
   const board = await createBoard(server.url)
-  const owner = open(server.url, board.id, tokenOf(board.links.owner))
-  const editor = open(server.url, board.id, tokenOf(board.links.editor))
+  const owner = open(server.url, board.id, linkToken(board.links.owner))
+  const editor = open(server.url, board.id, linkToken(board.links.editor))
   const ownerControls = watchControls(owner)
   const editorControls = watchControls(editor)
   await Promise.all([synced(owner), synced(editor)])
@@ -46,7 +46,7 @@ describe('board controls', () => {
   it('a lock makes editors read-only on the server until the owner unlocks', async () => {
     const server = await start({ secret: SECRET })
     const { board, owner, editor, editorControls } = await ownerAndEditor(server)
-    const editor2 = open(server.url, board.id, tokenOf(board.links.editor))
+    const editor2 = open(server.url, board.id, linkToken(board.links.editor))
     await synced(editor2)
 
     command(owner, { op: 'lock' })
@@ -54,7 +54,7 @@ describe('board controls', () => {
     // An edit a client sends anyway (its UI is read-only, so a forged one) is refused by the
     // server: not applied, not relayed. A forger connected before the lock and one connecting
     // while it holds are both read-only.
-    const lateForger = open(server.url, board.id, tokenOf(board.links.editor))
+    const lateForger = open(server.url, board.id, linkToken(board.links.editor))
     await synced(lateForger)
     for (const [forger, key] of [[editor2, 'while-locked'], [lateForger, 'late-while-locked']] as const) {
       forger.doc.getMap('test').set(key, true)
@@ -78,11 +78,11 @@ describe('board controls', () => {
   it('a lock binds editors over the y-websocket endpoint too, open and new connections alike', async () => {
     const server = await start({ secret: SECRET })
     const { board, owner, editorControls } = await ownerAndEditor(server)
-    const before = track(openYws(server.url, board.id, tokenOf(board.links.editor)))
+    const before = track(openYws(server.url, board.id, linkToken(board.links.editor)))
     await ywsSynced(before)
     command(owner, { op: 'lock' })
     await waitFor(() => editorControls.state?.locked === true, { what: 'the lock' })
-    const after = track(openYws(server.url, board.id, tokenOf(board.links.editor)))
+    const after = track(openYws(server.url, board.id, linkToken(board.links.editor)))
     await ywsSynced(after)
     before.doc.getMap('test').set('yws-open', true)
     after.doc.getMap('test').set('yws-new', true)
@@ -110,7 +110,7 @@ describe('board controls', () => {
     const dir = dataDir()
     const first = await start({ secret: SECRET, dataDir: dir })
     const { board, owner } = await ownerAndEditor(first)
-    const reviewer = track(openReview(first.url, board.id, tokenOf(board.links.reviewer)))
+    const reviewer = track(openReview(first.url, board.id, linkToken(board.links.reviewer)))
     const reviewControls = watchControls(reviewer)
     await synced(reviewer)
 
@@ -127,7 +127,7 @@ describe('board controls', () => {
     await first.close()
 
     const second = await start({ secret: SECRET, dataDir: dir })
-    const lateJoiner = open(second.url, board.id, tokenOf(board.links.viewer))
+    const lateJoiner = open(second.url, board.id, linkToken(board.links.viewer))
     const lateControls = watchControls(lateJoiner)
     await waitFor(() => lateControls.state !== null, { what: 'the controls after the restart' })
     expect(lateControls.state?.timer).toEqual(timer)

@@ -11,9 +11,9 @@ import {
   writeRecord,
   type JsonRecord,
 } from '@concord/shared'
-import { acknowledged, openReview, synced } from './helpers/collab.ts'
-import { apiRequest, createBoard, tokenOf } from './helpers/server.ts'
-import { waitFor } from './helpers/wait.ts'
+import { apiRequest, createBoard, linkToken } from '@concord/test-kit/api'
+import { acknowledged, openReview, synced } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { testResources } from './helpers/resources.ts'
 
 const { start, open, track } = testResources()
@@ -50,25 +50,25 @@ describe('board management by the owner', () => {
   it('renames the board in the registry and live in open documents; only the owner may', async () => {
     const { url } = await start()
     const board = await createBoard(url, 'Old name')
-    const client = open(url, board.id, tokenOf(board.links.editor))
+    const client = open(url, board.id, linkToken(board.links.editor))
     await synced(client)
 
-    const refused = await apiRequest(url, `/api/boards/${board.id}`, tokenOf(board.links.editor), { method: 'PATCH', ...json({ title: 'Nope' }) })
+    const refused = await apiRequest(url, `/api/boards/${board.id}`, linkToken(board.links.editor), { method: 'PATCH', ...json({ title: 'Nope' }) })
     expect(refused.status).toBe(403)
-    const empty = await apiRequest(url, `/api/boards/${board.id}`, tokenOf(board.links.owner), { method: 'PATCH', ...json({ title: ' ' }) })
+    const empty = await apiRequest(url, `/api/boards/${board.id}`, linkToken(board.links.owner), { method: 'PATCH', ...json({ title: ' ' }) })
     expect(empty.status).toBe(400)
 
-    const renamed = await apiRequest(url, `/api/boards/${board.id}`, tokenOf(board.links.owner), { method: 'PATCH', ...json({ title: 'New name' }) })
+    const renamed = await apiRequest(url, `/api/boards/${board.id}`, linkToken(board.links.owner), { method: 'PATCH', ...json({ title: 'New name' }) })
     expect(renamed.status).toBe(200)
     await waitFor(() => readBoardMeta(client.doc)?.title === 'New name', { what: 'the new title in the open document' })
-    const info = (await (await apiRequest(url, `/api/boards/${board.id}`, tokenOf(board.links.viewer))).json()) as { title: string }
+    const info = (await (await apiRequest(url, `/api/boards/${board.id}`, linkToken(board.links.viewer))).json()) as { title: string }
     expect(info.title).toBe('New name')
   })
 
   it('creates every board complete: tldraw’s document record and a first page, before anyone opens it', async () => {
     const { url } = await start()
     const board = await createBoard(url, 'Fresh')
-    const reader = open(url, board.id, tokenOf(board.links.viewer))
+    const reader = open(url, board.id, linkToken(board.links.viewer))
     await synced(reader)
     expect(readAllRecords(getRecordsMap(reader.doc))).toEqual([
       { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} },
@@ -79,7 +79,7 @@ describe('board management by the owner', () => {
   it('duplicates the current design with its images into a new board with new links', async () => {
     const { url } = await start()
     const board = await createBoard(url, 'Original')
-    const owner = tokenOf(board.links.owner)
+    const owner = linkToken(board.links.owner)
     const src = await uploadImage(url, board.id, owner)
     const client = open(url, board.id, owner)
     await synced(client)
@@ -88,14 +88,14 @@ describe('board management by the owner', () => {
     })
     await acknowledged(client)
 
-    expect((await apiRequest(url, `/api/boards/${board.id}/duplicate`, tokenOf(board.links.editor), { method: 'POST' })).status).toBe(403)
+    expect((await apiRequest(url, `/api/boards/${board.id}/duplicate`, linkToken(board.links.editor), { method: 'POST' })).status).toBe(403)
     const response = await apiRequest(url, `/api/boards/${board.id}/duplicate`, owner, { method: 'POST' })
     expect(response.status).toBe(201)
     const copy = createBoardResponseSchema.parse(await response.json())
     expect(copy.title).toBe('Copy of Original')
     expect(copy.id).not.toBe(board.id)
 
-    const reader = open(url, copy.id, tokenOf(copy.links.viewer))
+    const reader = open(url, copy.id, linkToken(copy.links.viewer))
     await synced(reader)
     const records = readAllRecords(getRecordsMap(reader.doc))
     expect(records.map((record) => record.id).sort()).toEqual(['asset:img', 'document:document', 'page:page', 'shape:box'])
@@ -109,16 +109,16 @@ describe('board management by the owner', () => {
     const { url, server } = await start()
     const board = await createBoard(url, 'Doomed')
     const keep = await createBoard(url, 'Unrelated')
-    const owner = tokenOf(board.links.owner)
+    const owner = linkToken(board.links.owner)
     const src = await uploadImage(url, board.id, owner)
-    const design = open(url, board.id, tokenOf(board.links.editor))
-    const review = track(openReview(url, board.id, tokenOf(board.links.reviewer)))
+    const design = open(url, board.id, linkToken(board.links.editor))
+    const review = track(openReview(url, board.id, linkToken(board.links.reviewer)))
     await Promise.all([synced(design), synced(review)])
     design.doc.getMap('test').set('pending', 'edit')
     review.doc.getMap('threads').set('t1', 'comment')
     await Promise.all([acknowledged(design), acknowledged(review)])
 
-    expect((await apiRequest(url, `/api/boards/${board.id}`, tokenOf(board.links.editor), { method: 'DELETE' })).status).toBe(403)
+    expect((await apiRequest(url, `/api/boards/${board.id}`, linkToken(board.links.editor), { method: 'DELETE' })).status).toBe(403)
     const response = await apiRequest(url, `/api/boards/${board.id}`, owner, { method: 'DELETE' })
     expect(response.status).toBe(204)
 
@@ -139,7 +139,7 @@ describe('board management by the owner', () => {
     const response = await fetch(`${url}/api/boards`, { method: 'POST', ...json({ title: 'Imported', records: imageRecords(dataUrl) }) })
     expect(response.status).toBe(201)
     const board = createBoardResponseSchema.parse(await response.json())
-    const reader = open(url, board.id, tokenOf(board.links.owner))
+    const reader = open(url, board.id, linkToken(board.links.owner))
     await synced(reader)
     const records = readAllRecords(getRecordsMap(reader.doc))
     expect(records.find((record) => record.id === 'shape:box')).toMatchObject({ x: 1, y: 2 })

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import * as Y from 'yjs'
 import { BOARD_REFUSAL, boardDocumentName, readBoardMeta, reviewDocumentName } from '@concord/shared'
-import { acknowledged, collabUrl, openDocument, synced } from './helpers/collab.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { acknowledged, collabUrl, openDocument, synced } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { storedDocument } from './helpers/stored.ts'
-import { waitFor } from './helpers/wait.ts'
 import { testResources } from './helpers/resources.ts'
 
 const { start, open, track } = testResources()
@@ -14,8 +14,8 @@ describe('collaboration on /collab', () => {
   it('syncs edits between two clients both ways, starting from the stored board', async () => {
     const { url } = await start()
     const board = await createBoard(url, 'Shared design')
-    const alice = open(url, board.id, tokenOf(board.links.owner))
-    const bob = open(url, board.id, tokenOf(board.links.editor))
+    const alice = open(url, board.id, linkToken(board.links.owner))
+    const bob = open(url, board.id, linkToken(board.links.editor))
     await Promise.all([synced(alice), synced(bob)])
     expect(readBoardMeta(alice.doc)?.title).toBe('Shared design')
     expect(alice.provider.authorizedScope).toBe('read-write')
@@ -30,8 +30,8 @@ describe('collaboration on /collab', () => {
     const { url, server } = await start()
     const board = await createBoard(url)
     const unknownId = 'AAAAAAAAAAAAAAAAAAAAAA'
-    const wrongToken = open(url, board.id, `${tokenOf(board.links.owner).slice(0, -1)}x`)
-    const unknownBoard = open(url, unknownId, tokenOf(board.links.owner))
+    const wrongToken = open(url, board.id, `${linkToken(board.links.owner).slice(0, -1)}x`)
+    const unknownBoard = open(url, unknownId, linkToken(board.links.owner))
     const noToken = open(url, board.id, '')
 
     const reasons = await Promise.all(
@@ -48,7 +48,7 @@ describe('collaboration on /collab', () => {
     const board = await createBoard(url)
     // A valid token, but only `board:<id>` and `review:<id>` of that very board are served.
     for (const name of [`comments:${board.id}`, board.id, 'board:', 'review:']) {
-      const client = track(openDocument(url, name, tokenOf(board.links.owner)))
+      const client = track(openDocument(url, name, linkToken(board.links.owner)))
       await waitFor(() => client.refusal ?? client.provider.isSynced, { what: `an answer for ${name}` })
       expect({ name, refusal: client.refusal }).toEqual({ name, refusal: BOARD_REFUSAL })
     }
@@ -58,7 +58,7 @@ describe('collaboration on /collab', () => {
   it('has an edit in storage by the time it is acknowledged', async () => {
     const { url, server } = await start()
     const board = await createBoard(url)
-    const client = open(url, board.id, tokenOf(board.links.editor))
+    const client = open(url, board.id, linkToken(board.links.editor))
     await synced(client)
     client.doc.getMap('test').set('kept', 'yes')
     await acknowledged(client)
@@ -69,7 +69,7 @@ describe('collaboration on /collab', () => {
   it('reports documents and connections in /healthz', async () => {
     const { url } = await start()
     const board = await createBoard(url)
-    const client = open(url, board.id, tokenOf(board.links.editor))
+    const client = open(url, board.id, linkToken(board.links.editor))
     await synced(client)
     const health = (await (await fetch(`${url}/healthz`)).json()) as { documents: number; connections: number }
     expect(health).toMatchObject({ documents: 1, connections: 1 })
@@ -86,8 +86,8 @@ describe('collaboration on /collab', () => {
       return provider
     }
     const openBoardAndReview = (board: (typeof boards)[number]) => [
-      open(boardDocumentName(board.id), tokenOf(board.links.owner)),
-      open(reviewDocumentName(board.id), tokenOf(board.links.owner)),
+      open(boardDocumentName(board.id), linkToken(board.links.owner)),
+      open(reviewDocumentName(board.id), linkToken(board.links.owner)),
     ]
     for (let round = 0; round < 10; round++) {
       // The dashboard watches every team's board and review, then the instructor opens team 2's.

@@ -1,16 +1,16 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import * as Y from 'yjs'
 import { boardDocumentName } from '@concord/shared'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { acknowledged, synced } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { DEFAULT_COMPACTION, type CompactionPolicy } from '../src/collab/storage.ts'
-import { acknowledged, synced } from './helpers/collab.ts'
 import { testResources } from './helpers/resources.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
 import { breakDocumentWrites, type StorageFault } from './helpers/storage-fault.ts'
 import { storedDocument } from './helpers/stored.ts'
-import { waitFor } from './helpers/wait.ts'
 
 const resources = testResources()
-const { open, dataDir } = resources
+const { open, dataDir, editorOnNewBoard } = resources
 // Short retries so a test sees several failed commits and the recovery quickly.
 const commitTiming = { intervalMs: 5, firstRetryMs: 20, maxRetryMs: 200 }
 const start = (dir?: string, compaction?: Partial<CompactionPolicy>) =>
@@ -28,8 +28,8 @@ describe('durability', () => {
     const dir = dataDir()
     const server = await start(dir)
     const board = await createBoard(server.url)
-    const writer = open(server.url, board.id, tokenOf(board.links.editor))
-    const peer = open(server.url, board.id, tokenOf(board.links.editor))
+    const writer = open(server.url, board.id, linkToken(board.links.editor))
+    const peer = open(server.url, board.id, linkToken(board.links.editor))
     await Promise.all([synced(writer), synced(peer)])
 
     const storage = breakStorage(dir)
@@ -56,10 +56,7 @@ describe('durability', () => {
   it('keeps a board whose author left during a storage failure in memory until its edits are stored', async () => {
     const dir = dataDir()
     const server = await start(dir)
-    const board = await createBoard(server.url)
-    const name = boardDocumentName(board.id)
-    const writer = open(server.url, board.id, tokenOf(board.links.editor))
-    await synced(writer)
+    const { name, writer } = await editorOnNewBoard(server)
 
     const storage = breakStorage(dir)
     writer.doc.getMap('test').set('orphan', 'edit')
@@ -81,10 +78,7 @@ describe('durability', () => {
   it('compacts a long log into a snapshot, keeping every update, and stores about the garbage-collected size', async () => {
     const dir = dataDir()
     const server = await start(dir, { afterUpdates: 50 })
-    const board = await createBoard(server.url)
-    const name = boardDocumentName(board.id)
-    const writer = open(server.url, board.id, tokenOf(board.links.editor))
-    await synced(writer)
+    const { name, writer } = await editorOnNewBoard(server)
     // 400 overwrites of one value: the history is long, the garbage-collected state is small.
     let historyBytes = 0
     writer.doc.on('update', (update: Uint8Array) => {
@@ -119,10 +113,7 @@ describe('durability', () => {
 
   it('compacts a board that has idled, while its clients stay connected', async () => {
     const server = await start(undefined, { idleMs: 200 })
-    const board = await createBoard(server.url)
-    const name = boardDocumentName(board.id)
-    const writer = open(server.url, board.id, tokenOf(board.links.editor))
-    await synced(writer)
+    const { name, writer } = await editorOnNewBoard(server)
     writer.doc.getMap('test').set('idle', 'soon')
     await acknowledged(writer)
     expect((await server.server.storage.loadDocument(name))?.log.length).toBeGreaterThan(0)
@@ -134,9 +125,7 @@ describe('durability', () => {
 
   it('serves Prometheus metrics and a readiness check distinct from liveness', async () => {
     const server = await start()
-    const board = await createBoard(server.url)
-    const writer = open(server.url, board.id, tokenOf(board.links.editor))
-    await synced(writer)
+    const { writer } = await editorOnNewBoard(server)
     writer.doc.getMap('test').set('measured', true)
     await acknowledged(writer)
 

@@ -10,10 +10,10 @@ import {
   writeStoredSchema,
   type EditSlices,
 } from '@concord/shared'
-import { acknowledged, synced, type TestClient } from './helpers/collab.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { acknowledged, synced, type TestClient } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { testResources } from './helpers/resources.ts'
-import { waitFor } from './helpers/wait.ts'
 
 const { start, open } = testResources()
 
@@ -31,7 +31,7 @@ describe('recent edits', () => {
   it('tells an owner who connects how many edits the board had in the last minutes, and nobody else', async () => {
     const { url } = await start()
     const board = await createBoard(url, 'Team 3')
-    const editor = open(url, board.id, tokenOf(board.links.editor))
+    const editor = open(url, board.id, linkToken(board.links.editor))
     const toEditor = recentEditsOf(editor)
     await synced(editor)
     const records = getRecordsMap(editor.doc)
@@ -40,7 +40,7 @@ describe('recent edits', () => {
       await acknowledged(editor)
     }
 
-    const owner = open(url, board.id, tokenOf(board.links.owner))
+    const owner = open(url, board.id, linkToken(board.links.owner))
     const toOwner = recentEditsOf(owner)
     await waitFor(() => toOwner.length > 0, { what: 'the recent edits at the owner' })
     expect(recentEditCount(toOwner[0]!, Date.now())).toBe(3)
@@ -51,7 +51,7 @@ describe('recent edits', () => {
   it('does not count what opening a board writes: the schema, the document and page records', async () => {
     const { url } = await start()
     const board = await createBoard(url, 'Only opened')
-    const editor = open(url, board.id, tokenOf(board.links.editor))
+    const editor = open(url, board.id, linkToken(board.links.editor))
     await synced(editor)
     const records = getRecordsMap(editor.doc)
     writeStoredSchema(editor.doc, { schemaVersion: 2, sequences: { 'com.tldraw.store': 5 } }, null)
@@ -62,7 +62,7 @@ describe('recent edits', () => {
     })
     await acknowledged(editor)
 
-    const owner = open(url, board.id, tokenOf(board.links.owner))
+    const owner = open(url, board.id, linkToken(board.links.owner))
     const toOwner = recentEditsOf(owner)
     await waitFor(() => toOwner.length > 0, { what: 'the recent edits at the owner' })
     expect(recentEditCount(toOwner[0]!, Date.now())).toBe(0)

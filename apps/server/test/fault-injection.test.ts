@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { boardDigest, boardDocumentName } from '@concord/shared'
-import { synced, type TestClient } from './helpers/collab.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { synced, type TestClient } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { labInbox, sendFault } from './helpers/lab.ts'
 import { testResources } from './helpers/resources.ts'
-import { createBoard, tokenOf, type TestServer } from './helpers/server.ts'
-import { waitFor } from './helpers/wait.ts'
+import { type TestServer } from './helpers/server.ts'
 import { openYws, ywsSynced, type YwsClient } from './helpers/y-websocket.ts'
 
 const { start, open, track } = testResources()
@@ -33,7 +34,7 @@ function get(doc: Y.Doc, key: string): unknown {
 
 async function board(server: TestServer) {
   const created = await createBoard(server.url)
-  return { id: created.id, owner: tokenOf(created.links.owner), editor: tokenOf(created.links.editor) }
+  return { id: created.id, owner: linkToken(created.links.owner), editor: linkToken(created.links.editor) }
 }
 
 describe('lab fault injection', () => {

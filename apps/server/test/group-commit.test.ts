@@ -1,9 +1,9 @@
 import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
+import { waitFor } from '@concord/test-kit/wait'
 import { GroupCommit } from '../src/collab/group-commit.ts'
 import { ConcordMetrics } from '../src/metrics.ts'
 import type { DocumentWrite, Storage } from '../src/storage/types.ts'
-import { waitFor } from './helpers/wait.ts'
 
 /** Records every group commit; fails while `failing` is set. */
 function recordingStorage() {

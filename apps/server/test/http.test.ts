@@ -1,7 +1,7 @@
 import { LinkSigner } from '../src/access/link-signer.ts'
 import { describe, expect, it } from 'vitest'
 import { apiErrorSchema, BOARD_REFUSAL, createBoardResponseSchema } from '@concord/shared'
-import { createBoard, tokenOf } from './helpers/server.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
 import { testResources } from './helpers/resources.ts'
 
 const { start } = testResources()
@@ -49,7 +49,7 @@ describe('POST /api/boards', () => {
     expect(board.title).toBe('Course project')
     for (const [role, link] of Object.entries(board.links)) {
       expect(link).toMatch(new RegExp(`^/b/${board.id}#k=`))
-      const opened = await getBoard(url, board.id, tokenOf(link))
+      const opened = await getBoard(url, board.id, linkToken(link))
       expect(opened.status).toBe(200)
       expect(await opened.json()).toEqual({ id: board.id, title: 'Course project', role, createdAt: expect.any(Number), session: null })
     }
@@ -101,7 +101,7 @@ describe('GET /api/boards/:id', () => {
     const { url, server } = await start({ secret })
     const board = await createBoard(url)
     const other = await createBoard(url, 'Other board')
-    const editor = tokenOf(board.links.editor)
+    const editor = linkToken(board.links.editor)
     const [role, generation, mac] = editor.split('.') as [string, string, string]
     const flipped = (mac[0] === 'A' ? 'B' : 'A') + mac.slice(1)
 
@@ -116,7 +116,7 @@ describe('GET /api/boards/:id', () => {
       ['forged mac', board.id, `${role}.${generation}.${flipped}`],
       ['wrong generation', board.id, future],
       ['role swapped', board.id, `owner.${generation}.${mac}`],
-      ['token of another board', board.id, tokenOf(other.links.owner)],
+      ['token of another board', board.id, linkToken(other.links.owner)],
       ['unknown board', 'AAAAAAAAAAAAAAAAAAAAAA', editor],
       ['malformed board id', 'nope', editor],
     ]
@@ -130,7 +130,7 @@ describe('GET /api/boards/:id', () => {
   it('never logs the token', async () => {
     const { url, logs } = await start()
     const board = await createBoard(url)
-    const token = tokenOf(board.links.owner)
+    const token = linkToken(board.links.owner)
     await getBoard(url, board.id, token)
     await getBoard(url, board.id, `${token}x`)
     const mac = token.split('.')[2] ?? ''

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { boardDigest } from '@concord/shared'
-import { synced } from './helpers/collab.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { synced } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { events, labInbox, sendFault, sendReport, subscribe } from './helpers/lab.ts'
 import { testResources } from './helpers/resources.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
-import { waitFor } from './helpers/wait.ts'
 import { openYws, ywsSynced } from './helpers/y-websocket.ts'
 
 const { start, open, track } = testResources()
@@ -13,9 +13,9 @@ describe('lab telemetry', () => {
   it('sends a subscribed viewer a snapshot of every replica, then joins, updates with their legs, faults and convergence', async () => {
     const server = await start()
     const created = await createBoard(server.url)
-    const owner = open(server.url, created.id, tokenOf(created.links.owner))
-    const editor = open(server.url, created.id, tokenOf(created.links.editor))
-    const bystander = open(server.url, created.id, tokenOf(created.links.editor))
+    const owner = open(server.url, created.id, linkToken(created.links.owner))
+    const editor = open(server.url, created.id, linkToken(created.links.editor))
+    const bystander = open(server.url, created.id, linkToken(created.links.editor))
     const bystanderInbox = labInbox(bystander)
     const inbox = labInbox(owner)
     await Promise.all([synced(owner), synced(editor), synced(bystander)])
@@ -32,7 +32,7 @@ describe('lab telemetry', () => {
     )
     expect(eve).toMatchObject({ clientId: editor.doc.clientID, protocol: 'hocuspocus', role: 'editor', status: 'online' })
 
-    const yws = track(openYws(server.url, created.id, tokenOf(created.links.editor)))
+    const yws = track(openYws(server.url, created.id, linkToken(created.links.editor)))
     await ywsSynced(yws)
     const joined = await waitFor(() => events(inbox).find((e) => e.type === 'replica-joined'), { what: 'the y-websocket replica to join' })
     expect(joined.type === 'replica-joined' && joined.replica.protocol).toBe('y-websocket')

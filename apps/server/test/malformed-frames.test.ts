@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { boardDocumentName, MAX_FRAME_BYTES } from '@concord/shared'
-import { authFrame, openRawSocket, synced, updateFrame, type TestClient } from './helpers/collab.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
-import { waitFor } from './helpers/wait.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { synced, type TestClient } from '@concord/test-kit/collab-client'
+import { authFrame, updateFrame } from '@concord/test-kit/frames'
+import { openRawSocket } from '@concord/test-kit/raw-socket'
+import { waitFor } from '@concord/test-kit/wait'
 import { testResources } from './helpers/resources.ts'
 
 const { start, open } = testResources()
@@ -11,8 +13,8 @@ const { start, open } = testResources()
 async function boardWithTwoClients() {
   const server = await start()
   const board = await createBoard(server.url)
-  const alice = open(server.url, board.id, tokenOf(board.links.owner))
-  const bob = open(server.url, board.id, tokenOf(board.links.editor))
+  const alice = open(server.url, board.id, linkToken(board.links.owner))
+  const bob = open(server.url, board.id, linkToken(board.links.editor))
   await Promise.all([synced(alice), synced(bob)])
   return { ...server, board, alice, bob }
 }
@@ -38,7 +40,7 @@ describe('malformed frames', () => {
 
     const name = boardDocumentName(board.id)
     const raw = await openRawSocket(url)
-    raw.socket.send(authFrame(name, tokenOf(board.links.editor)))
+    raw.socket.send(authFrame(name, linkToken(board.links.editor)))
     await waitFor(() => raw.received.length > 0, { what: 'the authentication answer' })
     raw.socket.send(updateFrame(name, new Uint8Array([0xff, 0xff, 0xff, 0x01, 0x02])))
     const closed = await raw.closed

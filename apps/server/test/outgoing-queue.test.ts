@@ -1,8 +1,8 @@
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import { MessageType, type Connection } from '@hocuspocus/server'
+import { waitFor } from '@concord/test-kit/wait'
 import { OutgoingQueue, type FrameVerdict, type OutgoingFrame } from '../src/collab/outgoing-queue.ts'
-import { waitFor } from './helpers/wait.ts'
 
 /** A stand-in for a Hocuspocus connection: records what reaches its socket. */
 function fakeConnection() {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { boardDocumentName } from '@concord/shared'
-import { acknowledged, synced } from './helpers/collab.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
+import { linkToken } from '@concord/test-kit/api'
+import { acknowledged, synced } from '@concord/test-kit/collab-client'
 import { testResources } from './helpers/resources.ts'
 
 const resources = testResources()
-const { dataDir, open } = resources
+const { dataDir, open, editorOnNewBoard } = resources
 const start = (dir: string) => resources.start({ dataDir: dir })
 
 const isCompacted = (record: { msg?: string }) => record.msg === 'document compacted'
@@ -14,9 +13,7 @@ describe('persistence across restarts', () => {
   it('keeps boards, edits and the link secret: old links still open the board', async () => {
     const dir = dataDir()
     const first = await start(dir)
-    const board = await createBoard(first.url, 'Durable')
-    const writer = open(first.url, board.id, tokenOf(board.links.editor))
-    await synced(writer)
+    const { board, writer } = await editorOnNewBoard(first, 'Durable')
     writer.doc.getMap('test').set('shape', 'survives')
     await acknowledged(writer)
     writer.destroy()
@@ -24,12 +21,12 @@ describe('persistence across restarts', () => {
 
     const second = await start(dir)
     const response = await fetch(`${second.url}/api/boards/${board.id}`, {
-      headers: { authorization: `Bearer ${tokenOf(board.links.owner)}` },
+      headers: { authorization: `Bearer ${linkToken(board.links.owner)}` },
     })
     expect(response.status).toBe(200)
     expect(((await response.json()) as { title: string }).title).toBe('Durable')
 
-    const reader = open(second.url, board.id, tokenOf(board.links.owner))
+    const reader = open(second.url, board.id, linkToken(board.links.owner))
     await synced(reader)
     expect(reader.doc.getMap('test').get('shape')).toBe('survives')
   })
@@ -37,10 +34,7 @@ describe('persistence across restarts', () => {
   it('a graceful close compacts open documents: the next start loads one snapshot and no log', async () => {
     const dir = dataDir()
     const first = await start(dir)
-    const board = await createBoard(first.url)
-    const name = boardDocumentName(board.id)
-    const writer = open(first.url, board.id, tokenOf(board.links.editor))
-    await synced(writer)
+    const { board, name, writer } = await editorOnNewBoard(first)
     writer.doc.getMap('test').set('last-second', 'edit')
     await acknowledged(writer)
     // Acknowledged means logged; the compaction waits for the client to leave or the board to idle.
@@ -52,7 +46,7 @@ describe('persistence across restarts', () => {
 
     const second = await start(dir)
     expect((await second.server.storage.loadDocument(name))?.log).toEqual([])
-    const reader = open(second.url, board.id, tokenOf(board.links.editor))
+    const reader = open(second.url, board.id, linkToken(board.links.editor))
     await synced(reader)
     expect(reader.doc.getMap('test').get('last-second')).toBe('edit')
   })

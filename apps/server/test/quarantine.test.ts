@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { boardDocumentName } from '@concord/shared'
+import { linkToken } from '@concord/test-kit/api'
+import { acknowledged, synced } from '@concord/test-kit/collab-client'
 import { SqliteStorage } from '../src/storage/sqlite.ts'
-import { acknowledged, synced } from './helpers/collab.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
 import { testResources } from './helpers/resources.ts'
 
-const { start, open, dataDir } = testResources()
+const { start, open, dataDir, editorOnNewBoard } = testResources()
 
 /** Updates that decode but throw when applied (tests/fuzz/find-poison-updates.ts). */
 const POISON: Array<{ update: string }> = JSON.parse(readFileSync(new URL('../../../tests/fixtures/poison-updates.json', import.meta.url), 'utf8'))
@@ -16,10 +15,7 @@ describe('stored updates that cannot be applied', () => {
   it('are quarantined at load: the board loads with everything else, the log and /metrics report them', async () => {
     const dir = dataDir()
     const first = await start({ dataDir: dir })
-    const board = await createBoard(first.url)
-    const name = boardDocumentName(board.id)
-    const writer = open(first.url, board.id, tokenOf(board.links.editor))
-    await synced(writer)
+    const { board, name, writer } = await editorOnNewBoard(first)
     writer.doc.getMap('test').set('before', 'kept')
     await acknowledged(writer)
     writer.destroy()
@@ -34,7 +30,7 @@ describe('stored updates that cannot be applied', () => {
     await storage.close()
 
     const second = await start({ dataDir: dir })
-    const reader = open(second.url, board.id, tokenOf(board.links.owner))
+    const reader = open(second.url, board.id, linkToken(board.links.owner))
     await synced(reader)
     expect(reader.doc.getMap('test').toJSON()).toEqual({ before: 'kept', after: 'kept too' })
     const line = await second.waitForLog((record) => record.msg === 'stored updates that cannot be applied were quarantined', 'the quarantine line')

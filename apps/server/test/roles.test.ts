@@ -10,22 +10,12 @@ import {
   type BoardLinks,
   type Role,
 } from '@concord/shared'
+import { apiRequest, createBoard, linkToken } from '@concord/test-kit/api'
+import { acknowledged, openDocument, openReview, synced, type TestClient } from '@concord/test-kit/collab-client'
+import { authenticatedScope, authFrame, syncStatuses, syncStep2Frame, updateFrame } from '@concord/test-kit/frames'
+import { openRawSocket } from '@concord/test-kit/raw-socket'
+import { waitFor } from '@concord/test-kit/wait'
 import { LinkSigner } from '../src/access/link-signer.ts'
-import {
-  acknowledged,
-  authenticatedScope,
-  authFrame,
-  openDocument,
-  openRawSocket,
-  openReview,
-  synced,
-  syncStatuses,
-  syncStep2Frame,
-  updateFrame,
-  type TestClient,
-} from './helpers/collab.ts'
-import { apiRequest, createBoard, tokenOf } from './helpers/server.ts'
-import { waitFor } from './helpers/wait.ts'
 import { testResources } from './helpers/resources.ts'
 
 const SECRET = 'a test secret that is long enough'
@@ -36,7 +26,7 @@ type Tokens = Record<Role, string>
 async function boardWithTokens() {
   const server = await start({ secret: SECRET })
   const board = await createBoard(server.url)
-  const tokens = Object.fromEntries(ROLES.map((role) => [role, tokenOf(board.links[role])])) as Tokens
+  const tokens = Object.fromEntries(ROLES.map((role) => [role, linkToken(board.links[role])])) as Tokens
   return { ...server, board, tokens }
 }
 
@@ -220,7 +210,7 @@ describe('link rotation', () => {
 
     ownerBoard.doc.getMap('test').set('still', 'connected')
     await acknowledged(ownerBoard)
-    const renewed = open(url, board.id, tokenOf(links.editor))
+    const renewed = open(url, board.id, linkToken(links.editor))
     await synced(renewed)
     await waitFor(() => renewed.doc.getMap('test').get('still') === 'connected', { what: 'the new editor link to work' })
   })
@@ -238,7 +228,7 @@ describe('refused tokens', () => {
       'role swapped': `editor.${generation}.${mac}`,
       'future generation': new LinkSigner(Buffer.from(SECRET)).issue(board.id, 'reviewer', 7),
       rotated,
-      'cross-board': tokenOf(other.links.owner),
+      'cross-board': linkToken(other.links.owner),
       malformed: 'reviewer..',
       empty: '',
     }
@@ -251,7 +241,7 @@ describe('refused tokens', () => {
     }
     const refusals = logs.filter((line) => line.msg === 'collab connection refused')
     expect(refusals.length).toBe(2 * Object.keys(bad).length)
-    const secrets = [mac, tokens.viewer.split('.')[2], tokenOf(other.links.owner).split('.')[2]]
+    const secrets = [mac, tokens.viewer.split('.')[2], linkToken(other.links.owner).split('.')[2]]
     for (const secret of secrets) expect(JSON.stringify(logs)).not.toContain(secret)
   })
 })

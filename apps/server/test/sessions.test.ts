@@ -10,9 +10,9 @@ import {
   type SessionResponse,
 } from '@concord/shared'
 import { describe, expect, it } from 'vitest'
-import { synced, type TestClient } from './helpers/collab.ts'
-import { waitFor } from './helpers/wait.ts'
-import { apiRequest, createBoard, tokenOf } from './helpers/server.ts'
+import { apiRequest, createBoard, linkToken } from '@concord/test-kit/api'
+import { synced, type TestClient } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { testResources } from './helpers/resources.ts'
 
 const SECRET = 'a test secret that is long enough'
@@ -37,13 +37,13 @@ describe('class sessions', () => {
     const { url } = await start({ secret: SECRET })
     const session = await newSession(url, 3)
     expect(session.teams.map((t) => t.title)).toEqual([1, 2, 3].map((n) => `Distributed Systems lab 4 · Team ${n}`))
-    const instructor = tokenOf(session.dashboard)
+    const instructor = linkToken(session.dashboard)
     for (const team of session.teams) {
       expect(Object.keys(team.links).sort()).toEqual(['editor', 'reviewer', 'viewer'])
       const asInstructor = await apiRequest(url, `/api/boards/${team.boardId}`, instructor)
       // The instructor is told the board's session (the way back to the dashboard); the team is not.
       expect(await asInstructor.json()).toMatchObject({ role: 'owner', title: team.title, session: { id: session.id, name: 'Distributed Systems lab 4' } })
-      const asTeam = await apiRequest(url, `/api/boards/${team.boardId}`, tokenOf(team.links.editor))
+      const asTeam = await apiRequest(url, `/api/boards/${team.boardId}`, linkToken(team.links.editor))
       expect(await asTeam.json()).toMatchObject({ role: 'editor', session: null })
       // Owner rights: the instructor may list the board's links.
       expect((await apiRequest(url, `/api/boards/${team.boardId}/links`, instructor)).status).toBe(200)
@@ -65,7 +65,7 @@ describe('class sessions', () => {
     expect(shapeIds.size).toBe(session.teams.length * (template.containers.length + template.components.length + template.connections.length))
     // The session lists again for its instructor token only.
     expect(sessionResponseSchema.parse(await (await apiRequest(url, `/api/sessions/${session.id}`, instructor)).json())).toEqual(session)
-    expect((await apiRequest(url, `/api/sessions/${session.id}`, tokenOf(session.teams[0]!.links.editor))).status).toBe(404)
+    expect((await apiRequest(url, `/api/sessions/${session.id}`, linkToken(session.teams[0]!.links.editor))).status).toBe(404)
   })
 
   it('a session token opens nothing outside its session', async () => {
@@ -73,7 +73,7 @@ describe('class sessions', () => {
     const one = await newSession(url, 1)
     const other = await newSession(url, 1)
     const loose = await createBoard(url)
-    const token = tokenOf(one.dashboard)
+    const token = linkToken(one.dashboard)
     expect((await apiRequest(url, `/api/boards/${other.teams[0]!.boardId}`, token)).status).toBe(404)
     expect((await apiRequest(url, `/api/boards/${loose.id}`, token)).status).toBe(404)
     expect((await apiRequest(url, `/api/sessions/${other.id}`, token)).status).toBe(404)
@@ -85,8 +85,8 @@ describe('class sessions', () => {
     const { url } = await start({ secret: SECRET })
     const session = await newSession(url, 3)
     const [one, two, three] = session.teams as [SessionResponse['teams'][number], SessionResponse['teams'][number], SessionResponse['teams'][number]]
-    const instructor = open(url, one.boardId, tokenOf(session.dashboard))
-    const teamTwo = open(url, two.boardId, tokenOf(two.links.editor))
+    const instructor = open(url, one.boardId, linkToken(session.dashboard))
+    const teamTwo = open(url, two.boardId, linkToken(two.links.editor))
     const broadcastSeen = (client: TestClient) => {
       const seen = { text: null as string | null }
       client.provider.on('stateless', ({ payload }: { payload: string }) => {
@@ -101,7 +101,7 @@ describe('class sessions', () => {
     await waitFor(() => atTwo.text !== null, { what: 'the broadcast at team 2, open' })
     expect(atTwo.text).toBe('Ten minutes left')
     // Team 3 opens its board later and finds the message.
-    const teamThree = open(url, three.boardId, tokenOf(three.links.viewer))
+    const teamThree = open(url, three.boardId, linkToken(three.links.viewer))
     const atThree = broadcastSeen(teamThree)
     await waitFor(() => atThree.text !== null, { what: 'the broadcast at team 3, opened afterwards' })
     expect(atThree.text).toBe('Ten minutes left')

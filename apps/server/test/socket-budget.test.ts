@@ -1,9 +1,9 @@
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { authFrame } from '@concord/test-kit/frames'
+import { waitFor } from '@concord/test-kit/wait'
 import { testResources } from './helpers/resources.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
-import { authFrame } from './helpers/collab.ts'
-import { waitFor } from './helpers/wait.ts'
 
 const { start } = testResources()
 
@@ -72,7 +72,7 @@ describe('socket budget', () => {
     const server = await start({ preAuthQueueBytes: 1024, preAuthTotalBytes: 2048 })
     const board = await createBoard(server.url)
     const client = await connect(server.url)
-    client.socket.send(authFrame(`board:${board.id}`, tokenOf(board.links.editor)) as Uint8Array<ArrayBuffer>)
+    client.socket.send(authFrame(`board:${board.id}`, linkToken(board.links.editor)) as Uint8Array<ArrayBuffer>)
     await waitFor(() => client.answers.length > 0 || undefined, { what: 'the authentication answer' })
     const before = client.answers.length
     // Ten times the budget after authenticating: each (a sync step 1) is answered, none drops the socket.

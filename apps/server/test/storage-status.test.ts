@@ -1,11 +1,11 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { boardDocumentName, parseStateless, statelessServerMessageSchema, type StorageStatusMessage } from '@concord/shared'
-import { acknowledged, synced, type TestClient } from './helpers/collab.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { acknowledged, synced, type TestClient } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { testResources } from './helpers/resources.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
 import { breakDocumentWrites } from './helpers/storage-fault.ts'
 import { storedDocument } from './helpers/stored.ts'
-import { waitFor } from './helpers/wait.ts'
 
 const { start, open, dataDir } = testResources()
 const commitTiming = { intervalMs: 5, firstRetryMs: 20, maxRetryMs: 200 }
@@ -26,8 +26,8 @@ describe('storage status', () => {
     const dir = dataDir()
     const server = await start({ dataDir: dir, storageQueueBytes: QUEUE_BYTES }, { commitTiming })
     const board = await createBoard(server.url)
-    const writer = open(server.url, board.id, tokenOf(board.links.editor))
-    const reader = open(server.url, board.id, tokenOf(board.links.viewer))
+    const writer = open(server.url, board.id, linkToken(board.links.editor))
+    const reader = open(server.url, board.id, linkToken(board.links.viewer))
     const [writerSees, readerSees] = [storageMessages(writer), storageMessages(reader)]
     await Promise.all([synced(writer), synced(reader)])
 
@@ -37,7 +37,7 @@ describe('storage status', () => {
     await waitFor(() => readerSees.some((message) => !message.stored), { what: 'the reader to be told edits are not stored' })
     expect(writerSees.at(-1)).toMatchObject({ stored: false, reason: expect.stringContaining('cannot store edits') })
     // A client connecting meanwhile is told at once.
-    const late = open(server.url, board.id, tokenOf(board.links.viewer))
+    const late = open(server.url, board.id, linkToken(board.links.viewer))
     const lateSees = storageMessages(late)
     await waitFor(() => lateSees.length > 0, { what: 'a new connection to be told' })
 

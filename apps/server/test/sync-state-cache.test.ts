@@ -3,9 +3,11 @@ import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { boardDocumentName } from '@concord/shared'
-import { acknowledged, authFrame, authenticatedScope, openRawSocket, synced, type RawSocket } from './helpers/collab.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
-import { waitFor } from './helpers/wait.ts'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { acknowledged, synced } from '@concord/test-kit/collab-client'
+import { authenticatedScope, authFrame } from '@concord/test-kit/frames'
+import { openRawSocket, type RawSocket } from '@concord/test-kit/raw-socket'
+import { waitFor } from '@concord/test-kit/wait'
 import { testResources } from './helpers/resources.ts'
 
 const { start, open } = testResources()
@@ -52,14 +54,14 @@ describe('joining a board', () => {
     const { url, server } = await start()
     const board = await createBoard(url)
     const name = boardDocumentName(board.id)
-    const author = open(url, board.id, tokenOf(board.links.owner))
+    const author = open(url, board.id, linkToken(board.links.owner))
     await synced(author)
     author.doc.getMap('test').set('shapes', 2000)
     await acknowledged(author)
 
     const before = await reuses(url)
-    const first = await join(url, name, tokenOf(board.links.editor), Y.encodeStateVector(new Y.Doc()))
-    const second = await join(url, name, tokenOf(board.links.viewer), Y.encodeStateVector(new Y.Doc()))
+    const first = await join(url, name, linkToken(board.links.editor), Y.encodeStateVector(new Y.Doc()))
+    const second = await join(url, name, linkToken(board.links.viewer), Y.encodeStateVector(new Y.Doc()))
     expect(await reuses(url)).toBe(before + 1)
     // Hocuspocus' order: the server's own step 1, then the step 2 answering the joiner's.
     expect(first.map((frame) => frame.step)).toEqual([0, 1])
@@ -72,7 +74,7 @@ describe('joining a board', () => {
     // An edit retires the encoding: the next joiner gets the board as it is now.
     author.doc.getMap('test').set('shapes', 2001)
     await acknowledged(author)
-    const third = await join(url, name, tokenOf(board.links.editor), Y.encodeStateVector(new Y.Doc()))
+    const third = await join(url, name, linkToken(board.links.editor), Y.encodeStateVector(new Y.Doc()))
     expect(await reuses(url)).toBe(before + 1)
     Y.applyUpdate(joined, third[1]!.payload)
     expect(joined.getMap('test').get('shapes')).toBe(2001)
@@ -83,7 +85,7 @@ describe('joining a board', () => {
     const { url } = await start()
     const board = await createBoard(url)
     const name = boardDocumentName(board.id)
-    const author = open(url, board.id, tokenOf(board.links.owner))
+    const author = open(url, board.id, linkToken(board.links.owner))
     await synced(author)
     author.doc.getMap('test').set('old', 'x'.repeat(10_000))
     await acknowledged(author)
@@ -93,7 +95,7 @@ describe('joining a board', () => {
     await acknowledged(author)
 
     const before = await reuses(url)
-    const frames = await join(url, name, tokenOf(board.links.editor), Y.encodeStateVector(returning))
+    const frames = await join(url, name, linkToken(board.links.editor), Y.encodeStateVector(returning))
     const missing = frames.find((frame) => frame.step === 1)!.payload
     expect(missing.byteLength).toBeLessThan(1_000)
     Y.applyUpdate(returning, missing)
@@ -104,11 +106,11 @@ describe('joining a board', () => {
   it('providers joining together all sync the same board', async () => {
     const { url } = await start()
     const board = await createBoard(url)
-    const author = open(url, board.id, tokenOf(board.links.owner))
+    const author = open(url, board.id, linkToken(board.links.owner))
     await synced(author)
     author.doc.getMap('test').set('value', 'seen by all')
     await acknowledged(author)
-    const joiners = Array.from({ length: 8 }, (_, i) => open(url, board.id, tokenOf(i % 2 ? board.links.viewer : board.links.editor)))
+    const joiners = Array.from({ length: 8 }, (_, i) => open(url, board.id, linkToken(i % 2 ? board.links.viewer : board.links.editor)))
     await Promise.all(joiners.map(synced))
     for (const joiner of joiners) expect(joiner.doc.getMap('test').get('value')).toBe('seen by all')
     expect(await reuses(url)).toBeGreaterThanOrEqual(1)

@@ -13,9 +13,9 @@ import {
   writeStoredSchema,
   type JsonRecord,
 } from '@concord/shared'
-import { acknowledged, synced } from './helpers/collab.ts'
-import { apiRequest, createBoard, tokenOf } from './helpers/server.ts'
-import { waitFor } from './helpers/wait.ts'
+import { apiRequest, createBoard, linkToken } from '@concord/test-kit/api'
+import { acknowledged, synced } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { testResources } from './helpers/resources.ts'
 
 const { start, open } = testResources()
@@ -37,7 +37,7 @@ describe('versions submitted for review', () => {
   it('freezes the design; every role reads it; the owner restores it as a change everyone receives', async () => {
     const { url, server } = await start()
     const board = await createBoard(url)
-    const tokens = { owner: tokenOf(board.links.owner), editor: tokenOf(board.links.editor), reviewer: tokenOf(board.links.reviewer), viewer: tokenOf(board.links.viewer) }
+    const tokens = { owner: linkToken(board.links.owner), editor: linkToken(board.links.editor), reviewer: linkToken(board.links.reviewer), viewer: linkToken(board.links.viewer) }
     const editor = open(url, board.id, tokens.editor)
     const viewer = open(url, board.id, tokens.viewer)
     const told: string[] = []
@@ -96,14 +96,14 @@ describe('versions submitted for review', () => {
     const { url } = await start()
     const board = await createBoard(url)
     expect((await apiRequest(url, `/api/boards/${board.id}/versions`, 'editor.0.AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404)
-    expect((await apiRequest(url, `/api/boards/${board.id}/versions/unknown`, tokenOf(board.links.owner))).status).toBe(404)
+    expect((await apiRequest(url, `/api/boards/${board.id}/versions/unknown`, linkToken(board.links.owner))).status).toBe(404)
   })
 
   it('restoring a version written before an upgrade makes the board that old again, so clients migrate it', async () => {
     const { url } = await start()
     const board = await createBoard(url)
-    const owner = tokenOf(board.links.owner)
-    const editor = open(url, board.id, tokenOf(board.links.editor))
+    const owner = linkToken(board.links.owner)
+    const editor = open(url, board.id, linkToken(board.links.editor))
     await synced(editor)
     const before = { schemaVersion: 2, sequences: { 'com.tldraw.shape.geo': 9, 'com.concord.catalog': 3 } }
     const after = { schemaVersion: 2, sequences: { 'com.tldraw.shape.geo': 10, 'com.concord.catalog': 4 } }

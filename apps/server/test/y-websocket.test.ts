@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { boardDocumentName, MAX_FRAME_BYTES } from '@concord/shared'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { acknowledged, synced } from '@concord/test-kit/collab-client'
+import { waitFor } from '@concord/test-kit/wait'
 import { LinkSigner } from '../src/access/link-signer.ts'
-import { acknowledged, synced } from './helpers/collab.ts'
 import { testResources } from './helpers/resources.ts'
-import { createBoard, tokenOf } from './helpers/server.ts'
-import { waitFor } from './helpers/wait.ts'
 import { openYws, ywsSynced, type YwsClient } from './helpers/y-websocket.ts'
 
 const SECRET = 'a test secret that is long enough'
@@ -19,7 +19,7 @@ describe('the y-websocket endpoint /yws', () => {
   it('a y-websocket client and a Hocuspocus client edit one board and converge both ways, awareness included', async () => {
     const server = await start()
     const board = await createBoard(server.url)
-    const token = tokenOf(board.links.editor)
+    const token = linkToken(board.links.editor)
     const hp = open(server.url, board.id, token)
     const ws = yws(server.url, board.id, token)
     await Promise.all([synced(hp), ywsSynced(ws)])
@@ -43,7 +43,7 @@ describe('the y-websocket endpoint /yws', () => {
   it('logs and stores what a y-websocket client writes, like any edit, and serves it after a restart', async () => {
     const server = await start()
     const board = await createBoard(server.url)
-    const ws = yws(server.url, board.id, tokenOf(board.links.editor))
+    const ws = yws(server.url, board.id, linkToken(board.links.editor))
     await ywsSynced(ws)
     ws.doc.getMap('test').set('durable', 'yes')
     await waitFor(() => server.server.commits.committed > 0 && server.server.commits.committed >= server.server.commits.enqueued, {
@@ -54,7 +54,7 @@ describe('the y-websocket endpoint /yws', () => {
     const restarted = await start({ dataDir: server.dataDir })
     // The document is not loaded yet: the client's first frames wait for the load.
     expect(restarted.server.hocuspocus.documents.size).toBe(0)
-    const reader = yws(restarted.url, board.id, tokenOf(board.links.editor))
+    const reader = yws(restarted.url, board.id, linkToken(board.links.editor))
     await ywsSynced(reader)
     expect(reader.doc.getMap('test').get('durable')).toBe('yes')
   })
@@ -62,7 +62,7 @@ describe('the y-websocket endpoint /yws', () => {
   it('a frame above the size limit closes that /yws socket with 1009', async () => {
     const server = await start()
     const board = await createBoard(server.url)
-    const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/yws/${board.id}?k=${tokenOf(board.links.editor)}`)
+    const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/yws/${board.id}?k=${linkToken(board.links.editor)}`)
     const closed = new Promise<number>((resolve) => socket.addEventListener('close', (event) => resolve(event.code)))
     await new Promise((resolve) => socket.addEventListener('open', resolve, { once: true }))
     socket.send(new Uint8Array(MAX_FRAME_BYTES + 1))
@@ -73,7 +73,7 @@ describe('the y-websocket endpoint /yws', () => {
     const server = await start({ secret: SECRET })
     const board = await createBoard(server.url)
     const wrong = `editor.0.${'A'.repeat(22)}`
-    for (const path of [`/yws/${board.id}?k=${wrong}`, `/yws/nosuchboard1?k=${tokenOf(board.links.editor)}`, `/yws/${board.id}`]) {
+    for (const path of [`/yws/${board.id}?k=${wrong}`, `/yws/nosuchboard1?k=${linkToken(board.links.editor)}`, `/yws/${board.id}`]) {
       const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}${path}`)
       const outcome = await new Promise<string>((resolve) => {
         socket.addEventListener('open', () => resolve('open'))
@@ -83,19 +83,19 @@ describe('the y-websocket endpoint /yws', () => {
     }
     await server.waitForLog((line) => line.msg === 'y-websocket connection refused', 'the refusal log line')
     // An HTTP request with the token in the query is logged without it.
-    await fetch(`${server.url}/api/boards/${board.id}?k=${tokenOf(board.links.owner)}`)
+    await fetch(`${server.url}/api/boards/${board.id}?k=${linkToken(board.links.owner)}`)
     await server.waitForLog((line) => (line.req as { url?: string } | undefined)?.url?.includes('k=[Redacted]') === true, 'the redacted request line')
     const text = JSON.stringify(server.logs)
     expect(text).not.toContain(wrong)
-    expect(text).not.toContain(tokenOf(board.links.owner))
-    expect(text).not.toContain(tokenOf(board.links.editor))
+    expect(text).not.toContain(linkToken(board.links.owner))
+    expect(text).not.toContain(linkToken(board.links.editor))
   })
 
   it.each(['reviewer', 'viewer'] as const)('a %s over /yws receives edits, its own never reach the board, and only a reviewer is shown', async (role) => {
     const server = await start({ secret: SECRET })
     const board = await createBoard(server.url)
     const reviewerToken = new LinkSigner(Buffer.from(SECRET)).issue(board.id, role, 0)
-    const editor = open(server.url, board.id, tokenOf(board.links.editor))
+    const editor = open(server.url, board.id, linkToken(board.links.editor))
     const reviewer = yws(server.url, board.id, reviewerToken)
     await Promise.all([synced(editor), ywsSynced(reviewer)])
     reviewer.provider.awareness.setLocalStateField('user', { name: `A ${role}`, color: '#123456' })

@@ -1,5 +1,5 @@
 import { boardDigest, LAB_CHANNEL, parseStateless, statelessServerMessageSchema, stateVectorOf, type FaultCommand, type LabEvent, type LabServerMessage } from '@concord/shared'
-import type { TestClient } from './collab.ts'
+import { type TestClient } from '@concord/test-kit/collab-client'
 
 /**
  * Every lab message a client received, parsed: other features' stateless messages (the viewer

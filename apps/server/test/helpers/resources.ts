@@ -1,5 +1,7 @@
 import { afterEach } from 'vitest'
-import { openBoard, type TestClient } from './collab.ts'
+import { boardDocumentName, type CreateBoardResponse } from '@concord/shared'
+import { createBoard, linkToken } from '@concord/test-kit/api'
+import { openBoard, synced, type TestClient } from '@concord/test-kit/collab-client'
 import { removeDir, startServer, tempDir, type TestServer } from './server.ts'
 
 /**
@@ -37,6 +39,14 @@ export function testResources() {
       const client = openBoard(...args)
       clients.push(client)
       return client
+    },
+    /** A new board on `server` with an editor on it, synced: how most tests begin. */
+    async editorOnNewBoard(server: TestServer, title?: string): Promise<{ board: CreateBoardResponse; name: string; writer: TestClient }> {
+      const board = await createBoard(server.url, title)
+      const writer = openBoard(server.url, board.id, linkToken(board.links.editor))
+      clients.push(writer)
+      await synced(writer)
+      return { board, name: boardDocumentName(board.id), writer }
     },
   }
 }

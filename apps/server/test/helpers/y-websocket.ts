@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
-import { waitFor } from './wait.ts'
+import { waitFor } from '@concord/test-kit/wait'
 
 export interface YwsClient {
   provider: WebsocketProvider

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { nestedRecord } from '@concord/test-kit/update-mutants'
 import { MAX_READ_DEPTH, readBounded } from './bounded-read.ts'
 import { readRecord } from './codec.ts'
 import { getRecordsMap } from './layout.ts'
 import { boardDigest } from './replicaState.ts'
-
-function nestedRecord(doc: Y.Doc, id: string, depth: number): void {
-  doc.transact(() => {
-    const root = new Y.Map<unknown>()
-    getRecordsMap(doc).set(id, root)
-    root.set('id', id)
-    root.set('typeName', 'shape')
-    let map = root
-    for (let level = 0; level < depth; level++) {
-      const child = new Y.Map<unknown>()
-      map.set('props', child)
-      map = child
-    }
-  })
-}
 
 describe('bounded reads', () => {
   it('read maps, arrays and JSON values like toJSON', () => {

@@ -1,22 +1,11 @@
 import { getRecordsMap, jsonEqual, readAllRecords } from '@concord/shared'
+import { seededRandom } from '@concord/test-kit/random'
 import { createShapeId, type TLShapeId, type TLStore } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { closeBoardClients, openBoardClient } from '../../test/boardClient.ts'
 import { linkDocs } from '../../test/linkedDocs.ts'
 import { waitFor } from '../../test/waitFor.ts'
-
-/** Small, seedable PRNG (mulberry32), so a failing run can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const COLORS = ['black', 'blue', 'red', 'green', 'orange'] as const
 const SEEDS = Array.from({ length: 15 }, (_, i) => 1000 + i * 7919)
@@ -39,7 +28,7 @@ function yjsState(doc: Y.Doc): unknown[] {
  * once all are reconnected and agree.
  */
 async function runScenario(seed: number, steps: number) {
-  const rng = random(seed)
+  const rng = seededRandom(seed)
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(rng() * items.length)]!
   const clients = [openBoardClient({ seed: true }), openBoardClient(), openBoardClient()]
   const link = linkDocs(...clients.map((c) => c.doc))

@@ -1,4 +1,7 @@
-/** Polls `condition` until it returns a truthy value, or fails after `timeoutMs`. */
+/**
+ * Polls `condition` until it returns a truthy value, or fails after `timeoutMs`: tests wait on
+ * state, never on sleeps. The one polling helper of every suite and the bench.
+ */
 export async function waitFor<T>(
   condition: () => T | Promise<T>,
   { timeoutMs = 5000, what = 'condition' }: { timeoutMs?: number; what?: string } = {},

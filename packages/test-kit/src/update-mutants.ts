@@ -38,13 +38,12 @@ function shape(id: string, random: () => number): JsonRecord {
   } as unknown as JsonRecord
 }
 
-/** A record nested `depth` maps deep (the stack-overflow finding used 6,000). */
-export function deepUpdate(depth: number): Uint8Array {
-  const doc = new Y.Doc()
-  const root = new Y.Map<unknown>()
+/** Writes into `doc` a record `id` nested `depth` maps deep, in one transaction. */
+export function nestedRecord(doc: Y.Doc, id: string, depth: number): void {
   doc.transact(() => {
-    getRecordsMap(doc).set('shape:deep', root as Y.Map<unknown>)
-    root.set('id', 'shape:deep')
+    const root = new Y.Map<unknown>()
+    getRecordsMap(doc).set(id, root)
+    root.set('id', id)
     root.set('typeName', 'shape')
     let map = root
     for (let level = 0; level < depth; level++) {
@@ -53,6 +52,12 @@ export function deepUpdate(depth: number): Uint8Array {
       map = child
     }
   })
+}
+
+/** An update holding one record nested `depth` maps deep (the stack-overflow finding used 6,000). */
+export function deepUpdate(depth: number): Uint8Array {
+  const doc = new Y.Doc()
+  nestedRecord(doc, 'shape:deep', depth)
   return Y.encodeStateAsUpdate(doc)
 }
 

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net'
 
-/** A loopback port that was free a moment ago (for engines that cannot report the port they picked). */
+/** A loopback port that was free a moment ago (for processes that cannot report the port they picked). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
