@@ -1,4 +1,5 @@
 import { analyseRecords, type JsonRecord } from '@concord/shared'
+import { seededRandom } from '@concord/test-kit/random'
 
 /** Layers of a synthetic design, callers first: clients, balancers, services, then stores. */
 const LAYERS = ['web-client', 'load-balancer', 'stateless-service', 'stateless-service', 'stateless-service', 'cache', 'kv-store', 'relational-db']
@@ -6,17 +7,6 @@ const LAYERS = ['web-client', 'load-balancer', 'stateless-service', 'stateless-s
 const CONNECTIONS_PER_COMPONENT = 1.6
 /** Zones the components are spread over. */
 const ZONES = 3
-
-/** A small deterministic generator (mulberry32), so every run analyses the same board. */
-function random(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function shape(id: string, type: string, parentId: string, props: JsonRecord['props'], meta: JsonRecord['meta'] = {}): JsonRecord {
   return { id, typeName: 'shape', type, x: 0, y: 0, rotation: 0, index: 'a1', parentId, isLocked: false, opacity: 1, props, meta }
@@ -28,7 +18,7 @@ function shape(id: string, type: string, parentId: string, props: JsonRecord['pr
  * (so many components are shared by several callers, the hard case for entry availability).
  */
 export function syntheticBoard(components: number, seed = 1): JsonRecord[] {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const records: JsonRecord[] = [shape('shape:region', 'container', 'page:page', { kind: 'region', name: 'region', w: 1000, h: 1000 })]
   for (let zone = 0; zone < ZONES; zone++) records.push(shape(`shape:zone-${zone}`, 'container', 'shape:region', { kind: 'zone', name: `zone ${zone}`, w: 300, h: 300 }))
   const layers: string[][] = LAYERS.map(() => [])

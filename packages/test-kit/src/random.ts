@@ -9,9 +9,3 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
-
-/** `CONCORD_TEST_SEED` when set (to replay a failure), else a fresh seed. */
-export function testSeed(): number {
-  const fromEnv = process.env.CONCORD_TEST_SEED
-  return fromEnv ? Number(fromEnv) : Math.floor(Math.random() * 2 ** 31)
-}

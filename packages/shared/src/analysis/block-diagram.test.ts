@@ -3,23 +3,13 @@ import { BlockDiagram } from './block-diagram.ts'
 import { extractGraph } from './graph.ts'
 import { design, shape, type TestComponent, type TestConnection } from './test-design.ts'
 import { buildTopology, type Topology } from './topology.ts'
-
-/** A seeded generator (mulberry32), so a failure names a design that can be rebuilt. */
-function random(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '@concord/test-kit/random'
 
 const KINDS = ['load-balancer', 'stateless-service', 'stateless-service', 'cache', 'relational-db']
 
 /** A random acyclic design of `size` components below one entry, with availabilities in (0.5, 1). */
 function randomDesign(seed: number, size: number): { topology: Topology; availability: Map<string, number> } {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const components: TestComponent[] = [['c0', 'load-balancer']]
   const connections: TestConnection[] = []
   for (let i = 1; i < size; i++) {
