@@ -1,5 +1,5 @@
 export * from './model/index.ts'
 export * from './protocol/index.ts'
 export * from './catalog/index.ts'
-export * from './report/review-markdown.ts'
+export * from './report/index.ts'
 export * from './analysis/index.ts'

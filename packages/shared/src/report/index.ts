@@ -1,0 +1,5 @@
+export { buildReport, type ReportDocument, type ReportInput } from './document.ts'
+export { reportAsHtml } from './html.ts'
+export { reportAsMarkdown } from './markdown.ts'
+export { CLAIM_PROPERTIES, type QualityRow, type Verdict } from './quality.ts'
+export * from './review-markdown.ts'
