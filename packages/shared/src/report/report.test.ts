@@ -10,7 +10,7 @@ import { buildReport } from './document.ts'
 import { escapeHtml, escapeMarkdown } from './escape.ts'
 import { reportAsHtml } from './html.ts'
 import { reportAsMarkdown } from './markdown.ts'
-import { componentProperty } from './quality.ts'
+import { CLAIM_PROPERTIES, componentProperty } from './quality.ts'
 
 const NOW = Date.UTC(2026, 11, 3, 12)
 
@@ -55,11 +55,16 @@ describe('the design report of every shipped template', () => {
       )
       expect(report.risks.open).toHaveLength(analysis.findings.filter((finding) => !finding.notApplicable).length)
 
-      // Quality rows agree with the analysis: an entry's computed availability is the engine's.
-      for (const row of report.quality) {
-        const entry = analysis.entries.find((candidate) => candidate.id === row.componentId)
-        if (row.claim === 'Availability SLO' && entry?.availability != null) expect(row.computed).toContain(`${Number((entry.availability * 100).toFixed(6))} %`)
-      }
+      // Quality: a row per claim; availability rows carry the engine's numbers and its slo-unreachable verdicts.
+      const claimed = template.components.filter((c) => findKind(c.kind)?.group !== 'operations').flatMap((c) => CLAIM_PROPERTIES.filter((p) => p in c.properties))
+      expect(report.quality).toHaveLength(claimed.length)
+      const unreachable = new Set(analysis.findings.filter((finding) => finding.rule === 'slo-unreachable').flatMap((finding) => finding.shapes))
+      const availability = report.quality.filter((row) => row.claim === 'Availability SLO' && row.verdict !== 'not computable')
+      const engine = (componentId: string) =>
+        analysis.entries.find((entry) => entry.id === componentId)?.availability ?? analysis.components.find((c) => c.id === componentId)!.effectiveAvailability!
+      expect(availability.map((row) => [row.computed!.split(' %')[0], row.verdict === 'not met'])).toEqual(
+        availability.map((row) => [String(Number((engine(row.componentId) * 100).toFixed(6))), unreachable.has(row.componentId)]),
+      )
 
       const markdown = reportAsMarkdown(report)
       const html = reportAsHtml(report)
@@ -129,7 +134,7 @@ describe('the quality requirements', () => {
 
 describe('the other sections', () => {
   it('list context, connections with their rationale, and risks with the justification of those marked not applicable', () => {
-    const records = claims().map((record) => {
+    const records = claims().map((record): JsonRecord => {
       if (record.id === shape('api')) return { ...record, meta: { analysis: { notApplicable: { spof: 'One replica is enough for the course demo.' } } } }
       if (record.typeName === 'shape' && record.type === 'arrow' && JSON.stringify(record.meta).includes('"async"')) {
         return { ...record, meta: { ...(record.meta as object), connectionRationale: { retries: 'Payments are idempotent.' } } }
