@@ -13,6 +13,14 @@ async function postBoard(url: string, records: JsonRecord[]): Promise<{ id: stri
   return (await response.json()) as { id: string; links: Record<string, string> }
 }
 
+/** A report served with 200 and its content type, and its headers. */
+async function served(url: string, path: string, token: string): Promise<{ text: string; headers: Headers }> {
+  const response = await apiRequest(url, path, token)
+  expect(response.status).toBe(200)
+  expect(response.headers.get('content-type')).toBe(path.endsWith('.md') ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8')
+  return { text: await response.text(), headers: response.headers }
+}
+
 /** The report as the shared package renders it, dated as the served one (it is made on the server's clock). */
 function expected(render: typeof reportAsMarkdown, served: string, records: JsonRecord[], version?: { name: string; createdAt: number }): string {
   const date = /Date: (\d{4}-\d{2}-\d{2})/.exec(served)?.[1]
@@ -27,18 +35,13 @@ describe('GET /api/boards/:id/report.md and report.html', () => {
     const board = await postBoard(url, records)
     for (const role of ['owner', 'editor', 'reviewer', 'viewer']) {
       const token = linkToken(board.links[role]!)
-      const markdown = await apiRequest(url, `/api/boards/${board.id}/report.md`, token)
-      expect(markdown.status).toBe(200)
-      expect(markdown.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
-      expect(markdown.headers.get('cache-control')).toBe('no-store')
-      const text = await markdown.text()
+      const { text, headers } = await served(url, `/api/boards/${board.id}/report.md`, token)
+      expect(headers.get('cache-control')).toBe('no-store')
       expect(text).toBe(expected(reportAsMarkdown, text, records))
 
-      const html = await apiRequest(url, `/api/boards/${board.id}/report.html`, token)
-      expect(html.status).toBe(200)
-      expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8')
+      const html = await served(url, `/api/boards/${board.id}/report.html`, token)
       expect(html.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:")
-      const page = await html.text()
+      const page = html.text
       expect(page).toBe(expected(reportAsHtml, text, records))
       expect(page).toContain('<title>Shop &#60;team 3&#62;</title>')
     }
@@ -68,16 +71,13 @@ describe('GET /api/boards/:id/versions/:versionId/report.md and .html', () => {
     const version = versionInfoSchema.parse(await submitted.json())
     const reviewer = linkToken(board.links.reviewer!)
 
-    const markdown = await apiRequest(url, `/api/boards/${board.id}/versions/${version.id}/report.md`, reviewer)
-    expect(markdown.status).toBe(200)
-    expect(markdown.headers.get('cache-control')).toBe('private, max-age=60')
-    const text = await markdown.text()
+    const { text, headers } = await served(url, `/api/boards/${board.id}/versions/${version.id}/report.md`, reviewer)
+    expect(headers.get('cache-control')).toBe('private, max-age=60')
     expect(text).toContain('Version: Final submission')
     expect(text).toBe(expected(reportAsMarkdown, text, records, version))
 
-    const html = await apiRequest(url, `/api/boards/${board.id}/versions/${version.id}/report.html`, reviewer)
-    expect(html.status).toBe(200)
-    expect(await html.text()).toBe(expected(reportAsHtml, text, records, version))
+    const html = await served(url, `/api/boards/${board.id}/versions/${version.id}/report.html`, reviewer)
+    expect(html.text).toBe(expected(reportAsHtml, text, records, version))
     for (const format of ['md', 'html']) {
       expect((await apiRequest(url, `/api/boards/${board.id}/versions/nope/report.${format}`, reviewer)).status).toBe(404)
     }
