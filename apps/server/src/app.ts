@@ -34,6 +34,7 @@ import { attachCollabWebSocket } from './collab/websocket.ts'
 import { YWebsocketEndpoint } from './collab/y-websocket.ts'
 import type { ConcordConfig } from './config.ts'
 import { registerAnalysisRoutes } from './http/analysis.ts'
+import { registerDesignExportRoutes } from './http/design-export.ts'
 import { registerAssetRoutes } from './http/assets.ts'
 import { trustProxyFunction } from './http/client-address.ts'
 import { registerBoardRoutes } from './http/boards.ts'
@@ -187,6 +188,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     registerAssetRoutes(api, { storage, access, quotaBytes: config.assetQuotaBytes })
     registerVersionRoutes(api, { access, versions })
     registerAnalysisRoutes(api, { access, admin, versions })
+    registerDesignExportRoutes(api, { access, admin })
     registerSessionRoutes(api, {
       storage,
       access,
