@@ -5,7 +5,7 @@ import { containerKindLabel, descriptionOf, designView, isAsync, kindLabel, name
  * A PlantUML macro argument string. PlantUML strings have no escape for `"`, so quotes become `'`;
  * line breaks become PlantUML's `\n`.
  */
-export function pumlString(text: string): string {
+function pumlString(text: string): string {
   return `"${text.replace(/"/g, "'").replace(/\r\n|\r|\n/g, '\\n')}"`
 }
 

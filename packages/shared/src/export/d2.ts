@@ -5,7 +5,7 @@ import { containerKindLabel, designView, edgeLabel, isAsync, kindLabel, nameOf, 
  * A D2 double-quoted string: backslash escapes for `\`, `"` and line breaks, and `$` escaped so a
  * `${name}` in a label is not taken for a variable.
  */
-export function d2String(text: string): string {
+function d2String(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$').replace(/\r\n|\r|\n/g, '\\n')}"`
 }
 

@@ -7,9 +7,8 @@ import { exportIdentifiers } from './identifiers.ts'
 /** How a component appears in the C4 vocabulary every export shares. */
 export type ElementRole = 'person' | 'external' | 'container'
 
-/** The design graph as every exporter reads it: format-safe ids, readable kinds, labels and nesting. */
+/** What every exporter needs beside the design graph: format-safe ids and the nesting, top down. */
 export interface DesignView {
-  graph: DesignGraph
   /** Shape id to identifier, for components and containers alike (one namespace). */
   ids: Map<string, string>
   /** Containers with no container around them, and each container's direct children. */
@@ -77,28 +76,22 @@ export function propertyEntries(properties: Record<string, JsonValue>): Array<[s
     .map((key) => [key, valueText(properties[key]!)])
 }
 
-function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
+/** Shapes split by their innermost container: those in none, and the rest by container id. */
+function byInnermostContainer<T extends { containers: string[] }>(shapes: Iterable<T>): { top: T[]; inside: Map<string, T[]> } {
+  const top: T[] = []
+  const inside = new Map<string, T[]>()
+  for (const shape of shapes) {
+    const parent = shape.containers[0]
+    if (parent === undefined) top.push(shape)
+    else inside.set(parent, [...(inside.get(parent) ?? []), shape])
+  }
+  return { top, inside }
 }
 
 export function designView(graph: DesignGraph): DesignView {
   const taken = new Set<string>()
   const ids = new Map([...exportIdentifiers(graph.containers.keys(), 'g', taken), ...exportIdentifiers(graph.components.keys(), 'c', taken)])
-  const topContainers: DesignContainer[] = []
-  const childContainers = new Map<string, DesignContainer[]>()
-  for (const container of graph.containers.values()) {
-    const parent = container.containers[0]
-    if (parent === undefined) topContainers.push(container)
-    else pushTo(childContainers, parent, container)
-  }
-  const looseComponents: DesignComponent[] = []
-  const containedComponents = new Map<string, DesignComponent[]>()
-  for (const component of graph.components.values()) {
-    const parent = component.containers[0]
-    if (parent === undefined) looseComponents.push(component)
-    else pushTo(containedComponents, parent, component)
-  }
-  return { graph, ids, topContainers, childContainers, looseComponents, containedComponents }
+  const containers = byInnermostContainer(graph.containers.values())
+  const components = byInnermostContainer(graph.components.values())
+  return { ids, topContainers: containers.top, childContainers: containers.inside, looseComponents: components.top, containedComponents: components.inside }
 }

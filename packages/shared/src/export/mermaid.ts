@@ -5,7 +5,7 @@ import { containerKindLabel, designView, edgeLabel, isAsync, kindLabel, nameOf, 
  * Text for inside a Mermaid quoted label: Mermaid has no backslash escapes, only entity codes
  * (`#quot;`), so `#` goes first, then quotes and angle brackets; line breaks become `<br>`.
  */
-export function mermaidText(text: string): string {
+function mermaidText(text: string): string {
   return text.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\r\n|\r|\n/g, '<br>')
 }
 

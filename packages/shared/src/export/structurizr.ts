@@ -8,7 +8,7 @@ const ENVIRONMENT = 'Board'
  * A Structurizr DSL string. The DSL has no escape for `"` (a quote ends the token) and substitutes
  * `${name}`, so quotes become `'`, `${` loses its brace and line breaks become spaces.
  */
-export function dslString(text: string): string {
+function dslString(text: string): string {
   return `"${text.replace(/\r\n|\r|\n/g, ' ').replace(/"/g, "'").replace(/\$\{/g, '$ {')}"`
 }
 
