@@ -121,6 +121,14 @@ describe('escaping', () => {
     expect(EXPORT_FORMATS['c4-plantuml'].render(graph, 't')).toContain(`Container(c_a_b, "Say 'hi' #1 <b>\\n\${x} \\n {a}; end", "stateless-service", "Stateless service")`)
   })
 
+  it('numbers the names and relationship descriptions Structurizr would find alike', () => {
+    const twice = { ...graph, connections: [...graph.connections, { ...graph.connections[0]!, id: 'shape:arrow-2' }] }
+    const text = EXPORT_FORMATS.structurizr.render(twice, 't')
+    expect(text).toContain(`c_a_b = container "Say 'hi' #1 <b> $ {x} \\n {a}; end" `)
+    expect(text).toContain(`c_a_b_2 = container "Say 'hi' #1 <b> $ {x} \\n {a}; end (2)" `)
+    expect(text).toContain('c_a_b -> c_a_b_2 "asynchronous" "gRPC"\n    c_a_b -> c_a_b_2 "asynchronous (2)" "gRPC"')
+  })
+
   it('dashes asynchronous connections and labels them with protocol and mode', () => {
     expect(EXPORT_FORMATS.mermaid.render(graph, 't')).toContain('c_a_b -.->|"gRPC · asynchronous"| c_a_b_2')
     expect(EXPORT_FORMATS.d2.render(graph, 't')).toContain('g_end.c_a_b -> c_a_b_2: "gRPC · asynchronous" {\n  style.stroke-dash: 3\n}')
