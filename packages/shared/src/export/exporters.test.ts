@@ -83,7 +83,7 @@ describe('golden Structurizr DSL (checked by hand)', () => {
 })
 
 /** A two-component design whose names and values hold every character the formats treat specially. */
-const AWKWARD = 'Say "hi" #1 <b>\n${x} \\n {a}; end'
+const AWKWARD = '`Say "hi" #1 <b>\n${x} \\n {a}; end'
 function awkwardGraph(): DesignGraph {
   const component = (id: string, kind: string, containers: string[]) => ({ id, name: AWKWARD, kind, group: 'compute', properties: { note: AWKWARD, replicas: 3 }, containers, notApplicable: {} })
   return {
@@ -115,17 +115,17 @@ describe('escaping', () => {
   }
 
   it('uses each format’s own escapes', () => {
-    expect(EXPORT_FORMATS.mermaid.render(graph, 't')).toContain('["Say #quot;hi#quot; #35;1 #lt;b#gt;<br>${x} \\n {a}; end<br>Stateless service"]')
-    expect(EXPORT_FORMATS.d2.render(graph, 't')).toContain(': "Say \\"hi\\" #1 <b>\\n\\${x} \\\\n {a}; end\\nStateless service" {')
-    expect(EXPORT_FORMATS.structurizr.render(graph, 't')).toContain(`container "Say 'hi' #1 <b> $ {x} \\n {a}; end" "Stateless service" "stateless-service"`)
-    expect(EXPORT_FORMATS['c4-plantuml'].render(graph, 't')).toContain(`Container(c_a_b, "Say 'hi' #1 <b>\\n\${x} \\n {a}; end", "stateless-service", "Stateless service")`)
+    expect(EXPORT_FORMATS.mermaid.render(graph, 't')).toContain('["#96;Say #quot;hi#quot; #35;1 #lt;b#gt;<br>${x} \\n {a}; end<br>Stateless service"]')
+    expect(EXPORT_FORMATS.d2.render(graph, 't')).toContain(': "`Say \\"hi\\" #1 <b>\\n\\${x} \\\\n {a}; end\\nStateless service" {')
+    expect(EXPORT_FORMATS.structurizr.render(graph, 't')).toContain(`container "\`Say 'hi' #1 <b> $ {x} \\n {a}; end" "Stateless service" "stateless-service"`)
+    expect(EXPORT_FORMATS['c4-plantuml'].render(graph, 't')).toContain(`Container(c_a_b, "\`Say 'hi' #1 <b>\\n\${x} \\n {a}; end", "stateless-service", "Stateless service")`)
   })
 
   it('numbers the names and relationship descriptions Structurizr would find alike', () => {
     const twice = { ...graph, connections: [...graph.connections, { ...graph.connections[0]!, id: 'shape:arrow-2' }] }
     const text = EXPORT_FORMATS.structurizr.render(twice, 't')
-    expect(text).toContain(`c_a_b = container "Say 'hi' #1 <b> $ {x} \\n {a}; end" `)
-    expect(text).toContain(`c_a_b_2 = container "Say 'hi' #1 <b> $ {x} \\n {a}; end (2)" `)
+    expect(text).toContain(`c_a_b = container "\`Say 'hi' #1 <b> $ {x} \\n {a}; end" `)
+    expect(text).toContain(`c_a_b_2 = container "\`Say 'hi' #1 <b> $ {x} \\n {a}; end (2)" `)
     expect(text).toContain('c_a_b -> c_a_b_2 "asynchronous" "gRPC"\n    c_a_b -> c_a_b_2 "asynchronous (2)" "gRPC"')
   })
 

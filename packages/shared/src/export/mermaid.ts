@@ -3,10 +3,11 @@ import { containerKindLabel, designView, edgeLabel, isAsync, kindLabel, nameOf, 
 
 /**
  * Text for inside a Mermaid quoted label: Mermaid has no backslash escapes, only entity codes
- * (`#quot;`), so `#` goes first, then quotes and angle brackets; line breaks become `<br>`.
+ * (`#quot;`), so `#` goes first, then quotes, angle brackets and backticks (which would start a
+ * Markdown string); line breaks become `<br>`.
  */
 function mermaidText(text: string): string {
-  return text.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\r\n|\r|\n/g, '<br>')
+  return text.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/`/g, '#96;').replace(/\r\n|\r|\n/g, '<br>')
 }
 
 function subgraph(view: DesignView, container: DesignContainer, indent: string): string[] {
