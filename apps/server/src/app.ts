@@ -35,6 +35,7 @@ import { YWebsocketEndpoint } from './collab/y-websocket.ts'
 import type { ConcordConfig } from './config.ts'
 import { registerAnalysisRoutes } from './http/analysis.ts'
 import { registerReportRoutes } from './http/report.ts'
+import { registerDesignExportRoutes } from './http/design-export.ts'
 import { registerAssetRoutes } from './http/assets.ts'
 import { trustProxyFunction } from './http/client-address.ts'
 import { registerBoardRoutes } from './http/boards.ts'
@@ -189,6 +190,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     registerVersionRoutes(api, { access, versions })
     registerAnalysisRoutes(api, { access, admin, versions })
     registerReportRoutes(api, { access, admin, versions })
+    registerDesignExportRoutes(api, { access, admin })
     registerSessionRoutes(api, {
       storage,
       access,

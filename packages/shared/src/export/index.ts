@@ -1,0 +1,5 @@
+export { toC4PlantUml } from './c4-plantuml.ts'
+export { toD2 } from './d2.ts'
+export { EXPORT_FORMATS, isExportFormat, type ExportFormat, type ExportFormatName } from './formats.ts'
+export { toMermaid } from './mermaid.ts'
+export { toStructurizr } from './structurizr.ts'
