@@ -1,5 +1,5 @@
 import { capabilitiesOf } from '@concord/shared'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { exportAs, useEditor, useValue } from 'tldraw'
 import { Link, useLocation } from 'wouter'
 import { duplicateBoard } from '../api/boardAdmin.ts'
@@ -9,6 +9,7 @@ import { rememberBoard } from '../local/recentBoards.ts'
 import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
 import { RenameBoardDialog } from './RenameBoardDialog.tsx'
 import { downloadTldr, editorAsTldr } from './tldrFile.ts'
+import { useCloseOnOutsidePointer } from '../ui/useCloseOnOutsidePointer.ts'
 
 type OpenDialog = 'rename' | 'delete' | null
 
@@ -24,17 +25,11 @@ export function BoardMenu() {
   const [dialog, setDialog] = useState<OpenDialog>(null)
   const [error, setError] = useState<string | null>(null)
   const menu = useRef<HTMLDivElement>(null)
+  const closeMenu = useCallback(() => setOpen(false), [])
   const { boardId, token, role } = session.options
   const isOwner = role !== null && capabilitiesOf(role).manageBoard
 
-  useEffect(() => {
-    if (!open) return
-    const close = (event: PointerEvent) => {
-      if (!menu.current?.contains(event.target as Node)) setOpen(false)
-    }
-    window.addEventListener('pointerdown', close)
-    return () => window.removeEventListener('pointerdown', close)
-  }, [open])
+  useCloseOnOutsidePointer(open, menu, closeMenu)
 
   const run = (action: () => Promise<void>) => async () => {
     setOpen(false)

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import { IdentityBadge } from '../identity/IdentityBadge.tsx'
 import { peopleOnBoard } from './peopleOnBoard.ts'
+import { useCloseOnOutsidePointer } from '../ui/useCloseOnOutsidePointer.ts'
 
 /** Avatars shown in the bar before "+N". */
 const FACES = 3
@@ -17,15 +18,9 @@ export function PeopleMenu() {
   const following = useValue('following', () => editor.getInstanceState().followingUserId, [editor])
   const [open, setOpen] = useState(false)
   const menu = useRef<HTMLDivElement>(null)
+  const closeMenu = useCallback(() => setOpen(false), [])
 
-  useEffect(() => {
-    if (!open) return
-    const close = (event: PointerEvent) => {
-      if (!menu.current?.contains(event.target as Node)) setOpen(false)
-    }
-    window.addEventListener('pointerdown', close)
-    return () => window.removeEventListener('pointerdown', close)
-  }, [open])
+  useCloseOnOutsidePointer(open, menu, closeMenu)
 
   if (people.length === 0) return null
   const label = `${people.length} ${people.length === 1 ? 'person' : 'people'} here: ${people.map((person) => person.name).join(', ')}`

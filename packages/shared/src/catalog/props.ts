@@ -55,12 +55,8 @@ export function badgeLine(kind: ComponentKind, properties: Record<string, unknow
   for (const id of kind.badge) {
     const def = findProperty(kind, id)
     if (!def || !Object.hasOwn(properties, id)) continue
-    const check = checkPropertyValue(def, properties[id])
-    if (!check.ok) continue
-    const type = def.valueType
-    const short = type.type === 'enum' ? type.options.find((option) => option.value === check.value)?.short : undefined
-    const text = short ?? formatPropertyValue(def, check.value)
-    parts.push(def.badge ? def.badge.replace('{value}', text) : text)
+    const text = badgeText(def, properties[id])
+    if (text !== null) parts.push(text)
   }
   return parts.join(' · ')
 }
@@ -77,14 +73,20 @@ export function connectionBadgeLine(properties: Record<string, unknown>): string
   for (const id of CONNECTION_BADGE) {
     const def = CONNECTION_PROPERTIES.find((candidate) => candidate.id === id)
     if (!def || !Object.hasOwn(properties, id) || parts.length === 3) continue
-    const check = checkPropertyValue(def, properties[id])
-    if (!check.ok) continue
-    const type = def.valueType
-    const short = type.type === 'enum' ? type.options.find((option) => option.value === check.value)?.short : undefined
-    const text = short ?? formatPropertyValue(def, check.value)
-    parts.push(def.badge ? def.badge.replace('{value}', text) : text)
+    const text = badgeText(def, properties[id])
+    if (text !== null) parts.push(text)
   }
   return parts.join(' · ')
+}
+
+/** A property's text on a badge line (its enum option's short label if it has one), or null when the value is invalid. */
+function badgeText(def: PropertyDef, value: unknown): string | null {
+  const check = checkPropertyValue(def, value)
+  if (!check.ok) return null
+  const type = def.valueType
+  const short = type.type === 'enum' ? type.options.find((option) => option.value === check.value)?.short : undefined
+  const text = short ?? formatPropertyValue(def, check.value)
+  return def.badge ? def.badge.replace('{value}', text) : text
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
