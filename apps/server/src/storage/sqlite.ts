@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Role } from '@concord/shared'
+import { SqliteCommitWorker } from './sqlite-commit-worker.ts'
 import { SqliteDatabase } from './sqlite-database.ts'
-import { loadDocument, writeDocuments } from './sqlite-documents.ts'
+import { loadDocument } from './sqlite-documents.ts'
 import { copyAssets, createBoard, deleteBoard, getBoard, renameBoard, rotateLinkGeneration } from './sqlite-registry.ts'
 import { createSession, getSession, sessionOfBoard } from './sqlite-sessions.ts'
 import { addVersion, getVersion, listVersions } from './sqlite-versions.ts'
@@ -22,25 +23,31 @@ import type {
 export const DATABASE_FILE = 'concord.sqlite'
 
 export interface SqliteStorageOptions {
-  /** Test hook: runs inside a compaction, after the snapshot is written and before the log is emptied. */
-  betweenCompactionSteps?: (documentName: string) => void
+  /**
+   * Test hook: the URL of a module whose default export `(documentName) => void` runs inside a
+   * compaction, after the snapshot is written and before the log is emptied. A module, since it
+   * runs on the commit thread.
+   */
+  betweenCompactionStepsModule?: string
 }
 
 /**
  * The default storage: one SQLite file `<dataDir>/concord.sqlite` (`sqlite-database.ts`). Each
  * concern lives in its own `sqlite-*.ts` file, as PostgreSQL's do in `postgres-*.ts`; this class
- * only routes to them.
+ * only routes to them. The group commit's writes go through a second connection on a worker
+ * thread (`sqlite-commit-worker.ts`); everything else uses this thread's connection.
  */
 export class SqliteStorage implements Storage {
   private closed = false
   private readonly db: SqliteDatabase
+  private readonly commits: SqliteCommitWorker
 
-  constructor(
-    dataDir: string,
-    private readonly options: SqliteStorageOptions = {},
-  ) {
+  constructor(dataDir: string, options: SqliteStorageOptions = {}) {
     mkdirSync(dataDir, { recursive: true })
-    this.db = new SqliteDatabase(join(dataDir, DATABASE_FILE))
+    const path = join(dataDir, DATABASE_FILE)
+    // Opened (and migrated) here first: the commit thread finds the schema in place.
+    this.db = new SqliteDatabase(path)
+    this.commits = new SqliteCommitWorker({ path, betweenCompactionStepsModule: options.betweenCompactionStepsModule })
   }
 
   async createBoard(board: NewBoard, initialDocuments: DocumentState[]): Promise<BoardRecord> {
@@ -84,7 +91,8 @@ export class SqliteStorage implements Storage {
   }
 
   async writeDocuments(writes: DocumentWrite[]): Promise<void> {
-    writeDocuments(this.db, writes, this.options.betweenCompactionSteps)
+    if (this.closed) throw new Error('the database is closed')
+    await this.commits.write(writes)
   }
 
   async ping(): Promise<void> {
@@ -141,6 +149,7 @@ export class SqliteStorage implements Storage {
     // Own flag: DatabaseSync.isOpen only exists from Node 22.15.
     if (this.closed) return
     this.closed = true
+    await this.commits.close()
     this.db.close()
   }
 }
