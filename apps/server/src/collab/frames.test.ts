@@ -2,7 +2,7 @@ import { MessageType } from '@hocuspocus/server'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import { messageYjsUpdate } from 'y-protocols/sync'
-import { authAnswerOf, AuthMessageType, messageTypeOf, readFrameHeader, readSyncUpdate } from './frames.ts'
+import { authAnswerOf, AuthMessageType, broadcastTypeOf, messageTypeOf, readFrameHeader, readSyncUpdate } from './frames.ts'
 
 function frame(address: string | null, ...parts: Array<number | Uint8Array>): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -23,6 +23,16 @@ describe('frames', () => {
     expect(header.type).toBe(MessageType.Awareness)
     expect(new TextDecoder().decode(frame(name, 0).subarray(header.addressStart, header.addressEnd))).toBe(name)
     expect(header.bodyStart).toBe(header.addressEnd + 1)
+  })
+
+  it('read a broadcast frame\'s type once for every socket, without moving the reader of other frames', () => {
+    const update = frame('board:b1', MessageType.Sync, messageYjsUpdate, new Uint8Array([1, 2]))
+    const denied = frame('board:b1', MessageType.Auth, AuthMessageType.PermissionDenied)
+    expect(messageTypeOf(denied)).toBe(MessageType.Auth)
+    expect(broadcastTypeOf(update)).toBe(MessageType.Sync)
+    expect(broadcastTypeOf(update)).toBe(MessageType.Sync)
+    expect(broadcastTypeOf(denied)).toBe(MessageType.Auth)
+    expect(authAnswerOf(denied)).toBe(AuthMessageType.PermissionDenied)
   })
 
   it('find no header in truncated frames', () => {

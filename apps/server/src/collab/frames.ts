@@ -72,6 +72,25 @@ export function messageTypeOf(frame: Uint8Array, prefixed = true): number {
   return end < 0 ? -1 : readVarUintAt(frame, end)
 }
 
+/** The last frame `broadcastTypeOf` read, and its type. */
+let lastFrame: Uint8Array | undefined
+let lastType = -1
+
+/**
+ * `messageTypeOf` for a frame on its way to clients, read once per frame instead of once per
+ * socket: a broadcast writes the same buffer to every connection in a row, and frames are never
+ * changed once sent. Leaves the module's read position alone (`authAnswerOf` needs its own read).
+ */
+export function broadcastTypeOf(frame: Uint8Array): number {
+  if (frame !== lastFrame) {
+    const saved = cursor
+    lastType = messageTypeOf(frame)
+    lastFrame = frame
+    cursor = saved
+  }
+  return lastType
+}
+
 /** A frame's header, or null when it has none. */
 export function readFrameHeader(frame: Uint8Array, prefixed = true): FrameHeader | null {
   const end = addressEnd(frame, prefixed)

@@ -1,5 +1,5 @@
 import type { beforeSyncPayload, Connection, connectedPayload, Extension } from '@hocuspocus/server'
-import { messageTypeOf } from './frames.ts'
+import { broadcastTypeOf } from './frames.ts'
 
 /** One frame on its way from the server to one document connection. */
 export interface OutgoingFrame {
@@ -49,6 +49,8 @@ export class OutgoingQueue implements Extension {
   extensionName = 'concord-outgoing-queue'
 
   private readonly connections = new Map<Connection, Wrapped>()
+  /** The connections holding frames: a release looks at these only, not at every connection. */
+  private readonly holding = new Set<Wrapped>()
 
   constructor(private readonly rules: readonly FrameRule[]) {}
 
@@ -58,11 +60,11 @@ export class OutgoingQueue implements Extension {
    */
   release(select: (frame: HeldFrame) => boolean): HeldFrame[] {
     const released: Pending[] = []
-    for (const wrapped of this.connections.values()) {
-      if (wrapped.held.length === 0) continue
+    for (const wrapped of this.holding) {
       const keep: Pending[] = []
       for (const frame of wrapped.held) (select(frame) ? released : keep).push(frame)
       wrapped.held = keep
+      if (keep.length === 0) this.holding.delete(wrapped)
     }
     for (const frame of released) this.pass(frame, frame.heldBy + 1)
     return released
@@ -71,7 +73,7 @@ export class OutgoingQueue implements Extension {
   /** Frames currently held, over all connections. */
   heldCount(): number {
     let count = 0
-    for (const wrapped of this.connections.values()) count += wrapped.held.length
+    for (const wrapped of this.holding) count += wrapped.held.length
     return count
   }
 
@@ -88,13 +90,17 @@ export class OutgoingQueue implements Extension {
   private wrap(connection: Connection): void {
     if (this.connections.has(connection)) return
     const deliver = connection.send.bind(connection)
-    this.connections.set(connection, { held: [] })
+    const wrapped: Wrapped = { held: [] }
+    this.connections.set(connection, wrapped)
     connection.send = (bytes: Uint8Array) => {
-      const frame = { connection, bytes, messageType: messageTypeOf(bytes), tag: undefined, heldAt: 0, heldBy: -1, deliver }
+      const frame = { connection, bytes, messageType: broadcastTypeOf(bytes), tag: undefined, heldAt: 0, heldBy: -1, deliver }
       this.pass(frame, 0)
     }
     // Whatever is still held for a closed connection can never be delivered.
-    connection.onClose(() => this.connections.delete(connection))
+    connection.onClose(() => {
+      this.connections.delete(connection)
+      this.holding.delete(wrapped)
+    })
   }
 
   private pass(frame: Pending, fromRule: number): void {
@@ -110,6 +116,7 @@ export class OutgoingQueue implements Extension {
       const wrapped = this.connections.get(frame.connection)
       if (!wrapped) return
       wrapped.held.push({ ...frame, tag: verdict.hold, heldAt: performance.now(), heldBy: index })
+      this.holding.add(wrapped)
       return
     }
     frame.deliver(frame.bytes)

@@ -1,4 +1,5 @@
-import { authAnswerOf, AuthMessageType } from './frames.ts'
+import { MessageType } from '@hocuspocus/server'
+import { authAnswerOf, AuthMessageType, broadcastTypeOf } from './frames.ts'
 
 /** Refused tokens one socket may present before it is closed. */
 export const AUTH_FAILURES_PER_SOCKET = 5
@@ -90,6 +91,8 @@ export class SocketAccount {
 
   /** A frame to the client: follows its authentication answers. The breach when the socket must be closed. */
   sent(frame: Uint8Array): BudgetBreach | null {
+    // Most frames are broadcasts, whose type is read once for all sockets.
+    if (broadcastTypeOf(frame) !== MessageType.Auth) return null
     const answer = authAnswerOf(frame)
     if (answer === AuthMessageType.Authenticated && !this.authenticated) {
       // Hocuspocus has handed the queued frames to the document: they no longer wait.

@@ -1,11 +1,23 @@
-import type { Connection, Document } from '@hocuspocus/server'
+import { OutgoingMessage, type Connection, type Document } from '@hocuspocus/server'
 import type { StatelessServerMessage } from '@concord/shared'
 
-/** Sends a stateless message to one connection, or to several (encoded once). */
+/**
+ * Sends a stateless message to one connection, or to several: encoded once per message address
+ * (as Hocuspocus' own broadcast does), the same frame written to each.
+ */
 export function sendStateless(to: Connection | Iterable<Connection>, message: StatelessServerMessage): void {
   const text = JSON.stringify(message)
-  if (Symbol.iterator in to) for (const connection of to) connection.sendStateless(text)
-  else to.sendStateless(text)
+  if (!(Symbol.iterator in to)) return to.sendStateless(text)
+  const frames = new Map<string, Uint8Array>()
+  for (const connection of to) {
+    const address = connection.messageAddress
+    let frame = frames.get(address)
+    if (!frame) {
+      frame = new OutgoingMessage(address).writeStateless(text).toUint8Array()
+      frames.set(address, frame)
+    }
+    connection.send(frame)
+  }
 }
 
 /**
