@@ -1,8 +1,8 @@
 // `pnpm bench`: Concord's server against stock Hocuspocus and a raw websocket broadcast server,
 // each in its own process (pinned to one CPU), driven by client worker processes (the other CPU).
 //   --quick            tiny sizes and short phases (checks the harness; writes bench/results/ only)
-//   --only=a,b         scenarios among fanout, busy, lecture, lab, join, rooms, analysis
-//   --budget=<s>       stop starting new runs after this many seconds (default 870)
+//   --only=a,b         scenarios among fanout, disk, rooms, memory, busy, lecture, lab, join, analysis
+//   --budget=<s>       stop starting new runs after this many seconds (default 1140: the whole bench stays under 20 minutes)
 //   --profile=<kinds>  CPU-profile these servers (concord, hocuspocus, raw) into bench/results/profiles
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
@@ -13,18 +13,21 @@ import { CLIENT_CPU, ClientPool } from './lib/client-pool.ts'
 import { killAllNow, stopAll } from './lib/processes.ts'
 import { startServer, type ServerKind, type ServerUnderTest } from './lib/servers.ts'
 import { FULL_PLAN, LAB_VARIANTS, QUICK_PLAN, SCENARIOS, type ScenarioName } from './plan.ts'
+import { estimateSeconds, runSeconds } from './plan-estimate.ts'
 import { describeEnvironment, renderMarkdown, writePerformanceDoc, type BenchResults } from './report.ts'
 import { analysisRun } from './scenarios/analysis.ts'
 import { classroomRun } from './scenarios/classroom.ts'
+import { diskContentionRun } from './scenarios/disk-contention.ts'
 import { fanoutRun } from './scenarios/fanout.ts'
 import { joinStormRun } from './scenarios/join-storm.ts'
+import { memoryRun } from './scenarios/memory.ts'
 import { roomsStep } from './scenarios/rooms-per-node.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') as ScenarioName[] | undefined
-const budgetS = Number(args.find((arg) => arg.startsWith('--budget='))?.slice('--budget='.length) ?? 870)
+const budgetS = Number(args.find((arg) => arg.startsWith('--budget='))?.slice('--budget='.length) ?? 1140)
 const profiled = args.find((arg) => arg.startsWith('--profile='))?.slice('--profile='.length).split(',') ?? []
 const plan = quick ? QUICK_PLAN : FULL_PLAN
 const selected = SCENARIOS.filter((name) => !only || only.includes(name))
@@ -39,6 +42,8 @@ const results: BenchResults = {
   quick,
   scenarios: selected,
   fanout: [],
+  disk: [],
+  memory: [],
   busy: [],
   lecture: [],
   lab: [],
@@ -76,17 +81,20 @@ async function attempt<T>(what: string, run: () => Promise<T>): Promise<T | unde
   }
 }
 
-const phaseSeconds = (timing: { warmupMs: number; measureMs: number; drainMs: number }, setup: number) =>
-  (timing.warmupMs + timing.measureMs + timing.drainMs) / 1000 + setup
-
 async function main(): Promise<void> {
   const needed = new Set<ServerKind>()
   if (selected.includes('fanout')) plan.fanout.servers.forEach((kind) => needed.add(kind))
+  if (selected.includes('disk')) needed.add('concord')
+  if (selected.includes('rooms')) plan.rooms.servers.forEach((kind) => needed.add(kind))
+  if (selected.includes('memory')) plan.memory.servers.forEach((kind) => needed.add(kind))
   if (selected.includes('busy')) Object.keys(plan.busy.servers).forEach((kind) => needed.add(kind as ServerKind))
   if (selected.includes('lecture')) Object.keys(plan.lecture.servers).forEach((kind) => needed.add(kind as ServerKind))
   if (selected.includes('lab')) LAB_VARIANTS.forEach((variant) => needed.add(variant.kind))
   if (selected.includes('join')) plan.join.servers.forEach((kind) => needed.add(kind))
-  if (selected.includes('rooms')) plan.rooms.servers.forEach((kind) => needed.add(kind))
+
+  const estimate = estimateSeconds(plan, selected)
+  const total = Object.values(estimate).reduce((sum, seconds) => sum + seconds, 0)
+  console.info(`plan: at most about ${(total / 60).toFixed(1)} min (${Object.entries(estimate).map(([name, seconds]) => `${name} ${Math.round(seconds)} s`).join(', ')}); budget ${budgetS} s`)
 
   // All servers stay up for the whole bench (idle ones cost nothing) so runs can interleave.
   const servers = new Map<ServerKind, ServerUnderTest>()
@@ -98,19 +106,54 @@ async function main(): Promise<void> {
   console.info(`servers and ${plan.workers} client workers up (logs in ${logDir})`)
 
   if (selected.includes('fanout')) {
-    const { timing, compared } = plan.fanout
-    const runsOf = (kind: ServerKind, clients: number) =>
-      kind !== 'raw' && compared.clients.includes(clients) ? Math.max(plan.fanout.runs, compared.comparedRuns) : plan.fanout.runs
-    for (let run = 1; run <= Math.max(plan.fanout.runs, compared.comparedRuns); run++) {
+    const { timing, writerHz } = plan.fanout
+    for (let run = 1; run <= plan.fanout.runs; run++) {
       for (const clients of plan.fanout.clients) {
         for (const kind of plan.fanout.servers) {
-          if (run > runsOf(kind, clients)) continue
           const what = `fan-out ${kind} N=${clients} run ${run}`
-          if (!fits(what, phaseSeconds(timing, 2 + clients / 200))) continue
-          const result = await attempt(what, () => fanoutRun(servers.get(kind)!, pool, clients, timing))
+          if (!fits(what, runSeconds.fanout(plan, clients))) continue
+          const result = await attempt(what, () => fanoutRun(servers.get(kind)!, pool, clients, writerHz, timing))
           if (result) results.fanout.push({ kind, run, ...result })
         }
       }
+    }
+  }
+  if (selected.includes('disk')) {
+    const { clients, writerHz, timing } = plan.disk
+    for (let run = 1; run <= plan.disk.runs; run++) {
+      for (const disk of ['idle', 'busy'] as const) {
+        const what = `disk contention (${disk} disk) run ${run}`
+        if (!fits(what, runSeconds.disk(plan))) continue
+        const result = await attempt(what, () => diskContentionRun(servers.get('concord')!, pool, disk, clients, writerHz, timing, { root: ROOT, logDir }))
+        if (result) results.disk.push({ kind: 'concord', run, ...result })
+      }
+    }
+  }
+  if (selected.includes('rooms')) {
+    // Sizes grow for every server that still holds, up to the largest, or until all have failed.
+    const { timing, steps } = plan.rooms
+    const failed = new Set<ServerKind>()
+    for (const rooms of steps) {
+      for (const kind of plan.rooms.servers) {
+        if (failed.has(kind)) continue
+        const what = `rooms per node ${kind} R=${rooms}`
+        if (!fits(what, runSeconds.rooms(plan, rooms))) {
+          failed.add(kind)
+          continue
+        }
+        const result = await attempt(what, () => roomsStep(servers.get(kind)!, pool, rooms, timing))
+        if (result) results.rooms.push({ kind, ...result })
+        if (!result?.holds) failed.add(kind)
+      }
+    }
+  }
+  if (selected.includes('memory')) {
+    const { connections, boards } = plan.memory
+    for (const kind of plan.memory.servers) {
+      const what = `memory ${kind}`
+      if (!fits(what, runSeconds.memory(plan))) continue
+      const result = await attempt(what, () => memoryRun(servers.get(kind)!, pool, connections, boards))
+      if (result) results.memory.push({ kind, ...result })
     }
   }
   for (const scenario of ['busy', 'lecture'] as const) {
@@ -121,7 +164,7 @@ async function main(): Promise<void> {
       for (const [kind, count] of runs) {
         if (run > count) continue
         const what = `${scenario} ${kind} run ${run}`
-        if (!fits(what, phaseSeconds(timing, 8))) continue
+        if (!fits(what, runSeconds.classroom(timing))) continue
         const result = await attempt(what, () => classroomRun(servers.get(kind)!, pool, mix, timing))
         if (result) results[scenario].push({ kind, run, ...result })
       }
@@ -132,7 +175,7 @@ async function main(): Promise<void> {
     for (let run = 1; run <= runs; run++) {
       for (const variant of LAB_VARIANTS) {
         const what = `lab ${variant.name} run ${run}`
-        if (!fits(what, phaseSeconds(timing, 6))) continue
+        if (!fits(what, runSeconds.lab(plan))) continue
         const result = await attempt(what, () => classroomRun(servers.get(variant.kind)!, pool, mix, timing, { labViewer: variant.labViewer }))
         if (result) results.lab.push({ variant: variant.name, kind: variant.kind, run, ...result })
       }
@@ -142,31 +185,17 @@ async function main(): Promise<void> {
     for (let run = 1; run <= plan.join.runs; run++) {
       for (const kind of plan.join.servers) {
         const what = `join storm ${kind} run ${run}`
-        if (!fits(what, 15)) continue
+        if (!fits(what, runSeconds.join)) continue
         const { joiners, shapes, spreadMs } = plan.join
         const result = await attempt(what, () => joinStormRun(servers.get(kind)!, pool, joiners, shapes, spreadMs))
         if (result) results.join.push({ kind, run, ...result })
       }
     }
   }
-  if (selected.includes('rooms')) {
-    const { timing, steps } = plan.rooms
-    for (const kind of plan.rooms.servers) {
-      for (const rooms of steps) {
-        const what = `rooms per node ${kind} R=${rooms}`
-        if (!fits(what, phaseSeconds(timing, 3 + rooms / 100))) break
-        const result = await attempt(what, () => roomsStep(servers.get(kind)!, pool, rooms, timing))
-        if (!result) break
-        results.rooms.push({ kind, ...result })
-        // The search stops at the first size that misses the target.
-        if (!result.holds) break
-      }
-    }
-  }
   if (selected.includes('analysis')) {
     for (const components of plan.analysis.components) {
       const what = `analysis of ${components} components`
-      if (!fits(what, 1 + components / 200)) continue
+      if (!fits(what, runSeconds.analysis(components))) continue
       const result = await attempt(what, async () => analysisRun(components, plan.analysis.runs))
       if (result) results.analysis.push(result)
     }

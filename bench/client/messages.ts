@@ -36,7 +36,8 @@ export interface SendTable {
 }
 
 export type ToWorker =
-  | { type: 'open'; clients: ClientSpec[] }
+  /** Opens `clients`, closing the ones open before unless `append`. */
+  | { type: 'open'; clients: ClientSpec[]; append?: boolean }
   | { type: 'run'; startAt: number; measureFrom: number; measureUntil: number }
   | { type: 'analyze'; doc: SendTable; awareness: SendTable }
   | { type: 'close' }
@@ -45,6 +46,9 @@ export interface OpenResult {
   /** Time from opening the socket to the server's sync step 2, per client, ms. */
   syncMs: number[]
   failures: string[]
+  /** The workers' CPU time while opening, and the wall time it took (ms). */
+  cpuMs: number
+  wallMs: number
 }
 
 export interface RunResult {

@@ -20,19 +20,27 @@ process.on('disconnect', () => process.exit(0))
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'open': {
-      for (const client of clients) client.close()
-      recorder = newRecorder()
-      clients = message.clients.map((spec) => new ThinClient(spec, recorder))
+      const cpuBefore = process.cpuUsage()
+      const wallBefore = monotonicMs()
+      if (!message.append) {
+        for (const client of clients) client.close()
+        recorder = newRecorder()
+        clients = []
+      }
+      const opening = message.clients.map((spec) => new ThinClient(spec, recorder))
+      clients.push(...opening)
       const failures: string[] = []
       await Promise.all(
-        clients.map(async (client) => {
+        opening.map(async (client) => {
           const delay = client.spec.openAfterMs ?? 0
           if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
           await client.open().catch((error: unknown) => failures.push(String(error)))
         }),
       )
-      for (const client of clients) if (client.syncedAfterMs !== undefined) client.prepare()
-      reply({ type: 'opened', result: { syncMs: clients.flatMap((c) => (c.syncedAfterMs === undefined ? [] : [c.syncedAfterMs])), failures } })
+      for (const client of opening) if (client.syncedAfterMs !== undefined) client.prepare()
+      const syncMs = opening.flatMap((c) => (c.syncedAfterMs === undefined ? [] : [c.syncedAfterMs]))
+      const cpu = process.cpuUsage(cpuBefore)
+      reply({ type: 'opened', result: { syncMs, failures, cpuMs: (cpu.user + cpu.system) / 1000, wallMs: monotonicMs() - wallBefore } })
       return
     }
     case 'run': {

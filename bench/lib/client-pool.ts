@@ -16,6 +16,9 @@ import {
 import { request, spawnNode, stopProcess } from './processes.ts'
 import { SERVER_CPU } from './servers.ts'
 
+/** How long after the drain window a phase that missed deliveries looks again for late ones. */
+const LATE_LOOK_MS = 3000
+
 /** Client workers share the CPU the server does not use. */
 export const CLIENT_CPU = 1 - SERVER_CPU
 
@@ -38,6 +41,11 @@ export interface PhaseResult {
   finalBeacons: RunResult['finalBeacons']
   /** Share of one core the client workers used together while the phase ran. */
   clientCpu: number
+  /**
+   * Document deliveries that arrived after the drain window, counted in a second
+   * look 3 s later when the first missed some: late in the harness' window, not lost by the server.
+   */
+  lateDeliveries: number
   socketsLost: number
 }
 
@@ -57,15 +65,20 @@ export class ClientPool {
     return new ClientPool(workers)
   }
 
-  /** Opens `clients` (round-robin over the workers); resolves with every client's time to synced. */
-  async open(clients: ClientSpec[], timeoutMs = 60_000): Promise<OpenResult> {
+  /**
+   * Opens `clients` (round-robin over the workers), closing those open before unless `append`;
+   * resolves with every new client's time to synced and the share of a core the workers used.
+   */
+  async open(clients: ClientSpec[], timeoutMs = 60_000, append = false): Promise<OpenResult & { clientCpu: number }> {
     const shares = this.workers.map((_, index) => clients.filter((__, i) => i % this.workers.length === index))
     const results = await Promise.all(
       this.workers.map((worker, index) =>
-        request(worker, { type: 'open', clients: shares[index] }, (reply) => ((reply as FromWorker).type === 'opened' ? (reply as { result: OpenResult }).result : undefined), timeoutMs, 'open clients'),
+        request(worker, { type: 'open', clients: shares[index]!, append }, (reply) => ((reply as FromWorker).type === 'opened' ? (reply as { result: OpenResult }).result : undefined), timeoutMs, 'open clients'),
       ),
     )
-    return { syncMs: results.flatMap((r) => r.syncMs), failures: results.flatMap((r) => r.failures) }
+    const cpuMs = results.reduce((sum, r) => sum + r.cpuMs, 0)
+    const wallMs = Math.max(...results.map((r) => r.wallMs))
+    return { syncMs: results.flatMap((r) => r.syncMs), failures: results.flatMap((r) => r.failures), cpuMs, wallMs, clientCpu: wallMs > 0 ? cpuMs / wallMs : 0 }
   }
 
   /**
@@ -85,15 +98,33 @@ export class ClientPool {
     await new Promise((resolve) => setTimeout(resolve, drainMs))
     const doc = sortTable(concatTables(ran.map((r) => r.doc)))
     const awareness = sortTable(concatTables(ran.map((r) => r.awareness)))
-    const analyses = await Promise.all(
-      this.workers.map((worker) =>
-        request(worker, { type: 'analyze', doc, awareness }, (reply) => ((reply as FromWorker).type === 'analyzed' ? (reply as { result: AnalyzeResult }).result : undefined), 120_000, 'analyze'),
-      ),
-    )
+    const analyze = () =>
+      Promise.all(
+        this.workers.map((worker) =>
+          request(worker, { type: 'analyze', doc, awareness }, (reply) => ((reply as FromWorker).type === 'analyzed' ? (reply as { result: AnalyzeResult }).result : undefined), 120_000, 'analyze'),
+        ),
+      )
+    const delivered = (analyses: AnalyzeResult[]) => {
+      const summaries = [summarize(doc, analyses.map((a) => a.doc), receivers), summarize(awareness, analyses.map((a) => a.awareness), receivers)] as const
+      // Documents only: awareness may arrive less often than sent, by design.
+      return { summaries, missing: summaries[0].expected - summaries[0].delivered, count: summaries[0].delivered }
+    }
+    let analyses = await analyze()
+    let counted = delivered(analyses)
+    let lateDeliveries = 0
+    if (counted.missing > 0) {
+      // Missing now: late (the harness' window was short) or lost (by the server)? Look again.
+      await new Promise((resolve) => setTimeout(resolve, LATE_LOOK_MS))
+      const before = counted.count
+      analyses = await analyze()
+      counted = delivered(analyses)
+      lateDeliveries = counted.count - before
+    }
     const wall = Math.max(...ran.map((r) => r.wallMs))
     return {
-      doc: summarize(doc, analyses.map((a) => a.doc), receivers),
-      awareness: summarize(awareness, analyses.map((a) => a.awareness), receivers),
+      doc: counted.summaries[0],
+      awareness: counted.summaries[1],
+      lateDeliveries,
       finalShapes: Object.assign({}, ...ran.map((r) => r.finalShapes)),
       finalBeacons: Object.assign({}, ...ran.map((r) => r.finalBeacons)),
       clientCpu: ran.reduce((sum, r) => sum + r.cpuMs, 0) / wall,

@@ -46,6 +46,8 @@ export interface ServerUnderTest {
   newRoom(): Promise<Room>
   resetStats(): Promise<void>
   stats(): Promise<ServerStats>
+  /** Resident set and used heap after a full garbage collection (MiB). */
+  memory(): Promise<{ rssMb: number; heapUsedMb: number }>
   /** Concord only: counters and histogram sums from GET /metrics (`name` → value, summed over labels). */
   metrics(): Promise<Map<string, number>>
   /** Concord only: bytes stored for a document (snapshot plus update log). */
@@ -60,7 +62,8 @@ export const SERVER_CPU = 0
 export async function startServer(kind: ServerKind, root: string, logDir: string, profileDir?: string): Promise<ServerUnderTest> {
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-bench-'))
-  const probe = ['--import', 'tsx', '--import', join(root, 'bench/servers/probe.ts')]
+  // --expose-gc: the probe collects garbage before it reads memory (the memory scenario).
+  const probe = ['--expose-gc', '--import', 'tsx', '--import', join(root, 'bench/servers/probe.ts')]
   const entry = {
     concord: join(root, 'apps/server/src/main.ts'),
     'concord-no-lab': join(root, 'bench/servers/concord-without-lab.ts'),
@@ -117,6 +120,10 @@ export async function startServer(kind: ServerKind, root: string, logDir: string
     },
     stats() {
       return request(child, { type: 'stats' }, (reply) => ((reply as { type: string }).type === 'stats' ? (reply as ServerStats) : undefined), 10_000, 'server stats')
+    },
+    memory() {
+      type Memory = { rssMb: number; heapUsedMb: number }
+      return request(child, { type: 'memory' }, (reply) => ((reply as { type: string }).type === 'memory' ? (reply as Memory) : undefined), 10_000, 'server memory')
     },
     async metrics() {
       const values = new Map<string, number>()

@@ -17,6 +17,8 @@ export interface JoinStormRun {
   /** Encoded size of the board the joiners received. */
   boardBytes: number
   server: { rssBeforeMb: number; peakRssMb: number; cpuShare: number }
+  /** Share of one core the client workers used while the joiners opened. */
+  clientCpu: number
   /** A full client joining after the storm holds every shape. */
   contentVerified: boolean
 }
@@ -53,6 +55,7 @@ export async function joinStormRun(server: ServerUnderTest, pool: ClientPool, jo
       syncMs: { p50: quantile(syncMs, 0.5), p99: quantile(syncMs, 0.99), max: syncMs.at(-1) ?? NaN },
       boardBytes,
       server: { rssBeforeMb: before.rssMb, peakRssMb: after.peakRssMb, cpuShare: after.cpuMs / after.wallMs },
+      clientCpu: opened.clientCpu,
       contentVerified,
     }
   } finally {

@@ -36,3 +36,9 @@ export async function roomsStep(server: ServerUnderTest, pool: ClientPool, rooms
     await pool.closeClients()
   }
 }
+
+/** The largest size that held, `null` when none did; `largestTried` tells whether the limit is higher. */
+export function roomsHeld(steps: RoomsStep[]): { rooms: number | null; largestTried: boolean; smallestTried: number } {
+  const held = steps.filter((step) => step.holds).map((step) => step.rooms)
+  return { rooms: held.length > 0 ? Math.max(...held) : null, largestTried: held.length === steps.length, smallestTried: Math.min(...steps.map((step) => step.rooms)) }
+}

@@ -1,5 +1,6 @@
 // Preloaded (`node --import`) into every server under test: answers the orchestrator's "stats"
-// request over IPC with the process' CPU time, event-loop delay and peak memory since the last reset.
+// request over IPC with the process' CPU time, event-loop delay and peak memory since the last
+// reset, and its "memory" request with the resident set after a full garbage collection.
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 
 /** The histogram records whole timer intervals: an idle loop reads as this much. */
@@ -33,6 +34,10 @@ process.on('message', (message: { type: string }) => {
       rssMb: rss / 2 ** 20,
       peakRssMb: peakRss / 2 ** 20,
     })
+  } else if (message.type === 'memory') {
+    // The server runs with --expose-gc: what is resident then is what the server keeps.
+    globalThis.gc?.()
+    process.send!({ type: 'memory', rssMb: process.memoryUsage.rss() / 2 ** 20, heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20 })
   }
 })
 // The orchestrator went away: do not outlive it.
