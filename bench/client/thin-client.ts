@@ -97,7 +97,12 @@ export class ThinClient {
     if (role === 'cursor' || role === 'idle') this.sendAwareness()
   }
 
-  /** Starts writing at the role's rate, with a random phase so writers do not fire in lockstep. */
+  /**
+   * Starts writing at the role's rate, with a random phase so writers do not fire in lockstep.
+   * Each tick is scheduled for its own time (start + k periods), not a period after the last one
+   * ran: timers only ever fire late, and `setInterval` let those delays add up (75 Hz gave ~61).
+   * A writer more than a period behind skips ahead instead of sending a burst.
+   */
   start(): void {
     const { role, rateHz } = this.spec
     if (role === 'idle') {
@@ -106,13 +111,18 @@ export class ThinClient {
     }
     if (role === 'reader' || !rateHz) return
     const period = 1000 / rateHz
-    this.timer = setTimeout(() => {
+    let due = monotonicMs() + Math.random() * period
+    const step = () => {
       this.tick()
-      this.timer = setInterval(() => this.tick(), period)
-    }, Math.random() * period)
+      const now = monotonicMs()
+      due = Math.max(due + period, now - period)
+      this.timer = setTimeout(step, due - now)
+    }
+    this.timer = setTimeout(step, due - monotonicMs())
   }
 
   stop(): void {
+    // Idle users renew presence on an interval, writers on timeouts.
     clearTimeout(this.timer)
     clearInterval(this.timer)
     this.timer = undefined

@@ -7,9 +7,17 @@ import { request, spawnNode, stopProcess } from './processes.ts'
 /** The busy disk's file: large enough to miss the page cache's merging, small enough for any /tmp. */
 const FILE_BYTES = 256 * 1024 * 1024
 
+export interface DiskLoadDone {
+  writes: number
+  bytes: number
+  /** The writer's own CPU time: it shares the clients' core. */
+  cpuMs: number
+  seconds: number
+}
+
 export interface DiskLoad {
   /** Stops the writer (IPC, then its PID), removes its file; what it wrote. */
-  stop(): Promise<{ writes: number; bytes: number; seconds: number }>
+  stop(): Promise<DiskLoadDone>
 }
 
 /**
@@ -29,7 +37,8 @@ export function startDiskLoad(root: string, logDir: string, maxSeconds: number):
   return {
     async stop() {
       try {
-        const done = await request(child, { type: 'stop' }, (reply) => ((reply as { type: string }).type === 'disk-load' ? (reply as { writes: number; bytes: number }) : undefined), 10_000, 'disk load stop')
+        type Done = Omit<DiskLoadDone, 'seconds'>
+        const done = await request(child, { type: 'stop' }, (reply) => ((reply as { type: string }).type === 'disk-load' ? (reply as Done) : undefined), 10_000, 'disk load stop')
         return { ...done, seconds: (performance.now() - started) / 1000 }
       } finally {
         await stopProcess(child)

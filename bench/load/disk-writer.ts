@@ -20,7 +20,8 @@ function finish(): void {
   if (stopped) return
   stopped = true
   closeSync(fd)
-  process.send!({ type: 'disk-load', writes, bytes: writes * BLOCK.length }, () => process.exit(0))
+  const cpu = process.cpuUsage()
+  process.send!({ type: 'disk-load', writes, bytes: writes * BLOCK.length, cpuMs: (cpu.user + cpu.system) / 1000 }, () => process.exit(0))
 }
 
 function slice(): void {

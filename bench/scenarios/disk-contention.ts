@@ -1,5 +1,5 @@
 import type { ClientPool } from '../lib/client-pool.ts'
-import { startDiskLoad } from '../lib/disk-load.ts'
+import { startDiskLoad, type DiskLoadDone } from '../lib/disk-load.ts'
 import type { PhaseTiming } from '../lib/phase.ts'
 import type { ServerUnderTest } from '../lib/servers.ts'
 import { fanoutRun, type FanoutRun } from './fanout.ts'
@@ -9,7 +9,7 @@ export type DiskState = 'idle' | 'busy'
 export interface DiskContentionRun extends FanoutRun {
   disk: DiskState
   /** With the busy disk: what the other process wrote (64 KiB blocks, each synced) meanwhile. */
-  load: { writes: number; bytes: number; seconds: number } | null
+  load: DiskLoadDone | null
 }
 
 /**

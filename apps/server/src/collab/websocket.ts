@@ -86,17 +86,20 @@ export function attachCollabWebSocket(server: HttpServer, hocuspocus: Hocuspocus
           peer.terminate()
         }
         // What Hocuspocus sends passes the account, which follows the authentication answers.
+        // Hocuspocus reads readyState and sends on every frame to every socket: the peer's
+        // websocket (a getter) is looked up once here, not per frame.
+        const websocket = peer.websocket
         const socket: WebSocketLike = {
           get readyState() {
-            return peer.websocket.readyState ?? 3
+            return websocket.readyState ?? 3
           },
           send(data) {
-            peer.websocket.send?.(data as Uint8Array)
+            websocket.send?.(data as Uint8Array)
             const breach = account.sent(data as Uint8Array)
             if (breach) drop(breach)
           },
           close(code, reason) {
-            peer.websocket.close?.(code, reason)
+            websocket.close?.(code, reason)
           },
         }
         const connection =
