@@ -56,7 +56,7 @@ describe('the SQLite group commit on its own thread', () => {
   it('fails a commit the database refuses, and commits again after', async () => {
     storage = new SqliteStorage(dataDir())
     // Text in a BLOB column of a STRICT table: the insert fails inside the transaction, on the thread.
-    await expect(storage.writeDocuments([{ name: 'board:b', updates: [], snapshot: 'not bytes' as unknown as Uint8Array }])).rejects.toThrow()
+    await expect(storage.writeDocuments([{ name: 'board:b', updates: [], snapshot: 'not bytes' as unknown as Uint8Array }])).rejects.toThrow(/cannot store TEXT value in BLOB column/)
     await storage.writeDocuments([{ name: 'board:b', updates: [edit('after')] }])
     expect((await storedDocument(storage, 'board:b'))?.getMap('test').toJSON()).toEqual({ after: 'value' })
   })
