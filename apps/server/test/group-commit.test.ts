@@ -59,6 +59,27 @@ describe('group commit', () => {
     expect(commits.failing).toBe(false)
   })
 
+  it('counts the updates of a commit in flight as pending: a document loading meanwhile gets them', async () => {
+    let finish = () => {}
+    const written: DocumentWrite[][] = []
+    const slowStorage = {
+      writeDocuments: (writes: DocumentWrite[]) =>
+        new Promise<void>((resolve) => {
+          written.push(writes)
+          finish = resolve
+        }),
+    }
+    const commits = new GroupCommit(slowStorage as unknown as Storage, new ConcordMetrics(), pino({ level: 'silent' }), timing)
+    const first = commits.append('board:a', bytes(1))
+    await waitFor(() => written.length === 1, { what: 'the commit to start' })
+    commits.append('board:a', bytes(2))
+    expect(commits.pendingFor('board:a')).toEqual([bytes(1), bytes(2)])
+    expect(commits.pendingUpdates).toBe(2)
+    finish()
+    await commits.whenCommitted(first)
+    expect(commits.pendingFor('board:a')).toEqual([bytes(2)])
+  })
+
   it('a compaction replaces the pending updates of its document by the snapshot it encodes at commit time', async () => {
     const storage = recordingStorage()
     const commits = groupCommit(storage)

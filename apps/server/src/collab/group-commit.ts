@@ -30,6 +30,11 @@ interface PendingDocument {
  */
 export class GroupCommit {
   private pending = new Map<string, PendingDocument>()
+  /**
+   * The batch being written: taken from `pending`, not committed yet. With SQLite's commit thread
+   * (and PostgreSQL) it stays in flight across event-loop turns, while a document may load.
+   */
+  private writing: Map<string, PendingDocument> | undefined
   private enqueuedSeq = 0
   private committedSeq = 0
   private timer: NodeJS.Timeout | undefined
@@ -78,16 +83,19 @@ export class GroupCommit {
     return () => this.failingListeners.delete(listener)
   }
 
-  /** Updates (and snapshots) waiting for a commit. */
+  /** Updates waiting for a commit, the one in flight included. */
   get pendingUpdates(): number {
     let count = 0
-    for (const document of this.pending.values()) count += document.updates.length
+    for (const batch of [this.writing, this.pending]) for (const document of batch?.values() ?? []) count += document.updates.length
     return count
   }
 
-  /** The updates of `name` not committed yet, in order (a document loading again needs them). */
+  /**
+   * The updates of `name` not committed yet, in order, the commit in flight included (a document
+   * loading again needs them: storage does not hold them until that commit ends).
+   */
   pendingFor(name: string): Uint8Array[] {
-    return [...(this.pending.get(name)?.updates ?? [])]
+    return [...(this.writing?.get(name)?.updates ?? []), ...(this.pending.get(name)?.updates ?? [])]
   }
 
   /** Queues an update for the next commit; returns its number. */
@@ -179,9 +187,11 @@ export class GroupCommit {
       updates += document.updates.length
     }
     const started = performance.now()
+    this.writing = batch
     try {
       await this.storage.writeDocuments(writes)
     } catch (error) {
+      this.writing = undefined
       this.requeue(batch)
       this.failures++
       if (this.failures === 1) this.tellFailing(true)
@@ -192,6 +202,7 @@ export class GroupCommit {
       )
       return
     }
+    this.writing = undefined
     this.metrics.commitDuration.observe((performance.now() - started) / 1000)
     this.metrics.commitUpdates.observe(updates)
     for (const write of writes) for (const update of write.updates) this.queuedBytes -= update.byteLength
