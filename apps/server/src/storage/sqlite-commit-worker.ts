@@ -20,7 +20,11 @@ export class SqliteCommitWorker {
   private nextId = 0
   private readonly waiting = new Map<number, Waiting>()
 
-  constructor(private readonly data: CommitThreadData) {}
+  constructor(private readonly data: CommitThreadData) {
+    // Started now, not at the first commit: a thread takes a while to boot (seconds on a loaded
+    // machine), which would hold the first acknowledgements after every start.
+    this.start()
+  }
 
   write(writes: DocumentWrite[]): Promise<void> {
     const worker = this.worker ?? this.start()
@@ -39,6 +43,8 @@ export class SqliteCommitWorker {
     if (!worker) return
     this.worker = undefined
     const exited = new Promise((resolve) => worker.once('exit', resolve))
+    // Referenced until it has closed its connection: the process must not end before.
+    worker.ref()
     worker.postMessage({ close: true } satisfies CommitRequest)
     await exited
   }
