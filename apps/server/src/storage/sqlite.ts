@@ -4,6 +4,8 @@ import type { Role } from '@concord/shared'
 import { SqliteDatabase } from './sqlite-database.ts'
 import { loadDocument, writeDocuments } from './sqlite-documents.ts'
 import { copyAssets, createBoard, deleteBoard, getBoard, renameBoard, rotateLinkGeneration } from './sqlite-registry.ts'
+import type { PeerReviewStorage } from './peer-review-types.ts'
+import { SqlitePeerReview } from './sqlite-peer-review.ts'
 import { createSession, getSession, sessionOfBoard } from './sqlite-sessions.ts'
 import { addVersion, getVersion, listVersions } from './sqlite-versions.ts'
 import type {
@@ -34,6 +36,7 @@ export interface SqliteStorageOptions {
 export class SqliteStorage implements Storage {
   private closed = false
   private readonly db: SqliteDatabase
+  readonly peerReview: PeerReviewStorage
 
   constructor(
     dataDir: string,
@@ -41,6 +44,7 @@ export class SqliteStorage implements Storage {
   ) {
     mkdirSync(dataDir, { recursive: true })
     this.db = new SqliteDatabase(join(dataDir, DATABASE_FILE))
+    this.peerReview = new SqlitePeerReview(this.db)
   }
 
   async createBoard(board: NewBoard, initialDocuments: DocumentState[]): Promise<BoardRecord> {
