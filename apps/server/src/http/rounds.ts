@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { roundSettingsSchema } from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
+import { roundInfo } from '../peer-review/round-data.ts'
 import type { ReviewRounds } from '../peer-review/rounds.ts'
 import type { Storage } from '../storage/types.ts'
 import { ApiError } from './errors.ts'
@@ -21,15 +22,7 @@ export function registerRoundRoutes(app: FastifyInstance, { storage, access, rou
 
   app.get<SessionParams>('/api/sessions/:id/rounds', async (request, reply) => {
     const session = await requireSession(storage, access, request)
-    const list = (await rounds.list(session.id)).map(({ id, createdAt, anonymity, dueAt, reviewsPerStudent, rubric }) => ({
-      id,
-      createdAt,
-      anonymity,
-      dueAt,
-      reviewsPerStudent,
-      rubric,
-    }))
-    return reply.header('cache-control', 'no-store').send({ rounds: list })
+    return reply.header('cache-control', 'no-store').send({ rounds: (await rounds.list(session.id)).map(roundInfo) })
   })
 
   app.get<RoundParams>('/api/sessions/:id/rounds/:roundId', async (request, reply) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { anonymitySchema, roundRubricSchema, type Anonymity, type RoundRubric } from '@concord/shared'
+import { anonymitySchema, roundRubricSchema, type Anonymity, type RoundInfo, type RoundRubric } from '@concord/shared'
 import type { RoundRecord } from '../storage/peer-review-types.ts'
 
 /** A team's version frozen as its submission to a round. */
@@ -48,4 +48,9 @@ export function readRound(record: RoundRecord): Round {
 export function roundRecord(round: Round): RoundRecord {
   const { id, sessionId, createdAt, ...data } = round
   return { id, sessionId, createdAt, data: JSON.stringify(data) }
+}
+
+/** The round's settings as every view of it shows them. */
+export function roundInfo({ id, createdAt, anonymity, dueAt, reviewsPerStudent, rubric }: Round): RoundInfo {
+  return { id, createdAt, anonymity, dueAt, reviewsPerStudent, rubric }
 }

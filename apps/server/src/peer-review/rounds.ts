@@ -14,7 +14,7 @@ import { randomId } from '../random-id.ts'
 import type { AssignmentRecord, RoundReviewRecord, StudentRecord } from '../storage/peer-review-types.ts'
 import type { SessionRecord, Storage } from '../storage/types.ts'
 import { PeerReviewRefusal } from './refusal.ts'
-import { readRound, roundRecord, type Round, type RoundSubmission } from './round-data.ts'
+import { readRound, roundInfo, roundRecord, type Round, type RoundSubmission } from './round-data.ts'
 
 /**
  * Review rounds of a class session: made from each team's latest version submitted for review,
@@ -56,17 +56,11 @@ export class ReviewRounds {
     const students = new Map((await this.storage.peerReview.listStudents(round.sessionId)).map((student) => [student.key, student]))
     const reviews = new Map((await this.storage.peerReview.listRoundReviews(round.id)).map((review) => [review.assignmentId, review]))
     const submissions = new Map(round.submissions.map((submission) => [submission.team, submission]))
-    const { id, createdAt, anonymity, dueAt, reviewsPerStudent, rubric, seed, missing } = round
     return {
-      id,
-      createdAt,
-      anonymity,
-      dueAt,
-      reviewsPerStudent,
-      rubric,
-      seed,
+      ...roundInfo(round),
+      seed: round.seed,
       submissions: round.submissions,
-      missing,
+      missing: round.missing,
       assignments: (await this.storage.peerReview.listAssignments(round.id)).flatMap((assignment) => {
         const student = students.get(assignment.studentKey)
         const submission = submissions.get(assignment.team)

@@ -3,8 +3,8 @@ import type { StudentAccess } from '../access/student-access.ts'
 import type { StudentRecord } from '../storage/peer-review-types.ts'
 import type { Storage } from '../storage/types.ts'
 import { notFound } from './refusal.ts'
-import type { ReviewRounds } from './rounds.ts'
-import { readRoundReview } from './rounds.ts'
+import { roundInfo } from './round-data.ts'
+import { readRoundReview, type ReviewRounds } from './rounds.ts'
 
 /**
  * `GET /api/me`: what a student sees. Anonymity is applied here, on the server: reviewers get
@@ -57,8 +57,7 @@ export class StudentPage {
           }),
         }
       }
-      const { id, createdAt, anonymity, dueAt, reviewsPerStudent, rubric } = round
-      rounds.push({ id, createdAt, anonymity, dueAt, reviewsPerStudent, rubric, assignments, received })
+      rounds.push({ ...roundInfo(round), assignments, received })
     }
     return {
       session: { id: session.id, name: session.name },

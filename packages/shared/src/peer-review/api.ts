@@ -10,7 +10,8 @@ export const rosterResponseSchema = z.object({
 })
 export type RosterResponse = z.infer<typeof rosterResponseSchema>
 
-const roundInfoSchema = z.object({
+/** What every view of a round shares: its settings. */
+export const roundInfoSchema = z.object({
   id: z.string(),
   createdAt: z.number(),
   anonymity: anonymitySchema,
@@ -18,6 +19,8 @@ const roundInfoSchema = z.object({
   reviewsPerStudent: z.number().int(),
   rubric: roundRubricSchema,
 })
+
+export type RoundInfo = z.infer<typeof roundInfoSchema>
 
 /**
  * `POST /api/sessions/:id/rounds` (201) and `GET /api/sessions/:id/rounds/:roundId` (instructor):
