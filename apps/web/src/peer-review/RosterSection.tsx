@@ -2,6 +2,7 @@ import { ROSTER_COLUMNS, type RosterResponse } from '@concord/shared'
 import { useState, type FormEvent } from 'react'
 import { fetchRosterCsv, importRoster } from '../api/peerReview.ts'
 import { CopyButton } from '../ui/CopyButton.tsx'
+import { useSubmission } from '../ui/useSubmission.ts'
 
 const EXAMPLE = `${ROSTER_COLUMNS.join(',')}\n4711,Ann Bell,1\n4712,"Chen, Bo",2`
 
@@ -18,20 +19,13 @@ export function RosterSection({
   onImported(roster: RosterResponse): void
 }) {
   const [text, setText] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const submit = async (event: FormEvent) => {
+  const { busy, error, run } = useSubmission()
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
+    return run(async () => {
       onImported(await importRoster(sessionId, token, text))
       setText('')
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   const download = async () => {
     const url = URL.createObjectURL(await fetchRosterCsv(sessionId, token))

@@ -1,6 +1,7 @@
 import { ANONYMITY, defaultRoundRubric, MAX_REVIEWS_PER_STUDENT, type Anonymity, type RoundResponse } from '@concord/shared'
 import { useState, type FormEvent } from 'react'
 import { createRound } from '../api/peerReview.ts'
+import { useSubmission } from '../ui/useSubmission.ts'
 
 const ANONYMITY_TEXT: Record<Anonymity, { label: string; help: string }> = {
   none: { label: 'Named', help: 'Reviewers see the team’s board title; teams see who reviewed them.' },
@@ -21,20 +22,13 @@ export function RoundSetupForm({ sessionId, token, onCreated }: { sessionId: str
   const [anonymity, setAnonymity] = useState<Anonymity>('single')
   const [dueAt, setDueAt] = useState(inAWeek)
   const [seed, setSeed] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const submit = async (event: FormEvent) => {
+  const { busy, error, run } = useSubmission()
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
+    return run(async () => {
       const settings = { reviewsPerStudent, anonymity, dueAt: new Date(dueAt).getTime(), ...(seed.trim() === '' ? {} : { seed: Number(seed) }) }
       onCreated(await createRound(sessionId, token, settings))
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <form className="peer-review__block peer-review__setup" onSubmit={(event) => void submit(event)} aria-labelledby="round-setup-title">
