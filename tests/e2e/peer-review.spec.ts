@@ -1,5 +1,6 @@
 import { rosterResponseSchema, roundResponseSchema, sessionResponseSchema } from '@concord/shared'
 import { linkToken } from '@concord/test-kit/api'
+import { expectNoSeriousViolations } from '../support/axe.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 const ROSTER = 'student_id,name,team\n1001,Zelda Quartz,1\n1002,"Oberon, Yannick",1\n2001,Ann Bell,2\n2002,Bo Chen,2\n3001,Cy Dunn,3\n3002,Dee Eng,3'
@@ -32,6 +33,7 @@ test('an instructor imports a roster and opens a double-blind round; a team read
   await instructor.getByTestId('round-anonymity-double').check()
   await instructor.getByTestId('round-create').click()
   await expect(instructor.getByTestId('round-progress')).toContainText('0 of 12 reviews submitted')
+  await expectNoSeriousViolations(instructor, 'dashboard with roster and round')
 
   // A team 3 student reviews one design (through the API: the review view on the frozen version is a later step).
   const roster = rosterResponseSchema.parse(await (await instructor.request.get(`/api/sessions/${sessionId}/roster`, { headers: asInstructor })).json())
@@ -54,6 +56,7 @@ test('an instructor imports a roster and opens a double-blind round; a team read
   // Designs to review carry pseudonyms only.
   await expect(zelda.getByTestId('student-assignment').first()).toContainText(/^Design [A-C]/)
   await expect(zelda.getByTestId('student-round')).not.toContainText('Peer lab · Team')
+  await expectNoSeriousViolations(zelda, 'student page')
   await zelda.getByTestId('student-team-board').click()
   await expect(zelda).toHaveURL(new RegExp(`/b/${session.teams[0]!.boardId}#k=student\\.`))
 })

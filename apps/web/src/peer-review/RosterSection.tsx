@@ -74,7 +74,7 @@ export function RosterSection({
         )}
       </form>
       {students.length > 0 && (
-        <div className="peer-review__table-wrap">
+        <div className="peer-review__table-wrap" role="region" aria-label="Students and their links" tabIndex={0}>
           <table className="peer-review__table" data-testid="roster-table">
             <thead>
               <tr>

@@ -27,7 +27,7 @@ export function RoundProgress({ round }: { round: RoundResponse }) {
           No submission from {round.missing.map((team) => `Team ${team}`).join(', ')}: not reviewed in this round (its students still review).
         </p>
       )}
-      <div className="peer-review__table-wrap">
+      <div className="peer-review__table-wrap" role="region" aria-label="Reviews of the round" tabIndex={0}>
         <table className="peer-review__table">
           <thead>
             <tr>
