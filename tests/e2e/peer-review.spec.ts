@@ -1,6 +1,7 @@
 import { rosterResponseSchema, roundResponseSchema, sessionResponseSchema } from '@concord/shared'
 import { linkToken } from '@concord/test-kit/api'
 import { expectNoSeriousViolations } from '../support/axe.ts'
+import { waitForEditor, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 const ROSTER = 'student_id,name,team\n1001,Zelda Quartz,1\n1002,"Oberon, Yannick",1\n2001,Ann Bell,2\n2002,Bo Chen,2\n3001,Cy Dunn,3\n3002,Dee Eng,3'
@@ -59,4 +60,8 @@ test('an instructor imports a roster and opens a double-blind round; a team read
   await expectNoSeriousViolations(zelda, 'student page')
   await zelda.getByTestId('student-team-board').click()
   await expect(zelda).toHaveURL(new RegExp(`/b/${session.teams[0]!.boardId}#k=student\\.`))
+  // The student's own token opens the team board as an editor.
+  await waitForEditor(zelda)
+  await waitForSynced(zelda)
+  expect(await zelda.evaluate(() => window.__concord!.editor.getIsReadonly())).toBe(false)
 })

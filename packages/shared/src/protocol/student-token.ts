@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { Role } from './roles.ts'
+import { parseLinkToken } from './token.ts'
 
 /**
  * A student's personal token: `student.<key>.<generation>.<mac>`, the mac an HMAC (made by the
@@ -40,4 +42,9 @@ export function studentTokenMessage(sessionId: string, key: string, generation: 
 /** The student's page, with their token in the fragment. */
 export function studentLinkPath(sessionId: string, token: string): string {
   return `/s/${sessionId}/me#k=${encodeURIComponent(token)}`
+}
+
+/** The role a token acts in on a board it opens: a student's token is an editor of their own team's board (the only one it opens). */
+export function tokenRole(raw: string): Role | null {
+  return parseLinkToken(raw)?.role ?? (parseStudentToken(raw) ? 'editor' : null)
 }
