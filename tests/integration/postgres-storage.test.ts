@@ -123,6 +123,35 @@ describe.skipIf(!postgresBin && !inCi)('PostgreSQL storage shared by two nodes',
     }
   })
 
+  it('keeps rosters, rounds, assignments and round reviews that either node serves', async () => {
+    await node1.createBoard({ id: 'board-team-1', title: 'Team 1', createdAt: 1700000000000 }, [])
+    await node1.createSession({ id: 'session-pr', name: 'Peer', createdAt: 1700000000000, template: null, boards: [{ team: 1, boardId: 'board-team-1' }] })
+    let keys = 0
+    const newKey = () => `key-${++keys}`
+    const roster = await node1.peerReview.putStudents('session-pr', [{ studentId: 's1', name: 'Ann', team: 1 }, { studentId: 's2', name: 'Bo', team: 1 }], newKey)
+    expect(roster.map(({ key, studentId, generation }) => [key, studentId, generation])).toEqual([['key-1', 's1', 0], ['key-2', 's2', 0]])
+    // Importing again updates by student id and keeps keys; a new student comes last.
+    const again = await node2.peerReview.putStudents('session-pr', [{ studentId: 's2', name: 'Bo Chen', team: 1 }, { studentId: 's3', name: 'Cy', team: 1 }], newKey)
+    expect(again.map(({ key, name }) => [key, name])).toEqual([['key-1', 'Ann'], ['key-2', 'Bo Chen'], ['key-4', 'Cy']])
+    expect((await node2.peerReview.rotateStudent('session-pr', 's1'))?.generation).toBe(1)
+    expect((await node1.peerReview.getStudent('key-1'))?.generation).toBe(1)
+    expect(await node1.peerReview.rotateStudent('session-pr', 'nobody')).toBeNull()
+
+    const assignment = { id: 'a1', roundId: 'r1', studentKey: 'key-1', team: 1, reviewerPseudonym: 'Reviewer 1', position: 0 }
+    await node1.peerReview.createRound({ id: 'r1', sessionId: 'session-pr', createdAt: 1700000001000, data: '{"x":1}' }, [assignment])
+    await node2.peerReview.addAssignments([{ ...assignment, id: 'a2', studentKey: 'key-2', position: 1 }, { ...assignment, id: 'a-duplicate', position: 2 }])
+    expect(await node2.peerReview.getRound('r1')).toEqual({ id: 'r1', sessionId: 'session-pr', createdAt: 1700000001000, data: '{"x":1}' })
+    expect((await node1.peerReview.listRounds('session-pr')).map(({ id }) => id)).toEqual(['r1'])
+    expect((await node1.peerReview.listAssignments('r1')).map(({ id }) => id)).toEqual(['a1', 'a2'])
+    expect(await node2.peerReview.assignmentsOfStudent('key-1')).toEqual([assignment])
+
+    const review = { assignmentId: 'a1', content: '{}', status: 'draft' as const, updatedAt: 1700000002000, submittedAt: null, late: false }
+    await node1.peerReview.putRoundReview(review)
+    await node2.peerReview.putRoundReview({ ...review, status: 'submitted', submittedAt: 1700000003000, late: true })
+    expect(await node1.peerReview.getRoundReview('a1')).toEqual({ ...review, status: 'submitted', submittedAt: 1700000003000, late: true })
+    expect(await node1.peerReview.listRoundReviews('r1')).toHaveLength(1)
+  })
+
   it('stores assets any node can serve', async () => {
     const bytes = new Uint8Array([137, 80, 78, 71])
     await node1.putAsset({ boardId: 'board-one', id: 'asset-1', contentType: 'image/png', bytes })

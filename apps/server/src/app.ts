@@ -45,7 +45,15 @@ import { registerHealthRoutes } from './http/health.ts'
 import { registerMetricsRoute } from './http/metrics.ts'
 import { registerNodeRoutes } from './http/nodes.ts'
 import { registerSecurityHeaders } from './http/security-headers.ts'
+import { registerMeRoutes } from './http/me.ts'
+import { registerRosterRoutes } from './http/roster.ts'
+import { registerRoundRoutes } from './http/rounds.ts'
 import { registerSessionRoutes } from './http/sessions.ts'
+import { AssignedVersions } from './peer-review/assigned-versions.ts'
+import { RoundReviews } from './peer-review/round-reviews.ts'
+import { Roster } from './peer-review/roster.ts'
+import { ReviewRounds } from './peer-review/rounds.ts'
+import { StudentPage } from './peer-review/student-page.ts'
 import { registerVersionRoutes } from './http/versions.ts'
 import { registerWebApp } from './http/web-app.ts'
 import { ConcordMetrics } from './metrics.ts'
@@ -173,6 +181,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   metrics.gauge('concord_held_acks', 'Acknowledgements waiting for their commit', () => outgoing.heldCount())
   const admin = new BoardAdmin(storage, access, hocuspocus, log.child({ component: 'board-admin' }))
   const versions = new BoardVersions(storage, hocuspocus, log.child({ component: 'board-versions' }))
+  const rounds = new ReviewRounds(storage)
 
   let closing: Promise<void> | undefined
   const trustProxy = trustProxyFunction(config.trustProxy)
@@ -187,7 +196,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     registerMetricsRoute(api, metrics)
     registerBoardRoutes(api, { storage, access, admin, createLimit: config.boardCreateLimit })
     registerAssetRoutes(api, { storage, access, quotaBytes: config.assetQuotaBytes })
-    registerVersionRoutes(api, { access, versions })
+    registerVersionRoutes(api, { access, versions, assigned: new AssignedVersions(storage, versions) })
     registerAnalysisRoutes(api, { access, admin, versions })
     registerReportRoutes(api, { access, admin, versions })
     registerDesignExportRoutes(api, { access, admin })
@@ -197,6 +206,14 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       createLimit: config.boardCreateLimit,
       closeSessionConnections: (session, generation) => admin.closeInstructorConnections(session, generation),
     })
+    registerRosterRoutes(api, {
+      storage,
+      access,
+      roster: new Roster(storage, access.students, rounds),
+      closeStudentConnections: (boardId, key, generation) => admin.closeStudentConnections(boardId, key, generation),
+    })
+    registerRoundRoutes(api, { storage, access, rounds })
+    registerMeRoutes(api, { access, page: new StudentPage(storage, access.students, rounds), reviews: new RoundReviews(storage) })
     registerCatalogRoutes(api)
     registerNodeRoutes(api, config.nodes)
   })

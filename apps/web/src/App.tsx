@@ -5,6 +5,7 @@ import { HomeRoute } from './routes/HomeRoute.tsx'
 import { LabRoute } from './routes/LabRoute.tsx'
 import { NotFoundRoute } from './routes/NotFoundRoute.tsx'
 import { SessionRoute } from './routes/SessionRoute.tsx'
+import { StudentRoute } from './routes/StudentRoute.tsx'
 import { UpdateBanner } from './update/UpdateBanner.tsx'
 
 export function App() {
@@ -15,6 +16,7 @@ export function App() {
         <Route path="/" component={HomeRoute} />
         <Route path="/b/:id">{(params) => <BoardRoute key={params.id} id={params.id} />}</Route>
         <Route path="/b/:id/lab">{(params) => <LabRoute key={params.id} id={params.id} />}</Route>
+        <Route path="/s/:id/me" component={StudentRoute} />
         <Route path="/s/:id">{(params) => <SessionRoute key={params.id} id={params.id} />}</Route>
         <Route component={NotFoundRoute} />
       </Switch>

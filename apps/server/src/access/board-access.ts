@@ -7,9 +7,11 @@ import {
   type BoardLinks,
   type Role,
 } from '@concord/shared'
+import type { StudentRecord } from '../storage/peer-review-types.ts'
 import type { BoardRecord, Storage } from '../storage/types.ts'
 import type { AuthThrottle } from './auth-throttle.ts'
 import { LinkSigner } from './link-signer.ts'
+import { StudentAccess } from './student-access.ts'
 
 export interface BoardGrant {
   board: BoardRecord
@@ -18,10 +20,18 @@ export interface BoardGrant {
   generation: number
   /** Set when the token is the instructor token of the board's class session: that token's generation. */
   sessionGeneration?: number
+  /** Set when the token is a student's personal token (an editor of their own team's board only). */
+  student?: { key: string; generation: number }
 }
 
 /** Why access was refused. For the server's logs only: clients always get the same refusal. */
-export type RefusalCause = 'malformed board id' | 'malformed token' | 'unknown board' | 'revoked link' | 'bad signature'
+export type RefusalCause =
+  | 'malformed board id'
+  | 'malformed token'
+  | 'unknown board'
+  | 'revoked link'
+  | 'bad signature'
+  | 'not the student’s team board'
 
 export type AccessDecision =
   | { granted: true; grant: BoardGrant }
@@ -35,13 +45,16 @@ export type AccessDecision =
  */
 export class BoardAccess {
   private signer: Promise<LinkSigner> | undefined
+  readonly students: StudentAccess
 
   constructor(
     private readonly storage: Storage,
     private readonly loadSecret: () => Promise<Buffer>,
     /** Refusals per client address; without one, nothing is throttled. */
     private readonly throttle: AuthThrottle | null = null,
-  ) {}
+  ) {
+    this.students = new StudentAccess(storage, () => this.ready())
+  }
 
   /** Loads (or creates) the signing secret; called once at start so a storage problem surfaces early. */
   async ready(): Promise<LinkSigner> {
@@ -100,13 +113,22 @@ export class BoardAccess {
     return { ok, retryAfter: 0 }
   }
 
+  /** The student whose token `rawToken` is, throttled per address as `check` is (`retryAfter` > 0: not checked, wait). */
+  async studentFrom(address: string, rawToken: string): Promise<{ student: StudentRecord | null; retryAfter: number }> {
+    const retryAfter = this.throttle?.retryAfter(address) ?? 0
+    if (retryAfter > 0) return { student: null, retryAfter }
+    const student = await this.students.verify(rawToken)
+    if (!student) this.throttle?.fail(address)
+    return { student, retryAfter: 0 }
+  }
+
   private async decide(boardId: string, rawToken: string): Promise<AccessDecision> {
     if (!BOARD_ID_PATTERN.test(boardId)) return refuse('malformed board id')
     const token = parseLinkToken(rawToken)
     const signer = await this.ready()
     const board = await this.storage.getBoard(boardId)
     if (!board) return refuse('unknown board')
-    if (!token) return refuse('malformed token')
+    if (!token) return this.decideStudent(board, rawToken)
     if (!signer.verify(boardId, token)) {
       // The instructor's session token acts as the owner on every board of its session.
       const sessionId = token.role === 'owner' ? await this.storage.sessionOfBoard(boardId) : null
@@ -117,6 +139,15 @@ export class BoardAccess {
     }
     if (board.linkGenerations[token.role] !== token.generation) return refuse('revoked link')
     return { granted: true, grant: { board, role: token.role, generation: token.generation } }
+  }
+
+  /** A student's token opens their own team's board as an editor, and no other board. */
+  private async decideStudent(board: BoardRecord, rawToken: string): Promise<AccessDecision> {
+    const student = await this.students.verify(rawToken)
+    if (!student) return refuse('malformed token')
+    if ((await this.students.teamBoardId(student)) !== board.id) return refuse('not the student’s team board')
+    const grant: BoardGrant = { board, role: 'editor', generation: board.linkGenerations.editor, student: { key: student.key, generation: student.generation } }
+    return { granted: true, grant }
   }
 }
 

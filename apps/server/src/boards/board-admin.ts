@@ -58,6 +58,11 @@ export class BoardAdmin {
     return closed
   }
 
+  /** Closes a student's connections to their team board made with a token older than `generation`; returns how many. */
+  closeStudentConnections(boardId: string, key: string, generation: number): number {
+    return this.connections.close(boardId, (context) => context.student?.key === key && context.student.generation < generation)
+  }
+
   /** Renames the board in the registry and in its document, so open boards show the new title live. */
   async rename(board: BoardRecord, title: string): Promise<void> {
     await this.storage.renameBoard(board.id, title)

@@ -24,6 +24,13 @@ import type { Storage } from '../storage/types.ts'
 /** The longest version name `POST /api/boards/:id/versions` accepts. */
 const MAX_VERSION_NAME = 100
 
+/** How a restore names the version that keeps the live design: such backups are never a team's submission. */
+const RESTORE_BACKUP_PREFIX = 'Before restoring “'
+
+export function isRestoreBackup(versionName: string): boolean {
+  return versionName.startsWith(RESTORE_BACKUP_PREFIX)
+}
+
 /** Records a restore leaves alone: who took part is not part of the design. */
 const KEPT_ON_RESTORE = new Set(['user'])
 
@@ -71,7 +78,7 @@ export class BoardVersions {
   async restore(boardId: string, versionId: string): Promise<boolean> {
     const version = await this.storage.getVersion(boardId, versionId)
     if (!version) return false
-    await this.submit(boardId, `Before restoring “${version.name}”`.slice(0, MAX_VERSION_NAME))
+    await this.submit(boardId, `${RESTORE_BACKUP_PREFIX}${version.name}”`.slice(0, MAX_VERSION_NAME))
     const { records: target, schema } = contentOf(version.state)
     const wanted = new Set(target.map((record) => record.id))
     const connection = await this.hocuspocus.openDirectConnection(boardDocumentName(boardId))

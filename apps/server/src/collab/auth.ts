@@ -33,10 +33,10 @@ export class CollabAuth implements Extension {
       )
       throw { reason: BOARD_REFUSAL } satisfies CollabRefusal
     }
-    const { role, generation, sessionGeneration } = decision.grant
+    const { role, generation, sessionGeneration, student } = decision.grant
     const capabilities = capabilitiesOf(role)
     const locked = target.kind === 'board' && role !== 'owner' && (await this.lock.isLocked(target.boardId))
     connectionConfig.readOnly = target.kind === 'board' ? !capabilities.editDesign || locked : !capabilities.writeReview
-    return { boardId: target.boardId, document: target.kind, role, generation, sessionGeneration, address }
+    return { boardId: target.boardId, document: target.kind, role, generation, sessionGeneration, student, address }
   }
 }

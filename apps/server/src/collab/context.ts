@@ -10,6 +10,8 @@ export interface CollabContext {
   generation: number
   /** Opened with the class session's instructor token of this generation; rotating it closes the connection. */
   sessionGeneration?: number
+  /** Opened with a student's personal token of this key and generation; rotating it closes the connection. */
+  student?: { key: string; generation: number }
   /** The client's address (after `TRUST_PROXY`), set by the socket before authentication. */
   address?: string
 }

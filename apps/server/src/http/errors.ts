@@ -37,6 +37,7 @@ const CODE_BY_STATUS: Record<number, string> = {
   404: 'not_found',
   405: 'method_not_allowed',
   413: 'too_large',
+  409: 'conflict',
   415: 'unsupported_type',
   429: 'rate_limited',
 }

@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { createSessionRequestSchema, findTemplate } from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
 import { createSession, describeSession } from '../boards/create-session.ts'
 import type { SessionRecord, Storage } from '../storage/types.ts'
-import { bearerToken } from './board-grant.ts'
-import { ApiError, boardNotFound, tooManyRefusals } from './errors.ts'
+import { ApiError } from './errors.ts'
+import { requireSession } from './session-grant.ts'
 import { parseBody } from './validation.ts'
 
 type SessionParams = { Params: { id: string } }
@@ -47,29 +47,17 @@ export function registerSessionRoutes(app: FastifyInstance, { storage, access, c
   )
 
   app.get<SessionParams>('/api/sessions/:id', async (request, reply) => {
-    const session = await requireSession(request)
+    const session = await requireSession(storage, access, request)
     reply.header('cache-control', 'no-store')
     return describeSession(storage, access, session)
   })
 
   // Revokes the instructor token on every team board at once; the answer holds the new links.
   app.post<SessionParams>('/api/sessions/:id/token/rotate', async (request, reply) => {
-    const session = await requireSession(request)
+    const session = await requireSession(storage, access, request)
     const generation = await access.rotateSessionToken(session.id)
     const closed = closeSessionConnections(session, generation)
     request.log.info({ sessionId: session.id, generation, closedConnections: closed }, 'instructor token rotated')
     return reply.header('cache-control', 'no-store').send(await describeSession(storage, access, session))
   })
-
-  /** The session the request's instructor token opens, or the uniform 404 (429 after too many refusals from the address). */
-  async function requireSession(request: FastifyRequest<SessionParams>): Promise<SessionRecord> {
-    const session = await storage.getSession(request.params.id)
-    const check = await access.checkSessionFrom(request.ip, session?.id ?? request.params.id, bearerToken(request))
-    if (check.retryAfter > 0) throw tooManyRefusals(check.retryAfter)
-    if (!session || !check.ok) {
-      request.log.info('session access refused')
-      throw boardNotFound()
-    }
-    return session
-  }
 }

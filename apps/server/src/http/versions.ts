@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import { capabilitiesOf, submitVersionRequestSchema } from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
 import type { BoardVersions } from '../boards/board-versions.ts'
+import type { AssignedVersions } from '../peer-review/assigned-versions.ts'
 import { ApiError } from './errors.ts'
-import { requireBoardGrant, requireOwnerGrant } from './board-grant.ts'
+import { bearerToken, requireBoardGrant, requireOwnerGrant } from './board-grant.ts'
 import { parseBody } from './validation.ts'
 
 type BoardParams = { Params: { id: string } }
@@ -13,11 +14,19 @@ function versionNotFound(): ApiError {
   return new ApiError(404, 'not_found', 'version not found')
 }
 
+interface VersionRoutesOptions {
+  access: BoardAccess
+  versions: BoardVersions
+  /** The versions of other teams' boards assigned to a student in a review round. */
+  assigned: AssignedVersions
+}
+
 /**
  * Versions submitted for review: the team (owner and editor links) submits, every link holder
- * lists and reads them, the owner restores one.
+ * lists and reads them, the owner restores one. A student's token also reads the versions
+ * assigned to them for review (and no other version of that board).
  */
-export function registerVersionRoutes(app: FastifyInstance, { access, versions }: { access: BoardAccess; versions: BoardVersions }): void {
+export function registerVersionRoutes(app: FastifyInstance, { access, versions, assigned }: VersionRoutesOptions): void {
   app.post<BoardParams>('/api/boards/:id/versions', async (request, reply) => {
     const { board, role } = await requireBoardGrant(access, request.params.id, request)
     if (!capabilitiesOf(role).editDesign) throw new ApiError(403, 'forbidden', 'Only the team (owner and editor links) submits versions.')
@@ -31,6 +40,9 @@ export function registerVersionRoutes(app: FastifyInstance, { access, versions }
   })
 
   app.get<VersionParams>('/api/boards/:id/versions/:versionId', async (request, reply) => {
+    const student = await access.students.verify(bearerToken(request))
+    const review = student && (await assigned.get(student, request.params.id, request.params.versionId))
+    if (review) return reply.header('cache-control', 'private, no-store').send(review)
     const { board } = await requireBoardGrant(access, request.params.id, request)
     const version = await versions.get(board.id, request.params.versionId)
     if (!version) throw versionNotFound()

@@ -2,6 +2,8 @@ import { Pool } from 'pg'
 import { migratePostgres } from './postgres-schema.ts'
 import { loadDocument, writeDocuments } from './postgres-documents.ts'
 import { copyAssets, createBoard, deleteBoard, getBoard, renameBoard, rotateLinkGeneration } from './postgres-registry.ts'
+import type { PeerReviewStorage } from './peer-review-types.ts'
+import { PostgresPeerReview } from './postgres-peer-review.ts'
 import { createSession, getSession, sessionOfBoard } from './postgres-sessions.ts'
 import { addVersion, getVersion, listVersions } from './postgres-versions.ts'
 import { asBuffer } from './postgres-transaction.ts'
@@ -32,6 +34,7 @@ export class PostgresStorage implements Storage {
   private readonly pool: Pool
   private readonly ready: Promise<void>
   private closed = false
+  readonly peerReview: PeerReviewStorage
 
   constructor(connectionString: string) {
     this.pool = new Pool({ connectionString, max: POOL_SIZE })
@@ -40,6 +43,7 @@ export class PostgresStorage implements Storage {
     this.ready = migratePostgres(this.pool)
     // Surfaced by the first call (the server's start); not an unhandled rejection meanwhile.
     this.ready.catch(() => undefined)
+    this.peerReview = new PostgresPeerReview(this.pool, this.ready)
   }
 
   async createBoard(board: NewBoard, initialDocuments: DocumentState[]): Promise<BoardRecord> {

@@ -84,6 +84,44 @@ export function migrations({ time, blob, rowId, tableOptions }: SqlDialect): rea
     )${tableOptions};
     CREATE INDEX session_boards_by_session ON session_boards (session_id, team);
     `,
+    // Peer review: a session's roster, its review rounds, who reviews what, and the reviews.
+    `
+    CREATE TABLE students (
+      key TEXT PRIMARY KEY,
+      session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+      student_id TEXT NOT NULL,
+      name TEXT NOT NULL,
+      team INTEGER NOT NULL,
+      generation INTEGER NOT NULL,
+      position INTEGER NOT NULL,
+      UNIQUE (session_id, student_id)
+    )${tableOptions};
+    CREATE TABLE review_rounds (
+      id TEXT PRIMARY KEY,
+      session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+      created_at ${time} NOT NULL,
+      data TEXT NOT NULL
+    )${tableOptions};
+    CREATE INDEX review_rounds_by_session ON review_rounds (session_id, created_at);
+    CREATE TABLE review_assignments (
+      id TEXT PRIMARY KEY,
+      round_id TEXT NOT NULL REFERENCES review_rounds(id) ON DELETE CASCADE,
+      student_key TEXT NOT NULL REFERENCES students(key) ON DELETE CASCADE,
+      team INTEGER NOT NULL,
+      reviewer_pseudonym TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      UNIQUE (round_id, student_key, team)
+    )${tableOptions};
+    CREATE INDEX review_assignments_by_student ON review_assignments (student_key, round_id);
+    CREATE TABLE round_reviews (
+      assignment_id TEXT PRIMARY KEY REFERENCES review_assignments(id) ON DELETE CASCADE,
+      content TEXT NOT NULL,
+      status TEXT NOT NULL,
+      updated_at ${time} NOT NULL,
+      submitted_at ${time},
+      late INTEGER NOT NULL
+    )${tableOptions};
+    `,
   ]
 }
 

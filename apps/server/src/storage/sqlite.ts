@@ -5,6 +5,8 @@ import { SqliteCommitWorker } from './sqlite-commit-worker.ts'
 import { SqliteDatabase } from './sqlite-database.ts'
 import { loadDocument } from './sqlite-documents.ts'
 import { copyAssets, createBoard, deleteBoard, getBoard, renameBoard, rotateLinkGeneration } from './sqlite-registry.ts'
+import type { PeerReviewStorage } from './peer-review-types.ts'
+import { SqlitePeerReview } from './sqlite-peer-review.ts'
 import { createSession, getSession, sessionOfBoard } from './sqlite-sessions.ts'
 import { addVersion, getVersion, listVersions } from './sqlite-versions.ts'
 import type {
@@ -41,6 +43,7 @@ export class SqliteStorage implements Storage {
   private closed = false
   private readonly db: SqliteDatabase
   private readonly commits: SqliteCommitWorker
+  readonly peerReview: PeerReviewStorage
 
   constructor(dataDir: string, options: SqliteStorageOptions = {}) {
     mkdirSync(dataDir, { recursive: true })
@@ -48,6 +51,7 @@ export class SqliteStorage implements Storage {
     // Opened (and migrated) here first: the commit thread finds the schema in place.
     this.db = new SqliteDatabase(path)
     this.commits = new SqliteCommitWorker({ path, betweenCompactionStepsModule: options.betweenCompactionStepsModule })
+    this.peerReview = new SqlitePeerReview(this.db)
   }
 
   async createBoard(board: NewBoard, initialDocuments: DocumentState[]): Promise<BoardRecord> {

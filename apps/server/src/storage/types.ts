@@ -1,4 +1,5 @@
 import type { Role } from '@concord/shared'
+import type { PeerReviewStorage } from './peer-review-types.ts'
 
 /** A board in the registry. The registry, not the Y.Doc, is the authority on which boards exist. */
 export interface BoardRecord {
@@ -119,6 +120,9 @@ export interface Storage {
   getSession(id: string): Promise<SessionRecord | null>
   /** The session a board belongs to, or null. */
   sessionOfBoard(boardId: string): Promise<string | null>
+
+  /** Rosters, review rounds and round reviews of the sessions. */
+  readonly peerReview: PeerReviewStorage
 
   getSetting(key: string): Promise<string | null>
   /** Stores `value` under `key`, replacing what was there. */

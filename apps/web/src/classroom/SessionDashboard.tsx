@@ -1,5 +1,5 @@
 import { findTemplate, type ControlCommand, type SessionResponse } from '@concord/shared'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { PageHeader } from '../ui/PageHeader.tsx'
 import { useOwned } from '../ui/useOwned.ts'
 import { BroadcastForm, TimerLengthSelect } from './BroadcastForm.tsx'
@@ -13,11 +13,14 @@ export function SessionDashboard({
   session,
   token,
   onTokenRotated,
+  children,
 }: {
   session: SessionResponse
   token: string
   /** The instructor link was replaced: the session with its new links, and the new token. */
   onTokenRotated(session: SessionResponse, token: string): void
+  /** What other features add below the teams (the peer review). */
+  children?: ReactNode
 }) {
   const [rotating, setRotating] = useState(false)
   const [rotated, setRotated] = useState(false)
@@ -102,6 +105,7 @@ export function SessionDashboard({
           {watches &&
             session.teams.map((team, index) => <TeamCard key={team.boardId} team={team} watch={watches[index]!} />)}
         </ul>
+        {children}
       </main>
     </div>
   )

@@ -1,4 +1,4 @@
-import { boardLinkPath, parseLinkToken } from '@concord/shared'
+import { boardLinkPath, tokenRole } from '@concord/shared'
 import { useEffect, useMemo } from 'react'
 import { useValue } from 'tldraw'
 import { Link } from 'wouter'
@@ -20,7 +20,7 @@ export function BoardRoute({ id }: { id: string }) {
 }
 
 function OpenBoard({ id, token }: { id: string; token: string }) {
-  const role = useMemo(() => parseLinkToken(token)?.role ?? null, [token])
+  const role = useMemo(() => tokenRole(token), [token])
   const info = useBoardInfo(id, token)
   const session = useBoardSession({ boardId: id, token, role }, boardFeatures)
   const phase = useValue('board phase', () => session?.phase.get() ?? 'loading', [session])

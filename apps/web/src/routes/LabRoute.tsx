@@ -1,4 +1,4 @@
-import { parseLinkToken } from '@concord/shared'
+import { tokenRole } from '@concord/shared'
 import { useEffect, useMemo } from 'react'
 import { useValue } from 'tldraw'
 import { boardFeatures } from '../board-page/boardFeatures.ts'
@@ -16,7 +16,7 @@ export function LabRoute({ id }: { id: string }) {
 }
 
 function OpenLab({ id, token }: { id: string; token: string }) {
-  const role = useMemo(() => parseLinkToken(token)?.role ?? null, [token])
+  const role = useMemo(() => tokenRole(token), [token])
   // The lab is itself a replica of the board: it syncs, reports and shows up in its own list.
   const session = useBoardSession({ boardId: id, token, role }, boardFeatures)
   const phase = useValue('board phase', () => session?.phase.get() ?? 'loading', [session])

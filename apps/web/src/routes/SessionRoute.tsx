@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { fetchSession } from '../api/sessions.ts'
 import { SessionDashboard } from '../classroom/SessionDashboard.tsx'
 import { rememberSession } from '../local/recentSessions.ts'
+import { PeerReviewSection } from '../peer-review/PeerReviewSection.tsx'
 import { FullPageMessage } from '../ui/FullPageMessage.tsx'
 
 type Loaded = { kind: 'loading' } | { kind: 'found'; session: SessionResponse } | { kind: 'refused' } | { kind: 'failed'; message: string }
@@ -52,6 +53,8 @@ export function SessionRoute({ id }: { id: string }) {
         setToken(next)
         setLoaded({ kind: 'found', session })
       }}
-    />
+    >
+      <PeerReviewSection sessionId={id} token={token} />
+    </SessionDashboard>
   )
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { boardLinkPath, formatLinkToken, parseLinkToken, tokenFromHash } from './token.ts'
+import { formatStudentToken, parseStudentToken, studentLinkPath, tokenRole } from './student-token.ts'
 
 const mac = 'AAAAAAAAAAAAAAAAAAAAAA'
 
@@ -29,5 +30,19 @@ describe('link tokens', () => {
     expect(tokenFromHash(path.slice(path.indexOf('#')))).toBe(token)
     expect(tokenFromHash('#other=1')).toBeNull()
     expect(tokenFromHash('#k=%E0%A4%A')).toBeNull()
+  })
+})
+
+describe('student tokens', () => {
+  it('parse apart from link tokens, and act as editors', () => {
+    const raw = formatStudentToken({ key: 'A'.repeat(22), generation: 3, mac: 'B'.repeat(22) })
+    expect(raw).toBe(`student.${'A'.repeat(22)}.3.${'B'.repeat(22)}`)
+    expect(parseStudentToken(raw)).toEqual({ key: 'A'.repeat(22), generation: 3, mac: 'B'.repeat(22) })
+    expect(parseLinkToken(raw)).toBeNull()
+    expect(parseStudentToken(`owner.0.${'B'.repeat(22)}`)).toBeNull()
+    expect(tokenRole(raw)).toBe('editor')
+    expect(tokenRole(`viewer.0.${'B'.repeat(22)}`)).toBe('viewer')
+    expect(tokenRole('nonsense')).toBeNull()
+    expect(studentLinkPath('s1', raw)).toBe(`/s/s1/me#k=${raw}`)
   })
 })

@@ -1,0 +1,69 @@
+import { boardLinkPath, type MeResponse } from '@concord/shared'
+import type { StudentAccess } from '../access/student-access.ts'
+import type { StudentRecord } from '../storage/peer-review-types.ts'
+import type { Storage } from '../storage/types.ts'
+import { notFound } from './refusal.ts'
+import { roundInfo } from './round-data.ts'
+import { readRoundReview, type ReviewRounds } from './rounds.ts'
+
+/**
+ * `GET /api/me`: what a student sees. Anonymity is applied here, on the server: reviewers get
+ * only design pseudonyms under single- and double-blind, teams only reviewer pseudonyms under
+ * double-blind, and a review reaches the reviewed team only once submitted.
+ */
+export class StudentPage {
+  constructor(
+    private readonly storage: Storage,
+    private readonly students: StudentAccess,
+    private readonly rounds: ReviewRounds,
+  ) {}
+
+  async of(student: StudentRecord): Promise<MeResponse> {
+    const session = await this.storage.getSession(student.sessionId)
+    const boardId = await this.students.teamBoardId(student)
+    const board = boardId === null ? null : await this.storage.getBoard(boardId)
+    if (!session || !board) throw notFound('student page')
+    const mine = await this.storage.peerReview.assignmentsOfStudent(student.key)
+    const roster = new Map((await this.storage.peerReview.listStudents(session.id)).map((s) => [s.key, s]))
+    const rounds: MeResponse['rounds'] = []
+    for (const round of await this.rounds.list(session.id)) {
+      const submissions = new Map(round.submissions.map((submission) => [submission.team, submission]))
+      const assignments: MeResponse['rounds'][number]['assignments'] = []
+      for (const assignment of mine.filter(({ roundId }) => roundId === round.id)) {
+        const submission = submissions.get(assignment.team)
+        if (!submission) continue
+        const review = await this.storage.peerReview.getRoundReview(assignment.id)
+        const design = round.anonymity === 'none' ? ((await this.storage.getBoard(submission.boardId))?.title ?? submission.pseudonym) : submission.pseudonym
+        assignments.push({
+          id: assignment.id,
+          design,
+          boardId: submission.boardId,
+          versionId: submission.versionId,
+          review: review ? readRoundReview(review) : null,
+        })
+      }
+      const own = submissions.get(student.team)
+      let received: MeResponse['rounds'][number]['received'] = null
+      if (own) {
+        const reviews = new Map((await this.storage.peerReview.listRoundReviews(round.id)).map((review) => [review.assignmentId, review]))
+        const ofTeam = (await this.storage.peerReview.listAssignments(round.id)).filter(({ team }) => team === student.team)
+        received = {
+          versionId: own.versionId,
+          reviews: ofTeam.flatMap((assignment) => {
+            const review = reviews.get(assignment.id)
+            if (review?.status !== 'submitted') return []
+            const reviewer = round.anonymity === 'double' ? assignment.reviewerPseudonym : (roster.get(assignment.studentKey)?.name ?? assignment.reviewerPseudonym)
+            return [{ reviewer, review: readRoundReview(review) }]
+          }),
+        }
+      }
+      rounds.push({ ...roundInfo(round), assignments, received })
+    }
+    return {
+      session: { id: session.id, name: session.name },
+      student: { studentId: student.studentId, name: student.name, team: student.team },
+      board: { id: board.id, title: board.title, link: boardLinkPath(board.id, await this.students.token(student)) },
+      rounds,
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import type { SQLOutputValue } from 'node:sqlite'
+import type { SqliteDatabase } from './sqlite-database.ts'
+import type { AssignmentRecord, PeerReviewStorage, RoundRecord, RoundReviewRecord, StudentRecord } from './peer-review-types.ts'
+
+type Row = Record<string, SQLOutputValue>
+
+const STUDENT_COLUMNS = 'key, session_id, student_id, name, team, generation'
+const ASSIGNMENT_COLUMNS = 'id, round_id, student_key, team, reviewer_pseudonym, position'
+const REVIEW_COLUMNS = 'assignment_id, content, status, updated_at, submitted_at, late'
+
+/** Rosters, review rounds, assignments and round reviews in SQLite (the same rows as `postgres-peer-review.ts`). */
+export class SqlitePeerReview implements PeerReviewStorage {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async putStudents(sessionId: string, students: Array<{ studentId: string; name: string; team: number }>, newKey: () => string): Promise<StudentRecord[]> {
+    this.db.transaction(() => {
+      const next = Number(this.db.statement('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM students WHERE session_id = ?').get(sessionId)?.next)
+      const upsert = this.db.statement(
+        `INSERT INTO students (key, session_id, student_id, name, team, generation, position) VALUES (?, ?, ?, ?, ?, 0, ?)
+         ON CONFLICT (session_id, student_id) DO UPDATE SET name = excluded.name, team = excluded.team`,
+      )
+      students.forEach(({ studentId, name, team }, index) => upsert.run(newKey(), sessionId, studentId, name, team, next + index))
+    })
+    return this.listStudents(sessionId)
+  }
+
+  async listStudents(sessionId: string): Promise<StudentRecord[]> {
+    return this.db.statement(`SELECT ${STUDENT_COLUMNS} FROM students WHERE session_id = ? ORDER BY position`).all(sessionId).map(student)
+  }
+
+  async getStudent(key: string): Promise<StudentRecord | null> {
+    const row = this.db.statement(`SELECT ${STUDENT_COLUMNS} FROM students WHERE key = ?`).get(key)
+    return row ? student(row) : null
+  }
+
+  async rotateStudent(sessionId: string, studentId: string): Promise<StudentRecord | null> {
+    const row = this.db
+      .statement(`UPDATE students SET generation = generation + 1 WHERE session_id = ? AND student_id = ? RETURNING ${STUDENT_COLUMNS}`)
+      .get(sessionId, studentId)
+    return row ? student(row) : null
+  }
+
+  async createRound(round: RoundRecord, assignments: AssignmentRecord[]): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .statement('INSERT INTO review_rounds (id, session_id, created_at, data) VALUES (?, ?, ?, ?)')
+        .run(round.id, round.sessionId, round.createdAt, round.data)
+      this.insertAssignments(assignments)
+    })
+  }
+
+  async getRound(id: string): Promise<RoundRecord | null> {
+    const row = this.db.statement('SELECT id, session_id, created_at, data FROM review_rounds WHERE id = ?').get(id)
+    return row ? roundOf(row) : null
+  }
+
+  async listRounds(sessionId: string): Promise<RoundRecord[]> {
+    return this.db
+      .statement('SELECT id, session_id, created_at, data FROM review_rounds WHERE session_id = ? ORDER BY created_at, id')
+      .all(sessionId)
+      .map(roundOf)
+  }
+
+  async addAssignments(assignments: AssignmentRecord[]): Promise<void> {
+    this.db.transaction(() => this.insertAssignments(assignments))
+  }
+
+  private insertAssignments(assignments: AssignmentRecord[]): void {
+    const insert = this.db.statement(
+      `INSERT INTO review_assignments (${ASSIGNMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, student_key, team) DO NOTHING`,
+    )
+    for (const a of assignments) insert.run(a.id, a.roundId, a.studentKey, a.team, a.reviewerPseudonym, a.position)
+  }
+
+  async listAssignments(roundId: string): Promise<AssignmentRecord[]> {
+    return this.db.statement(`SELECT ${ASSIGNMENT_COLUMNS} FROM review_assignments WHERE round_id = ? ORDER BY position`).all(roundId).map(assignment)
+  }
+
+  async getAssignment(id: string): Promise<AssignmentRecord | null> {
+    const row = this.db.statement(`SELECT ${ASSIGNMENT_COLUMNS} FROM review_assignments WHERE id = ?`).get(id)
+    return row ? assignment(row) : null
+  }
+
+  async assignmentsOfStudent(key: string): Promise<AssignmentRecord[]> {
+    return this.db
+      .statement(
+        `SELECT ${ASSIGNMENT_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')} FROM review_assignments a
+         JOIN review_rounds r ON r.id = a.round_id WHERE a.student_key = ? ORDER BY r.created_at, r.id, a.position`,
+      )
+      .all(key)
+      .map(assignment)
+  }
+
+  async putRoundReview(review: RoundReviewRecord): Promise<void> {
+    this.db
+      .statement(
+        `INSERT INTO round_reviews (${REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (assignment_id) DO UPDATE SET content = excluded.content, status = excluded.status,
+           updated_at = excluded.updated_at, submitted_at = excluded.submitted_at, late = excluded.late`,
+      )
+      .run(review.assignmentId, review.content, review.status, review.updatedAt, review.submittedAt, review.late ? 1 : 0)
+  }
+
+  async getRoundReview(assignmentId: string): Promise<RoundReviewRecord | null> {
+    const row = this.db.statement(`SELECT ${REVIEW_COLUMNS} FROM round_reviews WHERE assignment_id = ?`).get(assignmentId)
+    return row ? roundReview(row) : null
+  }
+
+  async listRoundReviews(roundId: string): Promise<RoundReviewRecord[]> {
+    return this.db
+      .statement(
+        `SELECT ${REVIEW_COLUMNS.split(', ').map((column) => `r.${column}`).join(', ')} FROM round_reviews r
+         JOIN review_assignments a ON a.id = r.assignment_id WHERE a.round_id = ? ORDER BY a.position`,
+      )
+      .all(roundId)
+      .map(roundReview)
+  }
+}
+
+function student(row: Row): StudentRecord {
+  return {
+    key: String(row.key),
+    sessionId: String(row.session_id),
+    studentId: String(row.student_id),
+    name: String(row.name),
+    team: Number(row.team),
+    generation: Number(row.generation),
+  }
+}
+
+function roundOf(row: Row): RoundRecord {
+  return { id: String(row.id), sessionId: String(row.session_id), createdAt: Number(row.created_at), data: String(row.data) }
+}
+
+function assignment(row: Row): AssignmentRecord {
+  return {
+    id: String(row.id),
+    roundId: String(row.round_id),
+    studentKey: String(row.student_key),
+    team: Number(row.team),
+    reviewerPseudonym: String(row.reviewer_pseudonym),
+    position: Number(row.position),
+  }
+}
+
+function roundReview(row: Row): RoundReviewRecord {
+  return {
+    assignmentId: String(row.assignment_id),
+    content: String(row.content),
+    status: row.status === 'submitted' ? 'submitted' : 'draft',
+    updatedAt: Number(row.updated_at),
+    submittedAt: row.submitted_at === null ? null : Number(row.submitted_at),
+    late: Number(row.late) === 1,
+  }
+}

@@ -1,0 +1,93 @@
+import { ANONYMITY, defaultRoundRubric, MAX_REVIEWS_PER_STUDENT, type Anonymity, type RoundResponse } from '@concord/shared'
+import { useState, type FormEvent } from 'react'
+import { createRound } from '../api/peerReview.ts'
+import { useSubmission } from '../ui/useSubmission.ts'
+
+const ANONYMITY_TEXT: Record<Anonymity, { label: string; help: string }> = {
+  none: { label: 'Named', help: 'Reviewers see the team’s board title; teams see who reviewed them.' },
+  single: { label: 'Single-blind', help: 'Reviewers see “Design A”, not the team or its members; teams see who reviewed them.' },
+  double: { label: 'Double-blind', help: 'Neither side learns the other: teams see “Reviewer 1”, “Reviewer 2”.' },
+}
+
+/** A week from now, as a `datetime-local` value in the browser's time zone. */
+function inAWeek(): string {
+  const date = new Date(Date.now() + 7 * 24 * 3_600_000)
+  date.setMinutes(date.getMinutes() - date.getTimezoneOffset(), 0, 0)
+  return date.toISOString().slice(0, 16)
+}
+
+/** Opens a review round on the teams' latest submitted versions. */
+export function RoundSetupForm({ sessionId, token, onCreated }: { sessionId: string; token: string; onCreated(round: RoundResponse): void }) {
+  const [reviewsPerStudent, setReviewsPerStudent] = useState(2)
+  const [anonymity, setAnonymity] = useState<Anonymity>('single')
+  const [dueAt, setDueAt] = useState(inAWeek)
+  const [seed, setSeed] = useState('')
+  const { busy, error, run } = useSubmission()
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    return run(async () => {
+      const settings = { reviewsPerStudent, anonymity, dueAt: new Date(dueAt).getTime(), ...(seed.trim() === '' ? {} : { seed: Number(seed) }) }
+      onCreated(await createRound(sessionId, token, settings))
+    })
+  }
+  return (
+    <form className="peer-review__block peer-review__setup" onSubmit={(event) => void submit(event)} aria-labelledby="round-setup-title">
+      <h3 id="round-setup-title">Open a review round</h3>
+      <p className="peer-review__hint">
+        Each team’s latest version submitted with “Submit for review” is frozen for the round; teams without one are listed as missing.
+        Nobody reviews their own team.
+      </p>
+      <div className="peer-review__fields">
+        <label className="peer-review__field">
+          Reviews per student
+          <input
+            className="input"
+            type="number"
+            min={1}
+            max={MAX_REVIEWS_PER_STUDENT}
+            value={reviewsPerStudent}
+            onChange={(event) => setReviewsPerStudent(Number(event.target.value))}
+            data-testid="round-reviews"
+          />
+        </label>
+        <label className="peer-review__field peer-review__field--due">
+          Due
+          <input className="input" type="datetime-local" required value={dueAt} onChange={(event) => setDueAt(event.target.value)} data-testid="round-due" />
+        </label>
+        <label className="peer-review__field">
+          Seed (optional)
+          <input className="input" inputMode="numeric" pattern="[0-9]*" placeholder="random" value={seed} onChange={(event) => setSeed(event.target.value)} />
+        </label>
+      </div>
+      <fieldset className="peer-review__anonymity">
+        <legend className="field-label">Anonymity</legend>
+        {ANONYMITY.map((option) => (
+          <label key={option} className="peer-review__option">
+            <input type="radio" name="anonymity" value={option} checked={anonymity === option} onChange={() => setAnonymity(option)} data-testid={`round-anonymity-${option}`} />
+            <span>
+              <strong>{ANONYMITY_TEXT[option].label}</strong>
+              <span className="peer-review__hint">{ANONYMITY_TEXT[option].help}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {anonymity !== 'none' && (
+        <p className="peer-review__caveat" role="note">
+          Concord hides board titles, team numbers and member names. Text the teams wrote on their canvas (component names, labels) is shown
+          as written: ask teams not to sign their designs.
+        </p>
+      )}
+      <p className="peer-review__hint">The rubric is the board review’s: {defaultRoundRubric().criteria.map(({ label }) => label).join(', ')}; each scored 1 to 5.</p>
+      <div className="peer-review__import-actions">
+        <button type="submit" className="button button--primary" disabled={busy} data-testid="round-create">
+          Open round
+        </button>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  )
+}

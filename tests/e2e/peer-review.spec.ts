@@ -1,0 +1,67 @@
+import { rosterResponseSchema, roundResponseSchema, sessionResponseSchema } from '@concord/shared'
+import { linkToken } from '@concord/test-kit/api'
+import { expectNoSeriousViolations } from '../support/axe.ts'
+import { waitForEditor, waitForSynced } from '../support/board.ts'
+import { expect, test } from '../support/fixtures.ts'
+
+const ROSTER = 'student_id,name,team\n1001,Zelda Quartz,1\n1002,"Oberon, Yannick",1\n2001,Ann Bell,2\n2002,Bo Chen,2\n3001,Cy Dunn,3\n3002,Dee Eng,3'
+
+test('an instructor imports a roster and opens a double-blind round; a team reads its review under a pseudonym', async ({ newUser }) => {
+  const instructor = await newUser('Dr. Mira')
+  await instructor.getByTestId('session-name').fill('Peer lab')
+  await instructor.getByTestId('session-teams').fill('3')
+  await instructor.getByTestId('session-submit').click()
+  await expect(instructor.getByTestId('team-card')).toHaveCount(3)
+  const sessionId = new URL(instructor.url()).pathname.split('/')[2]!
+  const token = decodeURIComponent(new URL(instructor.url()).hash.slice('#k='.length))
+  const asInstructor = { Authorization: `Bearer ${token}` }
+  const session = sessionResponseSchema.parse(await (await instructor.request.get(`/api/sessions/${sessionId}`, { headers: asInstructor })).json())
+
+  // Without a roster there is no round to open.
+  await expect(instructor.getByTestId('round-create')).toHaveCount(0)
+  await instructor.getByTestId('roster-input').fill(ROSTER)
+  await instructor.getByTestId('roster-import').click()
+  await expect(instructor.getByTestId('roster-table').locator('tbody tr')).toHaveCount(6)
+
+  // Every team submits a version for review.
+  for (const team of session.teams) {
+    const response = await instructor.request.post(`/api/boards/${team.boardId}/versions`, {
+      headers: { Authorization: `Bearer ${linkToken(team.links.editor)}` },
+      data: { name: `Team ${team.team} final` },
+    })
+    expect(response.status()).toBe(201)
+  }
+  await instructor.getByTestId('round-anonymity-double').check()
+  await instructor.getByTestId('round-create').click()
+  await expect(instructor.getByTestId('round-progress')).toContainText('0 of 12 reviews submitted')
+  await expectNoSeriousViolations(instructor, 'dashboard with roster and round')
+
+  // A team 3 student reviews one design (through the API: the review view on the frozen version is a later step).
+  const roster = rosterResponseSchema.parse(await (await instructor.request.get(`/api/sessions/${sessionId}/roster`, { headers: asInstructor })).json())
+  const [roundInfo] = ((await (await instructor.request.get(`/api/sessions/${sessionId}/rounds`, { headers: asInstructor })).json()) as { rounds: Array<{ id: string }> }).rounds
+  const round = roundResponseSchema.parse(await (await instructor.request.get(`/api/sessions/${sessionId}/rounds/${roundInfo!.id}`, { headers: asInstructor })).json())
+  const assignment = round.assignments.find((a) => a.studentId === '3001' && a.team === 1)!
+  const cy = { Authorization: `Bearer ${linkToken(roster.students.find((s) => s.studentId === '3001')!.link)}` }
+  const scores = Object.fromEntries(round.rubric.criteria.map(({ id }) => [id, { score: 4, justification: '' }]))
+  const comments = [{ id: 'c1', anchor: { kind: 'property', shapeId: 'shape:db', property: 'consistency' }, text: 'Why eventual consistency here?' }]
+  expect((await instructor.request.put(`/api/me/reviews/${assignment.id}`, { headers: cy, data: { comments, scores } })).status()).toBe(200)
+  expect((await instructor.request.post(`/api/me/reviews/${assignment.id}/submit`, { headers: cy })).status()).toBe(200)
+
+  // Team 1 reads it on its student page, from a reviewer pseudonym, never the reviewer's name.
+  const zelda = await newUser('Zelda')
+  await zelda.goto(roster.students.find((s) => s.studentId === '1001')!.link)
+  const received = zelda.getByTestId('student-received-review')
+  await expect(received).toContainText(assignment.reviewerPseudonym)
+  await expect(received).toContainText('Why eventual consistency here?')
+  await expect(zelda.getByTestId('student-round')).not.toContainText('Cy Dunn')
+  // Designs to review carry pseudonyms only.
+  await expect(zelda.getByTestId('student-assignment').first()).toContainText(/^Design [A-C]/)
+  await expect(zelda.getByTestId('student-round')).not.toContainText('Peer lab · Team')
+  await expectNoSeriousViolations(zelda, 'student page')
+  await zelda.getByTestId('student-team-board').click()
+  await expect(zelda).toHaveURL(new RegExp(`/b/${session.teams[0]!.boardId}#k=student\\.`))
+  // The student's own token opens the team board as an editor.
+  await waitForEditor(zelda)
+  await waitForSynced(zelda)
+  expect(await zelda.evaluate(() => window.__concord!.editor.getIsReadonly())).toBe(false)
+})
