@@ -1,4 +1,5 @@
 import type { ReportDocument, ReportRisk } from './document.ts'
+import type { ReportComment } from './review-comments.ts'
 
 /** A piece of a section, in a form both the Markdown and the HTML renderer lay out. */
 export type ReportBlock =
@@ -15,6 +16,25 @@ export interface ReportSection {
 function riskText(risk: ReportRisk): string {
   const where = risk.shapes.length > 0 ? ` (${risk.shapes.join(', ')})` : ''
   return `${risk.severity}, ${risk.rule}${where}: ${risk.message}`
+}
+
+function commentText(comment: ReportComment): string {
+  const replies = comment.replies === 0 ? '' : ` (${comment.replies} ${comment.replies === 1 ? 'reply' : 'replies'})`
+  const version = comment.version === null ? '' : ` [on version ${comment.version}]`
+  return `${comment.target}${version}: “${comment.text}”${replies}`
+}
+
+function changesSection({ changes }: ReportDocument): ReportSection {
+  const heading = 'Changes since the last submitted version'
+  if (changes === null) return { heading, blocks: [{ type: 'paragraph', text: 'No earlier version was submitted.' }] }
+  if (changes.items.length === 0) return { heading, blocks: [{ type: 'paragraph', text: `No changes since “${changes.since}”.` }] }
+  return {
+    heading,
+    blocks: [
+      { type: 'paragraph', text: `Since “${changes.since}”:` },
+      { type: 'table', head: ['Change', 'What', 'Detail'], rows: changes.items.map((item) => [item.change, item.subject, item.detail]) },
+    ],
+  }
 }
 
 /** The report's sections in order, each as text blocks; section 1 (title, members, date) is the renderers' header. */
@@ -78,8 +98,11 @@ export function reportSections(report: ReportDocument): ReportSection[] {
         or(report.risks.open.map(riskText), 'None.'),
         { type: 'paragraph', text: 'Findings marked not applicable:' },
         or(report.risks.notApplicable.map((risk) => `${riskText(risk)} Justification: ${risk.justification || 'none given'}`), 'None.'),
+        { type: 'paragraph', text: 'Open review comments:' },
+        or(report.risks.comments.map(commentText), 'None.'),
       ],
     },
+    changesSection(report),
   ]
 }
 
