@@ -3,6 +3,7 @@ import { migratePostgres } from './postgres-schema.ts'
 import { loadDocument, writeDocuments } from './postgres-documents.ts'
 import { copyAssets, createBoard, deleteBoard, getBoard, renameBoard, rotateLinkGeneration } from './postgres-registry.ts'
 import { createSession, getSession, sessionOfBoard } from './postgres-sessions.ts'
+import { addBoardEditor, listBoardEditors } from './postgres-editors.ts'
 import { addVersion, getVersion, listVersions } from './postgres-versions.ts'
 import { asBuffer } from './postgres-transaction.ts'
 import type {
@@ -101,6 +102,16 @@ export class PostgresStorage implements Storage {
     if (this.closed) throw new Error('the database is closed')
     await this.ready
     await this.pool.query('SELECT 1')
+  }
+
+  async addBoardEditor(boardId: string, name: string, at: number): Promise<void> {
+    await this.ready
+    return addBoardEditor(this.pool, boardId, name, at)
+  }
+
+  async listBoardEditors(boardId: string, until?: number): Promise<string[]> {
+    await this.ready
+    return listBoardEditors(this.pool, boardId, until)
   }
 
   async putAsset(asset: StoredAsset): Promise<void> {

@@ -5,6 +5,7 @@ import { SqliteDatabase } from './sqlite-database.ts'
 import { loadDocument, writeDocuments } from './sqlite-documents.ts'
 import { copyAssets, createBoard, deleteBoard, getBoard, renameBoard, rotateLinkGeneration } from './sqlite-registry.ts'
 import { createSession, getSession, sessionOfBoard } from './sqlite-sessions.ts'
+import { addBoardEditor, listBoardEditors } from './sqlite-editors.ts'
 import { addVersion, getVersion, listVersions } from './sqlite-versions.ts'
 import type {
   BoardRecord,
@@ -90,6 +91,14 @@ export class SqliteStorage implements Storage {
   async ping(): Promise<void> {
     if (this.closed) throw new Error('the database is closed')
     this.db.statement('SELECT 1').get()
+  }
+
+  async addBoardEditor(boardId: string, name: string, at: number): Promise<void> {
+    addBoardEditor(this.db, boardId, name, at)
+  }
+
+  async listBoardEditors(boardId: string, until?: number): Promise<string[]> {
+    return listBoardEditors(this.db, boardId, until)
   }
 
   async putAsset(asset: StoredAsset): Promise<void> {
