@@ -5,7 +5,8 @@ import type { ReportComment } from './review-comments.ts'
 export type ReportBlock =
   | { type: 'paragraph'; text: string }
   | { type: 'list'; items: string[] }
-  | { type: 'table'; caption?: string; head: string[]; rows: string[][] }
+  /** `widths`: each column's share of the page width, so printed columns fit A4 and words stay whole. */
+  | { type: 'table'; caption?: string; head: string[]; rows: string[][]; widths?: number[] }
   | { type: 'diagram' }
 
 export interface ReportSection {
@@ -32,7 +33,7 @@ function changesSection({ changes }: ReportDocument): ReportSection {
     heading,
     blocks: [
       { type: 'paragraph', text: `Since “${changes.since}”:` },
-      { type: 'table', head: ['Change', 'What', 'Detail'], rows: changes.items.map((item) => [item.change, item.subject, item.detail]) },
+      { type: 'table', head: ['Change', 'What', 'Detail'], rows: changes.items.map((item) => [item.change, item.subject, item.detail]), widths: [12, 48, 40] },
     ],
   }
 }
@@ -60,6 +61,7 @@ export function reportSections(report: ReportDocument): ReportSection[] {
               type: 'table',
               caption: block.domain ? `${block.domain.name} (${block.domain.kind})` : 'Outside any failure domain',
               head: ['Component', 'Kind', 'Property', 'Value', 'Rationale'],
+              widths: [18, 15, 18, 15, 34],
               rows: block.components.flatMap((component) =>
                 component.properties.length === 0
                   ? [[component.name, component.kind, '', '', '']]
@@ -75,6 +77,7 @@ export function reportSections(report: ReportDocument): ReportSection[] {
           : {
               type: 'table',
               head: ['Caller', 'Callee', 'Mode', 'Protocol', 'Delivery', 'Timeout and retries', 'Rationale'],
+              widths: [12, 12, 14, 13, 13, 12, 24],
               rows: report.connections.map((c) => [c.caller, c.callee, c.mode, c.protocol, c.delivery, c.timeoutAndRetries, c.rationales.join(' ')]),
             },
       ],
@@ -87,6 +90,7 @@ export function reportSections(report: ReportDocument): ReportSection[] {
           : {
               type: 'table',
               head: ['Component', 'Claim', 'Claimed', 'Computed', 'Verdict', 'Reason'],
+              widths: [15, 15, 14, 16, 16, 24],
               rows: report.quality.map((row) => [row.component, row.claim, row.claimed, row.computed ?? '–', row.verdict, row.reason]),
             },
       ],
