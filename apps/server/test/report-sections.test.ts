@@ -82,6 +82,7 @@ describe('the design report served for a board', () => {
     await renameDns(editor, 'Name service')
     const path = `/api/boards/${board.id}/report.md`
     await waitFor(async () => (await markdown(url, path, linkToken(board.links.viewer!))).includes('Team: Ada  \n'), { what: 'the editor in the team' })
+    expect(await markdown(url, path, linkToken(board.links.viewer!))).not.toContain('Rita')
   })
 
   it('lists the changes since the latest version the team submitted, never since the backup a restore makes', async () => {

@@ -32,28 +32,31 @@ export function ReportDialog({
   version: { id: string; name: string } | null
   onClose(): void
 }) {
-  const [html, setHtml] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const frame = useRef<HTMLIFrameElement>(null)
   const versionId = version?.id ?? null
+  // The preview (or why there is none) of the report asked for last: stale answers are ignored.
+  const [loaded, setLoaded] = useState<{ versionId: string | null; html: string | null; error: string | null } | null>(null)
+  const [saveError, setSaveError] = useState<string | null>(null)
+  const frame = useRef<HTMLIFrameElement>(null)
+  const current = loaded?.versionId === versionId ? loaded : null
+  const html = current?.html ?? null
+  const error = saveError ?? current?.error ?? null
   const fileName = `${title}${version ? ` – ${version.name}` : ''} – design report`
 
   useEffect(() => {
     const abort = new AbortController()
-    setHtml(null)
-    setError(null)
-    fetchReport(boardId, token, versionId, 'html', abort.signal).then(setHtml, (err: unknown) => {
-      if (!abort.signal.aborted) setError(messageOf(err))
-    })
+    fetchReport(boardId, token, versionId, 'html', abort.signal).then(
+      (text) => setLoaded({ versionId, html: text, error: null }),
+      (err: unknown) => abort.signal.aborted || setLoaded({ versionId, html: null, error: messageOf(err) }),
+    )
     return () => abort.abort()
   }, [boardId, token, versionId])
 
   const save = (format: ReportFormat) => async () => {
-    setError(null)
+    setSaveError(null)
     try {
       download(format === 'html' && html !== null ? html : await fetchReport(boardId, token, versionId, format), format, fileName)
     } catch (err) {
-      setError(messageOf(err))
+      setSaveError(messageOf(err))
     }
   }
 
