@@ -55,6 +55,14 @@ test('the owner previews the report of a template board, downloads Markdown and 
   await expect(frame.locator('figure svg g')).not.toHaveCount(0)
   expect(await overflowingDiagramText(alice)).toEqual([])
 
+  // "Print / Save as PDF" opens the browser's print dialog for the report's own frame (headless has none to show).
+  const printed = alice.frame({ url: 'about:srcdoc' })!
+  await printed.evaluate(() => {
+    window.print = () => document.documentElement.setAttribute('data-printed', 'yes')
+  })
+  await alice.getByTestId('report-print').click()
+  await expect(frame.locator('html')).toHaveAttribute('data-printed', 'yes')
+
   const markdown = await downloaded(alice, 'report-download-md')
   expect(markdown.download.suggestedFilename()).toBe('Shop report – design report.md')
   expect(markdown.text).toMatch(/^# Shop report\n/)
