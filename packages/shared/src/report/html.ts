@@ -23,6 +23,7 @@ table.sized td { overflow-wrap: anywhere; }
 th { background: #f0f0f0; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
+  table { font-size: 9pt; }
   section:not(:first-of-type) { break-before: page; }
   h2, caption { break-after: avoid; }
   figure, tr { break-inside: avoid; }

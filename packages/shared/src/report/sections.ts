@@ -77,7 +77,7 @@ export function reportSections(report: ReportDocument): ReportSection[] {
           : {
               type: 'table',
               head: ['Caller', 'Callee', 'Mode', 'Protocol', 'Delivery', 'Timeout and retries', 'Rationale'],
-              widths: [12, 12, 14, 13, 13, 12, 24],
+              widths: [12, 12, 15, 13, 13, 12, 23],
               rows: report.connections.map((c) => [c.caller, c.callee, c.mode, c.protocol, c.delivery, c.timeoutAndRetries, c.rationales.join(' ')]),
             },
       ],
@@ -90,7 +90,7 @@ export function reportSections(report: ReportDocument): ReportSection[] {
           : {
               type: 'table',
               head: ['Component', 'Claim', 'Claimed', 'Computed', 'Verdict', 'Reason'],
-              widths: [15, 15, 14, 16, 16, 24],
+              widths: [17, 15, 15, 15, 14, 24],
               rows: report.quality.map((row) => [row.component, row.claim, row.claimed, row.computed ?? '–', row.verdict, row.reason]),
             },
       ],
