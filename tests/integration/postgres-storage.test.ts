@@ -57,8 +57,20 @@ describe.skipIf(!postgresBin && !inCi)('PostgreSQL storage shared by two nodes',
     expect(await node1.renameBoard(board.id, 'Renamed')).toBe(true)
     expect((await node2.getBoard(board.id))?.title).toBe('Renamed')
 
-    await node1.addVersion(board.id, { id: 'v1', name: 'For review', createdAt: 1700000001000, state: edit('frozen') })
-    expect(await node2.listVersions(board.id)).toEqual([{ id: 'v1', name: 'For review', createdAt: 1700000001000 }])
+    await node1.addVersion(board.id, { id: 'v1', name: 'For review', createdAt: 1700000001000, backup: false, state: edit('frozen') })
+    await node1.addVersion(board.id, { id: 'v2', name: 'Before restoring', createdAt: 1700000001500, backup: true, state: edit('kept') })
+    expect(await node2.listVersions(board.id)).toEqual([
+      { id: 'v1', name: 'For review', createdAt: 1700000001000, backup: false },
+      { id: 'v2', name: 'Before restoring', createdAt: 1700000001500, backup: true },
+    ])
+    expect((await node1.getVersion(board.id, 'v2'))?.backup).toBe(true)
+
+    await node1.addBoardEditor(board.id, 'Grace', 1700000001200)
+    await node2.addBoardEditor(board.id, 'Ada', 1700000001100)
+    await node2.addBoardEditor(board.id, 'Grace', 1700000001300)
+    await node1.addBoardEditor('no-such-board', 'Nobody', 1700000001300)
+    expect(await node1.listBoardEditors(board.id)).toEqual(['Ada', 'Grace'])
+    expect(await node2.listBoardEditors(board.id, 1700000001150)).toEqual(['Ada'])
     expect(keysOf({ snapshot: (await node2.getVersion(board.id, 'v1'))!.state, log: [] })).toEqual(['frozen'])
 
     await node1.putAsset({ boardId: board.id, id: 'img', contentType: 'image/png', bytes: new Uint8Array([1, 2, 3]) })
@@ -75,6 +87,7 @@ describe.skipIf(!postgresBin && !inCi)('PostgreSQL storage shared by two nodes',
     expect(await node1.loadDocument('board:board-life')).toBeNull()
     expect(await node1.loadDocument('review:board-life')).toBeNull()
     expect(await node1.listVersions(board.id)).toEqual([])
+    expect(await node1.listBoardEditors(board.id)).toEqual([])
     expect(await node1.getAsset(board.id, 'img')).toBeNull()
     expect(await node1.getSetting('board-controls:board-life')).toBeNull()
   })

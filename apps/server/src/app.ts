@@ -29,6 +29,7 @@ import { CollabStorage, DEFAULT_COMPACTION, type CompactionPolicy } from './coll
 import { SocketBudget } from './collab/socket-budget.ts'
 import { StorageStatus } from './collab/storage-status.ts'
 import { ViewerPresence } from './collab/viewer-presence.ts'
+import { BoardEditors } from './collab/board-editors.ts'
 import { EditActivity } from './collab/edit-activity.ts'
 import { attachCollabWebSocket } from './collab/websocket.ts'
 import { YWebsocketEndpoint } from './collab/y-websocket.ts'
@@ -165,6 +166,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       new SyncStateCache(metrics.fullStateReuses),
       new ViewerPresence(),
       new EditActivity(),
+      new BoardEditors(storage, log.child({ component: 'board-editors' })),
       controls,
       faults,
       ...(options.labTelemetry === false ? [] : [new LabTelemetry(labReplicas, nodeId, labRelay, log.child({ component: 'lab-telemetry' }))]),
@@ -198,7 +200,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     registerAssetRoutes(api, { storage, access, quotaBytes: config.assetQuotaBytes })
     registerVersionRoutes(api, { access, versions, assigned: new AssignedVersions(storage, versions) })
     registerAnalysisRoutes(api, { access, admin, versions })
-    registerReportRoutes(api, { access, admin, versions })
+    registerReportRoutes(api, { access, admin, versions, storage })
     registerDesignExportRoutes(api, { access, admin })
     registerSessionRoutes(api, {
       storage,

@@ -6,9 +6,12 @@ import {
   getRecordsMap,
   isBoardAssetPath,
   readAllRecords,
+  readThreads,
+  reviewDocumentName,
   type BoardLinks,
   type CreateBoardResponse,
   type JsonRecord,
+  type ReviewThread,
   type Role,
 } from '@concord/shared'
 import type { Logger } from 'pino'
@@ -19,7 +22,7 @@ import { randomId } from '../random-id.ts'
 import type { BoardRecord, SessionRecord, Storage } from '../storage/types.ts'
 import { createBoard } from './create-board.ts'
 
-type DesignConnection = Awaited<ReturnType<Hocuspocus<CollabContext>['openDirectConnection']>>
+type DirectConnection = Awaited<ReturnType<Hocuspocus<CollabContext>['openDirectConnection']>>
 
 /**
  * What a board's owner can do to it: rotate links, rename, duplicate, delete. Each keeps the
@@ -66,7 +69,7 @@ export class BoardAdmin {
   /** Renames the board in the registry and in its document, so open boards show the new title live. */
   async rename(board: BoardRecord, title: string): Promise<void> {
     await this.storage.renameBoard(board.id, title)
-    await this.withDesign(board.id, async (connection) => {
+    await this.withDocument(boardDocumentName(board.id), async (connection) => {
       await connection.transact((doc) => getBoardMap(doc).set('title', title))
     })
   }
@@ -87,7 +90,12 @@ export class BoardAdmin {
 
   /** The live design's records (the board document as the codec reads it). */
   designRecords(boardId: string): Promise<JsonRecord[]> {
-    return this.withDesign(boardId, async (connection) => readAllRecords(getRecordsMap(connection.document!)))
+    return this.withDocument(boardDocumentName(boardId), async (connection) => readAllRecords(getRecordsMap(connection.document!)))
+  }
+
+  /** The threads of the board's review document, oldest first. */
+  reviewThreads(boardId: string): Promise<ReviewThread[]> {
+    return this.withDocument(reviewDocumentName(boardId), async (connection) => readThreads(connection.document!))
   }
 
   /**
@@ -104,8 +112,8 @@ export class BoardAdmin {
   }
 
   /** Runs `work` on the live design document (loading it if nobody has it open), then lets it go. */
-  private async withDesign<T>(boardId: string, work: (connection: DesignConnection) => Promise<T>): Promise<T> {
-    const connection = await this.hocuspocus.openDirectConnection(boardDocumentName(boardId))
+  private async withDocument<T>(name: string, work: (connection: DirectConnection) => Promise<T>): Promise<T> {
+    const connection = await this.hocuspocus.openDirectConnection(name)
     try {
       return await work(connection)
     } finally {

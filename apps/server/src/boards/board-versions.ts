@@ -24,12 +24,8 @@ import type { Storage } from '../storage/types.ts'
 /** The longest version name `POST /api/boards/:id/versions` accepts. */
 const MAX_VERSION_NAME = 100
 
-/** How a restore names the version that keeps the live design: such backups are never a team's submission. */
+/** How a restore names the version that keeps the live design (stored with `backup`: never a team's submission). */
 const RESTORE_BACKUP_PREFIX = 'Before restoring “'
-
-export function isRestoreBackup(versionName: string): boolean {
-  return versionName.startsWith(RESTORE_BACKUP_PREFIX)
-}
 
 /** Records a restore leaves alone: who took part is not part of the design. */
 const KEPT_ON_RESTORE = new Set(['user'])
@@ -47,7 +43,8 @@ export class BoardVersions {
     private readonly log: Logger,
   ) {}
 
-  async submit(boardId: string, name: string): Promise<VersionInfoResponse> {
+  /** Freezes the live design as a version; `backup` for the copy a restore keeps, which the team did not submit. */
+  async submit(boardId: string, name: string, backup = false): Promise<VersionInfoResponse> {
     const connection = await this.hocuspocus.openDirectConnection(boardDocumentName(boardId))
     let state: Uint8Array
     try {
@@ -56,14 +53,25 @@ export class BoardVersions {
       await connection.disconnect()
     }
     const version = { id: randomId(), name, createdAt: Date.now() }
-    await this.storage.addVersion(boardId, { ...version, state })
+    await this.storage.addVersion(boardId, { ...version, backup, state })
     this.announce(boardId)
     this.log.info({ boardId, versionId: version.id, bytes: state.byteLength }, 'version submitted')
     return version
   }
 
-  list(boardId: string): Promise<VersionInfoResponse[]> {
-    return this.storage.listVersions(boardId)
+  async list(boardId: string): Promise<VersionInfoResponse[]> {
+    return (await this.storage.listVersions(boardId)).map(({ id, name, createdAt }) => ({ id, name, createdAt }))
+  }
+
+  /**
+   * The latest version the team submitted before `versionId` (before now when null), with its
+   * records: what the design report lists changes since. Backups a restore made do not count.
+   */
+  async previousSubmitted(boardId: string, versionId: string | null): Promise<VersionResponse | null> {
+    const versions = await this.storage.listVersions(boardId)
+    const end = versionId === null ? versions.length : versions.findIndex((version) => version.id === versionId)
+    const previous = versions.slice(0, Math.max(0, end)).findLast((version) => !version.backup)
+    return previous ? this.get(boardId, previous.id) : null
   }
 
   /** The version with its records, or null when the board has no such version. */
@@ -78,7 +86,7 @@ export class BoardVersions {
   async restore(boardId: string, versionId: string): Promise<boolean> {
     const version = await this.storage.getVersion(boardId, versionId)
     if (!version) return false
-    await this.submit(boardId, `${RESTORE_BACKUP_PREFIX}${version.name}”`.slice(0, MAX_VERSION_NAME))
+    await this.submit(boardId, `${RESTORE_BACKUP_PREFIX}${version.name}”`.slice(0, MAX_VERSION_NAME), true)
     const { records: target, schema } = contentOf(version.state)
     const wanted = new Set(target.map((record) => record.id))
     const connection = await this.hocuspocus.openDirectConnection(boardDocumentName(boardId))

@@ -9,7 +9,6 @@ import {
   type RoundReview,
   type RoundSettings,
 } from '@concord/shared'
-import { isRestoreBackup } from '../boards/board-versions.ts'
 import { randomId } from '../random-id.ts'
 import type { AssignmentRecord, RoundReviewRecord, StudentRecord } from '../storage/peer-review-types.ts'
 import type { SessionRecord, Storage } from '../storage/types.ts'
@@ -111,7 +110,7 @@ export class ReviewRounds {
     const found: Array<Omit<RoundSubmission, 'pseudonym'>> = []
     const missing: number[] = []
     for (const { team, boardId } of session.boards) {
-      const latest = (await this.storage.listVersions(boardId)).filter(({ name }) => !isRestoreBackup(name)).at(-1)
+      const latest = (await this.storage.listVersions(boardId)).filter((version) => !version.backup).at(-1)
       if (latest) found.push({ team, boardId, versionId: latest.id, versionName: latest.name })
       else missing.push(team)
     }

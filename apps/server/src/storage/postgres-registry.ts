@@ -59,14 +59,14 @@ export async function renameBoard(pool: Pool, id: string, title: string): Promis
   return (rowCount ?? 0) > 0
 }
 
-/** Removes a board and everything of it: registry rows, both documents with their logs, assets, versions, settings. */
+/** Removes a board and everything of it: registry rows, both documents with their logs, assets, versions, editors, settings. */
 export async function deleteBoard(pool: Pool, id: string): Promise<void> {
   const names = [boardDocumentName(id), reviewDocumentName(id)]
   await inTransaction(pool, async (client) => {
     await client.query('DELETE FROM documents WHERE name = ANY($1::text[])', [names])
     await client.query('DELETE FROM document_updates WHERE name = ANY($1::text[])', [names])
     await client.query('DELETE FROM settings WHERE key = ANY($1::text[])', [boardSettingKeys(id)])
-    // Assets, versions and link generations go with the board (ON DELETE CASCADE).
+    // Assets, versions, editors and link generations go with the board (ON DELETE CASCADE).
     await client.query('DELETE FROM boards WHERE id = $1', [id])
   })
 }

@@ -5,6 +5,7 @@ import { copyAssets, createBoard, deleteBoard, getBoard, renameBoard, rotateLink
 import type { PeerReviewStorage } from './peer-review-types.ts'
 import { PostgresPeerReview } from './postgres-peer-review.ts'
 import { createSession, getSession, sessionOfBoard } from './postgres-sessions.ts'
+import { addBoardEditor, listBoardEditors } from './postgres-editors.ts'
 import { addVersion, getVersion, listVersions } from './postgres-versions.ts'
 import { asBuffer } from './postgres-transaction.ts'
 import type {
@@ -105,6 +106,16 @@ export class PostgresStorage implements Storage {
     if (this.closed) throw new Error('the database is closed')
     await this.ready
     await this.pool.query('SELECT 1')
+  }
+
+  async addBoardEditor(boardId: string, name: string, at: number): Promise<void> {
+    await this.ready
+    return addBoardEditor(this.pool, boardId, name, at)
+  }
+
+  async listBoardEditors(boardId: string, until?: number): Promise<string[]> {
+    await this.ready
+    return listBoardEditors(this.pool, boardId, until)
   }
 
   async putAsset(asset: StoredAsset): Promise<void> {

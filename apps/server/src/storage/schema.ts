@@ -122,6 +122,19 @@ export function migrations({ time, blob, rowId, tableOptions }: SqlDialect): rea
       late INTEGER NOT NULL
     )${tableOptions};
     `,
+    // The design report's team: the names the board's editors showed when they edited it. And the
+    // versions a restore makes to keep the live design, which the team never submitted (before
+    // this column, only their name told them apart).
+    `
+    CREATE TABLE board_editors (
+      board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+      name TEXT NOT NULL,
+      first_edit_at ${time} NOT NULL,
+      PRIMARY KEY (board_id, name)
+    )${tableOptions};
+    ALTER TABLE versions ADD COLUMN backup INTEGER NOT NULL DEFAULT 0;
+    UPDATE versions SET backup = 1 WHERE name LIKE 'Before restoring %';
+    `,
   ]
 }
 

@@ -42,7 +42,7 @@ export function renameBoard(db: SqliteDatabase, id: string, title: string): bool
   return Number(db.statement('UPDATE boards SET title = ? WHERE id = ?').run(title, id).changes) > 0
 }
 
-/** Removes a board and everything of it: registry rows, both documents with their logs, assets, versions, settings. */
+/** Removes a board and everything of it: registry rows, both documents with their logs, assets, versions, editors, settings. */
 export function deleteBoard(db: SqliteDatabase, id: string): void {
   db.transaction(() => {
     for (const key of boardSettingKeys(id)) db.statement('DELETE FROM settings WHERE key = ?').run(key)
@@ -53,6 +53,7 @@ export function deleteBoard(db: SqliteDatabase, id: string): void {
     }
     db.statement('DELETE FROM assets WHERE board_id = ?').run(id)
     db.statement('DELETE FROM versions WHERE board_id = ?').run(id)
+    db.statement('DELETE FROM board_editors WHERE board_id = ?').run(id)
     db.statement('DELETE FROM link_generations WHERE board_id = ?').run(id)
     db.statement('DELETE FROM boards WHERE id = ?').run(id)
   })

@@ -8,6 +8,7 @@ import { copyAssets, createBoard, deleteBoard, getBoard, renameBoard, rotateLink
 import type { PeerReviewStorage } from './peer-review-types.ts'
 import { SqlitePeerReview } from './sqlite-peer-review.ts'
 import { createSession, getSession, sessionOfBoard } from './sqlite-sessions.ts'
+import { addBoardEditor, listBoardEditors } from './sqlite-editors.ts'
 import { addVersion, getVersion, listVersions } from './sqlite-versions.ts'
 import type {
   BoardRecord,
@@ -102,6 +103,14 @@ export class SqliteStorage implements Storage {
   async ping(): Promise<void> {
     if (this.closed) throw new Error('the database is closed')
     this.db.statement('SELECT 1').get()
+  }
+
+  async addBoardEditor(boardId: string, name: string, at: number): Promise<void> {
+    addBoardEditor(this.db, boardId, name, at)
+  }
+
+  async listBoardEditors(boardId: string, until?: number): Promise<string[]> {
+    return listBoardEditors(this.db, boardId, until)
   }
 
   async putAsset(asset: StoredAsset): Promise<void> {

@@ -65,6 +65,8 @@ export interface VersionInfo {
   name: string
   /** Milliseconds since the epoch. */
   createdAt: number
+  /** Made by a restore to keep the live design as it was: never submitted by the team. */
+  backup: boolean
 }
 
 export interface StoredVersion extends VersionInfo {
@@ -109,6 +111,11 @@ export interface Storage {
   /** A board's versions, oldest first, without their states. */
   listVersions(boardId: string): Promise<VersionInfo[]>
   getVersion(boardId: string, versionId: string): Promise<StoredVersion | null>
+
+  /** Notes that `name` edited the board at `at`; a name already noted keeps its first time. */
+  addBoardEditor(boardId: string, name: string, at: number): Promise<void>
+  /** The names that edited the board (up to `until`, if given), in the order they first did. */
+  listBoardEditors(boardId: string, until?: number): Promise<string[]>
 
   putAsset(asset: StoredAsset): Promise<void>
   getAsset(boardId: string, assetId: string): Promise<StoredAsset | null>

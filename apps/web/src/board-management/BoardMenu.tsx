@@ -8,13 +8,16 @@ import { useBoard } from '../board/boardContext.ts'
 import { rememberBoard } from '../local/recentBoards.ts'
 import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
 import { RenameBoardDialog } from './RenameBoardDialog.tsx'
+import { ReportDialog } from '../report/ReportDialog.tsx'
+import { useReview } from '../review/reviewContext.ts'
 import { downloadTldr, editorAsTldr } from './tldrFile.ts'
 import { useCloseOnOutsidePointer } from '../ui/useCloseOnOutsidePointer.ts'
 
-type OpenDialog = 'rename' | 'delete' | null
+type OpenDialog = 'rename' | 'delete' | 'report' | null
 
 /**
- * The board's "⋯" menu: export (PNG, SVG, .tldr, named after the board) for everyone; rename,
+ * The board's "⋯" menu: the design report (of the frozen version when one is shown) and export
+ * (PNG, SVG, .tldr, named after the board) for everyone; rename,
  * duplicate and delete for the owner; on narrow windows also the offline switch and the lab.
  */
 export function BoardMenu() {
@@ -28,6 +31,8 @@ export function BoardMenu() {
   const closeMenu = useCallback(() => setOpen(false), [])
   const { boardId, token, role } = session.options
   const isOwner = role !== null && capabilitiesOf(role).manageBoard
+  const review = useReview()
+  const version = useValue('viewed version', () => review?.versions.get().find((v) => v.id === review.viewing.get()) ?? null, [review])
 
   useCloseOnOutsidePointer(open, menu, closeMenu)
 
@@ -81,6 +86,9 @@ export function BoardMenu() {
               Duplicate
             </button>
           )}
+          <button type="button" role="menuitem" data-testid="board-report" onClick={() => (setOpen(false), setDialog('report'))}>
+            Design report…
+          </button>
           <button type="button" role="menuitem" data-testid="board-export-png" onClick={exportImage('png')}>
             Export as PNG image
           </button>
@@ -123,6 +131,7 @@ export function BoardMenu() {
       )}
       {dialog === 'rename' && <RenameBoardDialog boardId={boardId} token={token} title={title} onClose={closeDialog} />}
       {dialog === 'delete' && <DeleteBoardDialog boardId={boardId} token={token} title={title} onClose={closeDialog} />}
+      {dialog === 'report' && <ReportDialog boardId={boardId} token={token} title={title} version={version} onClose={closeDialog} />}
     </div>
   )
 }

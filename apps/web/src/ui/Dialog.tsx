@@ -11,12 +11,15 @@ export function Dialog({
   children,
   testId,
   wide = false,
+  className,
 }: {
   title: string
   onClose(): void
   children: ReactNode
   testId?: string
   wide?: boolean
+  /** A further class for a dialog sized its own way. */
+  className?: string
 }) {
   const titleId = useId()
   const panel = useRef<HTMLDivElement>(null)
@@ -32,14 +35,18 @@ export function Dialog({
     <div className="dialog-backdrop" onPointerDown={(event) => event.target === event.currentTarget && onClose()}>
       <div
         ref={panel}
-        className={`dialog card${wide ? ' dialog--wide' : ''}`}
+        className={`dialog card${wide ? ' dialog--wide' : ''}${className ? ` ${className}` : ''}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
         tabIndex={-1}
         data-testid={testId}
-        // Keys typed here belong to the dialog, not to tldraw's shortcuts.
-        onKeyDown={(event) => event.stopPropagation()}
+        // Keys typed here belong to the dialog, not to tldraw's shortcuts; stopping them also keeps
+        // Escape from the window's listener, so it is handled here.
+        onKeyDown={(event) => {
+          event.stopPropagation()
+          if (event.key === 'Escape') onClose()
+        }}
       >
         <h2 id={titleId} className="dialog__title">
           {title}

@@ -3,11 +3,13 @@ import { extractGraph, type DesignComponent, type DesignGraph } from '../analysi
 import { isOperations } from '../analysis/semantics.ts'
 import type { Finding } from '../analysis/types.ts'
 import { findContainerKind, findKind } from '../catalog/catalog.ts'
-import { CONNECTION_PROPERTIES } from '../catalog/connection-properties.ts'
-import { formatPropertyValue } from '../catalog/values.ts'
 import type { JsonRecord } from '../model/codec.ts'
 import { isPlainObject, type JsonObject, type JsonValue } from '../model/json.ts'
+import type { ReviewThread } from '../model/review.ts'
+import { designChanges, type DesignChange } from './changes.ts'
 import { pageBoxes, type PageBox } from './geometry.ts'
+import { openReviewComments, type ReportComment } from './review-comments.ts'
+import { componentValueText, connectionPropertyLabel, connectionValueText } from './property-text.ts'
 import { componentProperty, qualityRows, type QualityRow } from './quality.ts'
 
 /** One annotated property: its label, value as shown, and the team's rationale ('' when none). */
@@ -56,6 +58,8 @@ export interface DiagramBox extends PageBox {
   id: string
   name: string
   kind: string
+  /** The kind's catalog icon (a whole 24×24 `<svg>` in `currentColor`), or null for a kind the catalog does not know. */
+  icon: string | null
 }
 
 export interface ReportDiagram {
@@ -64,7 +68,7 @@ export interface ReportDiagram {
   connections: Array<{ id: string; from: string; to: string; async: boolean }>
 }
 
-/** Sections 1 and 3-6 and 8 of the design report, from the board as it is. */
+/** Sections 1, 3-6, 8 and 9 of the design report, from the board as it is. */
 export interface ReportDocument {
   title: string
   /** Names of the board's editors; empty when the board does not record them. */
@@ -78,7 +82,9 @@ export interface ReportDocument {
   blocks: ReportBlock[]
   connections: ReportConnection[]
   quality: QualityRow[]
-  risks: { open: ReportRisk[]; notApplicable: ReportRisk[] }
+  risks: { open: ReportRisk[]; notApplicable: ReportRisk[]; comments: ReportComment[] }
+  /** Changes since the latest earlier submitted version; null when there is none. */
+  changes: { since: string; items: DesignChange[] } | null
 }
 
 export interface ReportInput {
@@ -88,6 +94,14 @@ export interface ReportInput {
   now: number
   version?: string
   members?: readonly string[]
+  /** Leaves every team member's name out (an anonymous review round). */
+  anonymous?: boolean
+  /** The board's review threads: the open ones are listed among the risks. */
+  threads?: readonly ReviewThread[]
+  /** Names of the board's versions by id, to say which version a thread was made on. */
+  versionNames?: ReadonlyMap<string, string>
+  /** The latest submitted version before this design, to list what changed since. */
+  previous?: { name: string; records: readonly JsonRecord[] }
 }
 
 function objectOr(value: JsonValue | undefined): JsonObject {
@@ -100,10 +114,6 @@ function stringMap(value: JsonValue | undefined): Record<string, string> {
   return out
 }
 
-function shown(value: JsonValue | undefined, format: (value: string | number | boolean) => string): string | null {
-  return value === undefined || value === null || typeof value === 'object' ? null : format(value)
-}
-
 function kindLabel(kind: string): string {
   return findKind(kind)?.label ?? kind
 }
@@ -112,17 +122,15 @@ function reportComponent(component: DesignComponent, rationale: Record<string, s
   const ids = new Set([...Object.keys(component.properties), ...Object.keys(rationale)])
   const properties: ReportProperty[] = []
   for (const id of ids) {
-    const def = componentProperty(component.kind, id)
-    const value = shown(component.properties[id], (v) => (def ? formatPropertyValue(def, v) : String(v)))
+    const value = componentValueText(component.kind, id, component.properties[id])
     if (value === null && !rationale[id]) continue
-    properties.push({ label: def?.label ?? id, value: value ?? 'unset', rationale: rationale[id] ?? '' })
+    properties.push({ label: componentProperty(component.kind, id)?.label ?? id, value: value ?? 'unset', rationale: rationale[id] ?? '' })
   }
   return { id: component.id, name: component.name, kind: kindLabel(component.kind), properties }
 }
 
 function connectionValue(properties: Record<string, JsonValue>, id: string): string | null {
-  const def = CONNECTION_PROPERTIES.find((candidate) => candidate.id === id)!
-  return shown(properties[id], (value) => formatPropertyValue(def, value))
+  return connectionValueText(id, properties[id])
 }
 
 function blocksOf(graph: DesignGraph, rationales: Map<string, Record<string, string>>): ReportBlock[] {
@@ -139,14 +147,14 @@ function blocksOf(graph: DesignGraph, rationales: Map<string, Record<string, str
 }
 
 /** The design report's document of a board's records, with the analysis's numbers and findings. */
-export function buildReport({ title, records, now, version, members = [] }: ReportInput): ReportDocument {
+export function buildReport({ title, records, now, version, members = [], anonymous = false, threads = [], versionNames, previous }: ReportInput): ReportDocument {
   const graph = extractGraph(records)
   const analysis = analyseGraph(graph)
   const byId = new Map(records.map((record) => [record.id, record]))
   const name = (id: string) => graph.components.get(id)?.name ?? graph.containers.get(id)?.name ?? id
   const componentRationales = new Map([...graph.components.keys()].map((id) => [id, stringMap(objectOr(byId.get(id)?.props).rationale)]))
   const boxes = pageBoxes(records)
-  const box = (id: string, shapeName: string, kind: string): DiagramBox => ({ id, name: shapeName, kind, ...boxes.get(id)! })
+  const box = (id: string, shapeName: string, kind: string, icon: string | undefined): DiagramBox => ({ id, name: shapeName, kind, icon: icon ?? null, ...boxes.get(id)! })
   const risk = (finding: Finding): ReportRisk => ({
     severity: finding.severity,
     rule: finding.rule,
@@ -156,7 +164,7 @@ export function buildReport({ title, records, now, version, members = [] }: Repo
   })
   return {
     title,
-    members: [...members],
+    members: anonymous ? [] : [...new Set(members)],
     date: new Date(now).toISOString().slice(0, 10),
     version: version ?? null,
     context: {
@@ -164,8 +172,8 @@ export function buildReport({ title, records, now, version, members = [] }: Repo
       external: [...graph.components.values()].filter((component) => component.group === 'external').map((component) => component.name),
     },
     diagram: {
-      containers: [...graph.containers.values()].map((container) => box(container.id, container.name, findContainerKind(container.kind)?.label ?? container.kind)),
-      components: [...graph.components.values()].map((component) => box(component.id, component.name, kindLabel(component.kind))),
+      containers: [...graph.containers.values()].map((container) => box(container.id, container.name, findContainerKind(container.kind)?.label ?? container.kind, findContainerKind(container.kind)?.icon)),
+      components: [...graph.components.values()].map((component) => box(component.id, component.name, kindLabel(component.kind), findKind(component.kind)?.icon)),
       connections: graph.connections.map((connection) => ({ id: connection.id, from: connection.from, to: connection.to, async: (connectionValue(connection.properties, 'mode') ?? 'synchronous') !== 'synchronous' })),
     },
     blocks: blocksOf(graph, componentRationales),
@@ -181,13 +189,15 @@ export function buildReport({ title, records, now, version, members = [] }: Repo
         protocol: connectionValue(connection.properties, 'protocol') ?? 'unset',
         delivery: connectionValue(connection.properties, 'delivery') ?? 'unset',
         timeoutAndRetries: `${timeout ?? 'no timeout'}, ${retries === null ? 'retries unset' : `${retries} retries`}`,
-        rationales: Object.entries(rationale).map(([id, why]) => `${CONNECTION_PROPERTIES.find((def) => def.id === id)?.label ?? id}: ${why}`),
+        rationales: Object.entries(rationale).map(([id, why]) => `${connectionPropertyLabel(id)}: ${why}`),
       }
     }),
     quality: qualityRows([...graph.components.values()].filter((component) => !isOperations(component)), analysis),
     risks: {
       open: analysis.findings.filter((finding) => !finding.notApplicable).map(risk),
       notApplicable: analysis.findings.filter((finding) => finding.notApplicable).map(risk),
+      comments: openReviewComments(threads, graph, versionNames),
     },
+    changes: previous ? { since: previous.name, items: designChanges(extractGraph(previous.records), graph) } : null,
   }
 }

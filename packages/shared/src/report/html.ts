@@ -3,26 +3,34 @@ import type { ReportDocument } from './document.ts'
 import { escapeHtml } from './escape.ts'
 import { reportHeader, reportSections, type ReportBlock } from './sections.ts'
 
-/** Inline, so the file stands alone; the print rules keep tables and the diagram whole on paper. */
+/**
+ * Inline, so the file stands alone. On paper each section after the first starts a page, headings
+ * and captions stay with what follows, rows and the diagram are never split, and tables with
+ * column widths keep to the page.
+ */
 const STYLE = `
-body { font: 14px/1.45 system-ui, sans-serif; color: #111; max-width: 1100px; margin: 2em auto; padding: 0 1em; }
+body { font: 14px/1.45 system-ui, sans-serif; color: #111; background: #fff; max-width: 1100px; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 1.8em; margin-bottom: 0.2em; }
 h2 { border-bottom: 1px solid #ccc; padding-bottom: 0.2em; margin-top: 1.6em; }
 .meta { color: #444; margin: 0; }
 figure { margin: 1em 0; }
 figure svg { width: 100%; height: auto; max-height: 80vh; }
 table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1.2em; }
+table.sized { table-layout: fixed; }
 caption { text-align: left; font-weight: 600; padding: 0.3em 0; }
-th, td { border: 1px solid #bbb; padding: 0.3em 0.5em; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #bbb; padding: 0.3em 0.5em; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table.sized td { overflow-wrap: anywhere; }
 th { background: #f0f0f0; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
-  h2 { break-after: avoid; }
+  table { font-size: 9pt; }
+  section:not(:first-of-type) { break-before: page; }
+  h2, caption { break-after: avoid; }
   figure, tr { break-inside: avoid; }
   thead { display: table-header-group; }
   figure svg { max-height: 24cm; }
 }
-@page { margin: 1.5cm; }
+@page { size: A4; margin: 1.5cm; }
 `
 
 function block(report: ReportDocument, item: ReportBlock): string {
@@ -35,9 +43,10 @@ function block(report: ReportDocument, item: ReportBlock): string {
       return `<figure>${diagramSvg(report.diagram)}</figure>`
     case 'table': {
       const caption = item.caption ? `<caption>${escapeHtml(item.caption)}</caption>` : ''
+      const cols = item.widths ? `<colgroup>${item.widths.map((share) => `<col style="width:${share}%">`).join('')}</colgroup>` : ''
       const head = `<thead><tr>${item.head.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead>`
       const rows = item.rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('')
-      return `<table>${caption}${head}<tbody>${rows}</tbody></table>`
+      return `<table${item.widths ? ' class="sized"' : ''}>${caption}${cols}${head}<tbody>${rows}</tbody></table>`
     }
   }
 }
