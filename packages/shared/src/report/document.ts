@@ -6,6 +6,7 @@ import { findContainerKind, findKind } from '../catalog/catalog.ts'
 import { CONNECTION_PROPERTIES } from '../catalog/connection-properties.ts'
 import { formatPropertyValue } from '../catalog/values.ts'
 import type { JsonRecord } from '../model/codec.ts'
+import { readDesignNotes, type DesignNotes } from '../model/design-notes.ts'
 import { isPlainObject, type JsonObject, type JsonValue } from '../model/json.ts'
 import { pageBoxes, type PageBox } from './geometry.ts'
 import { componentProperty, qualityRows, type QualityRow } from './quality.ts'
@@ -64,7 +65,7 @@ export interface ReportDiagram {
   connections: Array<{ id: string; from: string; to: string; async: boolean }>
 }
 
-/** Sections 1 and 3-6 and 8 of the design report, from the board as it is. */
+/** Sections 1-8 of the design report, from the board as it is. */
 export interface ReportDocument {
   title: string
   /** Names of the board's editors; empty when the board does not record them. */
@@ -79,6 +80,8 @@ export interface ReportDocument {
   connections: ReportConnection[]
   quality: QualityRow[]
   risks: { open: ReportRisk[]; notApplicable: ReportRisk[] }
+  /** The team's goals, non-goals and decision records (sections 2 and 7). */
+  design: DesignNotes
 }
 
 export interface ReportInput {
@@ -189,5 +192,6 @@ export function buildReport({ title, records, now, version, members = [] }: Repo
       open: analysis.findings.filter((finding) => !finding.notApplicable).map(risk),
       notApplicable: analysis.findings.filter((finding) => finding.notApplicable).map(risk),
     },
+    design: readDesignNotes(records),
   }
 }

@@ -1,8 +1,10 @@
+import { decisionsSection, goalBlocks } from './design-sections.ts'
 import type { ReportDocument, ReportRisk } from './document.ts'
 
 /** A piece of a section, in a form both the Markdown and the HTML renderer lay out. */
 export type ReportBlock =
   | { type: 'paragraph'; text: string }
+  | { type: 'subheading'; text: string }
   | { type: 'list'; items: string[] }
   | { type: 'table'; caption?: string; head: string[]; rows: string[][] }
   | { type: 'diagram' }
@@ -22,12 +24,13 @@ export function reportSections(report: ReportDocument): ReportSection[] {
   const or = (items: string[], none: string): ReportBlock => (items.length > 0 ? { type: 'list', items } : { type: 'paragraph', text: none })
   return [
     {
-      heading: 'Context',
+      heading: 'Context, goals and non-goals',
       blocks: [
         { type: 'paragraph', text: 'Entries (where requests come in):' },
         or(report.context.entries, 'None: every component has a caller.'),
         { type: 'paragraph', text: 'External dependencies:' },
         or(report.context.external, 'None.'),
+        ...goalBlocks(report.design),
       ],
     },
     { heading: 'Diagram', blocks: [{ type: 'diagram' }] },
@@ -71,6 +74,7 @@ export function reportSections(report: ReportDocument): ReportSection[] {
             },
       ],
     },
+    decisionsSection(report.design),
     {
       heading: 'Risks',
       blocks: [
