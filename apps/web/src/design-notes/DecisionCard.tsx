@@ -11,6 +11,9 @@ export function DecisionCard({ decision, onEdit, onRemove }: { decision: DesignD
         <dd>{text}</dd>
       </>
     )
+  const updated = dateFormat.format(decision.updatedAt)
+  const recorded = dateFormat.format(decision.createdAt)
+  const written = [decision.context, decision.decision, decision.consequences].some((text) => text.trim()) || decision.options.length > 0
   return (
     <article className="design-decision" data-testid="design-decision">
       <header className="design-decision__header">
@@ -18,29 +21,33 @@ export function DecisionCard({ decision, onEdit, onRemove }: { decision: DesignD
         <span className={`design-status design-status--${decision.status}`}>{decision.status}</span>
       </header>
       <p className="design-decision__date">
-        {dateFormat.format(decision.updatedAt)}
-        {decision.updatedAt !== decision.createdAt && ` (recorded ${dateFormat.format(decision.createdAt)})`}
+        {updated}
+        {recorded !== updated && ` (recorded ${recorded})`}
       </p>
-      <details className="design-decision__details">
-        <summary>Context, options and consequences</summary>
-        <dl>
-          {field('Context and problem', decision.context)}
-          {decision.options.length > 0 && (
-            <>
-              <dt>Considered options</dt>
-              <dd>
-                <ul>
-                  {decision.options.map((option, i) => (
-                    <li key={i}>{option}</li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          )}
-          {field('Decision outcome', decision.decision)}
-          {field('Consequences', decision.consequences)}
-        </dl>
-      </details>
+      {written ? (
+        <details className="design-decision__details">
+          <summary>Context, options and consequences</summary>
+          <dl>
+            {field('Context and problem', decision.context)}
+            {decision.options.length > 0 && (
+              <>
+                <dt>Considered options</dt>
+                <dd>
+                  <ul>
+                    {decision.options.map((option, i) => (
+                      <li key={i}>{option}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
+            {field('Decision outcome', decision.decision)}
+            {field('Consequences', decision.consequences)}
+          </dl>
+        </details>
+      ) : (
+        <p className="design-empty">Context, options and outcome not written yet.</p>
+      )}
       {onEdit && onRemove && (
         <div className="design-decision__actions">
           <button type="button" className="design-link" onClick={onEdit} aria-label={`Edit decision: ${decision.title}`}>

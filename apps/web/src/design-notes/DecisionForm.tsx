@@ -63,7 +63,7 @@ export function DecisionForm({
             id={`${id}-title`}
             autoFocus
             aria-invalid={error !== null && fields.title.trim() === ''}
-            placeholder="e.g. Use a queue between upload and grading"
+            placeholder="e.g. Queue uploads before grading"
             value={fields.title}
             onChange={(event) => set({ title: event.target.value })}
           />
