@@ -11,6 +11,7 @@ import {
 } from 'tldraw'
 import type * as Y from 'yjs'
 import { boardShapeUtils } from '../shapes/index.ts'
+import { boardRecordTypes } from '../design-records/designRecordTypes.ts'
 import { recordsFromV1Document } from './v1File.ts'
 
 /**
@@ -64,7 +65,7 @@ const PARSE_ERRORS: Record<string, string> = {
 
 /** Reads a `.tldr` file (migrating it to the current schema, converting a tldraw v1 file): its title and document records. */
 export async function readTldrFile(file: File): Promise<{ title: string; records: unknown[] }> {
-  const schema = createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: defaultBindingUtils }).schema
+  const schema = createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: defaultBindingUtils, records: boardRecordTypes }).schema
   const parsed = parseTldrawJsonFile({ json: await file.text(), schema })
   const fileName = file.name.replace(/\.tldr$/i, '').trim()
   if (!parsed.ok && parsed.error.type === 'v1File') {

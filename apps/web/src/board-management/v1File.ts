@@ -11,6 +11,7 @@ import {
   type TLRecord,
 } from 'tldraw'
 import { boardShapeUtils } from '../shapes/index.ts'
+import { boardRecordTypes } from '../design-records/designRecordTypes.ts'
 
 /**
  * tldraw 5.4.2 ships its v1 conversion as a runtime export of the package whose type it marks
@@ -38,7 +39,7 @@ export function recordsFromV1Document(document_: unknown): { name: string; recor
   const container = document.createElement('div')
   container.style.cssText = 'position:fixed;left:-10000px;top:0;width:1000px;height:800px;visibility:hidden'
   document.body.appendChild(container)
-  const store = createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: defaultBindingUtils })
+  const store = createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: defaultBindingUtils, records: boardRecordTypes })
   const editor = new Editor({
     store,
     shapeUtils: boardShapeUtils,

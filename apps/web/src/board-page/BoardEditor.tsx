@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react'
 import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
 import { boardControls } from '../classroom/boardControls.ts'
 import { FollowInstructor } from '../classroom/FollowInstructor.tsx'
+import { DesignPanel } from '../design-notes/DesignPanel.tsx'
 import { keepNewFramesBehind } from '../classroom/framesBehind.ts'
 import { Presentation, presenting, watchingPresentation } from '../classroom/Presentation.tsx'
 import { PresentationWatch } from '../classroom/PresentationWatch.tsx'
@@ -89,6 +90,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
             {viewing ? (
               <VersionCanvas key={viewing} versionId={viewing} onEditor={setEditor} tldrawProps={boardTldrawProps}>
                 <BoardBar start={<VersionBanner />} end={<BoardSharePanel />} />
+                <DesignPanel />
               </VersionCanvas>
             ) : (
               <Tldraw
@@ -107,6 +109,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
                 <Presentation session={session} />
                 <PresentationWatch controls={controls} />
                 <ReviewPanel />
+                <DesignPanel />
               </Tldraw>
             )}
           </div>

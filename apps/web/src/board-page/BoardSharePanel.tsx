@@ -4,12 +4,13 @@ import { BoardMenu } from '../board-management/BoardMenu.tsx'
 import { useBoard } from '../board/boardContext.ts'
 import { rememberBoard } from '../local/recentBoards.ts'
 import { ClassControls } from '../classroom/ClassControls.tsx'
+import { DesignButton } from '../design-notes/DesignButton.tsx'
 import { PeopleMenu } from '../people/PeopleMenu.tsx'
 import { ReviewButton } from '../review/ReviewButton.tsx'
 import { ViewerCount } from '../roles/ViewerCount.tsx'
 import { ShareDialog } from '../share/ShareDialog.tsx'
 
-/** The end of the board's top bar: the viewer count, the people menu, the review toggle, the owner's Share button and the board menu. */
+/** The end of the board's top bar: the viewer count, the people menu, the design and review toggles, the owner's Share button and the board menu. */
 export function BoardSharePanel() {
   const { session, title } = useBoard()
   const [sharing, setSharing] = useState(false)
@@ -30,6 +31,7 @@ export function BoardSharePanel() {
     <div className="board-share">
       <ViewerCount viewers={session.viewers} />
       <PeopleMenu />
+      <DesignButton />
       <ReviewButton />
       {isOwner && <ClassControls session={session} />}
       {isOwner && (

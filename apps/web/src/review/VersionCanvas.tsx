@@ -20,6 +20,7 @@ import { ConnectionLabels } from '../shapes/ConnectionLabels.tsx'
 import { ReviewOverlay } from './ReviewOverlay.tsx'
 import { ReviewPanel } from './ReviewPanel.tsx'
 import { boardShapeUtils } from '../shapes/index.ts'
+import { boardRecordTypes } from '../design-records/designRecordTypes.ts'
 
 const components: TLComponents = { TopPanel: null, SharePanel: null, InFrontOfTheCanvas: ReviewOverlay, OnTheCanvas: ConnectionLabels }
 
@@ -54,6 +55,7 @@ export function VersionCanvas({
         const store = createTLStore({
           shapeUtils: boardShapeUtils,
           bindingUtils: defaultBindingUtils,
+          records: boardRecordTypes,
           users: { currentUser: currentTLUser },
           collaboration: { status: atom('version status', 'online'), mode: atom('version mode', 'readonly') },
           assets: createAssetStore({ boardId, token, onUploadError: () => {} }),

@@ -6,6 +6,7 @@ import { downloadTldr, recordsAsTldr } from '../board-management/tldrFile.ts'
 import { useBoard } from '../board/boardContext.ts'
 import type { ReviewSession } from './reviewSession.ts'
 import { boardShapeUtils } from '../shapes/index.ts'
+import { boardRecordTypes } from '../design-records/designRecordTypes.ts'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
@@ -112,7 +113,7 @@ function VersionRow({
   const exportVersion = async () => {
     try {
       const { records } = await fetchVersion(boardId, token, version.id)
-      const store = createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: defaultBindingUtils })
+      const store = createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: defaultBindingUtils, records: boardRecordTypes })
       downloadTldr(`${title} – ${version.name}`, recordsAsTldr(store, records, `${title} – ${version.name}`))
     } catch (err) {
       onError(messageOf(err))

@@ -10,10 +10,11 @@ import {
   type TLStore,
 } from 'tldraw'
 import { boardShapeUtils } from '../shapes/index.ts'
+import { boardRecordTypes } from '../design-records/designRecordTypes.ts'
 
 /** A board store as the app makes it, minus the UI. */
 export function createTestStore(): TLStore {
-  return createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: defaultBindingUtils })
+  return createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: defaultBindingUtils, records: boardRecordTypes })
 }
 
 /** A tldraw Editor without React over `store`, with the default side effects (arrow bindings etc.). */

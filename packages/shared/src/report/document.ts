@@ -4,6 +4,7 @@ import { isOperations } from '../analysis/semantics.ts'
 import type { Finding } from '../analysis/types.ts'
 import { findContainerKind, findKind } from '../catalog/catalog.ts'
 import type { JsonRecord } from '../model/codec.ts'
+import { readDesignNotes, type DesignNotes } from '../model/design-notes.ts'
 import { isPlainObject, type JsonObject, type JsonValue } from '../model/json.ts'
 import type { ReviewThread } from '../model/review.ts'
 import { designChanges, type DesignChange } from './changes.ts'
@@ -68,7 +69,7 @@ export interface ReportDiagram {
   connections: Array<{ id: string; from: string; to: string; async: boolean }>
 }
 
-/** Sections 1, 3-6, 8 and 9 of the design report, from the board as it is. */
+/** Sections 1-9 of the design report, from the board as it is. */
 export interface ReportDocument {
   title: string
   /** Names of the board's editors; empty when the board does not record them. */
@@ -85,6 +86,8 @@ export interface ReportDocument {
   risks: { open: ReportRisk[]; notApplicable: ReportRisk[]; comments: ReportComment[] }
   /** Changes since the latest earlier submitted version; null when there is none. */
   changes: { since: string; items: DesignChange[] } | null
+  /** The team's goals, non-goals and decision records (sections 2 and 7). */
+  design: DesignNotes
 }
 
 export interface ReportInput {
@@ -199,5 +202,6 @@ export function buildReport({ title, records, now, version, members = [], anonym
       comments: openReviewComments(threads, graph, versionNames),
     },
     changes: previous ? { since: previous.name, items: designChanges(extractGraph(previous.records), graph) } : null,
+    design: readDesignNotes(records),
   }
 }

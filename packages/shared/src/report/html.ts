@@ -12,6 +12,7 @@ const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; color: #111; background: #fff; max-width: 1100px; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 1.8em; margin-bottom: 0.2em; }
 h2 { border-bottom: 1px solid #ccc; padding-bottom: 0.2em; margin-top: 1.6em; }
+h3 { margin: 1.2em 0 0.4em; }
 .meta { color: #444; margin: 0; }
 figure { margin: 1em 0; }
 figure svg { width: 100%; height: auto; max-height: 80vh; }
@@ -25,7 +26,7 @@ th { background: #f0f0f0; }
   body { margin: 0; max-width: none; font-size: 10pt; }
   table { font-size: 9pt; }
   section:not(:first-of-type) { break-before: page; }
-  h2, caption { break-after: avoid; }
+  h2, h3, caption { break-after: avoid; }
   figure, tr { break-inside: avoid; }
   thead { display: table-header-group; }
   figure svg { max-height: 24cm; }
@@ -37,6 +38,8 @@ function block(report: ReportDocument, item: ReportBlock): string {
   switch (item.type) {
     case 'paragraph':
       return `<p>${escapeHtml(item.text)}</p>`
+    case 'subheading':
+      return `<h3>${escapeHtml(item.text)}</h3>`
     case 'list':
       return `<ul>${item.items.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ul>`
     case 'diagram':

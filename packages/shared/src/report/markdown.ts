@@ -13,6 +13,8 @@ function block(report: ReportDocument, item: ReportBlock): string[] {
   switch (item.type) {
     case 'paragraph':
       return [escapeMarkdown(item.text), '']
+    case 'subheading':
+      return [`### ${escapeMarkdown(item.text)}`, '']
     case 'list':
       return [...item.items.map((text) => `- ${escapeMarkdown(text)}`), '']
     case 'diagram':

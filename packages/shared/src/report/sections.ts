@@ -1,9 +1,11 @@
+import { decisionsSection, goalBlocks } from './design-sections.ts'
 import type { ReportDocument, ReportRisk } from './document.ts'
 import type { ReportComment } from './review-comments.ts'
 
 /** A piece of a section, in a form both the Markdown and the HTML renderer lay out. */
 export type ReportBlock =
   | { type: 'paragraph'; text: string }
+  | { type: 'subheading'; text: string }
   | { type: 'list'; items: string[] }
   /** `widths`: each column's share of the page width, so printed columns fit A4 and words stay whole. */
   | { type: 'table'; caption?: string; head: string[]; rows: string[][]; widths?: number[] }
@@ -43,12 +45,13 @@ export function reportSections(report: ReportDocument): ReportSection[] {
   const or = (items: string[], none: string): ReportBlock => (items.length > 0 ? { type: 'list', items } : { type: 'paragraph', text: none })
   return [
     {
-      heading: 'Context',
+      heading: 'Context, goals and non-goals',
       blocks: [
         { type: 'paragraph', text: 'Entries (where requests come in):' },
         or(report.context.entries, 'None: every component has a caller.'),
         { type: 'paragraph', text: 'External dependencies:' },
         or(report.context.external, 'None.'),
+        ...goalBlocks(report.design),
       ],
     },
     { heading: 'Diagram', blocks: [{ type: 'diagram' }] },
@@ -95,6 +98,7 @@ export function reportSections(report: ReportDocument): ReportSection[] {
             },
       ],
     },
+    decisionsSection(report.design),
     {
       heading: 'Risks',
       blocks: [

@@ -144,3 +144,17 @@ describe('board schema versions', () => {
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
   })
 })
+
+describe('the design record types in the board schema', () => {
+  it('are recorded with the board, so a client from before them refuses it as newer instead of breaking', () => {
+    const schema = localSchema(createTestStore())
+    expect(schema.sequences).toMatchObject({ 'com.tldraw.design_goal': 0, 'com.tldraw.design_decision': 0 })
+    const { 'com.tldraw.design_goal': _goal, 'com.tldraw.design_decision': _decision, ...before } = schema.sequences
+    const doc = new Y.Doc()
+    writeStoredSchema(doc, schema, null)
+    expect(boardSchemaAge(doc, { ...schema, sequences: before })).toBe('newer')
+    // And a board from before them is merely older for this client: it records the types on load.
+    writeStoredSchema(doc, { ...schema, sequences: before }, null)
+    expect(boardSchemaAge(doc, schema)).toBe('older')
+  })
+})

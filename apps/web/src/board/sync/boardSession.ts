@@ -17,6 +17,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { currentTLUser } from '../../identity/currentUser.ts'
 import { boardShapeUtils } from '../../shapes/index.ts'
+import { boardRecordTypes } from '../../design-records/designRecordTypes.ts'
 import { createAssetStore } from '../assets/assetStore.ts'
 import { createYjsBinding, type YjsBinding } from '../binding/binding.ts'
 import { watchConnection, type ConnectionState } from '../connection/connectionState.ts'
@@ -86,6 +87,7 @@ export class BoardSession {
     this.store = createTLStore({
       shapeUtils: boardShapeUtils,
       bindingUtils: defaultBindingUtils,
+      records: boardRecordTypes,
       users: { currentUser: currentTLUser },
       collaboration: { status: this.collaborationStatus, mode: this.mode },
       assets: createAssetStore({
