@@ -1,5 +1,6 @@
 import { capabilitiesOf } from '@concord/shared'
 import { useCallback, useState } from 'react'
+import { AnalysisButton } from '../analysis/AnalysisButton.tsx'
 import { BoardMenu } from '../board-management/BoardMenu.tsx'
 import { useBoard } from '../board/boardContext.ts'
 import { rememberBoard } from '../local/recentBoards.ts'
@@ -9,7 +10,7 @@ import { ReviewButton } from '../review/ReviewButton.tsx'
 import { ViewerCount } from '../roles/ViewerCount.tsx'
 import { ShareDialog } from '../share/ShareDialog.tsx'
 
-/** The end of the board's top bar: the viewer count, the people menu, the review toggle, the owner's Share button and the board menu. */
+/** The end of the board's top bar: the viewer count, the people menu, the analysis and review toggles, the owner's Share button and the board menu. */
 export function BoardSharePanel() {
   const { session, title } = useBoard()
   const [sharing, setSharing] = useState(false)
@@ -30,6 +31,7 @@ export function BoardSharePanel() {
     <div className="board-share">
       <ViewerCount viewers={session.viewers} />
       <PeopleMenu />
+      <AnalysisButton />
       <ReviewButton />
       {isOwner && <ClassControls session={session} />}
       {isOwner && (
