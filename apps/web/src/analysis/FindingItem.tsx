@@ -49,22 +49,22 @@ export function FindingItem({ finding, canEdit }: { finding: Finding; canEdit: b
           {finding.justification || 'no reason given.'}
         </p>
       )}
-      {lab && (
-        <Link className="finding__lab" href={labConceptPath(session.options.boardId, lab.concept, location.hash)} data-testid="finding-lab-link">
-          In the replication lab: {lab.label}
-        </Link>
-      )}
-      {canEdit && onShapes && !marking && (
-        <div className="finding__actions">
-          {finding.notApplicable ? (
-            <button type="button" className="button button--quiet button--small" data-testid="finding-reopen" onClick={() => setNotApplicable(editor, finding, null)}>
+      {(lab || (canEdit && onShapes && !marking)) && (
+        <div className="finding__footer">
+          {lab && (
+            <Link className="finding__lab" href={labConceptPath(session.options.boardId, lab.concept, location.hash)} data-testid="finding-lab-link">
+              In the replication lab: {lab.label}
+            </Link>
+          )}
+          {canEdit && onShapes && !marking && (finding.notApplicable ? (
+            <button type="button" className="button button--quiet button--small finding__action" data-testid="finding-reopen" onClick={() => setNotApplicable(editor, finding, null)}>
               Reopen
             </button>
           ) : (
-            <button type="button" className="button button--quiet button--small" data-testid="finding-mark" onClick={() => setMarking(true)}>
+            <button type="button" className="button button--quiet button--small finding__action" data-testid="finding-mark" onClick={() => setMarking(true)}>
               Not applicable…
             </button>
-          )}
+          ))}
         </div>
       )}
       {marking && (

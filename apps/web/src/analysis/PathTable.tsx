@@ -65,8 +65,7 @@ export function PathTable({ result }: { result: AnalysisResult }) {
             <th scope="col">Entry</th>
             <th scope="col">Availability</th>
             <th scope="col">Downtime</th>
-            <th scope="col">p50</th>
-            <th scope="col">p99</th>
+            <th scope="col">p50 / p99</th>
           </tr>
         </thead>
         <tbody>
@@ -77,42 +76,47 @@ export function PathTable({ result }: { result: AnalysisResult }) {
                 <th scope="row">{name(entry.id)}</th>
                 <td data-testid="entry-availability">{availabilityCell(entry.availability, slo)}</td>
                 <td>{formatDowntime(entry.availability)}</td>
-                <td>{latencyCell(entry.latencyP50, slo.latencyP50)}</td>
-                <td>{latencyCell(entry.latencyP99, slo.latencyP99)}</td>
+                <td>
+                  <div>{latencyCell(entry.latencyP50, slo.latencyP50)}</div>
+                  <div className="path-table__second">{latencyCell(entry.latencyP99, slo.latencyP99)}</div>
+                </td>
               </tr>
             )
           })}
         </tbody>
       </table>
+      {/* A path's names take a row of their own: beside four numbers they would wrap letter by letter. */}
       <table className="path-table" data-testid="path-table">
         <caption>Request paths</caption>
         <thead>
           <tr>
-            <th scope="col">Path</th>
             <th scope="col">Availability</th>
             <th scope="col">Downtime</th>
             <th scope="col">p50 / p99</th>
             <th scope="col">Peak use</th>
           </tr>
         </thead>
-        <tbody>
-          {paths.map((path) => {
-            const slo = slos.get(path.from) ?? none
-            return (
-              <tr key={path.shapes.join('>')} data-testid="path-row" data-path={path.shapes.join('>')}>
-                <th scope="row">{path.shapes.map(name).join(' → ')}</th>
+        {paths.map((path) => {
+          const slo = slos.get(path.from) ?? none
+          return (
+            <tbody key={path.shapes.join('>')} data-testid="path-row" data-path={path.shapes.join('>')}>
+              <tr>
+                <th scope="rowgroup" colSpan={4} className="path-table__path">
+                  {path.shapes.map(name).join(' → ')}
+                </th>
+              </tr>
+              <tr>
                 <td data-testid="path-availability">{availabilityCell(path.availability, slo)}</td>
                 <td>{formatDowntime(path.availability)}</td>
                 <td>
-                  {latencyCell(path.latencyP50, slo.latencyP50)}
-                  <br />
-                  {latencyCell(path.latencyP99, slo.latencyP99)}
+                  <div>{latencyCell(path.latencyP50, slo.latencyP50)}</div>
+                  <div className="path-table__second">{latencyCell(path.latencyP99, slo.latencyP99)}</div>
                 </td>
                 <td>{formatUtilisation(path.utilisation)}</td>
               </tr>
-            )
-          })}
-        </tbody>
+            </tbody>
+          )
+        })}
       </table>
       {result.paths.length > paths.length && (
         <p className="analysis-panel__note">

@@ -30,7 +30,7 @@ describe('the live analysis', () => {
     const before = editor.getShape(api)!
     const diff = (to: TLRecord): RecordsDiff<TLRecord> => ({ added: {}, removed: {}, updated: { [before.id]: [before, to] } })
     expect(affectsAnalysis(diff({ ...before, x: 500, y: 20, index: 'a9' as never }))).toBe(false)
-    expect(affectsAnalysis(diff({ ...before, props: { ...before.props } }))).toBe(false)
+    expect(affectsAnalysis(diff({ ...before, props: { ...before.props } } as TLRecord))).toBe(false)
     expect(affectsAnalysis(diff({ ...before, props: { ...before.props, properties: { replicasDesired: 3 } } } as TLRecord))).toBe(true)
     expect(affectsAnalysis(diff({ ...before, meta: { analysis: { notApplicable: { spof: 'Managed.' } } } }))).toBe(true)
     expect(affectsAnalysis(diff({ ...before, parentId: createShapeId('zone') }))).toBe(true)
