@@ -1,30 +1,29 @@
 import { useValue } from 'tldraw'
+import { PanelToggleButton } from '../ui/PanelToggleButton.tsx'
 import { useAnalysis } from './analysisContext.ts'
 
 /** Opens and closes the analysis panel; shows how many errors and warnings are open. */
 export function AnalysisButton() {
   const analysis = useAnalysis()
-  const open = useValue('analysis open findings', () => {
-    const summary = analysis?.result.get().summary
-    return summary ? summary.errors + summary.warnings : 0
-  }, [analysis])
+  const open = useValue(
+    'analysis open findings',
+    () => {
+      const summary = analysis?.result.get().summary
+      return summary ? summary.errors + summary.warnings : 0
+    },
+    [analysis],
+  )
   const shown = useValue('analysis panel open', () => analysis?.panelOpen.get() ?? false, [analysis])
   if (!analysis) return null
   return (
-    <button
-      type="button"
-      className={`button button--quiet review-button${shown ? ' review-button--active' : ''}`}
-      aria-pressed={shown}
-      data-testid="analysis-button"
-      onClick={() => analysis.panelOpen.set(!shown)}
-    >
-      Analysis
-      {open > 0 && (
-        <span className="review-button__count" data-testid="analysis-open-count">
-          {open}
-          <span className="visually-hidden"> errors and warnings</span>
-        </span>
-      )}
-    </button>
+    <PanelToggleButton
+      label="Analysis"
+      shown={shown}
+      count={open}
+      countLabel="errors and warnings"
+      testId="analysis-button"
+      countTestId="analysis-open-count"
+      onToggle={() => analysis.panelOpen.set(!shown)}
+    />
   )
 }

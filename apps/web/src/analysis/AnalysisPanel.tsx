@@ -29,14 +29,14 @@ export function AnalysisPanel() {
   const badges = useValue('analysis badges shown', () => badgesShown.atom.get(), [])
   if (!analysis || !open || !result) return null
   return (
-    <aside className="analysis-panel" data-testid="analysis-panel" aria-label="Design analysis" onKeyDown={(event) => event.stopPropagation()}>
+    <aside className="canvas-panel analysis-panel" data-testid="analysis-panel" aria-label="Design analysis" onKeyDown={(event) => event.stopPropagation()}>
       <header className="analysis-panel__header">
         <h2 className="analysis-panel__title">Analysis</h2>
         <label className="analysis-panel__toggle">
           <input type="checkbox" checked={badges} onChange={(event) => badgesShown.save(event.target.checked)} data-testid="analysis-badges-toggle" />
           Badges on shapes
         </label>
-        <button type="button" className="analysis-panel__close" aria-label="Close the analysis panel" onClick={() => analysis.panelOpen.set(false)}>
+        <button type="button" className="canvas-panel__close" aria-label="Close the analysis panel" onClick={() => analysis.panelOpen.set(false)}>
           ×
         </button>
       </header>
