@@ -35,6 +35,8 @@ async function openAnalysis(page: Page): Promise<void> {
 }
 
 test('two users: one annotates, the other’s panel and badges follow; a finding marked not applicable is acknowledged everywhere and undone by its author', async ({ newUser }) => {
+  // Three browsers and axe in two colour schemes: more than the default two minutes on a busy machine.
+  test.setTimeout(360_000)
   const alice = await newUser('Alice')
   await openNewBoard(alice, 'Analysis')
   await waitForSynced(alice)
