@@ -42,6 +42,7 @@ test('the top bar fits at 1024×768 with three avatars, two viewers and the insp
       ['share-button', 'Share'],
       ['board-menu', 'the board menu'],
       ['review-button', 'Review'],
+      ['analysis-button', 'Analysis'],
       ['class-controls-button', 'Class'],
       ['people-menu', 'the people menu'],
       ['board-title', 'the title'],

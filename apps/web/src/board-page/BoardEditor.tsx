@@ -1,6 +1,10 @@
 import { ACCEPTED_ASSET_TYPES, MAX_ASSET_BYTES } from '@concord/shared'
 import { useMemo, useState } from 'react'
 import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
+import { AnalysisBadges } from '../analysis/AnalysisBadges.tsx'
+import { AnalysisContext } from '../analysis/analysisContext.ts'
+import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx'
+import { useBoardAnalysis } from '../analysis/useBoardAnalysis.ts'
 import { boardControls } from '../classroom/boardControls.ts'
 import { FollowInstructor } from '../classroom/FollowInstructor.tsx'
 import { DesignPanel } from '../design-notes/DesignPanel.tsx'
@@ -34,11 +38,21 @@ import { exposeForTests } from './exposeForTests.ts'
 import { openFramed } from './openFramed.ts'
 import { boardTldrawProps } from './tldrawSetup.ts'
 
+/** In front of the canvas (not exported): the analysis badges, then the review's markers and point picker. */
+function InFrontOfTheCanvas() {
+  return (
+    <>
+      <AnalysisBadges />
+      <ReviewOverlay />
+    </>
+  )
+}
+
 const components: TLComponents = {
   TopPanel: BoardBanners,
   // The people, Review, Share and the board menu live in the board's own top bar (boardBar.tsx).
   SharePanel: null,
-  InFrontOfTheCanvas: ReviewOverlay,
+  InFrontOfTheCanvas,
   OnTheCanvas: ConnectionLabels,
   CollaboratorCursor: SpotlightCursor,
 }
@@ -47,6 +61,9 @@ const noVideo: string[] = []
 export function BoardEditor({ session, title, classSession }: { session: BoardSession; title: string; classSession: BoardContextValue['classSession'] }) {
   const context = useMemo(() => ({ session, title, classSession }), [session, title, classSession])
   const [editor, setEditor] = useState<Editor | null>(null)
+  // The live board's editor only: `editor` is a frozen version's while one is shown.
+  const [liveEditor, setLiveEditor] = useState<Editor | null>(null)
+  const analysis = useBoardAnalysis(liveEditor)
   const [libraryDrop] = useState(createLibraryDrop)
   const options = useMemo(() => ({ experimental__onDropOnCanvas: libraryDrop.onDropOnCanvas }), [libraryDrop])
   const [barStart, setBarStart] = useState<HTMLElement | null>(null)
@@ -60,6 +77,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
   const isPresenting = useValue('presenting', () => presenting.get() || watchingPresentation.get(), [])
   const onMount = (editor: Editor) => {
     setEditor(editor)
+    setLiveEditor(editor)
     const detachDrop = libraryDrop.attach(editor)
     registerContentPolicy(editor)
     const rememberCamera = openFramed(editor, session.options.boardId)
@@ -71,6 +89,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
       rememberCamera()
       detachDrop()
       setEditor(null)
+      setLiveEditor(null)
       unexpose()
       unframe()
       unroute()
@@ -80,6 +99,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
   return (
     <BoardContext.Provider value={context}>
       <ReviewContext.Provider value={review}>
+        <AnalysisContext.Provider value={analysis}>
         <BoardBarContext.Provider value={bar}>
         <div className={`board${isPresenting ? ' board--presenting' : ''}`}>
           {editor && !isPresenting && <InspectorSkipLink editor={editor} />}
@@ -110,6 +130,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
                 <PresentationWatch controls={controls} />
                 <ReviewPanel />
                 <DesignPanel />
+                <AnalysisPanel />
               </Tldraw>
             )}
           </div>
@@ -118,6 +139,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
           <div className="board__bar board__bar--end" ref={setBarEnd} />
         </div>
         </BoardBarContext.Provider>
+        </AnalysisContext.Provider>
       </ReviewContext.Provider>
     </BoardContext.Provider>
   )

@@ -1,5 +1,6 @@
 import { capabilitiesOf } from '@concord/shared'
 import { useCallback, useState } from 'react'
+import { AnalysisButton } from '../analysis/AnalysisButton.tsx'
 import { BoardMenu } from '../board-management/BoardMenu.tsx'
 import { useBoard } from '../board/boardContext.ts'
 import { rememberBoard } from '../local/recentBoards.ts'
@@ -10,7 +11,7 @@ import { ReviewButton } from '../review/ReviewButton.tsx'
 import { ViewerCount } from '../roles/ViewerCount.tsx'
 import { ShareDialog } from '../share/ShareDialog.tsx'
 
-/** The end of the board's top bar: the viewer count, the people menu, the design and review toggles, the owner's Share button and the board menu. */
+/** The end of the board's top bar: the viewer count, the people menu, the design, analysis and review toggles, the owner's Share button and the board menu. */
 export function BoardSharePanel() {
   const { session, title } = useBoard()
   const [sharing, setSharing] = useState(false)
@@ -32,6 +33,7 @@ export function BoardSharePanel() {
       <ViewerCount viewers={session.viewers} />
       <PeopleMenu />
       <DesignButton />
+      <AnalysisButton />
       <ReviewButton />
       {isOwner && <ClassControls session={session} />}
       {isOwner && (

@@ -15,10 +15,10 @@ export function DesignPanel() {
   const notes = useValue('design notes', () => designNotesOf(editor), [editor])
   if (!open) return null
   return (
-    <aside className="floating-panel design-panel" data-testid="design-panel" aria-label="Design" onKeyDown={(event) => event.stopPropagation()}>
+    <aside className="canvas-panel design-panel" data-testid="design-panel" aria-label="Design" onKeyDown={(event) => event.stopPropagation()}>
       <header className="design-panel__header">
         <h2 className="design-panel__title">Design</h2>
-        <button type="button" className="floating-panel__close" aria-label="Close the design panel" onClick={() => designPanelOpen.set(false)}>
+        <button type="button" className="canvas-panel__close" aria-label="Close the design panel" onClick={() => designPanelOpen.set(false)}>
           ×
         </button>
       </header>

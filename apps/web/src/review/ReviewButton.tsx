@@ -1,4 +1,5 @@
 import { useValue } from 'tldraw'
+import { PanelToggleButton } from '../ui/PanelToggleButton.tsx'
 import { useReview } from './reviewContext.ts'
 
 /** Opens and closes the review panel; shows how many threads are open. */
@@ -7,20 +8,5 @@ export function ReviewButton() {
   const open = useValue('review open threads', () => review?.threads.get().filter((thread) => thread.status === 'open').length ?? 0, [review])
   const shown = useValue('review panel open', () => review?.panelOpen.get() ?? false, [review])
   if (!review) return null
-  return (
-    <button
-      type="button"
-      className={`button button--quiet review-button${shown ? ' review-button--active' : ''}`}
-      aria-pressed={shown}
-      data-testid="review-button"
-      onClick={() => review.panelOpen.set(!shown)}
-    >
-      Review
-      {open > 0 && (
-        <span className="review-button__count" data-testid="review-open-count">
-          {open}
-        </span>
-      )}
-    </button>
-  )
+  return <PanelToggleButton label="Review" shown={shown} count={open} testId="review-button" countTestId="review-open-count" onToggle={() => review.panelOpen.set(!shown)} />
 }

@@ -37,7 +37,7 @@ export function ReviewPanel() {
   }
 
   return (
-    <aside className="floating-panel review-panel" data-testid="review-panel" aria-label="Review" onKeyDown={(event) => event.stopPropagation()}>
+    <aside className="canvas-panel review-panel" data-testid="review-panel" aria-label="Review" onKeyDown={(event) => event.stopPropagation()}>
       <header className="review-panel__header">
         <div className="review-panel__tabs" role="tablist">
           <button type="button" role="tab" aria-selected={tab === 'comments'} onClick={() => setTab('comments')} data-testid="review-tab-comments">
@@ -50,7 +50,7 @@ export function ReviewPanel() {
             Versions
           </button>
         </div>
-        <button type="button" className="floating-panel__close" aria-label="Close the review panel" onClick={() => review.panelOpen.set(false)}>
+        <button type="button" className="canvas-panel__close" aria-label="Close the review panel" onClick={() => review.panelOpen.set(false)}>
           ×
         </button>
       </header>

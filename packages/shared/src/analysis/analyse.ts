@@ -14,20 +14,25 @@ export function failableIds(graph: DesignGraph): Set<string> {
   return new Set([...graph.components.keys(), ...graph.containers.keys()])
 }
 
-/** Every rule's findings on the model; a finding is not applicable when every shape concerned says so. */
+/**
+ * Every rule's findings on the model; a finding is not applicable when every shape concerned says
+ * so, and then carries the shapes' justifications.
+ */
 export function runRules(model: AnalysisModel): Finding[] {
   const marks = new Map<string, Record<string, string>>()
   for (const shape of [...model.graph.components.values(), ...model.graph.connections]) marks.set(shape.id, shape.notApplicable)
   const findings: Finding[] = []
   for (const rule of RULES) {
     for (const hit of rule.detect(model)) {
+      const notApplicable = hit.shapes.length > 0 && hit.shapes.every((id) => rule.id in (marks.get(id) ?? {}))
       findings.push({
         rule: rule.id,
         topic: rule.topic,
         severity: hit.severity ?? rule.severity,
         shapes: hit.shapes,
         message: hit.message,
-        notApplicable: hit.shapes.length > 0 && hit.shapes.every((id) => rule.id in (marks.get(id) ?? {})),
+        notApplicable,
+        justification: notApplicable ? [...new Set(hit.shapes.map((id) => marks.get(id)![rule.id]!.trim()))].filter(Boolean).join(' ') : null,
       })
     }
   }

@@ -36,6 +36,7 @@ export const analysisResultSchema = z.object({
       shapes: z.array(z.string()),
       message: z.string(),
       notApplicable: z.boolean(),
+      justification: z.string().nullable(),
     }),
   ),
   summary: z.object({

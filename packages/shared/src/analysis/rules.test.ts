@@ -256,12 +256,16 @@ describe('design rules', () => {
     })
   }
 
-  it('marks a finding not applicable when every shape concerned says so, and leaves it out of the summary', () => {
+  it('marks a finding not applicable when every shape concerned says so, with its justification, and leaves it out of the summary', () => {
     const records = alone('coordination-service', { ensembleSize: 4 })
     const component = records.find((record) => record.type === 'component')!
     component.meta = { analysis: { notApplicable: { 'even-consensus-ensemble': 'A fifth member is being added this week.' } } }
     const result = analyseRecords(records)
-    expect(result.findings.find((finding) => finding.rule === 'even-consensus-ensemble')?.notApplicable).toBe(true)
+    expect(result.findings.find((finding) => finding.rule === 'even-consensus-ensemble')).toMatchObject({
+      notApplicable: true,
+      justification: 'A fifth member is being added this week.',
+    })
+    expect(result.findings.filter((finding) => !finding.notApplicable).every((finding) => finding.justification === null)).toBe(true)
     expect(result.summary.warnings).toBe(result.findings.filter((finding) => finding.severity === 'warning' && !finding.notApplicable).length)
   })
 })

@@ -12,6 +12,8 @@ export interface Finding {
   message: string
   /** Whether the team marked the rule not applicable on every shape concerned (`meta.analysis.notApplicable`). */
   notApplicable: boolean
+  /** The team's justifications when not applicable (each distinct one once, in shape order), else null. */
+  justification: string | null
 }
 
 export interface EntryResult {

@@ -163,7 +163,7 @@ export function buildReport({ title, records, now, version, members = [], anonym
     rule: finding.rule,
     shapes: finding.shapes.map(name),
     message: finding.message,
-    justification: finding.notApplicable ? [...new Set(finding.shapes.map((id) => (graph.components.get(id) ?? graph.connections.find((c) => c.id === id))?.notApplicable[finding.rule] ?? ''))].filter(Boolean).join(' ') : null,
+    justification: finding.justification,
   })
   return {
     title,
