@@ -8,8 +8,9 @@ import { PeopleMenu } from '../people/PeopleMenu.tsx'
 import { ReviewButton } from '../review/ReviewButton.tsx'
 import { ViewerCount } from '../roles/ViewerCount.tsx'
 import { ShareDialog } from '../share/ShareDialog.tsx'
+import { WhatIfButton } from '../what-if/WhatIfButton.tsx'
 
-/** The end of the board's top bar: the viewer count, the people menu, the review toggle, the owner's Share button and the board menu. */
+/** The end of the board's top bar: the viewer count, the people menu, the review and what-if toggles, the owner's Share button and the board menu. */
 export function BoardSharePanel() {
   const { session, title } = useBoard()
   const [sharing, setSharing] = useState(false)
@@ -31,6 +32,7 @@ export function BoardSharePanel() {
       <ViewerCount viewers={session.viewers} />
       <PeopleMenu />
       <ReviewButton />
+      <WhatIfButton />
       {isOwner && <ClassControls session={session} />}
       {isOwner && (
         <button type="button" className="button button--primary board-share__button" data-testid="share-button" onClick={() => setSharing(true)}>

@@ -10,6 +10,8 @@ const tt = (ref: string) => `shape:tt-${ref}`
 describe('compareWhatIf', () => {
   it('takes nothing down when nothing fails', () => {
     const outcome = compareWhatIf(threeTier, [])
+    expect(outcome.domains.map((domain) => domain.name)).toEqual(['eu-west', 'Zone a', 'Zone b'])
+    expect(outcome.components.length).toBe(THREE_TIER_WEB.components.length)
     expect(outcome.failedComponents).toEqual([])
     expect(outcome.brokenPaths).toEqual([])
     for (const entry of outcome.entries) {

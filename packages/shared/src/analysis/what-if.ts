@@ -23,7 +23,17 @@ export interface BrokenPath {
   connections: string[]
 }
 
+/** A component or failure domain a what-if can take down. */
+export interface WhatIfChoice {
+  id: string
+  name: string
+  kind: string
+}
+
 export interface WhatIfOutcome {
+  /** What can be failed: the failure domains (containers) and the components, in board order. */
+  domains: WhatIfChoice[]
+  components: WhatIfChoice[]
   /** Components down: named, or inside a named failure domain. */
   failedComponents: string[]
   /** Failure domains down: named, or inside a named one. */
@@ -86,7 +96,10 @@ export function compareWhatIf(records: readonly JsonRecord[], fail: readonly str
       lost,
     }
   })
+  const choice = ({ id, name, kind }: WhatIfChoice): WhatIfChoice => ({ id, name, kind })
   return {
+    domains: [...graph.containers.values()].map(choice),
+    components: [...graph.components.values()].map(choice),
     failedComponents: [...after.failed],
     failedContainers,
     entries,
