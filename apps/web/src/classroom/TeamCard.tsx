@@ -1,4 +1,4 @@
-import { percent, recentEditCount, RECENT_EDITS_SLICE_MS, RECENT_EDITS_WINDOW_MS, type SessionTeam } from '@concord/shared'
+import { percent, recentEditCount, RECENT_EDITS_SLICE_MS, RECENT_EDITS_WINDOW_MS, type AnalysisSummary, type SessionTeam } from '@concord/shared'
 import { useEffect, useRef, useState } from 'react'
 import { useValue } from 'tldraw'
 import { Link } from 'wouter'
