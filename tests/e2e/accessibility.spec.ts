@@ -1,22 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { CATALOG } from '@concord/shared'
 import { createComponent, inspectShape, openNewBoard, waitForSynced } from '../support/board.ts'
+import { expectNoSeriousViolations } from '../support/axe.ts'
 import { expect, test } from '../support/fixtures.ts'
-
-/** Serious and critical axe violations on the page as it is now, in light and in dark. */
-async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme })
-    // A frame for the new colours to apply before axe reads them.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
-    const { violations } = await new AxeBuilder({ page }).analyze()
-    const serious = violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`)
-    expect(serious, `${what}, ${colorScheme}`).toEqual([])
-  }
-}
 
 test('home, board, review panel, lab and session dashboard have no serious or critical axe violations; the home page lists the instructor’s sessions', async ({ newUser }) => {
   const alice = await newUser('Alice')

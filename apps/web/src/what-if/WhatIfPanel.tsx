@@ -42,7 +42,8 @@ function WhatIfPanelFor({ mode }: { mode: WhatIfMode }) {
             : 'Only you see this; nothing is written to the board.'}
         </p>
       </header>
-      <div className="what-if-panel__body">
+      {/* Focusable so that keyboard users can scroll it while its choices are disabled (someone else's what-if). */}
+      <div className="what-if-panel__body" tabIndex={0} role="region" aria-label="What-if details">
         {outcome === null ? (
           <p className="what-if-panel__hint">Working it out…</p>
         ) : (
@@ -93,6 +94,8 @@ function kindLabel(kind: string): string {
 }
 
 const fraction = (value: number | null) => (value === null ? 'unknown' : percent(value))
+/** A utilisation, or why there is none: most designs set no capacity. */
+const load = (value: number | null) => (value === null ? 'no capacity set' : percent(value))
 
 function Entries({ outcome }: { outcome: WhatIfOutcome }) {
   if (outcome.entries.length === 0) return <p className="what-if-panel__hint">No request enters the design yet: connect a client to a service.</p>
@@ -127,8 +130,8 @@ function EntryRow({ entry }: { entry: WhatIfEntry }) {
         <br />→ {fraction(entry.availabilityAfter)}
       </td>
       <td>
-        {fraction(entry.utilisationBefore)}
-        <br />→ {entry.lost ? 'none left' : fraction(entry.utilisationAfter)}
+        {load(entry.utilisationBefore)}
+        <br />→ {entry.lost ? 'none left' : load(entry.utilisationAfter)}
       </td>
     </tr>
   )
