@@ -1,4 +1,5 @@
 import { capabilitiesOf, findContainerKind, findKind, percent, type WhatIfChoice, type WhatIfEntry, type WhatIfOutcome } from '@concord/shared'
+import { useState } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import { useBoard } from '../board/boardContext.ts'
 import { useWhatIf } from './whatIfContext.ts'
@@ -48,11 +49,12 @@ function WhatIfPanelFor({ mode }: { mode: WhatIfMode }) {
           <p className="what-if-panel__hint">Working it out…</p>
         ) : (
           <>
-            <Choices title="Failure domains" choices={outcome.domains} failed={failed} disabled={following} mode={mode} empty="No zones or regions on the board." />
-            <Choices title="Components" choices={outcome.components} failed={failed} disabled={following} mode={mode} empty="No components on the board yet." />
-            {!following && <p className="what-if-panel__hint">Or click a component, zone or region on the canvas. Escape ends the what-if.</p>}
             <Entries outcome={outcome} />
-            <BrokenPaths outcome={outcome} names={names} />
+            {outcome.entries.length > 0 && <BrokenPaths outcome={outcome} names={names} />}
+            <h3 className="what-if-panel__heading">Take down</h3>
+            {!following && <p className="what-if-panel__hint">Tick below, or click a component, zone or region on the canvas. Escape ends the what-if.</p>}
+            <Choices title="Failure domains" choices={outcome.domains} failed={failed} disabled={following} mode={mode} empty="No zones or regions on the board." />
+            <ComponentChoices outcome={outcome} failed={failed} disabled={following} mode={mode} />
           </>
         )}
       </div>
@@ -72,10 +74,21 @@ function WhatIfPanelFor({ mode }: { mode: WhatIfMode }) {
   )
 }
 
-function Choices({ title, choices, failed, disabled, mode, empty }: { title: string; choices: WhatIfChoice[]; failed: Set<string>; disabled: boolean; mode: WhatIfMode; empty: string }) {
+interface ChoicesProps {
+  title: string
+  /** The title is shown by something around the list (a summary): it stays for screen readers only. */
+  titleHidden?: boolean
+  choices: WhatIfChoice[]
+  failed: Set<string>
+  disabled: boolean
+  mode: WhatIfMode
+  empty: string
+}
+
+function Choices({ title, titleHidden = false, choices, failed, disabled, mode, empty }: ChoicesProps) {
   return (
     <fieldset className="what-if-panel__choices" disabled={disabled}>
-      <legend>{title}</legend>
+      <legend className={titleHidden ? 'visually-hidden' : undefined}>{title}</legend>
       {choices.length === 0 && <p className="what-if-panel__hint">{empty}</p>}
       {choices.map((choice) => (
         <label key={choice.id} className="what-if-panel__choice">
@@ -85,6 +98,17 @@ function Choices({ title, choices, failed, disabled, mode, empty }: { title: str
         </label>
       ))}
     </fieldset>
+  )
+}
+
+/** The components, folded while there are failure domains to choose (the usual drill) and none of them is failed. */
+function ComponentChoices({ outcome, failed, disabled, mode }: { outcome: WhatIfOutcome; failed: Set<string>; disabled: boolean; mode: WhatIfMode }) {
+  const [open, setOpen] = useState(() => outcome.domains.length === 0 || outcome.components.some((choice) => failed.has(choice.id)))
+  return (
+    <details className="what-if-panel__components" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Components ({outcome.components.length})</summary>
+      <Choices title="Components" titleHidden choices={outcome.components} failed={failed} disabled={disabled} mode={mode} empty="No components on the board yet." />
+    </details>
   )
 }
 
@@ -130,8 +154,14 @@ function EntryRow({ entry }: { entry: WhatIfEntry }) {
         <br />→ {fraction(entry.availabilityAfter)}
       </td>
       <td>
-        {load(entry.utilisationBefore)}
-        <br />→ {entry.lost ? 'none left' : load(entry.utilisationAfter)}
+        {entry.utilisationBefore === null && entry.utilisationAfter === null && !entry.lost ? (
+          'no capacity set'
+        ) : (
+          <>
+            {load(entry.utilisationBefore)}
+            <br />→ {entry.lost ? 'none left' : load(entry.utilisationAfter)}
+          </>
+        )}
       </td>
     </tr>
   )
@@ -140,7 +170,7 @@ function EntryRow({ entry }: { entry: WhatIfEntry }) {
 function BrokenPaths({ outcome, names }: { outcome: WhatIfOutcome; names: Map<string, string> }) {
   return (
     <section className="what-if-panel__paths">
-      <h3>Broken request paths</h3>
+      <h3 className="what-if-panel__heading">Broken request paths</h3>
       {outcome.brokenPaths.length === 0 ? (
         <p className="what-if-panel__hint" data-testid="what-if-no-broken">Every request path still works.</p>
       ) : (
