@@ -37,7 +37,7 @@ export function ReviewPanel() {
   }
 
   return (
-    <aside className="review-panel" data-testid="review-panel" aria-label="Review" onKeyDown={(event) => event.stopPropagation()}>
+    <aside className="canvas-panel review-panel" data-testid="review-panel" aria-label="Review" onKeyDown={(event) => event.stopPropagation()}>
       <header className="review-panel__header">
         <div className="review-panel__tabs" role="tablist">
           <button type="button" role="tab" aria-selected={tab === 'comments'} onClick={() => setTab('comments')} data-testid="review-tab-comments">

@@ -32,7 +32,7 @@ function WhatIfPanelFor({ mode }: { mode: WhatIfMode }) {
   const names = new Map([...(outcome?.components ?? []), ...(outcome?.domains ?? [])].map((choice) => [choice.id, choice.name || 'Unnamed']))
 
   return (
-    <aside className="what-if-panel" data-testid="what-if-panel" aria-label="What-if" onKeyDown={(event) => event.key !== 'Escape' && event.stopPropagation()}>
+    <aside className="canvas-panel what-if-panel" data-testid="what-if-panel" aria-label="What-if" onKeyDown={(event) => event.key !== 'Escape' && event.stopPropagation()}>
       <header className="what-if-panel__header">
         <h2 className="what-if-panel__title">What-if</h2>
         <p className="what-if-panel__scope" role="status" data-testid="what-if-scope">
