@@ -51,6 +51,7 @@ describe('WhatIfMode', () => {
     await waitFor(() => mode.outcome.get()?.failedComponents.includes(id('app-b')) === true, 'zone b to fail')
     deleteRecord(getRecordsMap(doc), id('app-b'))
     await waitFor(() => mode.outcome.get()?.failedComponents.includes(id('app-b')) === false, 'the deleted component to leave the comparison')
+    expect(mode.outcome.get()!.failedComponents).toEqual([id('db-follower')])
   })
 
   it('shows the owner’s shared what-if in place of its own, whose choices wait until it ends', async () => {
