@@ -1,4 +1,4 @@
-import { CATALOG, createThread, MAX_SESSION_TEAMS, reviewDocumentName, type SessionResponse } from '@concord/shared'
+import { analyseRecords, CATALOG, createThread, MAX_SESSION_TEAMS, percent, reviewDocumentName, templateRecords, type SessionResponse } from '@concord/shared'
 import { linkToken } from '@concord/test-kit/api'
 import { connectDocument } from '@concord/test-kit/collab-client'
 import { waitForEditor, waitForSynced } from '../support/board.ts'
@@ -106,6 +106,38 @@ test('a team board that was only opened counts no edits on the dashboard; a draw
   await student.getByTestId(`library-component-${CATALOG.kinds[0]!.id}`).click()
   await waitForSynced(student)
   await expect(teamOne.getByTestId('team-stats')).toContainText(/[1-9]\d* edits? in the last 5 min/)
+})
+
+test('a team card shows the design analysis’ errors, warnings and worst entry availability, and follows the team’s edits', async ({ newUser }) => {
+  const template = CATALOG.templates.find((t) => t.id === 'three-tier-web')!
+  const instructor = await newUser('Dr. Mira')
+  const response = await instructor.request.post('/api/sessions', { data: { name: 'Lab 6', teams: 1, template: template.id } })
+  const session = (await response.json()) as SessionResponse
+  await instructor.goto(session.dashboard)
+  const analysis = instructor.locator('[data-testid="team-card"][data-team="1"]').getByTestId('team-analysis')
+  const expectSummary = async (summary: ReturnType<typeof analyseRecords>['summary']) => {
+    await expect(analysis).toHaveAttribute('data-errors', String(summary.errors))
+    await expect(analysis).toHaveAttribute('data-warnings', String(summary.warnings))
+    await expect(analysis).toContainText(`Worst entry: ${percent(summary.worstAvailability!)} available`)
+  }
+  // The template as the server wrote it, analysed here the same way.
+  const records = templateRecords(template, 't')
+  await expectSummary(analyseRecords(records).summary)
+
+  // A student removes the load balancer: a single point of failure fewer in front, a warning more, a lower availability.
+  const student = await newUser('Sam')
+  await student.goto(session.teams[0]!.links.editor)
+  await waitForEditor(student)
+  await waitForSynced(student)
+  await student.evaluate(() => {
+    const editor = window.__concord!.editor
+    const balancer = editor.getCurrentPageShapes().find((shape) => (shape.props as { kind?: string }).kind === 'load-balancer')!
+    editor.deleteShapes([balancer.id])
+  })
+  await waitForSynced(student)
+  const withoutBalancer = analyseRecords(records.filter((record) => record.id !== 'shape:t-lb' && !(record.typeName === 'binding' && record.toId === 'shape:t-lb'))).summary
+  expect(withoutBalancer.warnings).not.toBe(analyseRecords(records).summary.warnings)
+  await expectSummary(withoutBalancer)
 })
 
 test('a 40-team session: the dashboard reaches every team, draws thumbnails as they scroll into view, and locks all', async ({ newUser }) => {

@@ -106,6 +106,31 @@ describe('board controls', () => {
     expect(server.logs.some((line) => line.msg === 'board control refused: not the owner')).toBe(true)
   })
 
+  it('a what-if the owner shows reaches everyone, late joiners too, and ends when the owner’s connection closes', async () => {
+    const server = await start({ secret: SECRET })
+    const { board, owner, editor, ownerControls, editorControls } = await ownerAndEditor(server)
+    const failed = ['shape:zone-a', 'shape:cache']
+    command(owner, { op: 'what-if', userId: 'user:owner', name: 'Dr. Mira', failed })
+    await waitFor(() => editorControls.state?.whatIf?.failed.length === 2, { what: 'the shared what-if to reach the editor' })
+    expect(editorControls.state?.whatIf).toMatchObject({ userId: 'user:owner', name: 'Dr. Mira', failed })
+
+    // Only the owner shows one; ids that are not shapes are refused by the schema.
+    command(editor, { op: 'what-if-end' })
+    command(owner, { op: 'what-if', userId: 'user:owner', name: 'Dr. Mira', failed: ['not-a-shape'] })
+    await waitFor(() => editorControls.refusals.length === 1 && ownerControls.refusals.length === 1, { what: 'both commands to be refused' })
+    expect(editorControls.refusals[0]).toMatch(/owner/)
+    expect(ownerControls.refusals[0]).toMatch(/invalid control command/)
+
+    const lateJoiner = open(server.url, board.id, linkToken(board.links.viewer))
+    const lateControls = watchControls(lateJoiner)
+    await waitFor(() => lateControls.state !== null, { what: 'the controls on connect' })
+    expect(lateControls.state?.whatIf?.failed).toEqual(failed)
+
+    owner.destroy()
+    await waitFor(() => editorControls.state?.whatIf === null && lateControls.state?.whatIf === null, { what: 'the what-if to end with the owner’s connection' })
+    expect(editor.provider.isSynced).toBe(true)
+  })
+
   it('broadcasts reach the board’s design and review connections; the timer survives a restart', async () => {
     const dir = dataDir()
     const first = await start({ secret: SECRET, dataDir: dir })

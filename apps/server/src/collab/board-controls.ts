@@ -1,4 +1,4 @@
-import type { afterUnloadDocumentPayload, connectedPayload, Extension, Hocuspocus, onStatelessPayload } from '@hocuspocus/server'
+import type { afterUnloadDocumentPayload, connectedPayload, Extension, Hocuspocus, onDisconnectPayload, onStatelessPayload } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import {
   applyControlCommand,
@@ -12,6 +12,7 @@ import {
   reviewDocumentName,
   statelessClientMessageSchema,
   type BoardControls,
+  type ControlCommand,
   type ControlsServerMessage,
 } from '@concord/shared'
 import { boardSession } from '../boards/board-session.ts'
@@ -30,10 +31,15 @@ import { broadcastStateless, sendStateless } from './stateless.ts'
  * read-only while the lock holds (`isLocked`). Unlocking restores each role's own rights. (A
  * client that forged edits while locked keeps them locally; they reach the board only if it
  * resynchronises after the unlock, with the rights it then has anyway.)
+ *
+ * A what-if shown to everyone lasts only while the connection that showed it is open: unlike the
+ * lock or a timer, it is a live demonstration, and nobody else could end it if the owner left.
  */
 export class BoardControlsExtension implements Extension {
   extensionName = 'concord-board-controls'
   private readonly cache = new Map<string, BoardControls>()
+  /** Per board, the context of the owner connection on this node whose shared what-if is shown. */
+  private readonly whatIfShownBy = new Map<string, CollabContext>()
   private hocuspocus: Hocuspocus<CollabContext> | null = null
 
   constructor(
@@ -79,25 +85,44 @@ export class BoardControlsExtension implements Extension {
       sendStateless(connection, refusal('Only the board’s owner can use these controls.'))
       return
     }
+    if (!(await this.change(context.boardId, message.command, (reason) => sendStateless(connection, refusal(reason))))) return
+    if (message.command.op === 'what-if') this.whatIfShownBy.set(context.boardId, context)
+    else if (message.command.op === 'what-if-end') this.whatIfShownBy.delete(context.boardId)
+  }
+
+  async onDisconnect({ documentName, context }: onDisconnectPayload<CollabContext>): Promise<void> {
+    const boardId = context?.boardId
+    if (!boardId || documentName !== boardDocumentName(boardId) || this.whatIfShownBy.get(boardId) !== context) return
+    this.whatIfShownBy.delete(boardId)
+    try {
+      await this.change(boardId, { op: 'what-if-end' }, (reason) => this.log.warn({ boardId, reason }, 'shared what-if not ended'))
+    } catch (error) {
+      this.log.warn({ err: error, boardId }, 'shared what-if not ended')
+    }
+  }
+
+  /** Applies a command to the board (a broadcast to its whole class session), stores, takes effect and relays it; false when it could not be stored. */
+  private async change(boardId: string, command: ControlCommand, refuse: (reason: string) => void): Promise<boolean> {
     const now = Date.now()
     // A broadcast in a class session goes to every team's board, the others to this board.
-    const sessionWide = message.command.op === 'broadcast' || message.command.op === 'broadcast-clear'
-    const session = sessionWide ? await boardSession(this.storage, context.boardId) : null
-    const boards = session ? session.boards.map((board) => board.boardId) : [context.boardId]
-    for (const boardId of boards) {
-      const after = applyControlCommand(await this.controlsOf(boardId), message.command, now)
+    const sessionWide = command.op === 'broadcast' || command.op === 'broadcast-clear'
+    const session = sessionWide ? await boardSession(this.storage, boardId) : null
+    const boards = session ? session.boards.map((board) => board.boardId) : [boardId]
+    for (const target of boards) {
+      const after = applyControlCommand(await this.controlsOf(target), command, now)
       try {
-        await this.storage.setSetting(boardControlsKey(boardId), JSON.stringify(after))
+        await this.storage.setSetting(boardControlsKey(target), JSON.stringify(after))
       } catch (error) {
         // E.g. a full disk: the change is not taken, and the owner is told why.
-        this.log.error({ err: error, boardId, op: message.command.op }, 'board control not stored')
-        sendStateless(connection, refusal('The server cannot store changes right now; the controls were not changed. Try again later.'))
-        return
+        this.log.error({ err: error, boardId: target, op: command.op }, 'board control not stored')
+        refuse('The server cannot store changes right now; the controls were not changed. Try again later.')
+        return false
       }
-      this.apply(boardId, after)
-      void this.relay?.publish({ boardId, controls: after })
+      this.apply(target, after)
+      void this.relay?.publish({ boardId: target, controls: after })
     }
-    this.log.info({ boardId: context.boardId, op: message.command.op, boards: boards.length }, 'board control changed')
+    this.log.info({ boardId, op: command.op, boards: boards.length }, 'board control changed')
+    return true
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {

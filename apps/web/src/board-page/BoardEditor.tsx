@@ -23,6 +23,11 @@ import { useReviewSession } from '../review/useReviewSession.ts'
 import { VersionBanner } from '../review/VersionBanner.tsx'
 import { VersionCanvas } from '../review/VersionCanvas.tsx'
 import { ConnectionLabels } from '../shapes/ConnectionLabels.tsx'
+import { useOwned } from '../ui/useOwned.ts'
+import { WhatIfContext } from '../what-if/whatIfContext.ts'
+import { WhatIfMode } from '../what-if/whatIfMode.ts'
+import { WhatIfOverlay } from '../what-if/WhatIfOverlay.tsx'
+import { WhatIfPanel } from '../what-if/WhatIfPanel.tsx'
 import { BoardSharePanel } from './BoardSharePanel.tsx'
 import { registerContentPolicy } from '../board/content/contentPolicy.ts'
 import { routeEditorHistory } from '../board/history/routeEditorHistory.ts'
@@ -48,12 +53,22 @@ function InFrontOfTheCanvas() {
   )
 }
 
+/** What is drawn on the canvas in page coordinates, over the shapes and left out of exports. */
+function OnTheCanvas() {
+  return (
+    <>
+      <ConnectionLabels />
+      <WhatIfOverlay />
+    </>
+  )
+}
+
 const components: TLComponents = {
   TopPanel: BoardBanners,
   // The people, Review, Share and the board menu live in the board's own top bar (boardBar.tsx).
   SharePanel: null,
   InFrontOfTheCanvas,
-  OnTheCanvas: ConnectionLabels,
+  OnTheCanvas,
   CollaboratorCursor: SpotlightCursor,
 }
 const noVideo: string[] = []
@@ -71,6 +86,11 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
   const bar = useMemo(() => ({ start: barStart, end: barEnd }), [barStart, barEnd])
   const review = useReviewSession(session)
   const { controls } = boardControls.of(session)
+  const whatIf = useOwned(
+    () => new WhatIfMode(session.doc, boardControls.of(session)),
+    (mode) => mode.destroy(),
+    [session],
+  )
   // A version submitted for review is shown in place of the live board, which keeps syncing.
   const viewing = useValue('viewed version', () => review?.viewing.get() ?? null, [review])
   // Presenting, or watching someone present, gives the canvas the whole window.
@@ -100,6 +120,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
     <BoardContext.Provider value={context}>
       <ReviewContext.Provider value={review}>
         <AnalysisContext.Provider value={analysis}>
+        <WhatIfContext.Provider value={whatIf}>
         <BoardBarContext.Provider value={bar}>
         <div className={`board${isPresenting ? ' board--presenting' : ''}`}>
           {editor && !isPresenting && <InspectorSkipLink editor={editor} />}
@@ -131,6 +152,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
                 <ReviewPanel />
                 <DesignPanel />
                 <AnalysisPanel />
+                <WhatIfPanel />
               </Tldraw>
             )}
           </div>
@@ -139,6 +161,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
           <div className="board__bar board__bar--end" ref={setBarEnd} />
         </div>
         </BoardBarContext.Provider>
+        </WhatIfContext.Provider>
         </AnalysisContext.Provider>
       </ReviewContext.Provider>
     </BoardContext.Provider>

@@ -10,8 +10,9 @@ import { PeopleMenu } from '../people/PeopleMenu.tsx'
 import { ReviewButton } from '../review/ReviewButton.tsx'
 import { ViewerCount } from '../roles/ViewerCount.tsx'
 import { ShareDialog } from '../share/ShareDialog.tsx'
+import { WhatIfButton } from '../what-if/WhatIfButton.tsx'
 
-/** The end of the board's top bar: the viewer count, the people menu, the design, analysis and review toggles, the owner's Share button and the board menu. */
+/** The end of the board's top bar: the viewer count, the people menu, the design, analysis, review and what-if toggles, the owner's Share button and the board menu. */
 export function BoardSharePanel() {
   const { session, title } = useBoard()
   const [sharing, setSharing] = useState(false)
@@ -35,6 +36,7 @@ export function BoardSharePanel() {
       <DesignButton />
       <AnalysisButton />
       <ReviewButton />
+      <WhatIfButton />
       {isOwner && <ClassControls session={session} />}
       {isOwner && (
         <button type="button" className="button button--primary board-share__button" data-testid="share-button" onClick={() => setSharing(true)}>

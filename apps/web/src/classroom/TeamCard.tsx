@@ -1,4 +1,4 @@
-import { recentEditCount, RECENT_EDITS_SLICE_MS, RECENT_EDITS_WINDOW_MS, type SessionTeam } from '@concord/shared'
+import { percent, recentEditCount, RECENT_EDITS_SLICE_MS, RECENT_EDITS_WINDOW_MS, type AnalysisSummary, type SessionTeam } from '@concord/shared'
 import { useEffect, useRef, useState } from 'react'
 import { useValue } from 'tldraw'
 import { Link } from 'wouter'
@@ -29,6 +29,7 @@ export function TeamCard({ team, watch }: { team: SessionTeam; watch: TeamBoardW
   const edits = useValue('team edits', () => recentEditCount(watch.recentEdits.get(), now), [watch, now])
   const controls = useValue('team controls', () => watch.controls.get(), [watch])
   const comments = useValue('team comments', () => watch.comments.get(), [watch])
+  const analysis = useValue('team analysis', () => watch.analysis.get(), [watch])
   return (
     <li ref={ref} className="team-card card" data-testid="team-card" data-team={team.team}>
       <Link href={team.instructor} className="team-card__open">
@@ -53,7 +54,24 @@ export function TeamCard({ team, watch }: { team: SessionTeam; watch: TeamBoardW
           ? 'No review comments'
           : `${comments.threads === 1 ? '1 review thread' : `${comments.threads} review threads`}, ${comments.open} open`}
       </p>
+      {analysis && <TeamAnalysis summary={analysis} />}
     </li>
+  )
+}
+
+/** What the design analysis finds on the team's board: open errors and warnings, and the worst entry's availability. */
+function TeamAnalysis({ summary }: { summary: AnalysisSummary }) {
+  const { errors, warnings, worstAvailability } = summary
+  return (
+    <p className="team-card__stats team-card__analysis" data-testid="team-analysis" data-errors={errors} data-warnings={warnings}>
+      <span className={errors > 0 ? 'team-card__count team-card__count--error' : 'team-card__count'}>{errors === 1 ? '1 error' : `${errors} errors`}</span>
+      {', '}
+      <span className={warnings > 0 ? 'team-card__count team-card__count--warning' : 'team-card__count'}>
+        {warnings === 1 ? '1 warning' : `${warnings} warnings`}
+      </span>
+      <br />
+      {worstAvailability === null ? 'No entry availability yet' : `Worst entry: ${percent(worstAvailability)} available`}
+    </p>
   )
 }
 

@@ -1,4 +1,5 @@
 import {
+  analyseRecords,
   BOARD_CHANNEL,
   boardDocumentName,
   changesDesign,
@@ -12,6 +13,7 @@ import {
   recordEdits,
   reviewDocumentName,
   statelessServerMessageSchema,
+  type AnalysisSummary,
   type BoardControls,
   type ControlCommand,
   type EditSlices,
@@ -21,6 +23,7 @@ import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { atom, type Atom } from 'tldraw'
 import * as Y from 'yjs'
 import { providerOnTabSocket } from '../board/sync/socket.ts'
+import { IdleTask } from '../idle/idleTask.ts'
 import { sendWhenSynced } from '../board/sync/sendWhenSynced.ts'
 
 /**
@@ -37,18 +40,24 @@ export class TeamBoardWatch {
   readonly controls: Atom<BoardControls> = atom('team board controls', DEFAULT_BOARD_CONTROLS)
   /** Review threads on the board: all of them, and those still open. */
   readonly comments: Atom<{ threads: number; open: number }> = atom('team board comments', { threads: 0, open: 0 })
+  /** The design analysis' counts and worst entry availability; null until the board's records arrive. */
+  readonly analysis: Atom<AnalysisSummary | null> = atom('team board analysis', null)
   private readonly doc = new Y.Doc()
   private readonly provider: HocuspocusProvider
   private readonly reviewDoc = new Y.Doc()
   private readonly review: HocuspocusProvider
+  private readonly analysisTask: IdleTask
 
   constructor(boardId: string, token: string) {
     this.provider = providerOnTabSocket({ name: boardDocumentName(boardId), token, document: this.doc, withAwareness: true })
     // The dashboard watches; it shows no cursor on the team's board.
     this.provider.awareness?.setLocalState(null)
     const records = getRecordsMap(this.doc)
+    this.analysisTask = new IdleTask(() => this.analysis.set(analyseRecords(readAllRecords(records)).summary))
     records.observeDeep((events, transaction) => {
       this.records.set(readAllRecords(records))
+      // The first sync counts too: it brings the design to analyse.
+      if (changesDesign(records, events)) this.analysisTask.schedule()
       // What the first sync brings is the board as it was, and opening a board writes no design: neither is an edit.
       if (transaction.origin !== this.provider || !this.provider.isSynced || !changesDesign(records, events)) return
       this.recentEdits.update((slices) => recordEdits(slices, Date.now()))
@@ -78,6 +87,7 @@ export class TeamBoardWatch {
   }
 
   destroy(): void {
+    this.analysisTask.destroy()
     this.provider.destroy()
     this.review.destroy()
     this.doc.destroy()

@@ -3,13 +3,17 @@ import { z } from 'zod'
 /**
  * Board controls: what a board's owner (an instructor) changes for everyone on the board: a lock
  * (everyone but owners read-only on the design, enforced by the server), a countdown timer, a
- * broadcast message, "bring everyone to me", and a spotlight on the owner's cursor. They are server state, persisted with the
+ * broadcast message, "bring everyone to me", a spotlight on the owner's cursor, and a what-if shown to everyone. They are server state, persisted with the
  * board, never in a document editors can write. Carried as Hocuspocus stateless messages on the
  * board's own connections, with `channel: 'controls'`.
  */
 export const CONTROLS_CHANNEL = 'controls'
 export const MAX_TIMER_SECONDS = 4 * 60 * 60
 export const MAX_BROADCAST_LENGTH = 280
+/** The most shapes a shared what-if may name as failed. */
+export const MAX_WHAT_IF_FAILED = 200
+
+const whatIfFailedSchema = z.array(z.string().startsWith('shape:').max(200)).max(MAX_WHAT_IF_FAILED)
 
 export const boardControlsSchema = z.object({
   locked: z.boolean(),
@@ -26,10 +30,15 @@ export const boardControlsSchema = z.object({
     .nullable(),
   /** This user's cursor is shown enlarged, with a highlighted area around it, to everyone. */
   spotlight: z.object({ userId: z.string().max(120), name: z.string().max(100), at: z.number() }).nullable().default(null),
+  /**
+   * A what-if this user shows to everyone: the components and failure domains (shape ids) taken
+   * down. Everyone's canvas shows it until the user ends it or their connection closes.
+   */
+  whatIf: z.object({ userId: z.string().max(120), name: z.string().max(100), failed: whatIfFailedSchema, at: z.number() }).nullable().default(null),
 })
 export type BoardControls = z.infer<typeof boardControlsSchema>
 
-export const DEFAULT_BOARD_CONTROLS: BoardControls = { locked: false, timer: null, broadcast: null, follow: null, spotlight: null }
+export const DEFAULT_BOARD_CONTROLS: BoardControls = { locked: false, timer: null, broadcast: null, follow: null, spotlight: null, whatIf: null }
 
 export const controlCommandSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('lock') }),
@@ -42,6 +51,8 @@ export const controlCommandSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('follow-stop') }),
   z.object({ op: z.literal('spotlight'), userId: z.string().min(1).max(120), name: z.string().max(100) }),
   z.object({ op: z.literal('spotlight-stop') }),
+  z.object({ op: z.literal('what-if'), userId: z.string().min(1).max(120), name: z.string().max(100), failed: whatIfFailedSchema }),
+  z.object({ op: z.literal('what-if-end') }),
 ])
 export type ControlCommand = z.infer<typeof controlCommandSchema>
 
@@ -81,5 +92,9 @@ export function applyControlCommand(controls: BoardControls, command: ControlCom
       return { ...controls, spotlight: { userId: command.userId, name: command.name, at: now } }
     case 'spotlight-stop':
       return { ...controls, spotlight: null }
+    case 'what-if':
+      return { ...controls, whatIf: { userId: command.userId, name: command.name, failed: command.failed, at: now } }
+    case 'what-if-end':
+      return { ...controls, whatIf: null }
   }
 }
