@@ -1,0 +1,31 @@
+/**
+ * A parsed flowchart, as Mermaid's flowchart parser leaves it (`db.getVertices()`, `getEdges()`,
+ * `getSubGraphs()`, `getDirection()`): the structure the import maps to a design, with no
+ * dependency on Mermaid itself.
+ */
+export interface Flowchart {
+  /** `TB`, `TD`, `BT`, `LR` or `RL`. */
+  direction: string
+  vertices: Array<{ id: string; text: string }>
+  edges: Array<{ start: string; end: string; text: string; stroke: string }>
+  /** `nodes` lists the vertices and the nested subgraphs inside, by id. */
+  subgraphs: Array<{ id: string; title: string; nodes: string[] }>
+}
+
+const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', nbsp: ' ' }
+
+/**
+ * A Mermaid label as plain text: entity codes (`#quot;`, `#35;`) decoded, `<br>` a line break,
+ * other HTML tags, Markdown emphasis (`*`) and backticks dropped.
+ */
+export function plainLabel(text: string): string {
+  return text
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/[*`]+/g, '')
+    .replace(/#(\w+);/g, (code, name: string) => (/^\d+$/.test(name) ? String.fromCodePoint(Number(name)) : (ENTITIES[name] ?? code)))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join('\n')
+}
