@@ -7,6 +7,7 @@ import { keepNewFramesBehind } from '../classroom/framesBehind.ts'
 import { Presentation, presenting, watchingPresentation } from '../classroom/Presentation.tsx'
 import { PresentationWatch } from '../classroom/PresentationWatch.tsx'
 import { SpotlightCursor } from '../classroom/SpotlightCursor.tsx'
+import { registerMermaidPaste } from '../design-import/mermaidPaste.ts'
 import { InspectorPanel } from '../inspector/InspectorPanel.tsx'
 import { InspectorSkipLink } from '../inspector/InspectorSkipLink.tsx'
 import { LibraryPanel } from '../library/LibraryPanel.tsx'
@@ -61,6 +62,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
     setEditor(editor)
     const detachDrop = libraryDrop.attach(editor)
     registerContentPolicy(editor)
+    registerMermaidPaste(editor)
     const rememberCamera = openFramed(editor, session.options.boardId)
     const unframe = keepNewFramesBehind(editor)
     const userUndo = new UserUndo(session.doc, session.binding)

@@ -4,7 +4,7 @@ import { findKind } from '../catalog/catalog.ts'
 import { defaultProperties } from '../catalog/props.ts'
 import type { Template } from '../catalog/types.ts'
 import { flowchartRecords, flowchartTemplate, FlowchartImportError } from './flowchart-design.ts'
-import { plainLabel, type Flowchart } from './flowchart.ts'
+import { looksLikeMermaidFlowchart, plainLabel, type Flowchart } from './flowchart.ts'
 
 /** A flowchart as Mermaid's parser leaves `flowchart LR; subgraph ...` */
 function flowchart(direction = 'LR'): Flowchart {
@@ -103,14 +103,17 @@ describe('a flowchart as a design', () => {
       const laid = flowchartTemplate(flowchart(direction))
       const boxes = pageBoxes(laid)
       const parentOf = new Map([...laid.containers, ...laid.components].map((element) => [element.ref, element.in]))
+      const outside: string[] = []
+      const overlapping: string[] = []
       for (const [ref, box] of boxes) {
         const parent = parentOf.get(ref)
-        if (parent) expect(inside(box, boxes.get(parent)!), `${ref} in ${parent}`).toBe(true)
-        for (const [other, otherBox] of boxes) if (other !== ref && parentOf.get(other) === parent) expect(overlaps(box, otherBox), `${ref} and ${other}`).toBe(false)
+        if (parent && !inside(box, boxes.get(parent)!)) outside.push(ref)
+        for (const [other, otherBox] of boxes) if (other !== ref && parentOf.get(other) === parent && overlaps(box, otherBox)) overlapping.push(`${ref} ${other}`)
       }
+      expect({ outside, overlapping }).toEqual({ outside: [], overlapping: [] })
       const centre = (ref: string) => ({ x: boxes.get(ref)!.x + boxes.get(ref)!.w / 2, y: boxes.get(ref)!.y + boxes.get(ref)!.h / 2 })
       const forward = { LR: (a: string, b: string) => centre(b).x > centre(a).x, RL: (a: string, b: string) => centre(b).x < centre(a).x, TD: (a: string, b: string) => centre(b).y > centre(a).y, BT: (a: string, b: string) => centre(b).y < centre(a).y }[direction]!
-      for (const [from, to] of [['web', 'lb'], ['api', 'bus'], ['bus', 'mail']]) expect(forward(from!, to!), `${from} -> ${to}`).toBe(true)
+      expect([['web', 'lb'], ['api', 'bus'], ['bus', 'mail']].filter(([from, to]) => !forward(from!, to!))).toEqual([])
     })
   }
 
@@ -147,5 +150,18 @@ describe('Mermaid label text', () => {
   it('decodes entity codes and line breaks and drops markup', () => {
     expect(plainLabel('#quot;Say#quot; #35;1 #lt;b#gt;<br>**Cache**')).toBe('"Say" #1 <b>\nCache')
     expect(plainLabel('<b>API</b><br/>  ')).toBe('API')
+  })
+})
+
+describe('text that looks like a Mermaid flowchart', () => {
+  it.each([
+    ['flowchart LR\n  a --> b', true],
+    ['graph TD;a-->b', true],
+    ['---\ntitle: "Shop"\n---\n%% a comment\n\nflowchart LR\n  a --> b', true],
+    ['sequenceDiagram\n  a->>b: hi', false],
+    ['flowcharts are nice', false],
+    ['Kafka', false],
+  ])('%j: %s', (text, expected) => {
+    expect(looksLikeMermaidFlowchart(text)).toBe(expected)
   })
 })

@@ -29,3 +29,14 @@ export function plainLabel(text: string): string {
     .filter(Boolean)
     .join('\n')
 }
+
+/**
+ * Whether text is written as a Mermaid flowchart: its first statement, after any front matter,
+ * `%%` comments and blank lines, is `flowchart` or `graph` (with or without a direction). A cheap
+ * test, so pasted text loads Mermaid's parser only when it may be one.
+ */
+export function looksLikeMermaidFlowchart(text: string): boolean {
+  const body = text.replace(/^\s*---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/, '')
+  const first = body.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('%%'))
+  return first !== undefined && /^(flowchart|graph)(\s|;|$)/.test(first)
+}

@@ -27,11 +27,12 @@ describe('kind named by a label', () => {
   })
 
   it('reads every kind’s own label as that kind (so the Mermaid export comes back as it went)', () => {
-    for (const kind of COMPONENT_KINDS) expect(componentKindNamed(`Some name\n${kind.label}`), kind.label).toBe(kind.id)
+    const misread = COMPONENT_KINDS.filter((kind) => componentKindNamed(`Some name\n${kind.label}`) !== kind.id).map((kind) => kind.label)
+    expect(misread).toEqual([])
   })
 
   it('reads failure domains from subgraph titles, a cluster when the title names none', () => {
-    for (const kind of CONTAINER_KINDS) expect(containerKindNamed(`x (${kind.label})`), kind.label).toBe(kind.id)
+    expect(CONTAINER_KINDS.filter((kind) => containerKindNamed(`x (${kind.label})`) !== kind.id).map((kind) => kind.label)).toEqual([])
     expect(containerKindNamed('eu-west')).toBe('region')
     expect(containerKindNamed('AZ 1')).toBe('zone')
     expect(containerKindNamed('Backend')).toBe('cluster')
