@@ -8,6 +8,7 @@ import { Presentation, presenting, watchingPresentation } from '../classroom/Pre
 import { PresentationWatch } from '../classroom/PresentationWatch.tsx'
 import { SpotlightCursor } from '../classroom/SpotlightCursor.tsx'
 import { registerMermaidPaste } from '../design-import/mermaidPaste.ts'
+import { loadMermaid } from '../design-import/parseMermaid.ts'
 import { InspectorPanel } from '../inspector/InspectorPanel.tsx'
 import { InspectorSkipLink } from '../inspector/InspectorSkipLink.tsx'
 import { LibraryPanel } from '../library/LibraryPanel.tsx'
@@ -67,7 +68,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
     const unframe = keepNewFramesBehind(editor)
     const userUndo = new UserUndo(session.doc, session.binding)
     const unroute = routeEditorHistory(editor, userUndo)
-    const unexpose = exposeForTests({ editor, doc: session.doc, provider: session.provider })
+    const unexpose = exposeForTests({ editor, doc: session.doc, provider: session.provider, loadMermaid })
     return () => {
       rememberCamera()
       detachDrop()
