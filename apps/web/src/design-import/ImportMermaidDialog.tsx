@@ -3,7 +3,8 @@ import type { Editor } from 'tldraw'
 import { Dialog } from '../ui/Dialog.tsx'
 import { importMermaid } from './importMermaid.ts'
 
-const EXAMPLE = `flowchart LR
+const EXAMPLE = `%% For example:
+flowchart LR
   web[Browser] --> lb[Load balancer]
   subgraph zone[Zone a]
     api[Orders API] --> db[(Postgres)]
