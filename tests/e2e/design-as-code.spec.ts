@@ -50,6 +50,20 @@ test('the Mermaid export of a template board downloads from the board menu and e
     expect((await other).suggestedFilename()).toMatch(new RegExp(`\\.${extension}$`))
   }
 
+  // And back: the export imports as the same design, kind for kind, failure domain for failure domain.
+  const kafkaStreaming = CATALOG.templates.find((candidate) => candidate.id === 'kafka-streaming')!
+  const before = await design(alice)
+  await alice.getByTestId('board-menu').click()
+  await alice.getByTestId('board-import-mermaid').click()
+  await alice.getByTestId('import-mermaid-text').fill(text)
+  await alice.getByTestId('import-mermaid-submit').click()
+  await expect.poll(async () => (await design(alice)).components.length).toBe(2 * kafkaStreaming.components.length)
+  const after = await design(alice)
+  const kinds = (shapes: Array<{ kind?: string }>) => shapes.map((shape) => shape.kind).sort()
+  expect(kinds(after.components)).toEqual(kinds([...before.components, ...before.components]))
+  expect(kinds(after.containers)).toEqual(kinds([...before.containers, ...before.containers]))
+  expect(after.arrows.map((arrow) => arrow.mode).sort()).toEqual([...before.arrows, ...before.arrows].map((arrow) => arrow.mode).sort())
+
   for (const template of CATALOG.templates) {
     const board = await templateBoard(alice, template.id)
     const response = await alice.request.get(`/api/boards/${board.boardId}/export/mermaid`, { headers: { Authorization: `Bearer ${board.token}` } })
