@@ -150,6 +150,7 @@ describe('Mermaid label text', () => {
   it('decodes entity codes and line breaks and drops markup', () => {
     expect(plainLabel('#quot;Say#quot; #35;1 #lt;b#gt;<br>**Cache**')).toBe('"Say" #1 <b>\nCache')
     expect(plainLabel('<b>API</b><br/>  ')).toBe('API')
+    expect(plainLabel('Session &amp; cart &#39;cache&#x27; &lt;x&gt;')).toBe("Session & cart 'cache' <x>")
   })
 })
 

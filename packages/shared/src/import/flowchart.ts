@@ -12,18 +12,27 @@ export interface Flowchart {
   subgraphs: Array<{ id: string; title: string; nodes: string[] }>
 }
 
-const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', nbsp: ' ' }
+const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', nbsp: ' ', apos: "'" }
+
+function decode(code: string, name: string): string {
+  const number = /^#x([0-9a-f]+)$/i.exec(name)?.[1] ?? /^#?(\d+)$/.exec(name)?.[1]
+  if (number === undefined) return ENTITIES[name] ?? code
+  const point = Number.parseInt(number, /^#x/i.test(name) ? 16 : 10)
+  return point <= 0x10ffff ? String.fromCodePoint(point) : code
+}
 
 /**
- * A Mermaid label as plain text: entity codes (`#quot;`, `#35;`) decoded, `<br>` a line break,
- * other HTML tags, Markdown emphasis (`*`) and backticks dropped.
+ * A Mermaid label as plain text: HTML entities (`&amp;`, which Mermaid's sanitizer writes for
+ * `&`) and Mermaid's entity codes (`#quot;`, `#35;`) decoded, `<br>` a line break, other HTML
+ * tags, Markdown emphasis (`*`) and backticks dropped.
  */
 export function plainLabel(text: string): string {
   return text
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<[^>]*>/g, '')
     .replace(/[*`]+/g, '')
-    .replace(/#(\w+);/g, (code, name: string) => (/^\d+$/.test(name) ? String.fromCodePoint(Number(name)) : (ENTITIES[name] ?? code)))
+    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, decode)
+    .replace(/#(\w+);/g, decode)
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean)
