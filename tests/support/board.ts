@@ -7,6 +7,7 @@ interface ConcordHandle {
   editor: Editor
   provider: { unsyncedChanges: number }
   doc: { toJSON(): unknown; getMap(name: string): { has(key: string): boolean } }
+  loadMermaid(): Promise<{ parse(text: string): Promise<unknown> }>
 }
 declare global {
   interface Window {

@@ -1,24 +1,36 @@
-import { capabilitiesOf } from '@concord/shared'
+import { capabilitiesOf, EXPORT_FORMATS, type ExportFormatName } from '@concord/shared'
 import { useCallback, useRef, useState } from 'react'
 import { exportAs, useEditor, useValue } from 'tldraw'
 import { Link, useLocation } from 'wouter'
 import { duplicateBoard } from '../api/boardAdmin.ts'
+import { fetchDesignExport } from '../api/designExport.ts'
 import { setTabOffline, tabOffline } from '../board/sync/socket.ts'
 import { useBoard } from '../board/boardContext.ts'
 import { rememberBoard } from '../local/recentBoards.ts'
+import { ImportMermaidDialog } from '../design-import/ImportMermaidDialog.tsx'
 import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
+import { downloadFile } from './downloadFile.ts'
 import { RenameBoardDialog } from './RenameBoardDialog.tsx'
 import { ReportDialog } from '../report/ReportDialog.tsx'
 import { useReview } from '../review/reviewContext.ts'
 import { downloadTldr, editorAsTldr } from './tldrFile.ts'
 import { useCloseOnOutsidePointer } from '../ui/useCloseOnOutsidePointer.ts'
 
-type OpenDialog = 'rename' | 'delete' | 'report' | null
+type OpenDialog = 'rename' | 'delete' | 'import-mermaid' | 'report' | null
+
+/** The design-as-code downloads, as the menu names them. */
+const CODE_EXPORTS: ReadonlyArray<{ format: ExportFormatName; label: string }> = [
+  { format: 'structurizr', label: 'Structurizr DSL' },
+  { format: 'mermaid', label: 'Mermaid' },
+  { format: 'c4-plantuml', label: 'C4-PlantUML' },
+  { format: 'd2', label: 'D2' },
+]
 
 /**
  * The board's "⋯" menu: the design report (of the frozen version when one is shown) and export
- * (PNG, SVG, .tldr, named after the board) for everyone; rename,
- * duplicate and delete for the owner; on narrow windows also the offline switch and the lab.
+ * (PNG, SVG, .tldr and the design as code, named after the board)
+ * for everyone; "Import Mermaid…" where the board can be edited; rename, duplicate and delete for
+ * the owner; on narrow windows also the offline switch and the lab.
  */
 export function BoardMenu() {
   const editor = useEditor()
@@ -46,6 +58,7 @@ export function BoardMenu() {
     }
   }
   const offline = useValue('tab offline', () => tabOffline.get(), [])
+  const readonly = useValue('board readonly', () => editor.getIsReadonly(), [editor])
   const exportFile = run(async () => downloadTldr(title, await editorAsTldr(editor, title)))
   const exportImage = (format: 'png' | 'svg') =>
     run(async () => {
@@ -53,6 +66,7 @@ export function BoardMenu() {
       if (ids.length === 0) throw new Error('The board is empty: there is nothing to export.')
       await exportAs(editor, ids, { format, name: title, background: true, padding: 32 })
     })
+  const exportCode = (format: ExportFormatName) => run(async () => downloadFile(title, EXPORT_FORMATS[format].extension, await fetchDesignExport(boardId, token, format)))
   const duplicate = run(async () => {
     const copy = await duplicateBoard(boardId, token)
     rememberBoard({ id: copy.id, title: copy.title, role: 'owner', link: copy.links.owner })
@@ -98,6 +112,17 @@ export function BoardMenu() {
           <button type="button" role="menuitem" data-testid="board-export" onClick={exportFile}>
             Export as .tldr file
           </button>
+          <hr />
+          {CODE_EXPORTS.map(({ format, label }) => (
+            <button key={format} type="button" role="menuitem" data-testid={`board-export-${format}`} onClick={exportCode(format)}>
+              Export as {label}
+            </button>
+          ))}
+          {!readonly && (
+            <button type="button" role="menuitem" data-testid="board-import-mermaid" onClick={() => (setOpen(false), setDialog('import-mermaid'))}>
+              Import Mermaid…
+            </button>
+          )}
           <hr className="board-menu__narrow" />
           <button
             type="button"
@@ -130,6 +155,7 @@ export function BoardMenu() {
         </p>
       )}
       {dialog === 'rename' && <RenameBoardDialog boardId={boardId} token={token} title={title} onClose={closeDialog} />}
+      {dialog === 'import-mermaid' && <ImportMermaidDialog editor={editor} onClose={closeDialog} />}
       {dialog === 'delete' && <DeleteBoardDialog boardId={boardId} token={token} title={title} onClose={closeDialog} />}
       {dialog === 'report' && <ReportDialog boardId={boardId} token={token} title={title} version={version} onClose={closeDialog} />}
     </div>

@@ -12,6 +12,7 @@ import {
 import type * as Y from 'yjs'
 import { boardShapeUtils } from '../shapes/index.ts'
 import { boardRecordTypes } from '../design-records/designRecordTypes.ts'
+import { downloadFile } from './downloadFile.ts'
 import { recordsFromV1Document } from './v1File.ts'
 
 /**
@@ -49,11 +50,7 @@ export function recordsAsTldr(store: TLStore, records: readonly object[], title:
 
 /** Saves `text` as a download named after the board. */
 export function downloadTldr(title: string, text: string): void {
-  const name = `${title.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'board'}${TLDRAW_FILE_EXTENSION}`
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/vnd.tldraw+json' }))
-  const link = Object.assign(document.createElement('a'), { href: url, download: name })
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  downloadFile(title, TLDRAW_FILE_EXTENSION.slice(1), new Blob([text], { type: 'application/vnd.tldraw+json' }))
 }
 
 const PARSE_ERRORS: Record<string, string> = {

@@ -12,6 +12,8 @@ import { keepNewFramesBehind } from '../classroom/framesBehind.ts'
 import { Presentation, presenting, watchingPresentation } from '../classroom/Presentation.tsx'
 import { PresentationWatch } from '../classroom/PresentationWatch.tsx'
 import { SpotlightCursor } from '../classroom/SpotlightCursor.tsx'
+import { registerMermaidPaste } from '../design-import/mermaidPaste.ts'
+import { loadMermaid } from '../design-import/parseMermaid.ts'
 import { InspectorPanel } from '../inspector/InspectorPanel.tsx'
 import { InspectorSkipLink } from '../inspector/InspectorSkipLink.tsx'
 import { LibraryPanel } from '../library/LibraryPanel.tsx'
@@ -100,11 +102,12 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
     setLiveEditor(editor)
     const detachDrop = libraryDrop.attach(editor)
     registerContentPolicy(editor)
+    registerMermaidPaste(editor)
     const rememberCamera = openFramed(editor, session.options.boardId)
     const unframe = keepNewFramesBehind(editor)
     const userUndo = new UserUndo(session.doc, session.binding)
     const unroute = routeEditorHistory(editor, userUndo)
-    const unexpose = exposeForTests({ editor, doc: session.doc, provider: session.provider })
+    const unexpose = exposeForTests({ editor, doc: session.doc, provider: session.provider, loadMermaid })
     return () => {
       rememberCamera()
       detachDrop()

@@ -7,6 +7,8 @@ export interface ConcordTestHandle {
   editor: Editor
   doc: Y.Doc
   provider: HocuspocusProvider
+  /** Mermaid as the import loads it (lazily), so a test can check text with `mermaid.parse`. */
+  loadMermaid(): Promise<{ parse(text: string): Promise<unknown> }>
 }
 
 declare global {

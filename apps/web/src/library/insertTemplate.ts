@@ -11,8 +11,20 @@ import { occupiedRects, viewportCenter } from './placeShapes.ts'
  * page. One undo step; the inserted top-level shapes end up selected and in view.
  */
 export function insertTemplate(editor: Editor, template: Template, center?: VecLike): TLShapeId[] {
+  return insertRecords(editor, templateRecords(template, freshIdSeed()), `insert template ${template.id}`, center)
+}
+
+/** A seed for record ids that no other insertion uses. */
+export function freshIdSeed(): string {
+  return uniqueId().replace(/[^A-Za-z0-9]/g, '')
+}
+
+/**
+ * Inserts records laid out as `templateRecords` lays them out (centred on the origin) as
+ * `insertTemplate` does: beside what is on the page, one undo step, selected and in view.
+ */
+export function insertRecords(editor: Editor, records: JsonRecord[], historyMark: string, center?: VecLike): TLShapeId[] {
   const pageId = editor.getCurrentPageId()
-  const records = templateRecords(template, uniqueId().replace(/[^A-Za-z0-9]/g, ''))
   center ??= spotBeside(occupiedRects(editor), groupSize(records), viewportCenter(editor))
   const shapes: TLShapePartial[] = []
   const bindings: TLBindingCreate[] = []
@@ -28,7 +40,7 @@ export function insertTemplate(editor: Editor, template: Template, center?: VecL
     }
   }
 
-  editor.markHistoryStoppingPoint(`insert template ${template.id}`)
+  editor.markHistoryStoppingPoint(historyMark)
   editor.run(() => {
     editor.createShapes(shapes)
     editor.createBindings(bindings)

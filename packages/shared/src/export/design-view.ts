@@ -59,8 +59,9 @@ export function edgeLabel(connection: DesignConnection): string {
   return [technologyOf(connection), descriptionOf(connection)].filter((part) => part !== '').join(' · ')
 }
 
+/** Whether the caller goes on without waiting: asynchronous messages, and streams too (drawn dashed alike). */
 export function isAsync(connection: DesignConnection): boolean {
-  return connection.properties.mode === 'async'
+  return connection.properties.mode === 'async' || connection.properties.mode === 'stream'
 }
 
 /** A property value as text: strings as they are, anything else as JSON. */

@@ -135,4 +135,11 @@ describe('escaping', () => {
     expect(EXPORT_FORMATS['c4-plantuml'].render(graph, 't')).toContain('Rel(c_a_b, c_a_b_2, "asynchronous", "gRPC", $tags="async")')
     expect(EXPORT_FORMATS.structurizr.render(graph, 't')).toContain('c_a_b -> c_a_b_2 "asynchronous" "gRPC"')
   })
+
+  it('dashes streams too: the sender does not wait for each message', () => {
+    const streaming = { ...graph, connections: [{ ...graph.connections[0]!, properties: { protocol: 'kafka', mode: 'stream' } }] }
+    expect(EXPORT_FORMATS.mermaid.render(streaming, 't')).toContain('c_a_b -.->|"Kafka protocol · streaming"| c_a_b_2')
+    expect(EXPORT_FORMATS.d2.render(streaming, 't')).toContain('style.stroke-dash: 3')
+    expect(EXPORT_FORMATS['c4-plantuml'].render(streaming, 't')).toContain('$tags="async"')
+  })
 })

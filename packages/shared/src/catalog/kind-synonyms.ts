@@ -1,0 +1,43 @@
+/**
+ * Other names people write for a catalog kind or failure domain (products, abbreviations,
+ * plurals), lower case, by kind id. A sketch imported from text (Mermaid) names its nodes this
+ * way: "Redis", "Kafka", "Postgres", "LB".
+ */
+export const KIND_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  'web-client': ['browser', 'web app', 'mobile app', 'frontend', 'front end', 'spa', 'web client', 'mobile client'],
+  'user-population': ['user', 'users', 'customer', 'customers', 'people', 'actor', 'shoppers'],
+  'iot-device': ['iot', 'sensor', 'sensors', 'device', 'devices'],
+  'edge-gateway': ['edge gateway', 'edge node', 'fog node'],
+  'cdn-pop': ['cdn', 'cloudfront', 'akamai', 'fastly'],
+  'dns-glb': ['dns', 'route 53', 'glb', 'global load balancer', 'geo dns'],
+  'load-balancer': ['lb', 'load balancer', 'api gateway', 'gateway', 'nginx', 'haproxy', 'envoy', 'ingress', 'reverse proxy', 'elb', 'alb'],
+  'stateless-service': ['service', 'microservice', 'api', 'backend', 'app server', 'web server', 'server'],
+  'serverless-function': ['lambda', 'function', 'faas', 'cloud function', 'serverless'],
+  'vm-node': ['vm', 'virtual machine', 'ec2', 'host'],
+  'container-cluster': ['kubernetes', 'k8s', 'orchestrator', 'nomad', 'ecs'],
+  'relational-db': ['database', 'db', 'postgres', 'postgresql', 'mysql', 'mariadb', 'sql', 'rdbms', 'aurora', 'sql server', 'oracle', 'sqlite'],
+  'kv-store': ['key value store', 'kv store', 'kv', 'dynamodb', 'dynamo', 'cassandra', 'riak', 'scylladb', 'voldemort'],
+  cache: ['redis', 'memcached', 'valkey', 'cache'],
+  'object-store': ['s3', 'object storage', 'blob storage', 'blob store', 'bucket', 'hdfs', 'gcs', 'minio', 'ceph'],
+  'data-warehouse': ['warehouse', 'data lake', 'lake', 'bigquery', 'snowflake', 'redshift', 'olap'],
+  'crdt-replica': ['crdt', 'automerge', 'yjs', 'local first', 'local replica'],
+  'coordination-service': ['zookeeper', 'etcd', 'consul', 'chubby', 'raft', 'paxos'],
+  'message-queue': ['queue', 'mq', 'message broker', 'rabbitmq', 'sqs', 'activemq', 'nats'],
+  'partitioned-log': ['kafka', 'pulsar', 'kinesis', 'redpanda', 'event log', 'event bus', 'pub sub', 'pubsub', 'topic', 'log'],
+  'batch-job': ['batch', 'mapreduce', 'hadoop', 'spark job', 'etl', 'cron job'],
+  'stream-processor': ['stream processing', 'flink', 'kafka streams', 'spark streaming', 'storm', 'beam'],
+  'resource-manager': ['scheduler', 'yarn', 'mesos', 'slurm'],
+  'parameter-server': ['ps'],
+  'training-workers': ['trainer', 'trainers', 'training', 'gpu workers', 'workers'],
+  'fl-aggregator': ['aggregator', 'federated', 'federated server'],
+  'model-serving': ['inference', 'model server', 'triton', 'tf serving', 'torchserve'],
+  monitoring: ['prometheus', 'grafana', 'datadog', 'autoscaler', 'metrics', 'observability'],
+  'external-dependency': ['external', 'third party', 'stripe', 'payment provider', 'saas', 'external api'],
+  // Failure domains (subgraphs).
+  region: ['region', 'eu west', 'us east', 'us west'],
+  zone: ['zone', 'az', 'availability zone'],
+  datacenter: ['datacenter', 'data center', 'dc'],
+  rack: ['rack'],
+  'edge-site': ['edge', 'edge site'],
+  cluster: ['cluster'],
+}
