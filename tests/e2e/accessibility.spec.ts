@@ -1,7 +1,6 @@
 import { CATALOG } from '@concord/shared'
 import { expectNoSeriousViolations } from '../support/axe.ts'
 import { createComponent, inspectShape, openNewBoard, waitForSynced } from '../support/board.ts'
-import { expectNoSeriousViolations } from '../support/axe.ts'
 import { expect, test } from '../support/fixtures.ts'
 
 test('home, board, review panel, lab and session dashboard have no serious or critical axe violations; the home page lists the instructor’s sessions', async ({ newUser }) => {

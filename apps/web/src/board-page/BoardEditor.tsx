@@ -153,9 +153,11 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
                 <Presentation session={session} />
                 <PresentationWatch controls={controls} />
                 <ReviewPanel />
-                <DesignPanel />
-                <AnalysisPanel />
-                <WhatIfPanel />
+                <div className="canvas-panels-left">
+                  <DesignPanel />
+                  <AnalysisPanel />
+                  <WhatIfPanel />
+                </div>
               </Tldraw>
             )}
           </div>
