@@ -79,8 +79,8 @@ describe('goals, non-goals and decisions in the report', () => {
     expect(section(markdown, 'Decisions')).toContain('Left out, as invalid: design\\_decision:bad (The title cannot be empty).')
   })
 
-  it('orders the sections as the course asks: decisions after quality requirements, before risks', () => {
+  it('orders the sections as the course asks: decisions after quality requirements, before risks and the changes', () => {
     const headings = reportAsMarkdown(report([])).match(/^## .*$/gm)
-    expect(headings).toEqual(['## Context, goals and non-goals', '## Diagram', '## Building blocks', '## Connections', '## Quality requirements', '## Decisions', '## Risks'])
+    expect(headings).toEqual(['## Context, goals and non-goals', '## Diagram', '## Building blocks', '## Connections', '## Quality requirements', '## Decisions', '## Risks', '## Changes since the last submitted version'])
   })
 })

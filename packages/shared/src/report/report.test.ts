@@ -68,7 +68,7 @@ describe('the design report of every shipped template', () => {
 
       const markdown = reportAsMarkdown(report)
       const html = reportAsHtml(report)
-      for (const heading of ['Context, goals and non-goals', 'Diagram', 'Building blocks', 'Connections', 'Quality requirements', 'Decisions', 'Risks']) {
+      for (const heading of ['Context, goals and non-goals', 'Diagram', 'Building blocks', 'Connections', 'Quality requirements', 'Decisions', 'Risks', 'Changes since the last submitted version']) {
         expect(markdown).toContain(`\n## ${heading}\n`)
         expect(html).toContain(`<h2>${heading}</h2>`)
       }
