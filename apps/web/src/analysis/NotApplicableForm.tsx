@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { justificationProblem, MAX_JUSTIFICATION } from './notApplicableMarks.ts'
+import { FormActions } from '../ui/FormActions.tsx'
 
 /** Asks why a finding does not apply; refuses an empty answer and says why. */
 export function NotApplicableForm({ onSave, onCancel }: { onSave(justification: string): void; onCancel(): void }) {
@@ -43,14 +44,7 @@ export function NotApplicableForm({ onSave, onCancel }: { onSave(justification: 
           {problem}
         </p>
       )}
-      <div className="not-applicable-form__actions">
-        <button type="button" className="button button--quiet button--small" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary button--small" data-testid="not-applicable-save">
-          Mark not applicable
-        </button>
-      </div>
+      <FormActions className="not-applicable-form__actions" small onCancel={onCancel} label="Mark not applicable" testId="not-applicable-save" />
     </form>
   )
 }

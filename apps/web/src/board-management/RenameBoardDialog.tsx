@@ -2,6 +2,7 @@ import { renameBoardRequestSchema } from '@concord/shared'
 import { useState, type FormEvent } from 'react'
 import { renameBoard } from '../api/boardAdmin.ts'
 import { Dialog } from '../ui/Dialog.tsx'
+import { FormActions } from '../ui/FormActions.tsx'
 
 /** Renames the board for everyone: open boards show the new title at once. */
 export function RenameBoardDialog({ boardId, token, title, onClose }: { boardId: string; token: string; title: string; onClose(): void }) {
@@ -47,14 +48,7 @@ export function RenameBoardDialog({ boardId, token, title, onClose }: { boardId:
             {error}
           </p>
         )}
-        <div className="dialog__actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" data-testid="rename-submit" disabled={busy}>
-            {busy ? 'Saving…' : 'Rename'}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} label="Rename" busyLabel="Saving…" busy={busy} testId="rename-submit" />
       </form>
     </Dialog>
   )

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { Editor } from 'tldraw'
 import { Dialog } from '../ui/Dialog.tsx'
 import { importMermaid } from './importMermaid.ts'
+import { FormActions } from '../ui/FormActions.tsx'
 
 const EXAMPLE = `%% For example:
 flowchart LR
@@ -63,14 +64,7 @@ export function ImportMermaidDialog({ editor, onClose }: { editor: Editor; onClo
             {error}
           </pre>
         )}
-        <div className="dialog__actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" data-testid="import-mermaid-submit" disabled={busy}>
-            {busy ? 'Importing…' : 'Import'}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} label="Import" busyLabel="Importing…" busy={busy} testId="import-mermaid-submit" />
       </form>
     </Dialog>
   )

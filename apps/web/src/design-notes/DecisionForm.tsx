@@ -1,5 +1,6 @@
 import { DECISION_STATUSES, decisionProblem, type DecisionStatus, type DesignDecision } from '@concord/shared'
 import { useId, useState, type FormEvent } from 'react'
+import { FormActions } from '../ui/FormActions.tsx'
 
 export type DecisionFields = Pick<DesignDecision, 'title' | 'status' | 'context' | 'options' | 'decision' | 'consequences'>
 
@@ -90,14 +91,7 @@ export function DecisionForm({
           {error}
         </p>
       )}
-      <div className="design-form__actions">
-        <button type="button" className="button button--quiet button--small" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary button--small" data-testid="decision-save">
-          {submitLabel}
-        </button>
-      </div>
+      <FormActions className="design-form__actions" small onCancel={onCancel} label={submitLabel} testId="decision-save" />
     </form>
   )
 }
