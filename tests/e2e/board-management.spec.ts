@@ -10,14 +10,14 @@ test('the owner renames, exports, duplicates and deletes a board; an export impo
   await createRectangle(alice, 'shard-b', 300, 100)
   await waitForSynced(alice)
 
-  // Only the owner gets the management actions; everyone may export, editors import.
+  // Only the owner gets the management actions; everyone may open the report and export, editors import.
   const exports = ['Export as PNG image', 'Export as SVG image', 'Export as .tldr file', 'Export as Structurizr DSL', 'Export as Mermaid', 'Export as C4-PlantUML', 'Export as D2']
   await bob.getByTestId('board-menu').click()
-  await expect(bob.getByRole('menuitem')).toHaveText([...exports, 'Import Mermaid…'])
+  await expect(bob.getByRole('menuitem')).toHaveText(['Design report…', ...exports, 'Import Mermaid…'])
   await bob.keyboard.press('Escape')
 
   await alice.getByTestId('board-menu').click()
-  await expect(alice.getByRole('menuitem')).toHaveText(['Rename…', 'Duplicate', ...exports, 'Import Mermaid…', 'Delete board…'])
+  await expect(alice.getByRole('menuitem')).toHaveText(['Rename…', 'Duplicate', 'Design report…', ...exports, 'Import Mermaid…', 'Delete board…'])
   await alice.screenshot({ path: `${SHOTS}board-menu.png` })
   await alice.getByTestId('board-rename').click()
   await alice.getByTestId('rename-input').fill('Consistent hashing cache')
