@@ -43,6 +43,8 @@ test('the top bar fits at 1024×768 with three avatars, two viewers and the insp
       ['board-menu', 'the board menu'],
       ['review-button', 'Review'],
       ['analysis-button', 'Analysis'],
+      ['design-button', 'Design'],
+      ['what-if-button', 'What-if'],
       ['class-controls-button', 'Class'],
       ['people-menu', 'the people menu'],
       ['board-title', 'the title'],

@@ -1,5 +1,5 @@
 /**
- * A bar button that opens and closes a side panel (Review, Analysis), with the number of things
+ * A bar button that opens and closes a panel (Design, Analysis, Review), with the number of things
  * open in it when there are any; `countLabel` reads the number out for screen readers.
  */
 export function PanelToggleButton({
@@ -9,20 +9,22 @@ export function PanelToggleButton({
   countLabel,
   testId,
   countTestId,
+  title,
   onToggle,
 }: {
   label: string
   shown: boolean
-  count: number
+  count?: number
   countLabel?: string
   testId: string
-  countTestId: string
+  countTestId?: string
+  title?: string
   onToggle(): void
 }) {
   return (
-    <button type="button" className={`button button--quiet panel-toggle${shown ? ' panel-toggle--active' : ''}`} aria-pressed={shown} data-testid={testId} onClick={onToggle}>
+    <button type="button" className={`button button--quiet panel-toggle${shown ? ' panel-toggle--active' : ''}`} aria-pressed={shown} data-testid={testId} title={title} onClick={onToggle}>
       {label}
-      {count > 0 && (
+      {count !== undefined && count > 0 && (
         <span className="panel-toggle__count" data-testid={countTestId}>
           {count}
           {countLabel && <span className="visually-hidden"> {countLabel}</span>}
