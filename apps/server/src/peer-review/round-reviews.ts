@@ -1,9 +1,8 @@
 import { missingScores, roundReviewContentSchema, scoreProblems, type RoundReview, type RoundReviewContent } from '@concord/shared'
 import type { AssignmentRecord, StudentRecord } from '../storage/peer-review-types.ts'
 import type { Storage } from '../storage/types.ts'
-import { readRound, type Round } from './round-data.ts'
+import { readRound, readRoundReview, type Round } from './round-data.ts'
 import { notFound, PeerReviewRefusal } from './refusal.ts'
-import { readRoundReview } from './rounds.ts'
 
 /**
  * A student's reviews of their assignments: written only with the assigned student's token (any

@@ -1,6 +1,7 @@
 export * from './api.ts'
 export * from './assignment.ts'
 export * from './csv.ts'
+export * from './feedback.ts'
 export * from './grades.ts'
 export * from './pseudonyms.ts'
 export * from './roster.ts'
