@@ -4,13 +4,9 @@ import {
   getRecordsMap,
   meResponseSchema,
   reviewDocumentName,
-  rosterResponseSchema,
   roundResponseSchema,
-  sessionResponseSchema,
   writeRecord,
-  type MeResponse,
   type RoundResponse,
-  type SessionResponse,
 } from '@concord/shared'
 import { describe, expect, it } from 'vitest'
 import { acknowledged, synced } from '@concord/test-kit/collab-client'
