@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SqliteStorage } from '../src/storage/sqlite.ts'
 import { checkFeedbackStorage } from './helpers/peer-review-feedback-storage.ts'
 import { testResources } from './helpers/resources.ts'
@@ -9,7 +9,7 @@ describe('peer review storage in SQLite', () => {
   it('keeps ratings, flags, hidden reviews and calibrations', async () => {
     const storage = new SqliteStorage(dataDir())
     try {
-      await checkFeedbackStorage(storage, storage)
+      await expect(checkFeedbackStorage(storage, storage)).resolves.toBeUndefined()
     } finally {
       await storage.close()
     }
