@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { gradeWeightsSchema, reviewHiddenSchema } from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
 import type { ReviewFeedback } from '../peer-review/review-feedback.ts'
@@ -22,7 +22,7 @@ interface RoundGradingOptions {
 
 /** Grading a round, for the holder of the session's instructor token: hide reviews, set the weights, download grades and reviews. */
 export function registerRoundGradingRoutes(app: FastifyInstance, { storage, access, rounds, feedback, exports }: RoundGradingOptions): void {
-  async function requireRound(request: Parameters<typeof requireSession>[2] & { params: { roundId: string } }): Promise<Round> {
+  async function requireRound(request: FastifyRequest<RoundParams>): Promise<Round> {
     const round = await rounds.get(await requireSession(storage, access, request), request.params.roundId)
     if (!round) throw new ApiError(404, 'not_found', 'round not found')
     return round
