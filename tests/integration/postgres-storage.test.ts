@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { PostgresStorage } from '../../apps/server/src/storage/postgres.ts'
+import { checkFeedbackStorage } from '../../apps/server/test/helpers/peer-review-feedback-storage.ts'
 import { findPostgresBin, PostgresProcess } from '../support/postgres-process.ts'
 
 const postgresBin = findPostgresBin()
@@ -163,6 +164,10 @@ describe.skipIf(!postgresBin && !inCi)('PostgreSQL storage shared by two nodes',
     await node2.peerReview.putRoundReview({ ...review, status: 'submitted', submittedAt: 1700000003000, late: true })
     expect(await node1.peerReview.getRoundReview('a1')).toEqual({ ...review, status: 'submitted', submittedAt: 1700000003000, late: true })
     expect(await node1.peerReview.listRoundReviews('r1')).toHaveLength(1)
+  })
+
+  it('keeps ratings, flags, hidden reviews and calibrations that either node serves', async () => {
+    await expect(checkFeedbackStorage(node1, node2)).resolves.toBeUndefined()
   })
 
   it('stores assets any node can serve', async () => {

@@ -47,11 +47,15 @@ import { registerMetricsRoute } from './http/metrics.ts'
 import { registerNodeRoutes } from './http/nodes.ts'
 import { registerSecurityHeaders } from './http/security-headers.ts'
 import { registerMeRoutes } from './http/me.ts'
+import { registerRoundGradingRoutes } from './http/round-grading.ts'
 import { registerRosterRoutes } from './http/roster.ts'
 import { registerRoundRoutes } from './http/rounds.ts'
 import { registerSessionRoutes } from './http/sessions.ts'
 import { AssignedVersions } from './peer-review/assigned-versions.ts'
 import { RoundReviews } from './peer-review/round-reviews.ts'
+import { ReviewFeedback } from './peer-review/review-feedback.ts'
+import { RoundExports } from './peer-review/round-exports.ts'
+import { Calibrations } from './peer-review/calibration.ts'
 import { Roster } from './peer-review/roster.ts'
 import { ReviewRounds } from './peer-review/rounds.ts'
 import { StudentPage } from './peer-review/student-page.ts'
@@ -214,8 +218,16 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       roster: new Roster(storage, access.students, rounds),
       closeStudentConnections: (boardId, key, generation) => admin.closeStudentConnections(boardId, key, generation),
     })
+    const feedback = new ReviewFeedback(storage)
     registerRoundRoutes(api, { storage, access, rounds })
-    registerMeRoutes(api, { access, page: new StudentPage(storage, access.students, rounds), reviews: new RoundReviews(storage) })
+    registerRoundGradingRoutes(api, { storage, access, rounds, feedback, exports: new RoundExports(storage, versions) })
+    registerMeRoutes(api, {
+      access,
+      page: new StudentPage(storage, access.students, rounds),
+      reviews: new RoundReviews(storage),
+      feedback,
+      calibrations: new Calibrations(storage),
+    })
     registerCatalogRoutes(api)
     registerNodeRoutes(api, config.nodes)
   })

@@ -4,13 +4,9 @@ import {
   getRecordsMap,
   meResponseSchema,
   reviewDocumentName,
-  rosterResponseSchema,
   roundResponseSchema,
-  sessionResponseSchema,
   writeRecord,
-  type MeResponse,
   type RoundResponse,
-  type SessionResponse,
 } from '@concord/shared'
 import { describe, expect, it } from 'vitest'
 import { acknowledged, synced } from '@concord/test-kit/collab-client'
@@ -18,70 +14,14 @@ import { apiRequest, linkToken } from '@concord/test-kit/api'
 import { isPermissionDenied } from '@concord/test-kit/frames'
 import { RawCollabSocket } from '@concord/test-kit/raw-collab'
 import { waitFor } from '@concord/test-kit/wait'
+import { importRoster, json, me, newSession, openRound, putReview, ROSTER_CSV, submit } from './helpers/peer-review.ts'
 import { testResources } from './helpers/resources.ts'
 
 const SECRET = 'a test secret that is long enough'
 const { start, open, track } = testResources()
 
-// Two students per team; team 1's members and title are what a single-blind reviewer must never see.
-const ROSTER_CSV = [
-  'student_id,name,team',
-  '1001,Zelda Quartz,1',
-  '1002,"Oberon, Yannick",1',
-  '2001,Ann Bell,2',
-  '2002,Bo Chen,2',
-  '3001,Cy Dunn,3',
-  '3002,Dee Eng,3',
-].join('\r\n')
+// Team 1's members and title are what a single-blind reviewer must never see.
 const TEAM_1_SECRETS = ['Zelda', 'Quartz', 'Oberon', 'Yannick', 'Peer lab · Team 1', 'Zelda’s final design']
-
-async function json(response: Response): Promise<unknown> {
-  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`)
-  return response.json()
-}
-
-async function newSession(url: string): Promise<{ session: SessionResponse; instructor: string }> {
-  const response = await fetch(`${url}/api/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Peer lab', teams: 3, template: null }),
-  })
-  const session = sessionResponseSchema.parse(await json(response))
-  return { session, instructor: linkToken(session.dashboard) }
-}
-
-async function importRoster(url: string, sessionId: string, instructor: string, body: string, type = 'text/csv') {
-  const response = await apiRequest(url, `/api/sessions/${sessionId}/roster`, instructor, { method: 'POST', headers: { 'content-type': type }, body })
-  return rosterResponseSchema.parse(await json(response))
-}
-
-/** The team submits its live board for review under `name`; the version's id. */
-async function submit(url: string, team: SessionResponse['teams'][number], name: string): Promise<string> {
-  const response = await apiRequest(url, `/api/boards/${team.boardId}/versions`, linkToken(team.links.editor), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name }),
-  })
-  return ((await json(response)) as { id: string }).id
-}
-
-async function openRound(url: string, sessionId: string, instructor: string, settings: Record<string, unknown>): Promise<RoundResponse> {
-  const response = await apiRequest(url, `/api/sessions/${sessionId}/rounds`, instructor, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ dueAt: Date.now() + 3_600_000, ...settings }),
-  })
-  expect(response.status).toBe(201)
-  return roundResponseSchema.parse(await response.json())
-}
-
-async function me(url: string, token: string): Promise<MeResponse> {
-  return meResponseSchema.parse(await json(await apiRequest(url, '/api/me', token)))
-}
-
-function putReview(url: string, token: string, assignmentId: string, body: unknown): Promise<Response> {
-  return apiRequest(url, `/api/me/reviews/${assignmentId}`, token, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-}
 
 const FULL_SCORES = Object.fromEntries(['functional', 'nonFunctional', 'tradeoffs', 'scalability', 'resilience', 'clarity'].map((id) => [id, { score: 4, justification: '' }]))
 
@@ -270,7 +210,7 @@ describe('peer review rounds', () => {
 
     const team1Page = await me(url, token('1001'))
     expect(team1Page.rounds[0]!.received!.reviews).toEqual([
-      { reviewer: mine.reviewerPseudonym, review: expect.objectContaining({ comments: content.comments, status: 'submitted' }) },
+      { id: mine.id, reviewer: mine.reviewerPseudonym, review: expect.objectContaining({ comments: content.comments, status: 'submitted' }), rating: null, flag: null },
     ])
     expect(JSON.stringify(team1Page)).not.toContain('Cy Dunn')
     // The instructor reads every review, with names.

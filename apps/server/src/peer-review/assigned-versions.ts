@@ -9,6 +9,7 @@ import { readRound } from './round-data.ts'
  * reaches. Under single- and double-blind the version carries the design's pseudonym instead of
  * the name the team gave it, and the tldraw document record no name; `user` records (who took
  * part) never leave the server with a version. Text the team wrote on the canvas stays as it is.
+ * A round's calibration example is open to every student of the session, always under a pseudonym.
  */
 export class AssignedVersions {
   constructor(
@@ -25,10 +26,25 @@ export class AssignedVersions {
       const submission = round.submissions.find(({ team }) => team === assignment.team)
       if (submission?.boardId !== boardId || submission.versionId !== versionId) continue
       const version = await this.versions.get(boardId, versionId)
-      if (!version || round.anonymity === 'none') return version
-      const records = version.records.map((record) => (record.typeName === 'document' ? { ...record, name: '' } : record))
-      return { ...version, name: submission.pseudonym, records }
+      return version && round.anonymity !== 'none' ? pseudonymous(version, submission.pseudonym) : version
     }
-    return null
+    return this.calibrationExample(student, boardId, versionId)
   }
+
+  /** A round's calibration example, which every student of the session scores: always under a pseudonym. */
+  private async calibrationExample(student: StudentRecord, boardId: string, versionId: string): Promise<VersionResponse | null> {
+    const rounds = (await this.storage.peerReview.listRounds(student.sessionId)).map(readRound)
+    if (!rounds.some(({ calibration }) => calibration?.boardId === boardId && calibration.versionId === versionId)) return null
+    const version = await this.versions.get(boardId, versionId)
+    return version && pseudonymous(version, CALIBRATION_EXAMPLE_NAME)
+  }
+}
+
+/** What reviewers see of the calibration example's name. */
+const CALIBRATION_EXAMPLE_NAME = 'Calibration example'
+
+/** The version under `name`, the tldraw document record's name emptied. */
+function pseudonymous(version: VersionResponse, name: string): VersionResponse {
+  const records = version.records.map((record) => (record.typeName === 'document' ? { ...record, name: '' } : record))
+  return { ...version, name, records }
 }

@@ -1,6 +1,19 @@
 import { z } from 'zod'
-import { anonymitySchema, roundRubricSchema, type Anonymity, type RoundInfo, type RoundRubric } from '@concord/shared'
-import type { RoundRecord } from '../storage/peer-review-types.ts'
+import {
+  anonymitySchema,
+  calibrationSettingsSchema,
+  DEFAULT_GRADE_WEIGHTS,
+  gradeWeightsSchema,
+  roundReviewContentSchema,
+  roundRubricSchema,
+  type Anonymity,
+  type CalibrationSettings,
+  type GradeWeights,
+  type RoundReview,
+  type RoundInfo,
+  type RoundRubric,
+} from '@concord/shared'
+import type { RoundRecord, RoundReviewRecord } from '../storage/peer-review-types.ts'
 
 /** A team's version frozen as its submission to a round. */
 export interface RoundSubmission {
@@ -22,6 +35,8 @@ export interface RoundData {
   submissions: RoundSubmission[]
   /** Teams without a version submitted for review when the round was made. */
   missing: number[]
+  calibration: CalibrationSettings | null
+  weights: GradeWeights
 }
 
 const roundDataSchema = z.object({
@@ -32,6 +47,9 @@ const roundDataSchema = z.object({
   seed: z.number().int(),
   submissions: z.array(z.object({ team: z.number().int(), boardId: z.string(), versionId: z.string(), versionName: z.string(), pseudonym: z.string() })),
   missing: z.array(z.number().int()),
+  // Rounds made before calibration and grades have neither.
+  calibration: calibrationSettingsSchema.nullable().default(null),
+  weights: gradeWeightsSchema.default(DEFAULT_GRADE_WEIGHTS),
 })
 
 /** A stored round, read back (the server wrote it; a row that does not read throws). */
@@ -51,6 +69,13 @@ export function roundRecord(round: Round): RoundRecord {
 }
 
 /** The round's settings as every view of it shows them. */
-export function roundInfo({ id, createdAt, anonymity, dueAt, reviewsPerStudent, rubric }: Round): RoundInfo {
-  return { id, createdAt, anonymity, dueAt, reviewsPerStudent, rubric }
+export function roundInfo({ id, createdAt, anonymity, dueAt, reviewsPerStudent, rubric, weights, calibration }: Round): RoundInfo {
+  const example = calibration && { boardId: calibration.boardId, versionId: calibration.versionId }
+  return { id, createdAt, anonymity, dueAt, reviewsPerStudent, rubric, weights, calibration: example }
+}
+
+/** A stored review as the API serves it. */
+export function readRoundReview(record: RoundReviewRecord): RoundReview {
+  const { comments, scores } = roundReviewContentSchema.parse(JSON.parse(record.content))
+  return { comments, scores, status: record.status, updatedAt: record.updatedAt, submittedAt: record.submittedAt, late: record.late }
 }

@@ -1,14 +1,15 @@
 import { missingScores, roundReviewContentSchema, scoreProblems, type RoundReview, type RoundReviewContent } from '@concord/shared'
 import type { AssignmentRecord, StudentRecord } from '../storage/peer-review-types.ts'
 import type { Storage } from '../storage/types.ts'
-import { readRound, type Round } from './round-data.ts'
+import { readRound, readRoundReview, type Round } from './round-data.ts'
+import { refuseUntilCalibrated } from './calibration.ts'
 import { notFound, PeerReviewRefusal } from './refusal.ts'
-import { readRoundReview } from './rounds.ts'
 
 /**
  * A student's reviews of their assignments: written only with the assigned student's token (any
- * other student gets the 404 of an unknown assignment), saved as drafts, then submitted once
- * (marked late after the round's due time).
+ * other student gets the 404 of an unknown assignment), once the student scored the round's
+ * calibration example if it has one, saved as drafts, then submitted once (marked late after the
+ * round's due time).
  */
 export class RoundReviews {
   constructor(private readonly storage: Storage) {}
@@ -21,6 +22,7 @@ export class RoundReviews {
 
   async saveDraft(student: StudentRecord, assignmentId: string, content: RoundReviewContent): Promise<RoundReview> {
     const { round } = await this.assignmentOf(student, assignmentId)
+    await refuseUntilCalibrated(this.storage, round, student)
     await this.refuseIfSubmitted(assignmentId)
     const problems = scoreProblems(round.rubric, content.scores)
     if (problems.length > 0) throw new PeerReviewRefusal(400, problems.join('; '))
@@ -31,6 +33,7 @@ export class RoundReviews {
 
   async submit(student: StudentRecord, assignmentId: string): Promise<RoundReview> {
     const { round } = await this.assignmentOf(student, assignmentId)
+    await refuseUntilCalibrated(this.storage, round, student)
     await this.refuseIfSubmitted(assignmentId)
     const stored = await this.storage.peerReview.getRoundReview(assignmentId)
     const content = stored ? roundReviewContentSchema.parse(JSON.parse(stored.content)) : { comments: [], scores: {} }

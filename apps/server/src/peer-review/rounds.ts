@@ -1,18 +1,21 @@
 import {
   assignLateReviewer,
   assignReviews,
+  criterionScoreProblems,
   designPseudonyms,
   reviewerPseudonym,
-  roundReviewContentSchema,
   type Assignment,
+  type CalibrationSettings,
+  type GradeWeights,
   type RoundResponse,
-  type RoundReview,
   type RoundSettings,
 } from '@concord/shared'
 import { randomId } from '../random-id.ts'
-import type { AssignmentRecord, RoundReviewRecord, StudentRecord } from '../storage/peer-review-types.ts'
+import type { AssignmentRecord, StudentRecord } from '../storage/peer-review-types.ts'
 import type { SessionRecord, Storage } from '../storage/types.ts'
 import { PeerReviewRefusal } from './refusal.ts'
+import { roundProgress } from './round-progress.ts'
+import { gradesOf, loadRoundState } from './round-state.ts'
 import { readRound, roundInfo, roundRecord, type Round, type RoundSubmission } from './round-data.ts'
 
 /**
@@ -29,7 +32,9 @@ export class ReviewRounds {
     const seed = settings.seed ?? Math.floor(Math.random() * 0x100000000)
     const { submissions, missing } = await this.submissions(session, seed)
     if (submissions.length === 0) throw new PeerReviewRefusal(409, 'No team has submitted a version for review yet.')
-    const round: Round = { id: randomId(), sessionId: session.id, createdAt: Date.now(), ...settings, seed, submissions, missing }
+    const { calibration, ...rest } = settings
+    if (calibration) await this.checkCalibration(session, settings.rubric, calibration)
+    const round: Round = { id: randomId(), sessionId: session.id, createdAt: Date.now(), ...rest, calibration: calibration ?? null, seed, submissions, missing }
     const assignments = assignReviews({
       reviewers: students.map(({ key, team }) => ({ id: key, team })),
       submissionTeams: submissions.map(({ team }) => team),
@@ -50,21 +55,36 @@ export class ReviewRounds {
     return (await this.storage.peerReview.listRounds(sessionId)).map(readRound)
   }
 
-  /** The instructor's view: the round, its submissions, and every assignment with its review as it stands. */
+  /** Changes the weights of the round's review scores; the updated round. */
+  async setWeights(round: Round, weights: GradeWeights): Promise<Round> {
+    const updated = { ...round, weights }
+    await this.storage.peerReview.updateRoundData(round.id, roundRecord(updated).data)
+    return updated
+  }
+
+  /**
+   * The instructor's view: the round with its calibration, its submissions, every assignment with
+   * its review as it stands, whether it is hidden and how the reviewed team rated it, and the progress.
+   */
   async describe(round: Round): Promise<RoundResponse> {
-    const students = new Map((await this.storage.peerReview.listStudents(round.sessionId)).map((student) => [student.key, student]))
-    const reviews = new Map((await this.storage.peerReview.listRoundReviews(round.id)).map((review) => [review.assignmentId, review]))
+    const state = await loadRoundState(this.storage, round)
+    const students = new Map(state.students.map((student) => [student.key, student]))
     const submissions = new Map(round.submissions.map((submission) => [submission.team, submission]))
     return {
       ...roundInfo(round),
       seed: round.seed,
+      calibration: round.calibration,
       submissions: round.submissions,
       missing: round.missing,
-      assignments: (await this.storage.peerReview.listAssignments(round.id)).flatMap((assignment) => {
+      progress: roundProgress(state, gradesOf(state)),
+      assignments: state.assignments.flatMap((assignment) => {
         const student = students.get(assignment.studentKey)
         const submission = submissions.get(assignment.team)
         if (!student || !submission) return []
-        const review = reviews.get(assignment.id)
+        const ratings = state.ratings.flatMap(({ assignmentId, studentKey, helpfulness, comment }) => {
+          const rater = assignmentId === assignment.id ? students.get(studentKey) : undefined
+          return rater ? [{ studentId: rater.studentId, name: rater.name, helpfulness, comment }] : []
+        })
         return [
           {
             id: assignment.id,
@@ -76,7 +96,9 @@ export class ReviewRounds {
             boardId: submission.boardId,
             versionId: submission.versionId,
             pseudonym: submission.pseudonym,
-            review: review ? readRoundReview(review) : null,
+            review: state.reviews.get(assignment.id) ?? null,
+            hidden: state.hidden.has(assignment.id),
+            ratings,
           },
         ]
       }),
@@ -103,6 +125,14 @@ export class ReviewRounds {
       }
       await this.storage.peerReview.addAssignments(numbered(round.id, added, existing))
     }
+  }
+
+  /** Refuses a calibration example that is no version of the session's boards, or scores that do not fit the rubric. */
+  private async checkCalibration(session: SessionRecord, rubric: RoundSettings['rubric'], { boardId, versionId, scores }: CalibrationSettings): Promise<void> {
+    const onBoard = session.boards.some((board) => board.boardId === boardId) && (await this.storage.listVersions(boardId)).some(({ id }) => id === versionId)
+    if (!onBoard) throw new PeerReviewRefusal(400, 'calibration: the example must be a version of one of the session’s boards')
+    const problems = criterionScoreProblems(rubric, scores)
+    if (problems.length > 0) throw new PeerReviewRefusal(400, `calibration: ${problems.join('; ')}`)
   }
 
   /** Each team's latest version submitted for review (restore backups never count), and the teams without one. */
@@ -132,10 +162,4 @@ function numbered(roundId: string, assignments: readonly Assignment[], existing:
     reviewersOf.set(team, number)
     return { id: randomId(), roundId, studentKey: reviewer, team, reviewerPseudonym: reviewerPseudonym(number), position: start + index }
   })
-}
-
-/** A stored review as the API serves it. */
-export function readRoundReview(record: RoundReviewRecord): RoundReview {
-  const { comments, scores } = roundReviewContentSchema.parse(JSON.parse(record.content))
-  return { comments, scores, status: record.status, updatedAt: record.updatedAt, submittedAt: record.submittedAt, late: record.late }
 }

@@ -1,10 +1,10 @@
-import { boardLinkPath, type MeResponse } from '@concord/shared'
+import { boardLinkPath, criterionScoresSchema, type MeResponse } from '@concord/shared'
 import type { StudentAccess } from '../access/student-access.ts'
 import type { StudentRecord } from '../storage/peer-review-types.ts'
 import type { Storage } from '../storage/types.ts'
 import { notFound } from './refusal.ts'
-import { roundInfo } from './round-data.ts'
-import { readRoundReview, type ReviewRounds } from './rounds.ts'
+import { readRoundReview, roundInfo } from './round-data.ts'
+import type { ReviewRounds } from './rounds.ts'
 
 /**
  * `GET /api/me`: what a student sees. Anonymity is applied here, on the server: reviewers get
@@ -45,19 +45,35 @@ export class StudentPage {
       const own = submissions.get(student.team)
       let received: MeResponse['rounds'][number]['received'] = null
       if (own) {
-        const reviews = new Map((await this.storage.peerReview.listRoundReviews(round.id)).map((review) => [review.assignmentId, review]))
-        const ofTeam = (await this.storage.peerReview.listAssignments(round.id)).filter(({ team }) => team === student.team)
+        const store = this.storage.peerReview
+        const reviews = new Map((await store.listRoundReviews(round.id)).map((review) => [review.assignmentId, review]))
+        const hidden = new Set(await store.listHidden(round.id))
+        const rating = new Map((await store.listRatings(round.id)).filter(({ studentKey }) => studentKey === student.key).map((r) => [r.assignmentId, r]))
+        const flag = new Map((await store.listFlags(round.id)).filter(({ studentKey }) => studentKey === student.key).map((f) => [f.assignmentId, f]))
+        const ofTeam = (await store.listAssignments(round.id)).filter(({ team }) => team === student.team)
         received = {
           versionId: own.versionId,
           reviews: ofTeam.flatMap((assignment) => {
             const review = reviews.get(assignment.id)
-            if (review?.status !== 'submitted') return []
+            if (review?.status !== 'submitted' || hidden.has(assignment.id)) return []
             const reviewer = round.anonymity === 'double' ? assignment.reviewerPseudonym : (roster.get(assignment.studentKey)?.name ?? assignment.reviewerPseudonym)
-            return [{ reviewer, review: readRoundReview(review) }]
+            const mine = rating.get(assignment.id)
+            const flagged = flag.get(assignment.id)
+            return [
+              {
+                id: assignment.id,
+                reviewer,
+                review: readRoundReview(review),
+                rating: mine ? { helpfulness: mine.helpfulness, comment: mine.comment } : null,
+                flag: flagged ? { reason: flagged.reason } : null,
+              },
+            ]
           }),
         }
       }
-      rounds.push({ ...roundInfo(round), assignments, received })
+      const calibration = round.calibration ? await this.storage.peerReview.getCalibration(round.id, student.key) : null
+      const calibrated = calibration ? criterionScoresSchema.parse(JSON.parse(calibration.scores)) : null
+      rounds.push({ ...roundInfo(round), calibrated, assignments, received })
     }
     return {
       session: { id: session.id, name: session.name },

@@ -41,6 +41,31 @@ export interface RoundReviewRecord {
   late: boolean
 }
 
+/** A reviewed team member's helpfulness rating (1 to 5) of a review they received: one per review and student. */
+export interface RatingRecord {
+  assignmentId: string
+  studentKey: string
+  helpfulness: number
+  comment: string
+  updatedAt: number
+}
+
+/** A reviewed team member flagging a review they received as inappropriate: one per review and student. */
+export interface FlagRecord {
+  assignmentId: string
+  studentKey: string
+  reason: string
+  createdAt: number
+}
+
+/** A student's scores of a round's calibration example; `scores` is `{ criterion: score }` as JSON. */
+export interface CalibrationRecord {
+  roundId: string
+  studentKey: string
+  scores: string
+  submittedAt: number
+}
+
 /**
  * Rosters, review rounds, assignments and round reviews, in SQLite or PostgreSQL alike
  * (`sqlite-peer-review.ts`, `postgres-peer-review.ts`): every node serves rounds from here.
@@ -60,6 +85,8 @@ export interface PeerReviewStorage {
   /** Stores a round with its assignments in one transaction. */
   createRound(round: RoundRecord, assignments: AssignmentRecord[]): Promise<void>
   getRound(id: string): Promise<RoundRecord | null>
+  /** Replaces a round's `data` (its settings, such as the grade weights). */
+  updateRoundData(id: string, data: string): Promise<void>
   /** A session's rounds, oldest first. */
   listRounds(sessionId: string): Promise<RoundRecord[]>
   /** Adds assignments to a round (a late student's); ones the round already has are left as they are. */
@@ -74,4 +101,19 @@ export interface PeerReviewStorage {
   getRoundReview(assignmentId: string): Promise<RoundReviewRecord | null>
   /** The reviews written in a round (drafts too). */
   listRoundReviews(roundId: string): Promise<RoundReviewRecord[]>
+
+  /** Stores a rating, replacing the student's earlier one of the same review. */
+  putRating(rating: RatingRecord): Promise<void>
+  listRatings(roundId: string): Promise<RatingRecord[]>
+  /** Stores a flag, replacing the student's earlier one of the same review. */
+  putFlag(flag: FlagRecord): Promise<void>
+  listFlags(roundId: string): Promise<FlagRecord[]>
+  setHidden(assignmentId: string, hidden: boolean, at: number): Promise<void>
+  /** The ids of the round's assignments whose review the instructor hid. */
+  listHidden(roundId: string): Promise<string[]>
+
+  /** Stores a student's calibration scores once; false when they already gave theirs. */
+  addCalibration(calibration: CalibrationRecord): Promise<boolean>
+  getCalibration(roundId: string, studentKey: string): Promise<CalibrationRecord | null>
+  listCalibrations(roundId: string): Promise<CalibrationRecord[]>
 }

@@ -1,6 +1,15 @@
 import type { Pool } from 'pg'
 import { inTransaction } from './postgres-transaction.ts'
-import type { AssignmentRecord, PeerReviewStorage, RoundRecord, RoundReviewRecord, StudentRecord } from './peer-review-types.ts'
+import type {
+  AssignmentRecord,
+  CalibrationRecord,
+  FlagRecord,
+  PeerReviewStorage,
+  RatingRecord,
+  RoundRecord,
+  RoundReviewRecord,
+  StudentRecord,
+} from './peer-review-types.ts'
 
 interface StudentRow {
   key: string
@@ -31,6 +40,26 @@ interface ReviewRow {
   updated_at: string
   submitted_at: string | null
   late: number
+}
+
+interface RatingRow {
+  assignment_id: string
+  student_key: string
+  helpfulness: number
+  comment: string
+  updated_at: string
+}
+interface FlagRow {
+  assignment_id: string
+  student_key: string
+  reason: string
+  created_at: string
+}
+interface CalibrationRow {
+  round_id: string
+  student_key: string
+  scores: string
+  submitted_at: string
 }
 
 const STUDENT_COLUMNS = 'key, session_id, student_id, name, team, generation'
@@ -103,6 +132,11 @@ export class PostgresPeerReview implements PeerReviewStorage {
     return rows[0] ? roundOf(rows[0]) : null
   }
 
+  async updateRoundData(id: string, data: string): Promise<void> {
+    await this.ready
+    await this.pool.query('UPDATE review_rounds SET data = $1 WHERE id = $2', [data, id])
+  }
+
   async listRounds(sessionId: string): Promise<RoundRecord[]> {
     await this.ready
     const { rows } = await this.pool.query<RoundRow>(
@@ -165,6 +199,97 @@ export class PostgresPeerReview implements PeerReviewStorage {
     )
     return rows.map(roundReview)
   }
+
+  async putRating({ assignmentId, studentKey, helpfulness, comment, updatedAt }: RatingRecord): Promise<void> {
+    await this.ready
+    await this.pool.query(
+      `INSERT INTO review_ratings (assignment_id, student_key, helpfulness, comment, updated_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (assignment_id, student_key) DO UPDATE SET helpfulness = excluded.helpfulness, comment = excluded.comment, updated_at = excluded.updated_at`,
+      [assignmentId, studentKey, helpfulness, comment, updatedAt],
+    )
+  }
+
+  async listRatings(roundId: string): Promise<RatingRecord[]> {
+    const rows = await this.inRound<RatingRow>('review_ratings', 'x.helpfulness, x.comment, x.updated_at', roundId)
+    return rows.map((row) => ({
+      assignmentId: row.assignment_id,
+      studentKey: row.student_key,
+      helpfulness: Number(row.helpfulness),
+      comment: row.comment,
+      updatedAt: Number(row.updated_at),
+    }))
+  }
+
+  async putFlag({ assignmentId, studentKey, reason, createdAt }: FlagRecord): Promise<void> {
+    await this.ready
+    await this.pool.query(
+      `INSERT INTO review_flags (assignment_id, student_key, reason, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (assignment_id, student_key) DO UPDATE SET reason = excluded.reason, created_at = excluded.created_at`,
+      [assignmentId, studentKey, reason, createdAt],
+    )
+  }
+
+  async listFlags(roundId: string): Promise<FlagRecord[]> {
+    const rows = await this.inRound<FlagRow>('review_flags', 'x.reason, x.created_at', roundId)
+    return rows.map((row) => ({ assignmentId: row.assignment_id, studentKey: row.student_key, reason: row.reason, createdAt: Number(row.created_at) }))
+  }
+
+  /** Rows of `table` (keyed by assignment and student) for the round's assignments, in assignment order. */
+  private async inRound<T extends { assignment_id: string; student_key: string }>(table: string, columns: string, roundId: string): Promise<T[]> {
+    await this.ready
+    const { rows } = await this.pool.query<T>(
+      `SELECT x.assignment_id, x.student_key, ${columns} FROM ${table} x
+       JOIN review_assignments a ON a.id = x.assignment_id WHERE a.round_id = $1 ORDER BY a.position, x.student_key`,
+      [roundId],
+    )
+    return rows
+  }
+
+  async setHidden(assignmentId: string, hidden: boolean, at: number): Promise<void> {
+    await this.ready
+    if (hidden) await this.pool.query('INSERT INTO hidden_reviews (assignment_id, hidden_at) VALUES ($1, $2) ON CONFLICT (assignment_id) DO NOTHING', [assignmentId, at])
+    else await this.pool.query('DELETE FROM hidden_reviews WHERE assignment_id = $1', [assignmentId])
+  }
+
+  async listHidden(roundId: string): Promise<string[]> {
+    await this.ready
+    const { rows } = await this.pool.query<{ assignment_id: string }>(
+      'SELECT h.assignment_id FROM hidden_reviews h JOIN review_assignments a ON a.id = h.assignment_id WHERE a.round_id = $1 ORDER BY a.position',
+      [roundId],
+    )
+    return rows.map((row) => row.assignment_id)
+  }
+
+  async addCalibration({ roundId, studentKey, scores, submittedAt }: CalibrationRecord): Promise<boolean> {
+    await this.ready
+    const { rowCount } = await this.pool.query(
+      'INSERT INTO calibrations (round_id, student_key, scores, submitted_at) VALUES ($1, $2, $3, $4) ON CONFLICT (round_id, student_key) DO NOTHING',
+      [roundId, studentKey, scores, submittedAt],
+    )
+    return rowCount === 1
+  }
+
+  async getCalibration(roundId: string, studentKey: string): Promise<CalibrationRecord | null> {
+    await this.ready
+    const { rows } = await this.pool.query<CalibrationRow>(
+      'SELECT round_id, student_key, scores, submitted_at FROM calibrations WHERE round_id = $1 AND student_key = $2',
+      [roundId, studentKey],
+    )
+    return rows[0] ? calibration(rows[0]) : null
+  }
+
+  async listCalibrations(roundId: string): Promise<CalibrationRecord[]> {
+    await this.ready
+    const { rows } = await this.pool.query<CalibrationRow>(
+      'SELECT round_id, student_key, scores, submitted_at FROM calibrations WHERE round_id = $1 ORDER BY student_key',
+      [roundId],
+    )
+    return rows.map(calibration)
+  }
+}
+
+function calibration(row: CalibrationRow): CalibrationRecord {
+  return { roundId: row.round_id, studentKey: row.student_key, scores: row.scores, submittedAt: Number(row.submitted_at) }
 }
 
 const INSERT_ASSIGNMENT = `INSERT INTO review_assignments (id, round_id, student_key, team, reviewer_pseudonym, position)

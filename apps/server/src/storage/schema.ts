@@ -135,6 +135,36 @@ export function migrations({ time, blob, rowId, tableOptions }: SqlDialect): rea
     ALTER TABLE versions ADD COLUMN backup INTEGER NOT NULL DEFAULT 0;
     UPDATE versions SET backup = 1 WHERE name LIKE 'Before restoring %';
     `,
+    // Peer review part 2: the reviewed team's ratings and flags of the reviews it received, the
+    // reviews the instructor hid, and each student's scores of the round's calibration example.
+    `
+    CREATE TABLE review_ratings (
+      assignment_id TEXT NOT NULL REFERENCES review_assignments(id) ON DELETE CASCADE,
+      student_key TEXT NOT NULL REFERENCES students(key) ON DELETE CASCADE,
+      helpfulness INTEGER NOT NULL,
+      comment TEXT NOT NULL,
+      updated_at ${time} NOT NULL,
+      PRIMARY KEY (assignment_id, student_key)
+    )${tableOptions};
+    CREATE TABLE review_flags (
+      assignment_id TEXT NOT NULL REFERENCES review_assignments(id) ON DELETE CASCADE,
+      student_key TEXT NOT NULL REFERENCES students(key) ON DELETE CASCADE,
+      reason TEXT NOT NULL,
+      created_at ${time} NOT NULL,
+      PRIMARY KEY (assignment_id, student_key)
+    )${tableOptions};
+    CREATE TABLE hidden_reviews (
+      assignment_id TEXT PRIMARY KEY REFERENCES review_assignments(id) ON DELETE CASCADE,
+      hidden_at ${time} NOT NULL
+    )${tableOptions};
+    CREATE TABLE calibrations (
+      round_id TEXT NOT NULL REFERENCES review_rounds(id) ON DELETE CASCADE,
+      student_key TEXT NOT NULL REFERENCES students(key) ON DELETE CASCADE,
+      scores TEXT NOT NULL,
+      submitted_at ${time} NOT NULL,
+      PRIMARY KEY (round_id, student_key)
+    )${tableOptions};
+    `,
   ]
 }
 

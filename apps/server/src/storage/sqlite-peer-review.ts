@@ -1,6 +1,15 @@
 import type { SQLOutputValue } from 'node:sqlite'
 import type { SqliteDatabase } from './sqlite-database.ts'
-import type { AssignmentRecord, PeerReviewStorage, RoundRecord, RoundReviewRecord, StudentRecord } from './peer-review-types.ts'
+import type {
+  AssignmentRecord,
+  CalibrationRecord,
+  FlagRecord,
+  PeerReviewStorage,
+  RatingRecord,
+  RoundRecord,
+  RoundReviewRecord,
+  StudentRecord,
+} from './peer-review-types.ts'
 
 type Row = Record<string, SQLOutputValue>
 
@@ -52,6 +61,10 @@ export class SqlitePeerReview implements PeerReviewStorage {
   async getRound(id: string): Promise<RoundRecord | null> {
     const row = this.db.statement('SELECT id, session_id, created_at, data FROM review_rounds WHERE id = ?').get(id)
     return row ? roundOf(row) : null
+  }
+
+  async updateRoundData(id: string, data: string): Promise<void> {
+    this.db.statement('UPDATE review_rounds SET data = ? WHERE id = ?').run(data, id)
   }
 
   async listRounds(sessionId: string): Promise<RoundRecord[]> {
@@ -115,6 +128,85 @@ export class SqlitePeerReview implements PeerReviewStorage {
       .all(roundId)
       .map(roundReview)
   }
+
+  async putRating({ assignmentId, studentKey, helpfulness, comment, updatedAt }: RatingRecord): Promise<void> {
+    this.db
+      .statement(
+        `INSERT INTO review_ratings (assignment_id, student_key, helpfulness, comment, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (assignment_id, student_key) DO UPDATE SET helpfulness = excluded.helpfulness, comment = excluded.comment, updated_at = excluded.updated_at`,
+      )
+      .run(assignmentId, studentKey, helpfulness, comment, updatedAt)
+  }
+
+  async listRatings(roundId: string): Promise<RatingRecord[]> {
+    return this.inRound('review_ratings', 'x.helpfulness, x.comment, x.updated_at', roundId).map((row) => ({
+      assignmentId: String(row.assignment_id),
+      studentKey: String(row.student_key),
+      helpfulness: Number(row.helpfulness),
+      comment: String(row.comment),
+      updatedAt: Number(row.updated_at),
+    }))
+  }
+
+  async putFlag({ assignmentId, studentKey, reason, createdAt }: FlagRecord): Promise<void> {
+    this.db
+      .statement(
+        `INSERT INTO review_flags (assignment_id, student_key, reason, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (assignment_id, student_key) DO UPDATE SET reason = excluded.reason, created_at = excluded.created_at`,
+      )
+      .run(assignmentId, studentKey, reason, createdAt)
+  }
+
+  async listFlags(roundId: string): Promise<FlagRecord[]> {
+    return this.inRound('review_flags', 'x.reason, x.created_at', roundId).map((row) => ({
+      assignmentId: String(row.assignment_id),
+      studentKey: String(row.student_key),
+      reason: String(row.reason),
+      createdAt: Number(row.created_at),
+    }))
+  }
+
+  /** Rows of `table` (keyed by assignment and student) for the round's assignments, in assignment order. */
+  private inRound(table: string, columns: string, roundId: string): Row[] {
+    return this.db
+      .statement(
+        `SELECT x.assignment_id, x.student_key, ${columns} FROM ${table} x
+         JOIN review_assignments a ON a.id = x.assignment_id WHERE a.round_id = ? ORDER BY a.position, x.student_key`,
+      )
+      .all(roundId)
+  }
+
+  async setHidden(assignmentId: string, hidden: boolean, at: number): Promise<void> {
+    if (hidden) this.db.statement('INSERT INTO hidden_reviews (assignment_id, hidden_at) VALUES (?, ?) ON CONFLICT (assignment_id) DO NOTHING').run(assignmentId, at)
+    else this.db.statement('DELETE FROM hidden_reviews WHERE assignment_id = ?').run(assignmentId)
+  }
+
+  async listHidden(roundId: string): Promise<string[]> {
+    return this.db
+      .statement('SELECT h.assignment_id FROM hidden_reviews h JOIN review_assignments a ON a.id = h.assignment_id WHERE a.round_id = ? ORDER BY a.position')
+      .all(roundId)
+      .map((row) => String(row.assignment_id))
+  }
+
+  async addCalibration({ roundId, studentKey, scores, submittedAt }: CalibrationRecord): Promise<boolean> {
+    const result = this.db
+      .statement('INSERT INTO calibrations (round_id, student_key, scores, submitted_at) VALUES (?, ?, ?, ?) ON CONFLICT (round_id, student_key) DO NOTHING')
+      .run(roundId, studentKey, scores, submittedAt)
+    return Number(result.changes) === 1
+  }
+
+  async getCalibration(roundId: string, studentKey: string): Promise<CalibrationRecord | null> {
+    const row = this.db.statement('SELECT round_id, student_key, scores, submitted_at FROM calibrations WHERE round_id = ? AND student_key = ?').get(roundId, studentKey)
+    return row ? calibration(row) : null
+  }
+
+  async listCalibrations(roundId: string): Promise<CalibrationRecord[]> {
+    return this.db.statement('SELECT round_id, student_key, scores, submitted_at FROM calibrations WHERE round_id = ? ORDER BY student_key').all(roundId).map(calibration)
+  }
+}
+
+function calibration(row: Row): CalibrationRecord {
+  return { roundId: String(row.round_id), studentKey: String(row.student_key), scores: String(row.scores), submittedAt: Number(row.submitted_at) }
 }
 
 function student(row: Row): StudentRecord {

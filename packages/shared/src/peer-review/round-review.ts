@@ -58,3 +58,10 @@ export function scoreProblems(rubric: RoundRubric, scores: RoundReviewContent['s
 export function missingScores(rubric: RoundRubric, scores: RoundReviewContent['scores']): string[] {
   return rubric.criteria.filter(({ id }) => scores[id]?.score == null).map(({ label }) => label)
 }
+
+/** What is wrong with scores given as plain numbers (a calibration): off the rubric, off a scale, or a criterion left out. */
+export function criterionScoreProblems(rubric: RoundRubric, scores: Readonly<Record<string, number>>): string[] {
+  const asReview = Object.fromEntries(Object.entries(scores).map(([id, score]) => [id, { score, justification: '' }]))
+  const missing = missingScores(rubric, asReview)
+  return [...scoreProblems(rubric, asReview), ...(missing.length > 0 ? [`Score every criterion: ${missing.join(', ')}`] : [])]
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { RUBRIC_CRITERIA } from '../model/rubric.ts'
+import { boardIdSchema } from '../protocol/ids.ts'
+import { DEFAULT_GRADE_WEIGHTS, gradeWeightsSchema } from './grades.ts'
 
 /**
  * What a round hides: `none`, `single` (reviewers do not learn the team they review or its
@@ -44,6 +46,13 @@ export function defaultRoundRubric(): RoundRubric {
 /** At most this many reviews per student in one round. */
 export const MAX_REVIEWS_PER_STUDENT = 10
 
+/** Criterion scores by criterion id, as calibration gives them (a review's scores carry justifications too). */
+export const criterionScoresSchema = z.record(z.string(), z.number().int())
+
+/** A round's calibration: an example design version and the instructor's scores of it, which each student scores first. */
+export const calibrationSettingsSchema = z.object({ boardId: boardIdSchema, versionId: z.string().min(1), scores: criterionScoresSchema })
+export type CalibrationSettings = z.infer<typeof calibrationSettingsSchema>
+
 /** `POST /api/sessions/:id/rounds` request body. `dueAt`: milliseconds since the epoch or an ISO date. */
 export const roundSettingsSchema = z.object({
   reviewsPerStudent: z.number().int().min(1).max(MAX_REVIEWS_PER_STUDENT).default(2),
@@ -52,6 +61,10 @@ export const roundSettingsSchema = z.object({
   rubric: roundRubricSchema.optional().transform((rubric) => rubric ?? defaultRoundRubric()),
   /** Reproduces an assignment; drawn at random when absent. */
   seed: z.number().int().min(0).max(0xffffffff).optional(),
+  /** Optional: students score this example before they may write their reviews. */
+  calibration: calibrationSettingsSchema.optional(),
+  /** How the review score weighs accuracy, helpfulness and timeliness. */
+  weights: gradeWeightsSchema.default(DEFAULT_GRADE_WEIGHTS),
 })
 export type RoundSettingsInput = z.input<typeof roundSettingsSchema>
 export type RoundSettings = Omit<z.output<typeof roundSettingsSchema>, 'seed'>

@@ -15,7 +15,8 @@ export interface ReportComment {
   version: string | null
 }
 
-function targetOf(anchor: ThreadAnchor, graph: DesignGraph): string {
+/** What a comment's anchor points at, named from the design: "Replicas of component API". */
+export function anchorTarget(anchor: ThreadAnchor, graph: DesignGraph): string {
   if (anchor.kind === 'point') return 'a point on the board'
   const component = graph.components.get(anchor.shapeId)
   const connection = graph.connections.find((candidate) => candidate.id === anchor.shapeId)
@@ -35,7 +36,7 @@ export function openReviewComments(threads: readonly ReviewThread[], graph: Desi
   return threads
     .filter((thread) => thread.status === 'open' && thread.comments.length > 0)
     .map((thread) => ({
-      target: targetOf(thread.anchor, graph),
+      target: anchorTarget(thread.anchor, graph),
       text: thread.comments[0]!.text.trim(),
       replies: thread.comments.length - 1,
       version: thread.versionId === null ? null : (versionNames.get(thread.versionId) ?? 'an earlier version'),

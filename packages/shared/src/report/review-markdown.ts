@@ -12,17 +12,18 @@ export interface ReviewMarkdownInput {
 }
 
 /** Plain text as Markdown text: no HTML gets through, and markup characters stay literal. */
-function text(value: string): string {
+export function markdownText(value: string): string {
   return value.replace(/[\\`*_[\]<>#|]/g, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : `\\${char}`))
 }
 
-function time(ms: number): string {
+/** A time as Markdown exports show it: "2026-12-03 23:50 UTC". */
+export function utcMinute(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC'
 }
 
 /** A review (rubric aggregate, each reviewer's rubric, every thread) as a Markdown document. */
 export function reviewAsMarkdown({ boardTitle, threads, rubrics, describeAnchor, now }: ReviewMarkdownInput): string {
-  const lines: string[] = [`# Review of ${text(boardTitle)}`, '', `Exported ${time(now)}.`, '', '## Rubric', '']
+  const lines: string[] = [`# Review of ${markdownText(boardTitle)}`, '', `Exported ${utcMinute(now)}.`, '', '## Rubric', '']
   const aggregate = aggregateRubrics(rubrics)
   lines.push('| Criterion | Mean score | Reviewers who scored |', '| --- | --- | --- |')
   for (const { criterion, mean, scores } of aggregate) {
@@ -30,20 +31,20 @@ export function reviewAsMarkdown({ boardTitle, threads, rubrics, describeAnchor,
     lines.push(`| ${label} | ${mean === null ? '–' : mean.toFixed(1)} | ${scores} |`)
   }
   for (const rubric of rubrics) {
-    lines.push('', `### ${text(rubric.reviewer.name)}`, '')
+    lines.push('', `### ${markdownText(rubric.reviewer.name)}`, '')
     for (const { id, label } of RUBRIC_CRITERIA) {
       const entry = rubric.entries[id]
       const score = entry?.score ?? '–'
-      const justification = entry?.justification.trim() ? ` ${text(entry.justification.trim())}` : ''
+      const justification = entry?.justification.trim() ? ` ${markdownText(entry.justification.trim())}` : ''
       lines.push(`- **${label}**: ${score}/5.${justification}`)
     }
   }
   lines.push('', '## Comments', '')
   if (threads.length === 0) lines.push('No comments.')
   for (const thread of threads) {
-    lines.push(`### ${text(describeAnchor(thread.anchor))} (${thread.status})`, '')
+    lines.push(`### ${markdownText(describeAnchor(thread.anchor))} (${thread.status})`, '')
     for (const comment of thread.comments) {
-      lines.push(`- ${text(comment.author.name)}, ${time(comment.createdAt)}: ${text(comment.text).replace(/\n/g, '\n  ')}`)
+      lines.push(`- ${markdownText(comment.author.name)}, ${utcMinute(comment.createdAt)}: ${markdownText(comment.text).replace(/\n/g, '\n  ')}`)
     }
     lines.push('')
   }
