@@ -79,13 +79,15 @@ function diskGoal(results: BenchResults): Goal {
 }
 
 function memoryGoal(results: BenchResults): Goal {
-  const slope = (kind: ServerKind) => results.memory.find((r) => r.kind === kind)?.connections.rssKiBPer ?? Number.NaN
-  const value = slope('concord') / slope('hocuspocus')
+  const sweep = (kind: ServerKind) => results.memory.find((r) => r.kind === kind)?.connections
+  const [concord, stock] = [sweep('concord'), sweep('hocuspocus')]
+  const kib = (value: number | undefined) => (value ?? Number.NaN).toFixed(1)
+  const value = (concord?.rssKiBPer ?? Number.NaN) / (stock?.rssKiBPer ?? Number.NaN)
   return {
     goal: 'memory per idle connection: Concord ≤ 1.2 × stock Hocuspocus',
     value,
     limit: 1.2,
-    measured: `${ratio(value)}: ${slope('concord').toFixed(1)} vs ${slope('hocuspocus').toFixed(1)} KiB per connection (RSS slope)`,
+    measured: `${ratio(value)}: ${kib(concord?.rssKiBPer)} vs ${kib(stock?.rssKiBPer)} KiB per connection (RSS slope; V8 heap ${kib(concord?.heapKiBPer)} vs ${kib(stock?.heapKiBPer)} KiB)`,
     notes: [],
   }
 }

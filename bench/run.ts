@@ -105,6 +105,17 @@ async function main(): Promise<void> {
   const pool = ClientPool.start(plan.workers, ROOT, logDir)
   console.info(`servers and ${plan.workers} client workers up (logs in ${logDir})`)
 
+  // Memory first, while the servers' resident sets hold nothing freed by earlier scenarios that new
+  // connections would reuse (that made the RSS slope flat or negative).
+  if (selected.includes('memory')) {
+    const { connections, boards } = plan.memory
+    for (const kind of plan.memory.servers) {
+      const what = `memory ${kind}`
+      if (!fits(what, runSeconds.memory(plan))) continue
+      const result = await attempt(what, () => memoryRun(servers.get(kind)!, pool, connections, boards))
+      if (result) results.memory.push({ kind, ...result })
+    }
+  }
   if (selected.includes('fanout')) {
     const { timing, writerHz } = plan.fanout
     for (let run = 1; run <= plan.fanout.runs; run++) {
@@ -145,15 +156,6 @@ async function main(): Promise<void> {
         if (result) results.rooms.push({ kind, ...result })
         if (!result?.holds) failed.add(kind)
       }
-    }
-  }
-  if (selected.includes('memory')) {
-    const { connections, boards } = plan.memory
-    for (const kind of plan.memory.servers) {
-      const what = `memory ${kind}`
-      if (!fits(what, runSeconds.memory(plan))) continue
-      const result = await attempt(what, () => memoryRun(servers.get(kind)!, pool, connections, boards))
-      if (result) results.memory.push({ kind, ...result })
     }
   }
   for (const scenario of ['busy', 'lecture'] as const) {
