@@ -1,10 +1,17 @@
 import type { PhaseTiming } from './lib/phase.ts'
 import type { ServerKind } from './lib/servers.ts'
-import { BUSY_CLASSROOM, LECTURE_HALL, type RoomMix } from './scenarios/classroom.ts'
+import { BUSY_CLASSROOM, LECTURE_HALL, THOUSAND_SEAT_HALL, type RoomMix } from './scenarios/classroom.ts'
 
 export type ScenarioName = 'fanout' | 'disk' | 'rooms' | 'memory' | 'busy' | 'lecture' | 'lab' | 'join' | 'analysis'
 /** In the order they run: the ones with a goal of the performance issues first, so a budget cut spares them. */
 export const SCENARIOS: ScenarioName[] = ['fanout', 'disk', 'rooms', 'memory', 'busy', 'lecture', 'lab', 'join', 'analysis']
+
+/** The one-room classroom runs, in the order they run, with the scenario each belongs to (both halls are `lecture`). */
+export const CLASSROOMS = [
+  { table: 'busy', scenario: 'busy' },
+  { table: 'lecture', scenario: 'lecture' },
+  { table: 'hall', scenario: 'lecture' },
+] as const satisfies readonly { table: string; scenario: ScenarioName }[]
 
 /**
  * What the replication lab's telemetry costs: the same room on Concord without the telemetry
@@ -17,7 +24,7 @@ export const LAB_VARIANTS = [
 ] as const satisfies readonly { name: string; kind: ServerKind; labViewer: boolean }[]
 export type LabVariant = (typeof LAB_VARIANTS)[number]['name']
 
-/** What one `pnpm bench` runs. Sized to finish in under 20 minutes on the 2-core machine. */
+/** What one `pnpm bench` runs. Sized to finish in under 21 minutes on the 2-core machine. */
 export interface BenchPlan {
   workers: number
   /**
@@ -29,6 +36,8 @@ export interface BenchPlan {
   disk: { clients: number; runs: number; writerHz: number; timing: PhaseTiming }
   busy: { servers: Partial<Record<ServerKind, number>>; mix: RoomMix; timing: PhaseTiming }
   lecture: { servers: Partial<Record<ServerKind, number>>; mix: RoomMix; timing: PhaseTiming }
+  /** The 1,000-seat hall, run with the lecture hall. */
+  hall: { servers: Partial<Record<ServerKind, number>>; mix: RoomMix; timing: PhaseTiming }
   /** `runs` of every lab variant, interleaved. */
   lab: { runs: number; mix: RoomMix; timing: PhaseTiming }
   join: { servers: ServerKind[]; runs: number; joiners: number; shapes: number; spreadMs: number }
@@ -49,6 +58,8 @@ export const FULL_PLAN: BenchPlan = {
   busy: { servers: { concord: 2 }, mix: BUSY_CLASSROOM, timing: { warmupMs: 2000, measureMs: 45_000, drainMs: 1000 } },
   // Roles (hidden viewers) exist only in Concord.
   lecture: { servers: { concord: 2 }, mix: LECTURE_HALL, timing: { warmupMs: 2000, measureMs: 45_000, drainMs: 1000 } },
+  // Shorter: a thousand clients take a while to open; 20 s still hold millions of deliveries.
+  hall: { servers: { concord: 2 }, mix: THOUSAND_SEAT_HALL, timing: { warmupMs: 2000, measureMs: 20_000, drainMs: 1000 } },
   // Short runs: server CPU over a few seconds of a steady room is stable enough to compare.
   lab: { runs: 2, mix: BUSY_CLASSROOM, timing: { warmupMs: 1000, measureMs: 5000, drainMs: 500 } },
   join: { servers: ['concord', 'hocuspocus'], runs: 3, joiners: 200, shapes: 2000, spreadMs: 1000 },
@@ -64,6 +75,7 @@ export const QUICK_PLAN: BenchPlan = {
   disk: { clients: 20, runs: 1, writerHz: 20, timing: { warmupMs: 500, measureMs: 2000, drainMs: 500 } },
   busy: { servers: { concord: 1, hocuspocus: 1 }, mix: { draggers: 2, cursors: 3, idle: 3, viewers: 0 }, timing: { warmupMs: 500, measureMs: 3000, drainMs: 500 } },
   lecture: { servers: { concord: 1 }, mix: { draggers: 2, cursors: 3, idle: 0, viewers: 10 }, timing: { warmupMs: 500, measureMs: 3000, drainMs: 500 } },
+  hall: { servers: { concord: 1 }, mix: { draggers: 2, cursors: 3, idle: 5, viewers: 20 }, timing: { warmupMs: 500, measureMs: 3000, drainMs: 500 } },
   lab: { runs: 1, mix: { draggers: 2, cursors: 3, idle: 3, viewers: 0 }, timing: { warmupMs: 500, measureMs: 2000, drainMs: 500 } },
   join: { servers: ['concord', 'hocuspocus'], runs: 1, joiners: 20, shapes: 200, spreadMs: 200 },
   rooms: { servers: ['concord', 'hocuspocus'], steps: [5, 10], timing: { warmupMs: 500, measureMs: 2000, drainMs: 500 } },

@@ -26,6 +26,9 @@ export function spread(values: number[], format: (value: number) => string = ms)
 
 export const percent = (value: number) => `${(value * 100).toFixed(0)}%`
 
+/** A rounded count with thousands separators ("13,200"). */
+export const count = (value: number) => Math.round(value).toLocaleString('en-US')
+
 /** Whether any of these runs had the client workers above `HARNESS_BOUND_CPU`. */
 export function harnessBound(clientCpu: number[]): boolean {
   return clientCpu.some((share) => share > HARNESS_BOUND_CPU)

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { SERVER_LABELS, type ServerKind } from './lib/servers.ts'
 import { LAB_VARIANTS, type BenchPlan, type LabVariant } from './plan.ts'
 import { diskTable } from './report-disk.ts'
-import { byServer, clientCpuCell, HARNESS_BOUND_CPU, deliveries, median, ms, percent, spread, verified } from './report-format.ts'
+import { byServer, clientCpuCell, count, HARNESS_BOUND_CPU, deliveries, median, ms, percent, spread, verified } from './report-format.ts'
 import { goalsTable } from './report-goals.ts'
 import { memoryTable } from './report-memory.ts'
 import { DRAG_WRITES_HZ, PRESENCE_HZ, type ClassroomRun } from './scenarios/classroom.ts'
@@ -36,6 +36,7 @@ export interface BenchResults {
   memory: (MemoryRun & { kind: ServerKind })[]
   busy: (ClassroomRun & { kind: ServerKind; run: number })[]
   lecture: (ClassroomRun & { kind: ServerKind; run: number })[]
+  hall: (ClassroomRun & { kind: ServerKind; run: number })[]
   lab: (ClassroomRun & { variant: LabVariant; kind: ServerKind; run: number })[]
   join: (JoinStormRun & { kind: ServerKind; run: number })[]
   rooms: (RoomsStep & { kind: ServerKind })[]
@@ -100,6 +101,7 @@ function renderTables(results: BenchResults): string {
   if (results.disk.length > 0) lines.push('', ...diskTable(results))
   if (results.busy.length > 0) lines.push('', ...classroomTable('Busy classroom room', results.busy, results.plan.busy))
   if (results.lecture.length > 0) lines.push('', ...classroomTable('Lecture hall', results.lecture, results.plan.lecture))
+  if (results.hall.length > 0) lines.push('', ...classroomTable('1,000-seat lecture hall', results.hall, results.plan.hall))
   if (results.lab.length > 0) lines.push('', ...labTable(results))
   if (results.join.length > 0) lines.push('', ...joinTable(results))
   if (results.rooms.length > 0) lines.push('', ...roomsTable(results))
@@ -153,14 +155,14 @@ function classroomTable(title: string, runs: BenchResults['busy'], plan: BenchPl
   const lines = [
     `### ${title}: ${mix.draggers} dragging (${DRAG_WRITES_HZ} doc writes/s each), ${mix.cursors} moving cursors (${PRESENCE_HZ} presence updates/s each), ${mix.idle} idle editors, ${mix.viewers} viewers; ${timing.measureMs / 1000} s measured per run`,
     '',
-    'Propagation per delivery (send to each receiver) and per write (send to the last receiver).',
+    'Propagation per delivery (send to each receiver) and per write (send to the last receiver). Awareness frames and bytes per second: what the thin clients (all but the two probes) received in the measured window, summed; bytes are websocket payloads.',
     '',
-    '| server | runs | doc p50 | doc p99 | doc p99 last receiver | doc delivered / expected | awareness p50 | awareness p99 | awareness delivered / sent × receivers | server CPU | event-loop delay p99 | server RSS | group commit mean / ack delay mean | client CPU | content verified |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| server | runs | doc p50 | doc p99 | doc p99 last receiver | doc delivered / expected | awareness p50 | awareness p99 | awareness delivered / sent × receivers | awareness frames/s | awareness KiB/s | server CPU | event-loop delay p99 | server RSS | group commit mean / ack delay mean | client CPU | content verified |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ]
   for (const [kind, group] of byServer(runs)) {
     lines.push(
-      `| ${SERVER_LABELS[kind]} | ${group.length} | ${spread(group.map((r) => r.doc.all.p50))} | ${spread(group.map((r) => r.doc.all.p99))} | ${spread(group.map((r) => r.doc.last.p99))} | ${deliveries(group.map((r) => r.doc))} | ${spread(group.map((r) => r.awareness.all.p50))} | ${spread(group.map((r) => r.awareness.all.p99))} | ${deliveries(group.map((r) => r.awareness))} | ${spread(group.map((r) => r.server.cpuShare), percent)} | ${spread(group.map((r) => r.server.loopDelayP99Ms))} | ${spread(group.map((r) => r.server.peakRssMb), (v) => `${v.toFixed(0)} MB`)} | ${durability(group)} | ${clientCpuCell(group.map((r) => r.clientCpu))} | ${verified(group.map((r) => r.contentVerified))} |`,
+      `| ${SERVER_LABELS[kind]} | ${group.length} | ${spread(group.map((r) => r.doc.all.p50))} | ${spread(group.map((r) => r.doc.all.p99))} | ${spread(group.map((r) => r.doc.last.p99))} | ${deliveries(group.map((r) => r.doc))} | ${spread(group.map((r) => r.awareness.all.p50))} | ${spread(group.map((r) => r.awareness.all.p99))} | ${deliveries(group.map((r) => r.awareness))} | ${spread(group.map((r) => r.awarenessTraffic.framesPerS), count)} | ${spread(group.map((r) => r.awarenessTraffic.bytesPerS / 1024), count)} | ${spread(group.map((r) => r.server.cpuShare), percent)} | ${spread(group.map((r) => r.server.loopDelayP99Ms))} | ${spread(group.map((r) => r.server.peakRssMb), (v) => `${v.toFixed(0)} MB`)} | ${durability(group)} | ${clientCpuCell(group.map((r) => r.clientCpu))} | ${verified(group.map((r) => r.contentVerified))} |`,
     )
   }
   return lines
@@ -183,7 +185,7 @@ function labTable(results: BenchResults): string[] {
     cpu.set(name, median(runs.map((r) => r.server.cpuShare)))
     const viewed = runs.map((r) => r.labMessages).filter((n): n is number => n !== null)
     lines.push(
-      `| ${name} | ${runs.length} | ${spread(runs.map((r) => r.doc.all.p50))} | ${spread(runs.map((r) => r.doc.all.p99))} | ${spread(runs.map((r) => r.awareness.all.p99))} | ${spread(runs.map((r) => r.server.cpuShare), percent)} | ${spread(runs.map((r) => r.server.loopDelayP99Ms))} | ${spread(runs.map((r) => r.server.peakRssMb), (v) => `${v.toFixed(0)} MB`)} | ${viewed.length > 0 ? spread(viewed, (v) => Math.round(v).toLocaleString('en-US')) : '–'} | ${clientCpuCell(runs.map((r) => r.clientCpu))} | ${verified(runs.map((r) => r.contentVerified))} |`,
+      `| ${name} | ${runs.length} | ${spread(runs.map((r) => r.doc.all.p50))} | ${spread(runs.map((r) => r.doc.all.p99))} | ${spread(runs.map((r) => r.awareness.all.p99))} | ${spread(runs.map((r) => r.server.cpuShare), percent)} | ${spread(runs.map((r) => r.server.loopDelayP99Ms))} | ${spread(runs.map((r) => r.server.peakRssMb), (v) => `${v.toFixed(0)} MB`)} | ${viewed.length > 0 ? spread(viewed, count) : '–'} | ${clientCpuCell(runs.map((r) => r.clientCpu))} | ${verified(runs.map((r) => r.contentVerified))} |`,
     )
   }
   const [off, unwatched, watched] = LAB_VARIANTS.map(({ name }) => cpu.get(name) ?? Number.NaN)
@@ -237,7 +239,7 @@ function roomsTable(results: BenchResults): string[] {
 }
 
 function growthLines(results: BenchResults): string[] {
-  const runs = [...results.busy, ...results.lecture].filter((r) => r.kind === 'concord' && r.growth?.afterBytes != null)
+  const runs = [...results.busy, ...results.lecture, ...results.hall].filter((r) => r.kind === 'concord' && r.growth?.afterBytes != null)
   if (runs.length === 0) return []
   const perDraggerMinute = runs.map((r) => {
     const g = r.growth!
@@ -248,7 +250,7 @@ function growthLines(results: BenchResults): string[] {
   return [
     '### Document growth: stored state after continuous dragging (Concord)',
     '',
-    'The board\'s stored snapshot after the room emptied (the server compacts its log then), minus the encoded board before the drags; over the busy-classroom and lecture-hall runs.',
+    'The board\'s stored snapshot after the room emptied (the server compacts its log then), minus the encoded board before the drags; over the busy-classroom and both lecture-hall runs.',
     '',
     '| per dragger per minute (8 writes/s) | per room per minute | runs |',
     '|---:|---:|---:|',

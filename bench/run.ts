@@ -2,7 +2,7 @@
 // each in its own process (pinned to one CPU), driven by client worker processes (the other CPU).
 //   --quick            tiny sizes and short phases (checks the harness; writes bench/results/ only)
 //   --only=a,b         scenarios among fanout, disk, rooms, memory, busy, lecture, lab, join, analysis
-//   --budget=<s>       stop starting new runs after this many seconds (default 1140: the whole bench stays under 20 minutes)
+//   --budget=<s>       stop starting new runs after this many seconds (default 1260: the whole bench stays under 21 minutes)
 //   --profile=<kinds>  CPU-profile these servers (concord, hocuspocus, raw) into bench/results/profiles
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url'
 import { CLIENT_CPU, ClientPool } from './lib/client-pool.ts'
 import { killAllNow, stopAll } from './lib/processes.ts'
 import { startServer, type ServerKind, type ServerUnderTest } from './lib/servers.ts'
-import { FULL_PLAN, LAB_VARIANTS, QUICK_PLAN, SCENARIOS, type ScenarioName } from './plan.ts'
-import { estimateSeconds, runSeconds } from './plan-estimate.ts'
+import { CLASSROOMS, FULL_PLAN, LAB_VARIANTS, QUICK_PLAN, SCENARIOS, type ScenarioName } from './plan.ts'
+import { estimateSeconds, runSeconds, seatsOf } from './plan-estimate.ts'
 import { describeEnvironment, renderMarkdown, writePerformanceDoc, type BenchResults } from './report.ts'
 import { analysisRun } from './scenarios/analysis.ts'
 import { classroomRun } from './scenarios/classroom.ts'
@@ -27,7 +27,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') as ScenarioName[] | undefined
-const budgetS = Number(args.find((arg) => arg.startsWith('--budget='))?.slice('--budget='.length) ?? 1140)
+const budgetS = Number(args.find((arg) => arg.startsWith('--budget='))?.slice('--budget='.length) ?? 1260)
 const profiled = args.find((arg) => arg.startsWith('--profile='))?.slice('--profile='.length).split(',') ?? []
 const plan = quick ? QUICK_PLAN : FULL_PLAN
 const selected = SCENARIOS.filter((name) => !only || only.includes(name))
@@ -46,6 +46,7 @@ const results: BenchResults = {
   memory: [],
   busy: [],
   lecture: [],
+  hall: [],
   lab: [],
   join: [],
   rooms: [],
@@ -87,8 +88,9 @@ async function main(): Promise<void> {
   if (selected.includes('disk')) needed.add('concord')
   if (selected.includes('rooms')) plan.rooms.servers.forEach((kind) => needed.add(kind))
   if (selected.includes('memory')) plan.memory.servers.forEach((kind) => needed.add(kind))
-  if (selected.includes('busy')) Object.keys(plan.busy.servers).forEach((kind) => needed.add(kind as ServerKind))
-  if (selected.includes('lecture')) Object.keys(plan.lecture.servers).forEach((kind) => needed.add(kind as ServerKind))
+  for (const { table, scenario } of CLASSROOMS) {
+    if (selected.includes(scenario)) Object.keys(plan[table].servers).forEach((kind) => needed.add(kind as ServerKind))
+  }
   if (selected.includes('lab')) LAB_VARIANTS.forEach((variant) => needed.add(variant.kind))
   if (selected.includes('join')) plan.join.servers.forEach((kind) => needed.add(kind))
 
@@ -158,17 +160,17 @@ async function main(): Promise<void> {
       }
     }
   }
-  for (const scenario of ['busy', 'lecture'] as const) {
+  for (const { table, scenario } of CLASSROOMS) {
     if (!selected.includes(scenario)) continue
-    const { timing, mix } = plan[scenario]
-    const runs = Object.entries(plan[scenario].servers) as [ServerKind, number][]
+    const { timing, mix } = plan[table]
+    const runs = Object.entries(plan[table].servers) as [ServerKind, number][]
     for (let run = 1; run <= Math.max(...runs.map(([, n]) => n)); run++) {
       for (const [kind, count] of runs) {
         if (run > count) continue
-        const what = `${scenario} ${kind} run ${run}`
-        if (!fits(what, runSeconds.classroom(timing))) continue
+        const what = `${table} ${kind} run ${run}`
+        if (!fits(what, runSeconds.classroom(timing, seatsOf(mix)))) continue
         const result = await attempt(what, () => classroomRun(servers.get(kind)!, pool, mix, timing))
-        if (result) results[scenario].push({ kind, run, ...result })
+        if (result) results[table].push({ kind, run, ...result })
       }
     }
   }

@@ -51,8 +51,8 @@ export interface FrameSink {
   synced(): void
 }
 
-/** Reads one frame from the server and tells `sink` what it carried; other frames are ignored. */
-export function readFrame(frame: Uint8Array, sink: FrameSink): void {
+/** Reads one frame from the server and tells `sink` what it carried (other frames are ignored); returns its message type. */
+export function readFrame(frame: Uint8Array, sink: FrameSink): number {
   const decoder = decoding.createDecoder(frame)
   decoding.readVarString(decoder)
   const type = decoding.readVarUint(decoder)
@@ -60,8 +60,11 @@ export function readFrame(frame: Uint8Array, sink: FrameSink): void {
     const syncType = decoding.readVarUint(decoder)
     const payload = decoding.readVarUint8Array(decoder)
     // The answer to our step 1 carries the whole document: only its arrival matters.
-    if (syncType === SYNC.step2) return sink.synced()
-    if (syncType !== SYNC.update) return
+    if (syncType === SYNC.step2) {
+      sink.synced()
+      return type
+    }
+    if (syncType !== SYNC.update) return type
     const meta = Y.parseUpdateMeta(payload)
     for (const [clientId, from] of meta.from) {
       const to = meta.to.get(clientId) ?? from
@@ -79,4 +82,5 @@ export function readFrame(frame: Uint8Array, sink: FrameSink): void {
       sink.awareness(clientId, clock)
     }
   }
+  return type
 }

@@ -54,6 +54,8 @@ export interface OpenResult {
 export interface RunResult {
   doc: SendTable
   awareness: SendTable
+  /** Awareness frames (and their bytes) this worker's clients received in the measured window. */
+  awarenessFrames: { frames: number; bytes: number }
   /** Final x/y of each dragger's shape, for content checks. */
   finalShapes: Record<string, { x: number; y: number }>
   /** Last beacon sequence number written, per document. */

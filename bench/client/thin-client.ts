@@ -1,7 +1,7 @@
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { getRecordsMap, writeRecord, writeRecordChange, type JsonRecord } from '@concord/shared/model'
-import { authFrame, awarenessFrame, messageKey, readFrame, syncStep1Frame, updateFrame } from './frames.ts'
+import { authFrame, awarenessFrame, MESSAGE, messageKey, readFrame, syncStep1Frame, updateFrame } from './frames.ts'
 import { Column, monotonicMs } from './growable.ts'
 import type { ClientSpec } from './messages.ts'
 import { geoShape, presenceState } from './shapes.ts'
@@ -17,6 +17,8 @@ export interface Recorder {
   awarenessReceived: Column[]
   docSent: { keys: Column; lengths: Column; times: Column; rooms: Column }
   awarenessSent: { keys: Column; times: Column; rooms: Column }
+  /** Awareness frames received inside [measureFrom, measureUntil), and their payload bytes: what the server sent. */
+  awarenessFrames: { frames: number; bytes: number }
   /** Sends are recorded only inside [measureFrom, measureUntil). */
   measureFrom: number
   measureUntil: number
@@ -28,6 +30,7 @@ export function newRecorder(): Recorder {
     awarenessReceived: [new Column(), new Column()],
     docSent: { keys: new Column(), lengths: new Column(), times: new Column(), rooms: new Column() },
     awarenessSent: { keys: new Column(), times: new Column(), rooms: new Column() },
+    awarenessFrames: { frames: 0, bytes: 0 },
     measureFrom: Infinity,
     measureUntil: -Infinity,
   }
@@ -188,7 +191,7 @@ export class ThinClient {
     const now = monotonicMs()
     const [docKeys, docLengths, docTimes] = this.recorder.docReceived as [Column, Column, Column]
     const [awarenessKeys, awarenessTimes] = this.recorder.awarenessReceived as [Column, Column]
-    readFrame(data, {
+    const type = readFrame(data, {
       synced: () => this.onSynced?.(),
       update: (clientId, from, length) => {
         if (clientId === this.clientId) return // Hocuspocus echoes updates to their sender
@@ -202,5 +205,10 @@ export class ThinClient {
         awarenessTimes.push(now)
       },
     })
+    const { recorder } = this
+    if (type === MESSAGE.awareness && now >= recorder.measureFrom && now < recorder.measureUntil) {
+      recorder.awarenessFrames.frames++
+      recorder.awarenessFrames.bytes += data.byteLength
+    }
   }
 }

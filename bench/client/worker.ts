@@ -89,6 +89,7 @@ function runResult(cpuMs: number, wallMs: number): RunResult {
       times: awarenessSent.times.toArray(),
       rooms: awarenessSent.rooms.toArray(),
     },
+    awarenessFrames: { ...recorder.awarenessFrames },
     finalShapes,
     finalBeacons,
     cpuMs,

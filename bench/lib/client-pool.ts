@@ -37,6 +37,12 @@ export interface LatencySummary {
 export interface PhaseResult {
   doc: LatencySummary
   awareness: LatencySummary
+  /**
+   * Awareness frames and bytes per second of the measured window, summed over the thin clients
+   * (every receiver but the orchestrator's probes): counted as they arrive, so any server can be
+   * compared, whatever it does inside.
+   */
+  awarenessTraffic: { framesPerS: number; bytesPerS: number }
   finalShapes: RunResult['finalShapes']
   finalBeacons: RunResult['finalBeacons']
   /** Share of one core the client workers used together while the phase ran. */
@@ -121,9 +127,11 @@ export class ClientPool {
       lateDeliveries = counted.count - before
     }
     const wall = Math.max(...ran.map((r) => r.wallMs))
+    const perSecond = (pick: (r: RunResult) => number) => ran.reduce((sum, r) => sum + pick(r), 0) / (measureMs / 1000)
     return {
       doc: counted.summaries[0],
       awareness: counted.summaries[1],
+      awarenessTraffic: { framesPerS: perSecond((r) => r.awarenessFrames.frames), bytesPerS: perSecond((r) => r.awarenessFrames.bytes) },
       lateDeliveries,
       finalShapes: Object.assign({}, ...ran.map((r) => r.finalShapes)),
       finalBeacons: Object.assign({}, ...ran.map((r) => r.finalBeacons)),

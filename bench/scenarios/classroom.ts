@@ -22,6 +22,8 @@ export interface RoomMix {
 export const BUSY_CLASSROOM: RoomMix = { draggers: 5, cursors: 20, idle: 25, viewers: 0 }
 /** 30 active editors: 10 dragging, 20 moving cursors; 270 viewers. */
 export const LECTURE_HALL: RoomMix = { draggers: 10, cursors: 20, idle: 0, viewers: 270 }
+/** The 1,000-seat hall of issue 25: the same 30 active editors, 70 idle ones, 900 viewers. */
+export const THOUSAND_SEAT_HALL: RoomMix = { draggers: 10, cursors: 20, idle: 70, viewers: 900 }
 
 const PROBES = 2
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_BOARD_CONTROLS, LAB_CHANNEL, parseStateless, statelessServerMessageSchema, type LabServerMessage } from '@concord/shared'
 import type * as Y from 'yjs'
 import { createBoard, linkToken } from '@concord/test-kit/api'
-import { connectBoard } from '@concord/test-kit/collab-client'
+import { connectBoard, openBoard, synced } from '@concord/test-kit/collab-client'
 import { quantile } from '@concord/test-kit/quantile'
 import { seededRandom } from '@concord/test-kit/random'
 import { testSeed } from '@concord/test-kit/seed'
@@ -193,6 +193,37 @@ describe('multi-node: two servers sharing PostgreSQL, relaying through Redis', (
       } finally {
         ada.destroy()
         bob.destroy()
+      }
+    })
+
+    it('presence crosses nodes in batches, each peer at its latest state, and a viewer shows on neither node', { timeout: 60_000 }, async () => {
+      const board = await createBoard(node1.url, 'Hall')
+      const token = linkToken(board.links.editor)
+      const near = await connectBoard(node1.url, board.id, token)
+      const far = await connectBoard(node2.url, board.id, token)
+      const viewer = openBoard(node1.url, board.id, linkToken(board.links.viewer))
+      const cursorAt = (provider: HocuspocusProvider, clientId: number) => (provider.awareness!.getStates().get(clientId) as { cursor?: { x: number } } | undefined)?.cursor?.x
+      try {
+        await synced(viewer)
+        viewer.provider.setAwarenessField('user', { name: 'Viewer' })
+        // Frames of one connection are handled in order: once the viewer's edit is refused, its presence before it was handled.
+        viewer.doc.getMap('m').set('from-viewer', true)
+        await waitFor(() => viewer.refusedUpdates > 0, { timeoutMs: 10_000, what: 'the viewer’s edit refused' })
+        // Moves faster than the presence tick, on both nodes at once.
+        for (let x = 1; x <= 20; x++) {
+          near.setAwarenessField('cursor', { x })
+          far.setAwarenessField('cursor', { x })
+        }
+        await waitFor(() => cursorAt(far, near.document.clientID) === 20 && cursorAt(near, far.document.clientID) === 20, {
+          timeoutMs: 10_000,
+          what: 'each editor’s last cursor on the other node',
+        })
+        expect([...namesPresent(near), ...namesPresent(far)]).not.toContain('Viewer')
+        expect(far.awareness!.getStates().has(viewer.doc.clientID)).toBe(false)
+      } finally {
+        near.destroy()
+        far.destroy()
+        viewer.destroy()
       }
     })
 

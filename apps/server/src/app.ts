@@ -23,6 +23,7 @@ import { GroupCommit, type GroupCommitTiming } from './collab/group-commit.ts'
 import { SyncStateCache } from './collab/sync-state-cache.ts'
 import { createHocuspocus, DEFAULT_PRE_AUTH_LIMITS, hasPendingStores } from './collab/hocuspocus.ts'
 import { OutgoingQueue } from './collab/outgoing-queue.ts'
+import { PresenceBatching } from './collab/presence-batching.ts'
 import { createRedisRelay, redisConnector } from './collab/redis-relay.ts'
 import { boardControlsRelay } from './collab/board-controls-relay.ts'
 import { CollabStorage, DEFAULT_COMPACTION, type CompactionPolicy } from './collab/storage.ts'
@@ -169,12 +170,13 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       new AwarenessLimits(log.child({ component: 'awareness-limits' }), metrics, limits.awarenessStateBytes),
       new SyncStateCache(metrics.fullStateReuses),
       new ViewerPresence(),
+      new PresenceBatching(config.presenceTickMs),
       new EditActivity(),
       new BoardEditors(storage, log.child({ component: 'board-editors' })),
       controls,
       faults,
       ...(options.labTelemetry === false ? [] : [new LabTelemetry(labReplicas, nodeId, labRelay, log.child({ component: 'lab-telemetry' }))]),
-      ...(config.redisUrl ? createRedisRelay(config.redisUrl, nodeId, log.child({ component: 'redis-relay' })) : []),
+      ...(config.redisUrl ? createRedisRelay(config.redisUrl, nodeId, log.child({ component: 'redis-relay' }), config.presenceTickMs) : []),
     ],
     log.child({ component: 'collab-hooks' }),
     compaction,

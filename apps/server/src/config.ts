@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { DEFAULT_AWARENESS_STATE_BYTES } from './collab/awareness-limits.ts'
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './collab/document-limits.ts'
 import { DEFAULT_FRAME_LIMITS, type FrameLimits } from './collab/frame-limits.ts'
+import { DEFAULT_PRESENCE_TICK_MS } from './collab/presence-tick.ts'
 
 /** The built web app of this repository, found from the server's own source location. */
 const REPO_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url))
@@ -56,6 +57,7 @@ const envSchema = z.object({
   CONCORD_AWARENESS_PER_SECOND: count('CONCORD_AWARENESS_PER_SECOND', DEFAULT_FRAME_LIMITS.awarenessPerSecond),
   CONCORD_AWARENESS_STATE_BYTES: count('CONCORD_AWARENESS_STATE_BYTES', DEFAULT_AWARENESS_STATE_BYTES),
   CONCORD_MESSAGES_PER_SECOND: count('CONCORD_MESSAGES_PER_SECOND', DEFAULT_FRAME_LIMITS.messagesPerSecond),
+  CONCORD_PRESENCE_TICK_MS: count('CONCORD_PRESENCE_TICK_MS', DEFAULT_PRESENCE_TICK_MS, 0),
   CONCORD_SECRET_FILE: z.string().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   TRUST_PROXY: z.string().optional(),
@@ -93,6 +95,11 @@ export interface ConcordConfig {
   nodes: string[]
   /** What one connection may write and send (`CONCORD_MAX_*`, `CONCORD_AWARENESS_*`, `CONCORD_MESSAGES_PER_SECOND`). */
   limits: CollabLimits
+  /**
+   * `CONCORD_PRESENCE_TICK_MS`: each connection gets at most one presence (awareness) frame per
+   * document this often, with every change since the last; 0 sends each change at once.
+   */
+  presenceTickMs: number
   /**
    * `ALLOWED_ORIGINS`: the page origins whose websocket upgrades are accepted (comma-separated);
    * by default the server's own origin (that of the upgrade's Host) and `nodes`.
@@ -162,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authFailuresPerMinute: values.AUTH_FAILURES_PER_MINUTE,
     storageQueueBytes: values.STORAGE_QUEUE_MB * MIB,
     assetQuotaBytes: values.ASSET_QUOTA_MB * MIB,
+    presenceTickMs: values.CONCORD_PRESENCE_TICK_MS,
     limits: {
       document: {
         maxDocumentBytes: values.CONCORD_MAX_DOCUMENT_BYTES,

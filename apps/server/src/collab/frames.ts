@@ -16,6 +16,9 @@ import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
  * - `Connection.handleMessage`, wrapped by `fault-injection.ts` (every frame from one);
  * - `MessageReceiver.prototype.readSyncMessage`, whose sync step 1 branch `sync-state-cache.ts`
  *   replaces (it follows 4.7's `readSyncMessage`: `beforeSync`, step 2 into the reply, own step 1);
+ * - `Document.broadcastAwarenessUpdate` (private), replaced per document by `presence-batching.ts`
+ *   (called with the clients whose awareness changed), and `Redis.onAwarenessUpdate`, batched by
+ *   `redis-relay.ts`;
  * - `WebSocketLike` and `Hocuspocus.handleConnection`, behind which `y-websocket.ts` runs a /yws
  *   socket as an ordinary connection;
  * - the socket before Hocuspocus: `frame-limits.ts` (client frames by type and address) and
