@@ -53,9 +53,9 @@ for (const [id, us] of selfUs) {
 
 const share = (us: number) => `${((100 * us) / busyUs).toFixed(1)}%`.padStart(6)
 const print = (title: string, table: Map<string, number>) => {
-  console.log(`\n${title}`)
-  for (const [name, us] of [...table].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${share(us)}  ${name}`)
+  console.info(`\n${title}`)
+  for (const [name, us] of [...table].sort((a, b) => b[1] - a[1]).slice(0, top)) console.info(`${share(us)}  ${name}`)
 }
-console.log(`${basename(file)}: busy ${(busyUs / 1e6).toFixed(1)} s of ${(profile.timeDeltas.reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} s sampled`)
+console.info(`${basename(file)}: busy ${(busyUs / 1e6).toFixed(1)} s of ${(profile.timeDeltas.reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} s sampled`)
 print('self time (share of busy time)', self)
 print('inclusive time (share of busy time)', inclusive)
