@@ -25,6 +25,8 @@ import { createHocuspocus, DEFAULT_PRE_AUTH_LIMITS, hasPendingStores } from './c
 import { OutgoingQueue } from './collab/outgoing-queue.ts'
 import { createRedisRelay, redisConnector } from './collab/redis-relay.ts'
 import { boardControlsRelay } from './collab/board-controls-relay.ts'
+import { BoardConnections } from './collab/board-connections.ts'
+import { ConnectionRevocations, revocationChannel } from './collab/connection-revocations.ts'
 import { CollabStorage, DEFAULT_COMPACTION, type CompactionPolicy } from './collab/storage.ts'
 import { SocketBudget } from './collab/socket-budget.ts'
 import { StorageStatus } from './collab/storage-status.ts'
@@ -185,7 +187,11 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   metrics.gauge('concord_documents', 'Documents loaded in memory', () => hocuspocus.getDocumentsCount())
   metrics.gauge('concord_pending_updates', 'Updates waiting for their group commit', () => commits.pendingUpdates)
   metrics.gauge('concord_held_acks', 'Acknowledgements waiting for their commit', () => outgoing.heldCount())
-  const admin = new BoardAdmin(storage, access, hocuspocus, log.child({ component: 'board-admin' }))
+  const revocations = new ConnectionRevocations(
+    new BoardConnections(hocuspocus),
+    connectRedis ? revocationChannel(connectRedis, nodeId, log.child({ component: 'revocations' })) : null,
+  )
+  const admin = new BoardAdmin(storage, access, hocuspocus, log.child({ component: 'board-admin' }), revocations)
   const versions = new BoardVersions(storage, hocuspocus, log.child({ component: 'board-versions' }))
   const rounds = new ReviewRounds(storage)
 
@@ -264,6 +270,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     collabSocket.closeAll()
     await httpClosed
     await hocuspocus.hooks('onDestroy', { instance: hocuspocus })
+    revocations.close()
     await commits.close()
     if (commits.pendingUpdates > 0) log.error({ updates: commits.pendingUpdates }, 'shutdown: unacknowledged updates could not be stored')
     await storage.close()
