@@ -51,6 +51,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts'
 import { registerMeRoutes } from './http/me.ts'
 import { registerRoundGradingRoutes } from './http/round-grading.ts'
 import { registerRosterRoutes } from './http/roster.ts'
+import { registerReviewAssetRoutes } from './http/review-assets.ts'
 import { registerRoundRoutes } from './http/rounds.ts'
 import { registerSessionRoutes } from './http/sessions.ts'
 import { AssignedVersions } from './peer-review/assigned-versions.ts'
@@ -208,7 +209,9 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     registerMetricsRoute(api, metrics)
     registerBoardRoutes(api, { storage, access, admin, createLimit: config.boardCreateLimit })
     registerAssetRoutes(api, { storage, access, quotaBytes: config.assetQuotaBytes })
-    registerVersionRoutes(api, { access, versions, assigned: new AssignedVersions(storage, versions) })
+    const assigned = new AssignedVersions(storage, versions)
+    registerVersionRoutes(api, { access, versions, assigned })
+    registerReviewAssetRoutes(api, { storage, assigned })
     registerAnalysisRoutes(api, { access, admin, versions })
     registerReportRoutes(api, { access, admin, versions, storage })
     registerDesignExportRoutes(api, { access, admin })
