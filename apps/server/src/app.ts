@@ -29,6 +29,7 @@ import { BoardConnections } from './collab/board-connections.ts'
 import { ConnectionRevocations, revocationChannel } from './collab/connection-revocations.ts'
 import { CollabStorage, DEFAULT_COMPACTION, type CompactionPolicy } from './collab/storage.ts'
 import { SocketBudget } from './collab/socket-budget.ts'
+import { RedisWhatIfLeases } from './collab/what-if-leases.ts'
 import { StorageStatus } from './collab/storage-status.ts'
 import { ViewerPresence } from './collab/viewer-presence.ts'
 import { BoardEditors } from './collab/board-editors.ts'
@@ -160,7 +161,8 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const controlsRelay = connectRedis ? boardControlsRelay(connectRedis, nodeId, log.child({ component: 'board-controls-relay' })) : null
   const labRelay = connectRedis ? new LabRelay(connectRedis, nodeId, log.child({ component: 'lab-relay' })) : null
   if (labRelay) faults.shareWith(labRelay)
-  const controls = new BoardControlsExtension(storage, log.child({ component: 'board-controls' }), controlsRelay)
+  const whatIfLeases = connectRedis ? new RedisWhatIfLeases(connectRedis, nodeId, log.child({ component: 'what-if-leases' })) : undefined
+  const controls = new BoardControlsExtension(storage, log.child({ component: 'board-controls' }), controlsRelay, whatIfLeases)
   const hocuspocus = createHocuspocus(
     [
       new CollabAuth(access, log.child({ component: 'collab-auth' }), controls),
