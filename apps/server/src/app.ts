@@ -26,8 +26,11 @@ import { OutgoingQueue } from './collab/outgoing-queue.ts'
 import { PresenceBatching } from './collab/presence-batching.ts'
 import { createRedisRelay, redisConnector } from './collab/redis-relay.ts'
 import { boardControlsRelay } from './collab/board-controls-relay.ts'
+import { BoardConnections } from './collab/board-connections.ts'
+import { ConnectionRevocations, revocationChannel } from './collab/connection-revocations.ts'
 import { CollabStorage, DEFAULT_COMPACTION, type CompactionPolicy } from './collab/storage.ts'
 import { SocketBudget } from './collab/socket-budget.ts'
+import { RedisWhatIfLeases } from './collab/what-if-leases.ts'
 import { StorageStatus } from './collab/storage-status.ts'
 import { ViewerPresence } from './collab/viewer-presence.ts'
 import { BoardEditors } from './collab/board-editors.ts'
@@ -50,6 +53,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts'
 import { registerMeRoutes } from './http/me.ts'
 import { registerRoundGradingRoutes } from './http/round-grading.ts'
 import { registerRosterRoutes } from './http/roster.ts'
+import { registerReviewAssetRoutes } from './http/review-assets.ts'
 import { registerRoundRoutes } from './http/rounds.ts'
 import { registerSessionRoutes } from './http/sessions.ts'
 import { AssignedVersions } from './peer-review/assigned-versions.ts'
@@ -158,7 +162,8 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   const controlsRelay = connectRedis ? boardControlsRelay(connectRedis, nodeId, log.child({ component: 'board-controls-relay' })) : null
   const labRelay = connectRedis ? new LabRelay(connectRedis, nodeId, log.child({ component: 'lab-relay' })) : null
   if (labRelay) faults.shareWith(labRelay)
-  const controls = new BoardControlsExtension(storage, log.child({ component: 'board-controls' }), controlsRelay)
+  const whatIfLeases = connectRedis ? new RedisWhatIfLeases(connectRedis, nodeId, log.child({ component: 'what-if-leases' })) : undefined
+  const controls = new BoardControlsExtension(storage, log.child({ component: 'board-controls' }), controlsRelay, whatIfLeases)
   const hocuspocus = createHocuspocus(
     [
       new CollabAuth(access, log.child({ component: 'collab-auth' }), controls),
@@ -187,7 +192,11 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
   metrics.gauge('concord_documents', 'Documents loaded in memory', () => hocuspocus.getDocumentsCount())
   metrics.gauge('concord_pending_updates', 'Updates waiting for their group commit', () => commits.pendingUpdates)
   metrics.gauge('concord_held_acks', 'Acknowledgements waiting for their commit', () => outgoing.heldCount())
-  const admin = new BoardAdmin(storage, access, hocuspocus, log.child({ component: 'board-admin' }))
+  const revocations = new ConnectionRevocations(
+    new BoardConnections(hocuspocus),
+    connectRedis ? revocationChannel(connectRedis, nodeId, log.child({ component: 'revocations' })) : null,
+  )
+  const admin = new BoardAdmin(storage, access, hocuspocus, log.child({ component: 'board-admin' }), revocations)
   const versions = new BoardVersions(storage, hocuspocus, log.child({ component: 'board-versions' }))
   const rounds = new ReviewRounds(storage)
 
@@ -204,7 +213,9 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     registerMetricsRoute(api, metrics)
     registerBoardRoutes(api, { storage, access, admin, createLimit: config.boardCreateLimit })
     registerAssetRoutes(api, { storage, access, quotaBytes: config.assetQuotaBytes })
-    registerVersionRoutes(api, { access, versions, assigned: new AssignedVersions(storage, versions) })
+    const assigned = new AssignedVersions(storage, versions)
+    registerVersionRoutes(api, { access, versions, assigned })
+    registerReviewAssetRoutes(api, { storage, assigned })
     registerAnalysisRoutes(api, { access, admin, versions })
     registerReportRoutes(api, { access, admin, versions, storage })
     registerDesignExportRoutes(api, { access, admin })
@@ -266,6 +277,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     collabSocket.closeAll()
     await httpClosed
     await hocuspocus.hooks('onDestroy', { instance: hocuspocus })
+    revocations.close()
     await commits.close()
     if (commits.pendingUpdates > 0) log.error({ updates: commits.pendingUpdates }, 'shutdown: unacknowledged updates could not be stored')
     await storage.close()

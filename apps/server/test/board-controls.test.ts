@@ -1,5 +1,6 @@
 import {
   CONTROLS_CHANNEL,
+  DEFAULT_BOARD_CONTROLS,
   parseStateless,
   statelessServerMessageSchema,
   type BoardControls,
@@ -9,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { createBoard, linkToken } from '@concord/test-kit/api'
 import { acknowledged, openReview, synced, type TestClient } from '@concord/test-kit/collab-client'
 import { waitFor } from '@concord/test-kit/wait'
+import { boardControlsKey } from '../src/storage/board-settings.ts'
 import { testResources } from './helpers/resources.ts'
 import { openYws, ywsSynced } from './helpers/y-websocket.ts'
 
@@ -129,6 +131,17 @@ describe('board controls', () => {
     owner.destroy()
     await waitFor(() => editorControls.state?.whatIf === null && lateControls.state?.whatIf === null, { what: 'the what-if to end with the owner’s connection' })
     expect(editor.provider.isSynced).toBe(true)
+  })
+
+  it('a what-if stored by a server that died with the owner’s connection ends when the board opens again', async () => {
+    const server = await start({ secret: SECRET })
+    const board = await createBoard(server.url)
+    const whatIf = { userId: 'user:owner', name: 'Dr. Mira', failed: ['shape:zone-a'], at: Date.now() }
+    await server.server.storage.setSetting(boardControlsKey(board.id), JSON.stringify({ ...DEFAULT_BOARD_CONTROLS, whatIf }))
+    const editor = open(server.url, board.id, linkToken(board.links.editor))
+    const seen = watchControls(editor)
+    await waitFor(() => seen.state !== null && seen.state.whatIf === null, { timeoutMs: 10_000, what: 'the orphaned what-if to end' })
+    expect(JSON.parse((await server.server.storage.getSetting(boardControlsKey(board.id))) ?? '{}').whatIf).toBeNull()
   })
 
   it('broadcasts reach the board’s design and review connections; the timer survives a restart', async () => {

@@ -23,6 +23,9 @@ const { start, open, track } = testResources()
 // Team 1's members and title are what a single-blind reviewer must never see.
 const TEAM_1_SECRETS = ['Zelda', 'Quartz', 'Oberon', 'Yannick', 'Peer lab · Team 1', 'Zelda’s final design']
 
+const IMAGE = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 1, 2, 3])
+const IMAGE_RECORD_ID = 'asset:team-photo'
+
 const FULL_SCORES = Object.fromEntries(['functional', 'nonFunctional', 'tradeoffs', 'scalability', 'resilience', 'clarity'].map((id) => [id, { score: 4, justification: '' }]))
 
 /**
@@ -37,7 +40,20 @@ async function classWithSubmissions(url: string) {
   const writer = open(url, team1!.boardId, linkToken(team1!.links.editor))
   await synced(writer)
   writer.provider.awareness!.setLocalStateField('user', { name: 'Zelda Quartz', color: '#123456' })
-  writer.doc.transact(() => writeRecord(getRecordsMap(writer.doc), { id: DOCUMENT_RECORD_ID, typeName: 'document', gridSize: 10, name: 'Zelda Quartz board', meta: {} }))
+  // An image in the team's asset store, whose URL names the board, under a file name naming a member.
+  const uploaded = await apiRequest(url, `/api/boards/${team1!.boardId}/assets`, linkToken(team1!.links.editor), { method: 'POST', headers: { 'content-type': 'image/png' }, body: IMAGE })
+  const { src } = (await json(uploaded)) as { src: string }
+  writer.doc.transact(() => {
+    const records = getRecordsMap(writer.doc)
+    writeRecord(records, { id: DOCUMENT_RECORD_ID, typeName: 'document', gridSize: 10, name: 'Zelda Quartz board', meta: {} })
+    writeRecord(records, {
+      id: IMAGE_RECORD_ID,
+      typeName: 'asset',
+      type: 'image',
+      props: { name: 'Zelda Quartz.png', src, w: 1, h: 1, mimeType: 'image/png', isAnimated: false, fileSize: IMAGE.byteLength },
+      meta: {},
+    })
+  })
   await acknowledged(writer)
   const team1Draft = await submit(url, team1!, 'Zelda’s draft')
   const team1Version = await submit(url, team1!, 'Zelda’s final design')
@@ -153,7 +169,16 @@ describe('peer review rounds', () => {
       return text
     }
     const page = meResponseSchema.parse(JSON.parse(await get('/api/me')))
-    await get(`/api/boards/${team1!.boardId}/versions/${team1Version}`)
+    const versionText = await get(`/api/boards/${team1!.boardId}/versions/${team1Version}`)
+    // The version does not name its board, and its image is still there to see, loaded through the round.
+    expect(versionText).not.toContain(team1!.boardId)
+    const image = (JSON.parse(versionText) as { records: Array<{ id: string; props?: { src?: string } }> }).records.find(({ id }) => id === IMAGE_RECORD_ID)
+    const imageSrc = image?.props?.src ?? ''
+    expect(imageSrc).toMatch(/^\/api\/rounds\//)
+    const served = await fetch(`${url}${imageSrc}`)
+    expect(served.status).toBe(200)
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(IMAGE)
+    expect((await fetch(`${url}${imageSrc.replace('team-photo', 'other')}`)).status).toBe(404)
     for (const path of [`/api/boards/${team1!.boardId}`, `/api/boards/${team1!.boardId}/versions`, `/api/boards/${team1!.boardId}/report.html`]) await get(path)
     const review = await putReview(url, reviewer, page.rounds[0]!.assignments[0]!.id, { comments: [], scores: FULL_SCORES })
     received.push(await review.text())
@@ -179,6 +204,7 @@ describe('peer review rounds', () => {
     expect(JSON.stringify(await me(url, token('1001')))).toContain('Peer lab · Team 1')
     const asTeam = await (await apiRequest(url, `/api/boards/${team1!.boardId}/versions/${team1Version}`, linkToken(team1!.links.editor))).text()
     expect(asTeam).toContain('Zelda Quartz board')
+    expect(asTeam).toContain(`/api/boards/${team1!.boardId}/assets/`)
   })
 
   it('lets only the assigned student write their review; the team reads it once submitted, under a pseudonym when double-blind', async () => {

@@ -17,6 +17,7 @@ import {
 import type { Logger } from 'pino'
 import type { BoardAccess } from '../access/board-access.ts'
 import { BoardConnections } from '../collab/board-connections.ts'
+import type { ConnectionRevocations } from '../collab/connection-revocations.ts'
 import type { CollabContext } from '../collab/context.ts'
 import { randomId } from '../random-id.ts'
 import type { BoardRecord, SessionRecord, Storage } from '../storage/types.ts'
@@ -36,34 +37,32 @@ export class BoardAdmin {
     private readonly access: BoardAccess,
     private readonly hocuspocus: Hocuspocus<CollabContext>,
     private readonly log: Logger,
+    /** Ends connections of rotated links on every node. */
+    private readonly revocations: ConnectionRevocations,
   ) {
     this.connections = new BoardConnections(hocuspocus)
   }
 
   /**
    * Revokes a role's link and issues a new one. Connections opened with the old link are closed
-   * at once, on the design and the review document alike.
+   * at once, on the design and the review document alike, on every node.
    */
   async rotateLink(board: BoardRecord, role: Role): Promise<BoardLinks> {
     const generation = await this.storage.rotateLinkGeneration(board.id, role)
     if (generation === null) throw new Error(`board ${board.id} vanished during link rotation`)
-    const closed = this.connections.close(board.id, (context) => context.role === role && context.generation < generation)
+    const closed = this.revocations.revoke({ kind: 'role', boardId: board.id, role, generation })
     this.log.info({ boardId: board.id, role, generation, closedConnections: closed }, 'link rotated')
     return this.access.linksOf({ ...board, linkGenerations: { ...board.linkGenerations, [role]: generation } })
   }
 
-  /** Closes the connections to the session's boards opened with an instructor token older than `generation`; returns how many. */
+  /** Closes the connections to the session's boards opened with an instructor token older than `generation`, on every node; returns how many here. */
   closeInstructorConnections(session: SessionRecord, generation: number): number {
-    let closed = 0
-    for (const { boardId } of session.boards) {
-      closed += this.connections.close(boardId, (context) => context.sessionGeneration !== undefined && context.sessionGeneration < generation)
-    }
-    return closed
+    return this.revocations.revoke({ kind: 'instructor', boardIds: session.boards.map(({ boardId }) => boardId), generation })
   }
 
-  /** Closes a student's connections to their team board made with a token older than `generation`; returns how many. */
+  /** Closes a student's connections to their team board made with a token older than `generation`, on every node; returns how many here. */
   closeStudentConnections(boardId: string, key: string, generation: number): number {
-    return this.connections.close(boardId, (context) => context.student?.key === key && context.student.generation < generation)
+    return this.revocations.revoke({ kind: 'student', boardId, key, generation })
   }
 
   /** Renames the board in the registry and in its document, so open boards show the new title live. */

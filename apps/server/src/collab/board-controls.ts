@@ -21,6 +21,10 @@ import type { BoardControlsRelay } from './board-controls-relay.ts'
 import type { Storage } from '../storage/types.ts'
 import type { CollabContext } from './context.ts'
 import { broadcastStateless, sendStateless } from './stateless.ts'
+import { SINGLE_NODE_LEASES, type WhatIfLeases } from './what-if-leases.ts'
+
+/** How often a node renews its what-if leases and checks the other nodes' (well within `WHAT_IF_LEASE_MS`). */
+const WHAT_IF_CHECK_MS = 2000
 
 /**
  * The owner's controls over a board (lock, timer, broadcast, follow-me) as server state: kept in
@@ -34,6 +38,8 @@ import { broadcastStateless, sendStateless } from './stateless.ts'
  *
  * A what-if shown to everyone lasts only while the connection that showed it is open: unlike the
  * lock or a timer, it is a live demonstration, and nobody else could end it if the owner left.
+ * If that connection's node dies, the node's lease on the what-if (`WhatIfLeases`) lapses, and
+ * the first node to find it so ends the what-if.
  */
 export class BoardControlsExtension implements Extension {
   extensionName = 'concord-board-controls'
@@ -41,15 +47,24 @@ export class BoardControlsExtension implements Extension {
   /** Per board, the context of the owner connection on this node whose shared what-if is shown. */
   private readonly whatIfShownBy = new Map<string, CollabContext>()
   private hocuspocus: Hocuspocus<CollabContext> | null = null
+  private readonly whatIfCheck: NodeJS.Timeout
 
   constructor(
     private readonly storage: Storage,
     private readonly log: Logger,
     /** With several nodes: carries changes between them, so every node enforces the lock. */
     private readonly relay: BoardControlsRelay | null = null,
+    /** With several nodes: which node's connection shows each shared what-if. */
+    private readonly leases: WhatIfLeases = SINGLE_NODE_LEASES,
   ) {
-    relay?.onMessage(({ boardId, controls }) => this.apply(boardId, controls))
+    relay?.onMessage(({ boardId, controls }) => {
+      // Another owner connection (on another node) showed a what-if of its own, or ended it: this node's showing is over.
+      if (this.whatIfShownBy.has(boardId) && controls.whatIf?.at !== this.cache.get(boardId)?.whatIf?.at) this.whatIfShownBy.delete(boardId)
+      this.apply(boardId, controls)
+    })
     relay?.onResubscribed(() => void this.reload())
+    this.whatIfCheck = setInterval(() => void this.checkWhatIfs(), WHAT_IF_CHECK_MS)
+    this.whatIfCheck.unref()
   }
 
   attach(hocuspocus: Hocuspocus<CollabContext>): void {
@@ -85,19 +100,63 @@ export class BoardControlsExtension implements Extension {
       sendStateless(connection, refusal('Only the board’s owner can use these controls.'))
       return
     }
+    const { op } = message.command
+    if (op === 'what-if' && !(await this.claimWhatIf(context.boardId, (reason) => sendStateless(connection, refusal(reason))))) return
     if (!(await this.change(context.boardId, message.command, (reason) => sendStateless(connection, refusal(reason))))) return
-    if (message.command.op === 'what-if') this.whatIfShownBy.set(context.boardId, context)
-    else if (message.command.op === 'what-if-end') this.whatIfShownBy.delete(context.boardId)
+    if (op === 'what-if') this.whatIfShownBy.set(context.boardId, context)
+    else if (op === 'what-if-end') this.endShowing(context.boardId)
   }
 
   async onDisconnect({ documentName, context }: onDisconnectPayload<CollabContext>): Promise<void> {
     const boardId = context?.boardId
     if (!boardId || documentName !== boardDocumentName(boardId) || this.whatIfShownBy.get(boardId) !== context) return
+    this.endShowing(boardId)
+    await this.endWhatIf(boardId)
+  }
+
+  /** Claims the board's what-if for this node; false (the owner told why) when the claim cannot be made. */
+  private async claimWhatIf(boardId: string, refuse: (reason: string) => void): Promise<boolean> {
+    try {
+      await this.leases.claim(boardId)
+      return true
+    } catch (error) {
+      this.log.error({ err: error, boardId }, 'shared what-if not shown: its lease could not be claimed')
+      refuse('The server cannot show a what-if to everyone right now. Try again later.')
+      return false
+    }
+  }
+
+  /** This node no longer shows the board's what-if. */
+  private endShowing(boardId: string): void {
     this.whatIfShownBy.delete(boardId)
+    void this.leases.release(boardId)
+  }
+
+  private async endWhatIf(boardId: string): Promise<void> {
     try {
       await this.change(boardId, { op: 'what-if-end' }, (reason) => this.log.warn({ boardId, reason }, 'shared what-if not ended'))
     } catch (error) {
       this.log.warn({ err: error, boardId }, 'shared what-if not ended')
+    }
+  }
+
+  /**
+   * Renews the leases of the what-ifs shown here, and ends every what-if of a board open here
+   * that no live node claims any more (the node that showed it died, or this node restarted).
+   */
+  private async checkWhatIfs(): Promise<void> {
+    try {
+      await this.leases.renew([...this.whatIfShownBy.keys()])
+      for (const [boardId, { whatIf }] of [...this.cache]) {
+        if (!whatIf || this.whatIfShownBy.has(boardId) || (await this.leases.held(boardId))) continue
+        // Shown again meanwhile, or ended: not this what-if's end.
+        if (this.cache.get(boardId)?.whatIf?.at !== whatIf.at || this.whatIfShownBy.has(boardId)) continue
+        this.log.info({ boardId }, 'shared what-if ended: the connection that showed it is gone with its node')
+        await this.endWhatIf(boardId)
+      }
+    } catch (error) {
+      // E.g. Redis unreachable: nothing is ended on a guess.
+      this.log.warn({ err: error }, 'could not check the shared what-ifs’ leases')
     }
   }
 
@@ -132,7 +191,9 @@ export class BoardControlsExtension implements Extension {
   }
 
   async onDestroy(): Promise<void> {
+    clearInterval(this.whatIfCheck)
     this.relay?.close()
+    this.leases.close()
   }
 
   /** Reads every cached board's controls from storage again and takes changes into effect (changes this node may have missed). */

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import {
   ACCEPTED_ASSET_TYPES,
   assetIdSchema,
@@ -10,7 +10,7 @@ import {
 } from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
 import { randomId } from '../random-id.ts'
-import type { Storage } from '../storage/types.ts'
+import type { StoredAsset, Storage } from '../storage/types.ts'
 import { ApiError } from './errors.ts'
 import { requireBoardGrant } from './board-grant.ts'
 
@@ -120,10 +120,15 @@ export function registerAssetRoutes(parent: FastifyInstance, { storage, access, 
         boardIdSchema.safeParse(id).success && assetIdSchema.safeParse(assetId).success
           ? await storage.getAsset(id, assetId)
           : null
-      if (!asset) throw new ApiError(404, 'not_found', 'asset not found')
-      return reply
-        .headers({ ...ASSET_RESPONSE_HEADERS, 'content-type': asset.contentType })
-        .send(Buffer.from(asset.bytes.buffer, asset.bytes.byteOffset, asset.bytes.byteLength))
+      return sendAsset(reply, asset)
     })
   })
+}
+
+/** Answers with a stored image (never changing, never run as a page), or 404 when there is none. */
+export function sendAsset(reply: FastifyReply, asset: StoredAsset | null): FastifyReply {
+  if (!asset) throw new ApiError(404, 'not_found', 'asset not found')
+  return reply
+    .headers({ ...ASSET_RESPONSE_HEADERS, 'content-type': asset.contentType })
+    .send(Buffer.from(asset.bytes.buffer, asset.bytes.byteOffset, asset.bytes.byteLength))
 }

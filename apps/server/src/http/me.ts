@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteGenericInterface } from 'fastify'
 import { calibrationSubmissionSchema, reviewFlagSchema, reviewRatingSchema, roundReviewContentSchema } from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
 import type { Calibrations } from '../peer-review/calibration.ts'
 import type { ReviewFeedback } from '../peer-review/review-feedback.ts'
 import type { RoundReviews } from '../peer-review/round-reviews.ts'
 import type { StudentPage } from '../peer-review/student-page.ts'
+import type { StudentRecord } from '../storage/peer-review-types.ts'
 import { requireStudent } from './session-grant.ts'
 import { parseBody } from './validation.ts'
 
@@ -24,43 +25,38 @@ interface MeRoutesOptions {
  * scores of a round's calibration example, and their ratings and flags of the reviews their team received.
  */
 export function registerMeRoutes(app: FastifyInstance, { access, page, reviews, feedback, calibrations }: MeRoutesOptions): void {
-  app.get('/api/me', async (request, reply) => {
-    const student = await requireStudent(access, request)
-    return reply.header('cache-control', 'no-store').send(await page.of(student))
-  })
+  app.get('/api/me', asStudent(access, (student) => page.of(student)))
 
-  app.get<AssignmentParams>('/api/me/reviews/:assignmentId', async (request, reply) => {
-    const student = await requireStudent(access, request)
-    return reply.header('cache-control', 'no-store').send({ review: await reviews.read(student, request.params.assignmentId) })
-  })
+  app.get<AssignmentParams>('/api/me/reviews/:assignmentId', asStudent(access, async (student, { params }) => ({ review: await reviews.read(student, params.assignmentId) })))
 
-  app.put<AssignmentParams>('/api/me/reviews/:assignmentId', async (request, reply) => {
-    const student = await requireStudent(access, request)
-    const content = parseBody(roundReviewContentSchema, request.body)
-    return reply.header('cache-control', 'no-store').send({ review: await reviews.saveDraft(student, request.params.assignmentId, content) })
-  })
+  app.put<AssignmentParams>('/api/me/reviews/:assignmentId', asStudent(access, async (student, { params, body }) => {
+    return { review: await reviews.saveDraft(student, params.assignmentId, parseBody(roundReviewContentSchema, body)) }
+  }))
 
-  app.post<AssignmentParams>('/api/me/reviews/:assignmentId/submit', async (request, reply) => {
-    const student = await requireStudent(access, request)
-    return reply.header('cache-control', 'no-store').send({ review: await reviews.submit(student, request.params.assignmentId) })
-  })
+  app.post<AssignmentParams>('/api/me/reviews/:assignmentId/submit', asStudent(access, async (student, { params }) => ({ review: await reviews.submit(student, params.assignmentId) })))
 
-  app.put<{ Params: { roundId: string } }>('/api/me/rounds/:roundId/calibration', async (request, reply) => {
-    const student = await requireStudent(access, request)
-    const { scores } = parseBody(calibrationSubmissionSchema, request.body)
-    return reply.header('cache-control', 'no-store').send({ scores: await calibrations.submit(student, request.params.roundId, scores) })
-  })
+  app.put<{ Params: { roundId: string } }>('/api/me/rounds/:roundId/calibration', asStudent(access, async (student, { params, body }) => {
+    return { scores: await calibrations.submit(student, params.roundId, parseBody(calibrationSubmissionSchema, body).scores) }
+  }))
 
-  app.put<AssignmentParams>('/api/me/received/:assignmentId/rating', async (request, reply) => {
-    const student = await requireStudent(access, request)
-    const rating = parseBody(reviewRatingSchema, request.body)
-    return reply.header('cache-control', 'no-store').send({ rating: await feedback.rate(student, request.params.assignmentId, rating) })
-  })
+  app.put<AssignmentParams>('/api/me/received/:assignmentId/rating', asStudent(access, async (student, { params, body }) => {
+    return { rating: await feedback.rate(student, params.assignmentId, parseBody(reviewRatingSchema, body)) }
+  }))
 
-  app.put<AssignmentParams>('/api/me/received/:assignmentId/flag', async (request, reply) => {
+  app.put<AssignmentParams>('/api/me/received/:assignmentId/flag', asStudent(access, async (student, { params, body, log }) => {
+    const flag = parseBody(reviewFlagSchema, body)
+    log.info({ assignmentId: params.assignmentId }, 'round review flagged')
+    return { flag: await feedback.flag(student, params.assignmentId, flag) }
+  }))
+}
+
+/** A route for the holder of a student token: `answer` runs for that student, and what it returns is sent uncached. */
+function asStudent<Route extends RouteGenericInterface>(
+  access: BoardAccess,
+  answer: (student: StudentRecord, request: FastifyRequest<Route>) => Promise<unknown>,
+): (request: FastifyRequest<Route>, reply: FastifyReply) => Promise<FastifyReply> {
+  return async (request, reply) => {
     const student = await requireStudent(access, request)
-    const flag = parseBody(reviewFlagSchema, request.body)
-    request.log.info({ assignmentId: request.params.assignmentId }, 'round review flagged')
-    return reply.header('cache-control', 'no-store').send({ flag: await feedback.flag(student, request.params.assignmentId, flag) })
-  })
+    return reply.header('cache-control', 'no-store').send(await answer(student, request))
+  }
 }

@@ -1,70 +1,7 @@
 import type { Pool } from 'pg'
 import { inTransaction } from './postgres-transaction.ts'
-import type {
-  AssignmentRecord,
-  CalibrationRecord,
-  FlagRecord,
-  PeerReviewStorage,
-  RatingRecord,
-  RoundRecord,
-  RoundReviewRecord,
-  StudentRecord,
-} from './peer-review-types.ts'
-
-interface StudentRow {
-  key: string
-  session_id: string
-  student_id: string
-  name: string
-  team: number
-  generation: number
-}
-interface RoundRow {
-  id: string
-  session_id: string
-  created_at: string
-  data: string
-}
-interface AssignmentRow {
-  id: string
-  round_id: string
-  student_key: string
-  team: number
-  reviewer_pseudonym: string
-  position: number
-}
-interface ReviewRow {
-  assignment_id: string
-  content: string
-  status: string
-  updated_at: string
-  submitted_at: string | null
-  late: number
-}
-
-interface RatingRow {
-  assignment_id: string
-  student_key: string
-  helpfulness: number
-  comment: string
-  updated_at: string
-}
-interface FlagRow {
-  assignment_id: string
-  student_key: string
-  reason: string
-  created_at: string
-}
-interface CalibrationRow {
-  round_id: string
-  student_key: string
-  scores: string
-  submitted_at: string
-}
-
-const STUDENT_COLUMNS = 'key, session_id, student_id, name, team, generation'
-const ASSIGNMENT_COLUMNS = 'a.id, a.round_id, a.student_key, a.team, a.reviewer_pseudonym, a.position'
-const REVIEW_COLUMNS = 'r.assignment_id, r.content, r.status, r.updated_at, r.submitted_at, r.late'
+import { COLUMNS, qualified, toRecord, type PeerReviewRow } from './peer-review-rows.ts'
+import type { AssignmentRecord, CalibrationRecord, FlagRecord, PeerReviewStorage, RatingRecord, RoundRecord, RoundReviewRecord, StudentRecord } from './peer-review-types.ts'
 
 /**
  * Rosters, review rounds, assignments and round reviews in PostgreSQL (the same rows as
@@ -94,23 +31,23 @@ export class PostgresPeerReview implements PeerReviewStorage {
 
   async listStudents(sessionId: string): Promise<StudentRecord[]> {
     await this.ready
-    const { rows } = await this.pool.query<StudentRow>(`SELECT ${STUDENT_COLUMNS} FROM students WHERE session_id = $1 ORDER BY position`, [sessionId])
-    return rows.map(student)
+    const { rows } = await this.pool.query<PeerReviewRow>(`SELECT ${COLUMNS.student} FROM students WHERE session_id = $1 ORDER BY position`, [sessionId])
+    return rows.map(toRecord.student)
   }
 
   async getStudent(key: string): Promise<StudentRecord | null> {
     await this.ready
-    const { rows } = await this.pool.query<StudentRow>(`SELECT ${STUDENT_COLUMNS} FROM students WHERE key = $1`, [key])
-    return rows[0] ? student(rows[0]) : null
+    const { rows } = await this.pool.query<PeerReviewRow>(`SELECT ${COLUMNS.student} FROM students WHERE key = $1`, [key])
+    return rows[0] ? toRecord.student(rows[0]) : null
   }
 
   async rotateStudent(sessionId: string, studentId: string): Promise<StudentRecord | null> {
     await this.ready
-    const { rows } = await this.pool.query<StudentRow>(
-      `UPDATE students SET generation = generation + 1 WHERE session_id = $1 AND student_id = $2 RETURNING ${STUDENT_COLUMNS}`,
+    const { rows } = await this.pool.query<PeerReviewRow>(
+      `UPDATE students SET generation = generation + 1 WHERE session_id = $1 AND student_id = $2 RETURNING ${COLUMNS.student}`,
       [sessionId, studentId],
     )
-    return rows[0] ? student(rows[0]) : null
+    return rows[0] ? toRecord.student(rows[0]) : null
   }
 
   async createRound(round: RoundRecord, assignments: AssignmentRecord[]): Promise<void> {
@@ -128,8 +65,8 @@ export class PostgresPeerReview implements PeerReviewStorage {
 
   async getRound(id: string): Promise<RoundRecord | null> {
     await this.ready
-    const { rows } = await this.pool.query<RoundRow>('SELECT id, session_id, created_at, data FROM review_rounds WHERE id = $1', [id])
-    return rows[0] ? roundOf(rows[0]) : null
+    const { rows } = await this.pool.query<PeerReviewRow>(`SELECT ${COLUMNS.round} FROM review_rounds WHERE id = $1`, [id])
+    return rows[0] ? toRecord.round(rows[0]) : null
   }
 
   async updateRoundData(id: string, data: string): Promise<void> {
@@ -139,11 +76,11 @@ export class PostgresPeerReview implements PeerReviewStorage {
 
   async listRounds(sessionId: string): Promise<RoundRecord[]> {
     await this.ready
-    const { rows } = await this.pool.query<RoundRow>(
-      'SELECT id, session_id, created_at, data FROM review_rounds WHERE session_id = $1 ORDER BY created_at, id',
+    const { rows } = await this.pool.query<PeerReviewRow>(
+      `SELECT ${COLUMNS.round} FROM review_rounds WHERE session_id = $1 ORDER BY created_at, id`,
       [sessionId],
     )
-    return rows.map(roundOf)
+    return rows.map(toRecord.round)
   }
 
   async addAssignments(assignments: AssignmentRecord[]): Promise<void> {
@@ -155,24 +92,24 @@ export class PostgresPeerReview implements PeerReviewStorage {
 
   async listAssignments(roundId: string): Promise<AssignmentRecord[]> {
     await this.ready
-    const { rows } = await this.pool.query<AssignmentRow>(`SELECT ${ASSIGNMENT_COLUMNS} FROM review_assignments a WHERE a.round_id = $1 ORDER BY a.position`, [roundId])
-    return rows.map(assignment)
+    const { rows } = await this.pool.query<PeerReviewRow>(`SELECT ${qualified('a', COLUMNS.assignment)} FROM review_assignments a WHERE a.round_id = $1 ORDER BY a.position`, [roundId])
+    return rows.map(toRecord.assignment)
   }
 
   async getAssignment(id: string): Promise<AssignmentRecord | null> {
     await this.ready
-    const { rows } = await this.pool.query<AssignmentRow>(`SELECT ${ASSIGNMENT_COLUMNS} FROM review_assignments a WHERE a.id = $1`, [id])
-    return rows[0] ? assignment(rows[0]) : null
+    const { rows } = await this.pool.query<PeerReviewRow>(`SELECT ${qualified('a', COLUMNS.assignment)} FROM review_assignments a WHERE a.id = $1`, [id])
+    return rows[0] ? toRecord.assignment(rows[0]) : null
   }
 
   async assignmentsOfStudent(key: string): Promise<AssignmentRecord[]> {
     await this.ready
-    const { rows } = await this.pool.query<AssignmentRow>(
-      `SELECT ${ASSIGNMENT_COLUMNS} FROM review_assignments a JOIN review_rounds r ON r.id = a.round_id
+    const { rows } = await this.pool.query<PeerReviewRow>(
+      `SELECT ${qualified('a', COLUMNS.assignment)} FROM review_assignments a JOIN review_rounds r ON r.id = a.round_id
        WHERE a.student_key = $1 ORDER BY r.created_at, r.id, a.position`,
       [key],
     )
-    return rows.map(assignment)
+    return rows.map(toRecord.assignment)
   }
 
   async putRoundReview(review: RoundReviewRecord): Promise<void> {
@@ -187,17 +124,17 @@ export class PostgresPeerReview implements PeerReviewStorage {
 
   async getRoundReview(assignmentId: string): Promise<RoundReviewRecord | null> {
     await this.ready
-    const { rows } = await this.pool.query<ReviewRow>(`SELECT ${REVIEW_COLUMNS} FROM round_reviews r WHERE r.assignment_id = $1`, [assignmentId])
-    return rows[0] ? roundReview(rows[0]) : null
+    const { rows } = await this.pool.query<PeerReviewRow>(`SELECT ${qualified('r', COLUMNS.review)} FROM round_reviews r WHERE r.assignment_id = $1`, [assignmentId])
+    return rows[0] ? toRecord.roundReview(rows[0]) : null
   }
 
   async listRoundReviews(roundId: string): Promise<RoundReviewRecord[]> {
     await this.ready
-    const { rows } = await this.pool.query<ReviewRow>(
-      `SELECT ${REVIEW_COLUMNS} FROM round_reviews r JOIN review_assignments a ON a.id = r.assignment_id WHERE a.round_id = $1 ORDER BY a.position`,
+    const { rows } = await this.pool.query<PeerReviewRow>(
+      `SELECT ${qualified('r', COLUMNS.review)} FROM round_reviews r JOIN review_assignments a ON a.id = r.assignment_id WHERE a.round_id = $1 ORDER BY a.position`,
       [roundId],
     )
-    return rows.map(roundReview)
+    return rows.map(toRecord.roundReview)
   }
 
   async putRating({ assignmentId, studentKey, helpfulness, comment, updatedAt }: RatingRecord): Promise<void> {
@@ -210,14 +147,7 @@ export class PostgresPeerReview implements PeerReviewStorage {
   }
 
   async listRatings(roundId: string): Promise<RatingRecord[]> {
-    const rows = await this.inRound<RatingRow>('review_ratings', 'x.helpfulness, x.comment, x.updated_at', roundId)
-    return rows.map((row) => ({
-      assignmentId: row.assignment_id,
-      studentKey: row.student_key,
-      helpfulness: Number(row.helpfulness),
-      comment: row.comment,
-      updatedAt: Number(row.updated_at),
-    }))
+    return (await this.inRound('review_ratings', 'x.helpfulness, x.comment, x.updated_at', roundId)).map(toRecord.rating)
   }
 
   async putFlag({ assignmentId, studentKey, reason, createdAt }: FlagRecord): Promise<void> {
@@ -230,14 +160,13 @@ export class PostgresPeerReview implements PeerReviewStorage {
   }
 
   async listFlags(roundId: string): Promise<FlagRecord[]> {
-    const rows = await this.inRound<FlagRow>('review_flags', 'x.reason, x.created_at', roundId)
-    return rows.map((row) => ({ assignmentId: row.assignment_id, studentKey: row.student_key, reason: row.reason, createdAt: Number(row.created_at) }))
+    return (await this.inRound('review_flags', 'x.reason, x.created_at', roundId)).map(toRecord.flag)
   }
 
   /** Rows of `table` (keyed by assignment and student) for the round's assignments, in assignment order. */
-  private async inRound<T extends { assignment_id: string; student_key: string }>(table: string, columns: string, roundId: string): Promise<T[]> {
+  private async inRound(table: string, columns: string, roundId: string): Promise<PeerReviewRow[]> {
     await this.ready
-    const { rows } = await this.pool.query<T>(
+    const { rows } = await this.pool.query<PeerReviewRow>(
       `SELECT x.assignment_id, x.student_key, ${columns} FROM ${table} x
        JOIN review_assignments a ON a.id = x.assignment_id WHERE a.round_id = $1 ORDER BY a.position, x.student_key`,
       [roundId],
@@ -271,25 +200,21 @@ export class PostgresPeerReview implements PeerReviewStorage {
 
   async getCalibration(roundId: string, studentKey: string): Promise<CalibrationRecord | null> {
     await this.ready
-    const { rows } = await this.pool.query<CalibrationRow>(
-      'SELECT round_id, student_key, scores, submitted_at FROM calibrations WHERE round_id = $1 AND student_key = $2',
+    const { rows } = await this.pool.query<PeerReviewRow>(
+      `SELECT ${COLUMNS.calibration} FROM calibrations WHERE round_id = $1 AND student_key = $2`,
       [roundId, studentKey],
     )
-    return rows[0] ? calibration(rows[0]) : null
+    return rows[0] ? toRecord.calibration(rows[0]) : null
   }
 
   async listCalibrations(roundId: string): Promise<CalibrationRecord[]> {
     await this.ready
-    const { rows } = await this.pool.query<CalibrationRow>(
-      'SELECT round_id, student_key, scores, submitted_at FROM calibrations WHERE round_id = $1 ORDER BY student_key',
+    const { rows } = await this.pool.query<PeerReviewRow>(
+      `SELECT ${COLUMNS.calibration} FROM calibrations WHERE round_id = $1 ORDER BY student_key`,
       [roundId],
     )
-    return rows.map(calibration)
+    return rows.map(toRecord.calibration)
   }
-}
-
-function calibration(row: CalibrationRow): CalibrationRecord {
-  return { roundId: row.round_id, studentKey: row.student_key, scores: row.scores, submittedAt: Number(row.submitted_at) }
 }
 
 const INSERT_ASSIGNMENT = `INSERT INTO review_assignments (id, round_id, student_key, team, reviewer_pseudonym, position)
@@ -297,34 +222,4 @@ const INSERT_ASSIGNMENT = `INSERT INTO review_assignments (id, round_id, student
 
 function assignmentValues(a: AssignmentRecord): unknown[] {
   return [a.id, a.roundId, a.studentKey, a.team, a.reviewerPseudonym, a.position]
-}
-
-function student(row: StudentRow): StudentRecord {
-  return { key: row.key, sessionId: row.session_id, studentId: row.student_id, name: row.name, team: Number(row.team), generation: Number(row.generation) }
-}
-
-function roundOf(row: RoundRow): RoundRecord {
-  return { id: row.id, sessionId: row.session_id, createdAt: Number(row.created_at), data: row.data }
-}
-
-function assignment(row: AssignmentRow): AssignmentRecord {
-  return {
-    id: row.id,
-    roundId: row.round_id,
-    studentKey: row.student_key,
-    team: Number(row.team),
-    reviewerPseudonym: row.reviewer_pseudonym,
-    position: Number(row.position),
-  }
-}
-
-function roundReview(row: ReviewRow): RoundReviewRecord {
-  return {
-    assignmentId: row.assignment_id,
-    content: row.content,
-    status: row.status === 'submitted' ? 'submitted' : 'draft',
-    updatedAt: Number(row.updated_at),
-    submittedAt: row.submitted_at === null ? null : Number(row.submitted_at),
-    late: Number(row.late) === 1,
-  }
 }

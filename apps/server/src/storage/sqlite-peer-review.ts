@@ -1,21 +1,6 @@
-import type { SQLOutputValue } from 'node:sqlite'
 import type { SqliteDatabase } from './sqlite-database.ts'
-import type {
-  AssignmentRecord,
-  CalibrationRecord,
-  FlagRecord,
-  PeerReviewStorage,
-  RatingRecord,
-  RoundRecord,
-  RoundReviewRecord,
-  StudentRecord,
-} from './peer-review-types.ts'
-
-type Row = Record<string, SQLOutputValue>
-
-const STUDENT_COLUMNS = 'key, session_id, student_id, name, team, generation'
-const ASSIGNMENT_COLUMNS = 'id, round_id, student_key, team, reviewer_pseudonym, position'
-const REVIEW_COLUMNS = 'assignment_id, content, status, updated_at, submitted_at, late'
+import { COLUMNS, qualified, toRecord, type PeerReviewRow } from './peer-review-rows.ts'
+import type { AssignmentRecord, CalibrationRecord, FlagRecord, PeerReviewStorage, RatingRecord, RoundRecord, RoundReviewRecord, StudentRecord } from './peer-review-types.ts'
 
 /** Rosters, review rounds, assignments and round reviews in SQLite (the same rows as `postgres-peer-review.ts`). */
 export class SqlitePeerReview implements PeerReviewStorage {
@@ -34,19 +19,19 @@ export class SqlitePeerReview implements PeerReviewStorage {
   }
 
   async listStudents(sessionId: string): Promise<StudentRecord[]> {
-    return this.db.statement(`SELECT ${STUDENT_COLUMNS} FROM students WHERE session_id = ? ORDER BY position`).all(sessionId).map(student)
+    return this.db.statement(`SELECT ${COLUMNS.student} FROM students WHERE session_id = ? ORDER BY position`).all(sessionId).map(toRecord.student)
   }
 
   async getStudent(key: string): Promise<StudentRecord | null> {
-    const row = this.db.statement(`SELECT ${STUDENT_COLUMNS} FROM students WHERE key = ?`).get(key)
-    return row ? student(row) : null
+    const row = this.db.statement(`SELECT ${COLUMNS.student} FROM students WHERE key = ?`).get(key)
+    return row ? toRecord.student(row) : null
   }
 
   async rotateStudent(sessionId: string, studentId: string): Promise<StudentRecord | null> {
     const row = this.db
-      .statement(`UPDATE students SET generation = generation + 1 WHERE session_id = ? AND student_id = ? RETURNING ${STUDENT_COLUMNS}`)
+      .statement(`UPDATE students SET generation = generation + 1 WHERE session_id = ? AND student_id = ? RETURNING ${COLUMNS.student}`)
       .get(sessionId, studentId)
-    return row ? student(row) : null
+    return row ? toRecord.student(row) : null
   }
 
   async createRound(round: RoundRecord, assignments: AssignmentRecord[]): Promise<void> {
@@ -59,8 +44,8 @@ export class SqlitePeerReview implements PeerReviewStorage {
   }
 
   async getRound(id: string): Promise<RoundRecord | null> {
-    const row = this.db.statement('SELECT id, session_id, created_at, data FROM review_rounds WHERE id = ?').get(id)
-    return row ? roundOf(row) : null
+    const row = this.db.statement(`SELECT ${COLUMNS.round} FROM review_rounds WHERE id = ?`).get(id)
+    return row ? toRecord.round(row) : null
   }
 
   async updateRoundData(id: string, data: string): Promise<void> {
@@ -69,9 +54,9 @@ export class SqlitePeerReview implements PeerReviewStorage {
 
   async listRounds(sessionId: string): Promise<RoundRecord[]> {
     return this.db
-      .statement('SELECT id, session_id, created_at, data FROM review_rounds WHERE session_id = ? ORDER BY created_at, id')
+      .statement(`SELECT ${COLUMNS.round} FROM review_rounds WHERE session_id = ? ORDER BY created_at, id`)
       .all(sessionId)
-      .map(roundOf)
+      .map(toRecord.round)
   }
 
   async addAssignments(assignments: AssignmentRecord[]): Promise<void> {
@@ -80,34 +65,34 @@ export class SqlitePeerReview implements PeerReviewStorage {
 
   private insertAssignments(assignments: AssignmentRecord[]): void {
     const insert = this.db.statement(
-      `INSERT INTO review_assignments (${ASSIGNMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, student_key, team) DO NOTHING`,
+      `INSERT INTO review_assignments (${COLUMNS.assignment}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, student_key, team) DO NOTHING`,
     )
     for (const a of assignments) insert.run(a.id, a.roundId, a.studentKey, a.team, a.reviewerPseudonym, a.position)
   }
 
   async listAssignments(roundId: string): Promise<AssignmentRecord[]> {
-    return this.db.statement(`SELECT ${ASSIGNMENT_COLUMNS} FROM review_assignments WHERE round_id = ? ORDER BY position`).all(roundId).map(assignment)
+    return this.db.statement(`SELECT ${COLUMNS.assignment} FROM review_assignments WHERE round_id = ? ORDER BY position`).all(roundId).map(toRecord.assignment)
   }
 
   async getAssignment(id: string): Promise<AssignmentRecord | null> {
-    const row = this.db.statement(`SELECT ${ASSIGNMENT_COLUMNS} FROM review_assignments WHERE id = ?`).get(id)
-    return row ? assignment(row) : null
+    const row = this.db.statement(`SELECT ${COLUMNS.assignment} FROM review_assignments WHERE id = ?`).get(id)
+    return row ? toRecord.assignment(row) : null
   }
 
   async assignmentsOfStudent(key: string): Promise<AssignmentRecord[]> {
     return this.db
       .statement(
-        `SELECT ${ASSIGNMENT_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')} FROM review_assignments a
+        `SELECT ${qualified('a', COLUMNS.assignment)} FROM review_assignments a
          JOIN review_rounds r ON r.id = a.round_id WHERE a.student_key = ? ORDER BY r.created_at, r.id, a.position`,
       )
       .all(key)
-      .map(assignment)
+      .map(toRecord.assignment)
   }
 
   async putRoundReview(review: RoundReviewRecord): Promise<void> {
     this.db
       .statement(
-        `INSERT INTO round_reviews (${REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO round_reviews (${COLUMNS.review}) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (assignment_id) DO UPDATE SET content = excluded.content, status = excluded.status,
            updated_at = excluded.updated_at, submitted_at = excluded.submitted_at, late = excluded.late`,
       )
@@ -115,18 +100,18 @@ export class SqlitePeerReview implements PeerReviewStorage {
   }
 
   async getRoundReview(assignmentId: string): Promise<RoundReviewRecord | null> {
-    const row = this.db.statement(`SELECT ${REVIEW_COLUMNS} FROM round_reviews WHERE assignment_id = ?`).get(assignmentId)
-    return row ? roundReview(row) : null
+    const row = this.db.statement(`SELECT ${COLUMNS.review} FROM round_reviews WHERE assignment_id = ?`).get(assignmentId)
+    return row ? toRecord.roundReview(row) : null
   }
 
   async listRoundReviews(roundId: string): Promise<RoundReviewRecord[]> {
     return this.db
       .statement(
-        `SELECT ${REVIEW_COLUMNS.split(', ').map((column) => `r.${column}`).join(', ')} FROM round_reviews r
+        `SELECT ${qualified('r', COLUMNS.review)} FROM round_reviews r
          JOIN review_assignments a ON a.id = r.assignment_id WHERE a.round_id = ? ORDER BY a.position`,
       )
       .all(roundId)
-      .map(roundReview)
+      .map(toRecord.roundReview)
   }
 
   async putRating({ assignmentId, studentKey, helpfulness, comment, updatedAt }: RatingRecord): Promise<void> {
@@ -139,13 +124,7 @@ export class SqlitePeerReview implements PeerReviewStorage {
   }
 
   async listRatings(roundId: string): Promise<RatingRecord[]> {
-    return this.inRound('review_ratings', 'x.helpfulness, x.comment, x.updated_at', roundId).map((row) => ({
-      assignmentId: String(row.assignment_id),
-      studentKey: String(row.student_key),
-      helpfulness: Number(row.helpfulness),
-      comment: String(row.comment),
-      updatedAt: Number(row.updated_at),
-    }))
+    return this.inRound('review_ratings', 'x.helpfulness, x.comment, x.updated_at', roundId).map(toRecord.rating)
   }
 
   async putFlag({ assignmentId, studentKey, reason, createdAt }: FlagRecord): Promise<void> {
@@ -158,16 +137,11 @@ export class SqlitePeerReview implements PeerReviewStorage {
   }
 
   async listFlags(roundId: string): Promise<FlagRecord[]> {
-    return this.inRound('review_flags', 'x.reason, x.created_at', roundId).map((row) => ({
-      assignmentId: String(row.assignment_id),
-      studentKey: String(row.student_key),
-      reason: String(row.reason),
-      createdAt: Number(row.created_at),
-    }))
+    return this.inRound('review_flags', 'x.reason, x.created_at', roundId).map(toRecord.flag)
   }
 
   /** Rows of `table` (keyed by assignment and student) for the round's assignments, in assignment order. */
-  private inRound(table: string, columns: string, roundId: string): Row[] {
+  private inRound(table: string, columns: string, roundId: string): PeerReviewRow[] {
     return this.db
       .statement(
         `SELECT x.assignment_id, x.student_key, ${columns} FROM ${table} x
@@ -196,52 +170,11 @@ export class SqlitePeerReview implements PeerReviewStorage {
   }
 
   async getCalibration(roundId: string, studentKey: string): Promise<CalibrationRecord | null> {
-    const row = this.db.statement('SELECT round_id, student_key, scores, submitted_at FROM calibrations WHERE round_id = ? AND student_key = ?').get(roundId, studentKey)
-    return row ? calibration(row) : null
+    const row = this.db.statement(`SELECT ${COLUMNS.calibration} FROM calibrations WHERE round_id = ? AND student_key = ?`).get(roundId, studentKey)
+    return row ? toRecord.calibration(row) : null
   }
 
   async listCalibrations(roundId: string): Promise<CalibrationRecord[]> {
-    return this.db.statement('SELECT round_id, student_key, scores, submitted_at FROM calibrations WHERE round_id = ? ORDER BY student_key').all(roundId).map(calibration)
-  }
-}
-
-function calibration(row: Row): CalibrationRecord {
-  return { roundId: String(row.round_id), studentKey: String(row.student_key), scores: String(row.scores), submittedAt: Number(row.submitted_at) }
-}
-
-function student(row: Row): StudentRecord {
-  return {
-    key: String(row.key),
-    sessionId: String(row.session_id),
-    studentId: String(row.student_id),
-    name: String(row.name),
-    team: Number(row.team),
-    generation: Number(row.generation),
-  }
-}
-
-function roundOf(row: Row): RoundRecord {
-  return { id: String(row.id), sessionId: String(row.session_id), createdAt: Number(row.created_at), data: String(row.data) }
-}
-
-function assignment(row: Row): AssignmentRecord {
-  return {
-    id: String(row.id),
-    roundId: String(row.round_id),
-    studentKey: String(row.student_key),
-    team: Number(row.team),
-    reviewerPseudonym: String(row.reviewer_pseudonym),
-    position: Number(row.position),
-  }
-}
-
-function roundReview(row: Row): RoundReviewRecord {
-  return {
-    assignmentId: String(row.assignment_id),
-    content: String(row.content),
-    status: row.status === 'submitted' ? 'submitted' : 'draft',
-    updatedAt: Number(row.updated_at),
-    submittedAt: row.submitted_at === null ? null : Number(row.submitted_at),
-    late: Number(row.late) === 1,
+    return this.db.statement(`SELECT ${COLUMNS.calibration} FROM calibrations WHERE round_id = ? ORDER BY student_key`).all(roundId).map(toRecord.calibration)
   }
 }
