@@ -27,7 +27,7 @@ export function HelpfulnessForm({
       onSaved(await rateReview(token, assignmentId, { helpfulness, comment }))
     })
   }
-  const state = saved === null ? 'Not rated yet' : changed ? 'Changed, not saved yet' : `Saved: ${helpfulnessText(saved.helpfulness)}`
+  const state = changed ? 'Not saved yet' : saved === null ? 'Not rated yet' : `Saved: ${helpfulnessText(saved.helpfulness)}`
   return (
     <form className="feedback__rating" onSubmit={(event) => void submit(event)} data-testid="review-rating">
       <fieldset className="rating">

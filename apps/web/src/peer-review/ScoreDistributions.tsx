@@ -30,7 +30,7 @@ export function ScoreDistributions({ round }: { round: RoundResponse }) {
               return <Histogram key={criterion.id} title={criterion.label} bins={bins} unit="reviews" />
             })}
           </div>
-          <div className="histograms">
+          <div className="histograms histograms--grades">
             <Histogram title={`Submission scores (${submissionScores.length} teams)`} bins={gradeBins(submissionScores)} unit="teams" />
             <Histogram title={`Review scores (${reviewScores.length} students)`} bins={gradeBins(reviewScores)} unit="students" />
           </div>
