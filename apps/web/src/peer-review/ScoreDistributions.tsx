@@ -1,12 +1,7 @@
 import type { RoundResponse } from '@concord/shared'
+import { gradeBins } from './gradeBins.ts'
 import { Histogram } from './Histogram.tsx'
 
-/** Grades 0 to 100 in five bins; 100 falls in the last. */
-const GRADE_BINS = [0, 20, 40, 60, 80].map((from) => ({ from, label: from === 80 ? '80–100' : `${from}–${from + 19}` }))
-
-function gradeBins(scores: number[]) {
-  return GRADE_BINS.map(({ from, label }) => ({ label, count: scores.filter((score) => Math.min(Math.floor(score / 20) * 20, 80) === from).length }))
-}
 
 /** How the counted reviews scored each criterion, and how the submission and review scores spread. */
 export function ScoreDistributions({ round }: { round: RoundResponse }) {
