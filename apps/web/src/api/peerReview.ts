@@ -11,12 +11,19 @@ import {
 } from '@concord/shared'
 import { apiErrorFrom } from './apiError.ts'
 
-const sessionPath = (sessionId: string, rest: string) => `/api/sessions/${encodeURIComponent(sessionId)}${rest}`
+/** An API path under the session. */
+export const sessionPath = (sessionId: string, rest: string) => `/api/sessions/${encodeURIComponent(sessionId)}${rest}`
 
-async function call(path: string, token: string, init: RequestInit = {}): Promise<unknown> {
+/** A JSON request to the API with a token as `Authorization: Bearer`; throws the server's error. */
+export async function call(path: string, token: string, init: RequestInit = {}): Promise<unknown> {
   const response = await fetch(path, { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } })
   if (!response.ok) throw await apiErrorFrom(response)
   return response.json()
+}
+
+/** The `init` of a `PUT` with a JSON body. */
+export function putJson(body: unknown): RequestInit {
+  return { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }
 }
 
 /** `POST /api/sessions/:id/roster` with CSV text (header `student_id,name,team`): the whole roster with links. */

@@ -5,7 +5,7 @@ import { RosterSection } from './RosterSection.tsx'
 import { RoundProgress } from './RoundProgress.tsx'
 import { RoundSetupForm } from './RoundSetupForm.tsx'
 
-/** The dashboard's peer review: the roster with its personal links, opening a round, and the latest round's progress. */
+/** The dashboard's peer review: the roster with its personal links, opening a round, and the latest round's progress and grading. */
 export function PeerReviewSection({ sessionId, token }: { sessionId: string; token: string }) {
   const [roster, setRoster] = useState<RosterResponse | null>(null)
   const [round, setRound] = useState<RoundResponse | null>(null)
@@ -44,7 +44,15 @@ export function PeerReviewSection({ sessionId, token }: { sessionId: string; tok
           <p className="peer-review__block peer-review__hint">Import the students first: each gets a personal link, and then you can open a review round.</p>
         )}
       </div>
-      {round && <RoundProgress round={round} />}
+      {round ? (
+        <RoundProgress sessionId={sessionId} token={token} round={round} onChanged={setRound} />
+      ) : (
+        hasStudents && (
+          <p className="peer-review__hint" data-testid="round-none">
+            No review round yet. Once you open one, its progress, flags, score distributions and grades appear here.
+          </p>
+        )
+      )}
     </section>
   )
 }

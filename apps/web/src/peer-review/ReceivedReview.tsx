@@ -1,50 +1,27 @@
-import type { RoundComment, RoundReview, RoundRubric } from '@concord/shared'
+import type { MeResponse, RoundRubric } from '@concord/shared'
+import { useState } from 'react'
+import { FlagReviewForm } from './FlagReviewForm.tsx'
+import { HelpfulnessForm } from './HelpfulnessForm.tsx'
+import { ReviewContent } from './ReviewContent.tsx'
 
-function anchorText(anchor: RoundComment['anchor']): string {
-  switch (anchor.kind) {
-    case 'property':
-      return `on property “${anchor.property}”`
-    case 'arrow':
-      return 'on a connection'
-    case 'shape':
-      return 'on a component'
-    case 'point':
-      return 'on the canvas'
-  }
-}
+type Received = NonNullable<MeResponse['rounds'][number]['received']>['reviews'][number]
 
-/** One submitted review of the team's design: the rubric scores and the pinned comments. */
-export function ReceivedReview({ reviewer, review, rubric }: { reviewer: string; review: RoundReview; rubric: RoundRubric }) {
+/** One submitted review of the team's design: its scores and pinned comments, the student's helpfulness rating and flag. */
+export function ReceivedReview({ token, received, rubric }: { token: string; received: Received; rubric: RoundRubric }) {
+  const [rating, setRating] = useState(received.rating)
+  const [flag, setFlag] = useState(received.flag)
   return (
-    <article className="student__review" data-testid="student-received-review">
-      <h4 className="student__reviewer">
-        {reviewer}
-        {review.late && <span className="peer-review__hint"> · late</span>}
+    <article className="student__review" aria-labelledby={`received-${received.id}`} data-testid="student-received-review">
+      <h4 id={`received-${received.id}`} className="student__reviewer">
+        {received.reviewer}
+        {received.review.late && <span className="peer-review__hint"> · late</span>}
+        {flag && <span className="student__status student__status--flagged">Flagged</span>}
       </h4>
-      <dl className="student__scores">
-        {rubric.criteria.map((criterion) => {
-          const score = review.scores[criterion.id]
-          return (
-            <div key={criterion.id} className="student__score">
-              <dt>{criterion.label}</dt>
-              <dd>
-                {score?.score ?? '–'} / {criterion.scale.max}
-                {score?.justification && <span className="peer-review__hint"> · {score.justification}</span>}
-              </dd>
-            </div>
-          )
-        })}
-      </dl>
-      {review.comments.length > 0 && (
-        <ul className="student__comments">
-          {review.comments.map((comment) => (
-            <li key={comment.id}>
-              <span className="peer-review__hint">{anchorText(comment.anchor)}: </span>
-              {comment.text}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ReviewContent review={received.review} rubric={rubric} />
+      <div className="feedback">
+        <HelpfulnessForm token={token} assignmentId={received.id} saved={rating} onSaved={setRating} />
+        <FlagReviewForm token={token} assignmentId={received.id} saved={flag} onSaved={setFlag} />
+      </div>
     </article>
   )
 }

@@ -10,7 +10,7 @@ function reviewStatus(review: MeResponse['rounds'][number]['assignments'][number
 }
 
 /** `/s/<session>/me`: a student's own page: their team's board, the designs they review, the reviews their team received. */
-export function StudentPage({ me }: { me: MeResponse }) {
+export function StudentPage({ me, token }: { me: MeResponse; token: string }) {
   return (
     <div className="page session student">
       <PageHeader />
@@ -70,7 +70,7 @@ export function StudentPage({ me }: { me: MeResponse }) {
             ) : round.received.reviews.length === 0 ? (
               <p className="peer-review__hint">No review submitted yet. Reviews appear here once their reviewers submit them.</p>
             ) : (
-              round.received.reviews.map(({ reviewer, review }) => <ReceivedReview key={reviewer} reviewer={reviewer} review={review} rubric={round.rubric} />)
+              round.received.reviews.map((received) => <ReceivedReview key={received.id} token={token} received={received} rubric={round.rubric} />)
             )}
           </section>
         ))}

@@ -34,5 +34,5 @@ export function StudentRoute() {
       </main>
     )
   }
-  return <StudentPage me={loaded.me} />
+  return <StudentPage me={loaded.me} token={token} />
 }
