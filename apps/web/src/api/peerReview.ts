@@ -13,7 +13,8 @@ import { apiErrorFrom } from './apiError.ts'
 
 const sessionPath = (sessionId: string, rest: string) => `/api/sessions/${encodeURIComponent(sessionId)}${rest}`
 
-async function call(path: string, token: string, init: RequestInit = {}): Promise<unknown> {
+/** A request with a bearer token; the parsed JSON body, or an ApiError. */
+export async function call(path: string, token: string, init: RequestInit = {}): Promise<unknown> {
   const response = await fetch(path, { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } })
   if (!response.ok) throw await apiErrorFrom(response)
   return response.json()

@@ -1,0 +1,89 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import { Tldraw, type Editor, type TLComponents, type TLStore } from 'tldraw'
+import { boardTldrawProps } from '../board-page/tldrawSetup.ts'
+import { InspectorPanel } from '../inspector/InspectorPanel.tsx'
+import { CommentSourceContext } from '../review/reviewContext.ts'
+import { ReviewOverlay } from '../review/ReviewOverlay.tsx'
+import type { CommentSource } from '../review/reviewSource.ts'
+import { loadVersionStore } from '../review/versionStore.ts'
+import { ConnectionLabels } from '../shapes/ConnectionLabels.tsx'
+
+const components: TLComponents = { TopPanel: null, SharePanel: null, InFrontOfTheCanvas: ReviewOverlay, OnTheCanvas: ConnectionLabels }
+
+type Loaded = { kind: 'loading' } | { kind: 'ready'; store: TLStore } | { kind: 'failed'; message: string }
+
+/**
+ * A student's page on a frozen design (an assigned version, or a round's calibration example),
+ * fetched with the student's token: a bar with the way back and what the page is about, the
+ * design read-only with the comment markers of `comments` (if any), the inspector showing the
+ * frozen properties, and the page's own panel (`children`, inside the canvas).
+ */
+export function FrozenDesignPage({
+  boardId,
+  versionId,
+  token,
+  backHref,
+  bar,
+  comments,
+  children,
+}: {
+  boardId: string
+  versionId: string
+  token: string
+  backHref: string
+  bar: ReactNode
+  comments: CommentSource | null
+  children: ReactNode
+}) {
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' })
+  const [editor, setEditor] = useState<Editor | null>(null)
+  useEffect(() => {
+    let current = true
+    loadVersionStore(boardId, token, versionId).then(
+      (store) => current && setLoaded({ kind: 'ready', store }),
+      (error: unknown) => current && setLoaded({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    )
+    return () => {
+      current = false
+    }
+  }, [boardId, token, versionId])
+
+  return (
+    <CommentSourceContext.Provider value={comments}>
+      <div className="board frozen-design">
+        <div className="board__bar frozen-design__bar">
+          <a className="button button--quiet button--small" href={backHref} data-testid="frozen-back">
+            ← Your page
+          </a>
+          {bar}
+        </div>
+        <div className="board__main">
+          <div className="board__canvas">
+            {loaded.kind === 'ready' ? (
+              <Tldraw
+                store={loaded.store}
+                {...boardTldrawProps}
+                components={components}
+                onMount={(mounted) => {
+                  // The whole design in view: a reviewer starts from the overview.
+                  mounted.zoomToFit()
+                  setEditor(mounted)
+                  return () => setEditor(null)
+                }}
+              >
+                {children}
+              </Tldraw>
+            ) : (
+              <main className="board-loading" aria-busy={loaded.kind === 'loading'}>
+                <p className="board-loading__status" role={loaded.kind === 'failed' ? 'alert' : undefined}>
+                  {loaded.kind === 'loading' ? 'Opening the design…' : `This design cannot be shown: ${loaded.message}`}
+                </p>
+              </main>
+            )}
+          </div>
+          {editor && <InspectorPanel editor={editor} />}
+        </div>
+      </div>
+    </CommentSourceContext.Provider>
+  )
+}
