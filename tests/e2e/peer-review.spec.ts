@@ -46,7 +46,8 @@ test('an instructor opens a double-blind round; a student reviews a design in th
   const cy = await newUser('Cy')
   await cy.goto(roster.students.find((s) => s.studentId === '3001')!.link)
   await cy.getByTestId('student-assignment').filter({ hasText: assignment.pseudonym }).getByTestId('student-assignment-open').click()
-  await expect(cy.getByTestId('round-review-design')).toHaveText(assignment.pseudonym)
+  // The page loads tldraw: slow on a busy machine.
+  await expect(cy.getByTestId('round-review-design')).toHaveText(assignment.pseudonym, { timeout: 60_000 })
   await expect(cy.locator('body')).not.toContainText('Peer lab · Team')
 
   // Every criterion of the round's rubric scored, one justified.
@@ -54,7 +55,9 @@ test('an instructor opens a double-blind round; a student reviews a design in th
   await cy.getByTestId('rubric-clarity').getByRole('textbox').fill('Easy to follow')
   // A comment on a property of a component, picked on the frozen canvas.
   await cy.getByTestId('review-tab-comments').click()
-  await cy.locator('.tl-shape').filter({ hasText: 'Orders DB (leader)' }).last().click()
+  // tldraw's canvas takes the pointer: click where the component is drawn.
+  const db = (await cy.locator('.tl-shape').filter({ hasText: 'Orders DB (leader)' }).boundingBox())!
+  await cy.mouse.click(db.x + db.width / 2, db.y + db.height / 2)
   await cy.getByTestId('comment-property').selectOption({ label: 'its Consistency model' })
   await cy.getByTestId('comment-text').fill('Why eventual consistency here?')
   await cy.getByTestId('comment-submit').click()

@@ -8,6 +8,20 @@ import type { CommentSource } from '../review/reviewSource.ts'
 import { loadVersionStore } from '../review/versionStore.ts'
 import { ConnectionLabels } from '../shapes/ConnectionLabels.tsx'
 
+/** Room the review panel takes on the canvas's right (its width and margins). */
+const PANEL_ROOM = 420
+const MARGIN = 24
+
+/** The whole design in view left of the review panel, never magnified: a reviewer starts from the overview. */
+function fitBesidePanel(editor: Editor): void {
+  const bounds = editor.getCurrentPageBounds()
+  const { w, h } = editor.getViewportScreenBounds()
+  if (!bounds) return
+  const room = w - PANEL_ROOM > w / 2 ? w - PANEL_ROOM : w
+  const z = Math.min(1, (room - 2 * MARGIN) / bounds.w, (h - 2 * MARGIN) / bounds.h)
+  editor.setCamera({ x: MARGIN / z - bounds.minX, y: (h / z - bounds.h) / 2 - bounds.minY, z })
+}
+
 const components: TLComponents = { TopPanel: null, SharePanel: null, InFrontOfTheCanvas: ReviewOverlay, OnTheCanvas: ConnectionLabels }
 
 type Loaded = { kind: 'loading' } | { kind: 'ready'; store: TLStore } | { kind: 'failed'; message: string }
@@ -65,8 +79,8 @@ export function FrozenDesignPage({
                 {...boardTldrawProps}
                 components={components}
                 onMount={(mounted) => {
-                  // The whole design in view: a reviewer starts from the overview.
-                  mounted.zoomToFit()
+                  // After the first layout, when the viewport has its size.
+                  requestAnimationFrame(() => fitBesidePanel(mounted))
                   setEditor(mounted)
                   return () => setEditor(null)
                 }}

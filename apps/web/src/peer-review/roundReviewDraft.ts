@@ -88,10 +88,14 @@ export class RoundReviewDraft implements CommentSource {
     try {
       const review = await saveRoundReview(this.token, this.assignmentId, content)
       this.saved.set(review)
+      if (this.content.get() === content) {
+        this.saveState.set({ kind: 'saved', at: review.updatedAt })
+        return true
+      }
       // Changed while saving: the newer content is saved in turn.
-      if (this.content.get() === content) this.saveState.set({ kind: 'saved', at: review.updatedAt })
-      else this.markUnsaved()
-      return this.content.get() === content
+      this.saveState.set({ kind: 'unsaved' })
+      this.scheduleAutosave()
+      return false
     } catch (error) {
       this.saveState.set({ kind: 'failed', message: messageOf(error) })
       return false
@@ -120,7 +124,12 @@ export class RoundReviewDraft implements CommentSource {
   }
 
   private markUnsaved(): void {
+    // While saving, the state stays "saving": the save sees the newer content when it ends.
     if (this.saveState.get().kind !== 'saving') this.saveState.set({ kind: 'unsaved' })
+    this.scheduleAutosave()
+  }
+
+  private scheduleAutosave(): void {
     this.cancelAutosave()
     this.timer = setTimeout(() => void this.save(), AUTOSAVE_MS)
   }
