@@ -7,6 +7,8 @@ import { expect, test } from '../support/fixtures.ts'
 const ROSTER = 'student_id,name,team\n1001,Zelda Quartz,1\n1002,"Oberon, Yannick",1\n2001,Ann Bell,2\n2002,Bo Chen,2\n3001,Cy Dunn,3\n3002,Dee Eng,3'
 
 test('an instructor opens a double-blind round; a student reviews a design in the review view; the team reads it under a pseudonym', async ({ newUser }) => {
+  // Six pages, two of them tldraw canvases: slow on a busy machine.
+  test.setTimeout(240_000)
   const instructor = await newUser('Dr. Mira')
   await instructor.getByTestId('session-name').fill('Peer lab')
   await instructor.getByTestId('session-teams').fill('3')

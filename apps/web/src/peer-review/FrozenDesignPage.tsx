@@ -1,11 +1,11 @@
-import { useEffect, useState, type ReactNode } from 'react'
-import { Tldraw, type Editor, type TLComponents, type TLStore } from 'tldraw'
+import { useState, type ReactNode } from 'react'
+import { Tldraw, type Editor, type TLComponents } from 'tldraw'
 import { boardTldrawProps } from '../board-page/tldrawSetup.ts'
 import { InspectorPanel } from '../inspector/InspectorPanel.tsx'
 import { CommentSourceContext } from '../review/reviewContext.ts'
 import { ReviewOverlay } from '../review/ReviewOverlay.tsx'
 import type { CommentSource } from '../review/reviewSource.ts'
-import { loadVersionStore } from '../review/versionStore.ts'
+import { useVersionStore } from '../review/useVersionStore.ts'
 import { ConnectionLabels } from '../shapes/ConnectionLabels.tsx'
 
 /** Room the review panel takes on the canvas's right (its width and margins). */
@@ -23,8 +23,6 @@ function fitBesidePanel(editor: Editor): void {
 }
 
 const components: TLComponents = { TopPanel: null, SharePanel: null, InFrontOfTheCanvas: ReviewOverlay, OnTheCanvas: ConnectionLabels }
-
-type Loaded = { kind: 'loading' } | { kind: 'ready'; store: TLStore } | { kind: 'failed'; message: string }
 
 /**
  * A student's page on a frozen design (an assigned version, or a round's calibration example),
@@ -49,18 +47,8 @@ export function FrozenDesignPage({
   comments: CommentSource | null
   children: ReactNode
 }) {
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' })
+  const loaded = useVersionStore(boardId, token, versionId)
   const [editor, setEditor] = useState<Editor | null>(null)
-  useEffect(() => {
-    let current = true
-    loadVersionStore(boardId, token, versionId).then(
-      (store) => current && setLoaded({ kind: 'ready', store }),
-      (error: unknown) => current && setLoaded({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
-    )
-    return () => {
-      current = false
-    }
-  }, [boardId, token, versionId])
 
   return (
     <CommentSourceContext.Provider value={comments}>

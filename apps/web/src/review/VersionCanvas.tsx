@@ -1,14 +1,12 @@
-import { useEffect, useState, type ReactNode } from 'react'
-import { Tldraw, type Editor, type TLComponents, type TLStore, type TldrawBaseProps } from 'tldraw'
+import type { ReactNode } from 'react'
+import { Tldraw, type Editor, type TLComponents, type TldrawBaseProps } from 'tldraw'
 import { useBoard } from '../board/boardContext.ts'
 import { ConnectionLabels } from '../shapes/ConnectionLabels.tsx'
 import { ReviewOverlay } from './ReviewOverlay.tsx'
 import { ReviewPanel } from './ReviewPanel.tsx'
-import { loadVersionStore } from './versionStore.ts'
+import { useVersionStore } from './useVersionStore.ts'
 
 const components: TLComponents = { TopPanel: null, SharePanel: null, InFrontOfTheCanvas: ReviewOverlay, OnTheCanvas: ConnectionLabels }
-
-type Loaded = { kind: 'loading' } | { kind: 'ready'; store: TLStore } | { kind: 'failed'; message: string }
 
 /**
  * A version submitted for review, rendered read-only in place of the live board: the frozen
@@ -30,18 +28,7 @@ export function VersionCanvas({
 }) {
   const { session } = useBoard()
   const { boardId, token } = session.options
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' })
-
-  useEffect(() => {
-    let current = true
-    loadVersionStore(boardId, token, versionId).then(
-      (store) => current && setLoaded({ kind: 'ready', store }),
-      (error: unknown) => current && setLoaded({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
-    )
-    return () => {
-      current = false
-    }
-  }, [boardId, token, versionId])
+  const loaded = useVersionStore(boardId, token, versionId)
 
   if (loaded.kind !== 'ready') {
     return (
