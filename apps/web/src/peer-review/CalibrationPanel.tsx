@@ -44,9 +44,12 @@ export function CalibrationPanel({
       </div>
       <footer className="review-panel__footer round-review-panel__footer">
         {saved ? (
-          <a className="button button--primary button--small" href={backHref} data-testid="calibration-done">
-            Back to your page
-          </a>
+          <>
+            <p className="review-hint">Your scores are saved: your reviews are open.</p>
+            <a className="button button--primary button--small" href={backHref} data-testid="calibration-done">
+              Back to your page
+            </a>
+          </>
         ) : (
           <>
             <p className="review-hint">{left > 0 ? `Score every criterion to save (${left} left).` : 'Every criterion is scored.'}</p>

@@ -9,7 +9,7 @@ import { useVersionStore } from '../review/useVersionStore.ts'
 import { ConnectionLabels } from '../shapes/ConnectionLabels.tsx'
 
 /** Room the review panel takes on the canvas's right (its width and margins). */
-const PANEL_ROOM = 420
+const PANEL_ROOM = 400
 const MARGIN = 24
 
 /** The whole design in view left of the review panel, never magnified: a reviewer starts from the overview. */

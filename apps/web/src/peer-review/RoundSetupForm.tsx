@@ -27,14 +27,16 @@ export function RoundSetupForm({ sessionId, token, onCreated }: { sessionId: str
   const [seed, setSeed] = useState('')
   const [criteria, setCriteria] = useState(() => rubricDraft(defaultRoundRubric()))
   const [calibration, setCalibration] = useState<CalibrationChoice | null>(null)
-  const [problems, setProblems] = useState<string[]>([])
+  // Problems show once the instructor first tries to open the round, then follow each edit.
+  const [tried, setTried] = useState(false)
   const { busy, error, run } = useSubmission()
   const { rubric, problems: rubricProblems } = rubricFromDraft(criteria)
+  const example = rubric && calibration && { ...calibration, scores: scoresOnRubric(rubric, calibration.scores) }
+  const found = [...rubricProblems, ...(rubric && example ? criterionScoreProblems(rubric, example.scores).map((problem) => `Calibration example: ${problem}`) : [])]
+  const problems = tried ? found : []
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const example = rubric && calibration && { ...calibration, scores: scoresOnRubric(rubric, calibration.scores) }
-    const found = [...rubricProblems, ...(rubric && example ? criterionScoreProblems(rubric, example.scores).map((problem) => `Calibration example: ${problem}`) : [])]
-    setProblems(found)
+    setTried(true)
     if (!rubric || found.length > 0) return
     return run(async () => {
       const settings = {

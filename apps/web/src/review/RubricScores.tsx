@@ -40,7 +40,7 @@ export function RubricScores({
         <legend>{label}</legend>
         <div className={`rubric-scores${descriptors.size > 0 ? ' rubric-scores--levels' : ''}`} role="radiogroup" aria-label={`${label}: score`}>
           {scaleOf(criterion).map((score) => (
-            <label key={score} className="rubric-score">
+            <label key={score} className={`rubric-score${entry?.score === score ? ' rubric-score--chosen' : ''}`}>
               <input type="radio" name={`score-${id}`} checked={entry?.score === score} onChange={() => onChange?.(id, { score })} />
               {score}
               {descriptors.has(score) && <span className="rubric-score__level"> {descriptors.get(score)}</span>}
