@@ -88,7 +88,11 @@ export function StudentPage({ me, token }: { me: MeResponse; token: string }) {
                         {reviewAction(assignment.review)}
                       </button>
                     ) : (
-                      <a className="button button--small" href={roundReviewHref(me.session.id, assignment.id, token)} data-testid="student-assignment-open">
+                      <a
+                        className={`button button--small${assignment.review?.status === 'submitted' ? '' : ' button--primary'}`}
+                        href={roundReviewHref(me.session.id, assignment.id, token)}
+                        data-testid="student-assignment-open"
+                      >
                         {reviewAction(assignment.review)}
                         <span className="visually-hidden"> {assignment.design}</span>
                       </a>
