@@ -18,7 +18,7 @@ import { InspectorPanel } from '../inspector/InspectorPanel.tsx'
 import { InspectorSkipLink } from '../inspector/InspectorSkipLink.tsx'
 import { LibraryPanel } from '../library/LibraryPanel.tsx'
 import { createLibraryDrop } from '../library/placeShapes.ts'
-import { ReviewContext } from '../review/reviewContext.ts'
+import { CommentSourceContext, ReviewContext } from '../review/reviewContext.ts'
 import { ReviewOverlay } from '../review/ReviewOverlay.tsx'
 import { ReviewPanel } from '../review/ReviewPanel.tsx'
 import { useReviewSession } from '../review/useReviewSession.ts'
@@ -122,6 +122,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
   return (
     <BoardContext.Provider value={context}>
       <ReviewContext.Provider value={review}>
+        <CommentSourceContext.Provider value={review}>
         <AnalysisContext.Provider value={analysis}>
         <WhatIfContext.Provider value={whatIf}>
         <BoardBarContext.Provider value={bar}>
@@ -168,6 +169,7 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
         </BoardBarContext.Provider>
         </WhatIfContext.Provider>
         </AnalysisContext.Provider>
+        </CommentSourceContext.Provider>
       </ReviewContext.Provider>
     </BoardContext.Provider>
   )

@@ -28,7 +28,8 @@ export function InspectorPanel({ editor }: { editor: Editor }) {
   const readonly = useValue('inspector readonly', () => editor.getIsReadonly(), [editor])
   if (!isAnnotatable(selection)) return null
   return (
-    <aside className="side-panel inspector" id={INSPECTOR_ID} tabIndex={-1} aria-label="Inspector" data-testid="inspector">
+    // Read-only, its fields cannot take focus: the panel itself does, so the keyboard can scroll it.
+    <aside className="side-panel inspector" id={INSPECTOR_ID} tabIndex={readonly ? 0 : -1} aria-label="Inspector" data-testid="inspector">
       <fieldset className="inspector__fieldset" disabled={readonly}>
         <InspectorContent editor={editor} selection={selection} />
       </fieldset>

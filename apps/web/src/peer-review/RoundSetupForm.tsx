@@ -1,7 +1,10 @@
-import { ANONYMITY, defaultRoundRubric, MAX_REVIEWS_PER_STUDENT, type Anonymity, type RoundResponse } from '@concord/shared'
+import { ANONYMITY, criterionScoreProblems, defaultRoundRubric, MAX_REVIEWS_PER_STUDENT, type Anonymity, type RoundResponse } from '@concord/shared'
 import { useState, type FormEvent } from 'react'
 import { createRound } from '../api/peerReview.ts'
 import { useSubmission } from '../ui/useSubmission.ts'
+import { CalibrationPicker, type CalibrationChoice } from './CalibrationPicker.tsx'
+import { RubricEditor } from './RubricEditor.tsx'
+import { rubricDraft, rubricFromDraft, scoresOnRubric } from './rubricDraft.ts'
 
 const ANONYMITY_TEXT: Record<Anonymity, { label: string; help: string }> = {
   none: { label: 'Named', help: 'Reviewers see the team’s board title; teams see who reviewed them.' },
@@ -22,11 +25,28 @@ export function RoundSetupForm({ sessionId, token, onCreated }: { sessionId: str
   const [anonymity, setAnonymity] = useState<Anonymity>('single')
   const [dueAt, setDueAt] = useState(inAWeek)
   const [seed, setSeed] = useState('')
+  const [criteria, setCriteria] = useState(() => rubricDraft(defaultRoundRubric()))
+  const [calibration, setCalibration] = useState<CalibrationChoice | null>(null)
+  // Problems show once the instructor first tries to open the round, then follow each edit.
+  const [tried, setTried] = useState(false)
   const { busy, error, run } = useSubmission()
+  const { rubric, problems: rubricProblems } = rubricFromDraft(criteria)
+  const example = rubric && calibration && { ...calibration, scores: scoresOnRubric(rubric, calibration.scores) }
+  const found = [...rubricProblems, ...(rubric && example ? criterionScoreProblems(rubric, example.scores).map((problem) => `Calibration example: ${problem}`) : [])]
+  const problems = tried ? found : []
   const submit = (event: FormEvent) => {
     event.preventDefault()
+    setTried(true)
+    if (!rubric || found.length > 0) return
     return run(async () => {
-      const settings = { reviewsPerStudent, anonymity, dueAt: new Date(dueAt).getTime(), ...(seed.trim() === '' ? {} : { seed: Number(seed) }) }
+      const settings = {
+        reviewsPerStudent,
+        anonymity,
+        dueAt: new Date(dueAt).getTime(),
+        rubric,
+        ...(example ? { calibration: example } : {}),
+        ...(seed.trim() === '' ? {} : { seed: Number(seed) }),
+      }
       onCreated(await createRound(sessionId, token, settings))
     })
   }
@@ -77,7 +97,15 @@ export function RoundSetupForm({ sessionId, token, onCreated }: { sessionId: str
           as written: ask teams not to sign their designs.
         </p>
       )}
-      <p className="peer-review__hint">The rubric is the board review’s: {defaultRoundRubric().criteria.map(({ label }) => label).join(', ')}; each scored 1 to 5.</p>
+      <RubricEditor criteria={criteria} onChange={setCriteria} />
+      <CalibrationPicker sessionId={sessionId} token={token} criteria={rubric?.criteria ?? []} value={calibration} onChange={setCalibration} />
+      {problems.length > 0 && (
+        <ul className="form-error peer-review__problems" role="alert" data-testid="round-problems">
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
       <div className="peer-review__import-actions">
         <button type="submit" className="button button--primary" disabled={busy} data-testid="round-create">
           Open round

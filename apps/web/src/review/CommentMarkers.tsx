@@ -1,7 +1,7 @@
 import type { ReviewThread } from '@concord/shared'
 import { useEditor, useValue } from 'tldraw'
 import { anchorPagePoint } from './anchors.ts'
-import { useReview } from './reviewContext.ts'
+import { useCommentSource } from './reviewContext.ts'
 
 interface Marker {
   key: string
@@ -24,7 +24,7 @@ function markerKey(thread: ReviewThread): string {
  */
 export function CommentMarkers() {
   const editor = useEditor()
-  const review = useReview()
+  const review = useCommentSource()
   const markers = useValue(
     'comment markers',
     () => {

@@ -1,16 +1,15 @@
-import { createThread, MAX_COMMENT_LENGTH, type ReviewAuthor, type ThreadAnchor } from '@concord/shared'
+import { MAX_COMMENT_LENGTH, type ReviewAuthor, type ThreadAnchor } from '@concord/shared'
 import { useState, type FormEvent } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import { shapeLabel } from './anchors.ts'
 import { commentTargets } from './commentTargets.ts'
-import type { ReviewSession } from './reviewSession.ts'
-
+import type { CommentSource } from './reviewSource.ts'
 
 /**
  * Starts a thread on what is selected: the component (or arrow), one property of it, or, with
  * nothing selected, a point picked on the canvas.
  */
-export function NewCommentForm({ review, author }: { review: ReviewSession; author: ReviewAuthor }) {
+export function NewCommentForm({ review, author }: { review: CommentSource; author: ReviewAuthor }) {
   const editor = useEditor()
   const selected = useValue('comment target', () => (editor.getSelectedShapes().length === 1 ? editor.getSelectedShapes()[0]! : null), [editor])
   const picked = useValue('picked point', () => review.pickedPoint.get(), [review])
@@ -30,8 +29,7 @@ export function NewCommentForm({ review, author }: { review: ReviewSession; auth
     event.preventDefault()
     const body = text.trim()
     if (!anchor || !body) return
-    const id = crypto.randomUUID()
-    createThread(review.doc, { id, anchor, author, text: body, now: Date.now(), versionId: review.viewing.get() })
+    const id = review.addThread(anchor, author, body)
     setText('')
     setProperty('')
     review.pickedPoint.set(null)

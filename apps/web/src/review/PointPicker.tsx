@@ -1,10 +1,10 @@
 import { useEditor, useValue } from 'tldraw'
-import { useReview } from './reviewContext.ts'
+import { useCommentSource } from './reviewContext.ts'
 
 /** While picking, a click anywhere on the canvas becomes the comment's point (Escape cancels). */
 export function PointPicker() {
   const editor = useEditor()
-  const review = useReview()
+  const review = useCommentSource()
   const picking = useValue('picking point', () => review?.pickingPoint.get() ?? false, [review])
   if (!review || !picking) return null
   const { pickedPoint, pickingPoint } = review

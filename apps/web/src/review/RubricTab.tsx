@@ -1,6 +1,10 @@
-import { aggregateRubrics, RUBRIC_CRITERIA, RUBRIC_SCORES, setRubricEntry, type ReviewAuthor, type RubricCriterionId } from '@concord/shared'
+import { aggregateRubrics, RUBRIC_CRITERIA, setRubricEntry, type ReviewAuthor, type RoundCriterion, type RubricCriterionId } from '@concord/shared'
 import { useValue } from 'tldraw'
 import type { ReviewSession } from './reviewSession.ts'
+import { RubricScores } from './RubricScores.tsx'
+
+/** The board review's criteria, each scored 1 to 5 without level descriptors. */
+const BOARD_CRITERIA: RoundCriterion[] = RUBRIC_CRITERIA.map(({ id, label }) => ({ id, label, scale: { min: 1, max: 5 }, levels: [] }))
 
 /**
  * The rubric: the team's aggregate, every reviewer's scores and justifications, and (for a
@@ -42,31 +46,12 @@ export function RubricTab({ review, author, isReviewer }: { review: ReviewSessio
         <section className="rubric-form" data-testid="rubric-form">
           <h3 className="review-subtitle">Your scores</h3>
           <p className="review-hint">From 1 (missing) to 5 (excellent), each with a reason. Saved as you type; the team sees them live.</p>
-          {RUBRIC_CRITERIA.map(({ id, label }) => {
-            const entry = own?.entries[id]
-            return (
-              <fieldset key={id} className="rubric-criterion" data-testid={`rubric-${id}`}>
-                <legend>{label}</legend>
-                <div className="rubric-scores" role="radiogroup" aria-label={`${label}: score`}>
-                  {RUBRIC_SCORES.map((score) => (
-                    <label key={score} className="rubric-score">
-                      <input type="radio" name={`score-${id}`} checked={entry?.score === score} onChange={() => set(id, { score })} />
-                      {score}
-                    </label>
-                  ))}
-                </div>
-                <textarea
-                  className="input"
-                  rows={2}
-                  placeholder="Why this score?"
-                  aria-label={`${label}: justification`}
-                  maxLength={5000}
-                  value={entry?.justification ?? ''}
-                  onChange={(event) => set(id, { justification: event.target.value })}
-                />
-              </fieldset>
-            )
-          })}
+          <RubricScores
+            criteria={BOARD_CRITERIA}
+            entries={own?.entries ?? {}}
+            onChange={(criterion, change) => set(criterion as RubricCriterionId, change)}
+            justify
+          />
         </section>
       )}
 

@@ -1,23 +1,22 @@
-import { addReply, MAX_COMMENT_LENGTH, setThreadStatus, type ReviewAuthor, type ReviewThread } from '@concord/shared'
+import { MAX_COMMENT_LENGTH, type ReviewAuthor, type ReviewThread } from '@concord/shared'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import { describeAnchor, isOrphaned, zoomToAnchor } from './anchors.ts'
 import { LinkifiedText } from './LinkifiedText.tsx'
-import type { ReviewSession } from './reviewSession.ts'
+import type { CommentSource } from './reviewSource.ts'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
-/** One thread: what it is pinned to (click to zoom there), its comments, a reply box, resolve/reopen. */
-export function ThreadCard({ thread, review, author }: { thread: ReviewThread; review: ReviewSession; author: ReviewAuthor | null }) {
+/**
+ * One thread: what it is pinned to (click to zoom there), its comments, and for a writer a reply
+ * box and resolve/reopen (conversations) or a delete button (a round review's own comments).
+ */
+export function ThreadCard({ thread, review, author }: { thread: ReviewThread; review: CommentSource; author: ReviewAuthor | null }) {
   const editor = useEditor()
   const label = useValue('thread anchor', () => describeAnchor(editor, thread.anchor), [editor, thread.anchor])
   const orphaned = useValue('thread orphaned', () => isOrphaned(editor, thread.anchor), [editor, thread.anchor])
   const focused = useValue('thread focused', () => review.focusedThread.get() === thread.id, [review, thread.id])
-  const versionName = useValue(
-    'thread version',
-    () => (thread.versionId ? (review.versions.get().find((version) => version.id === thread.versionId)?.name ?? 'a version') : null),
-    [review, thread.versionId],
-  )
+  const versionName = useValue('thread version', () => review.versionName(thread.versionId), [review, thread.versionId])
   const [reply, setReply] = useState('')
   const card = useRef<HTMLLIElement>(null)
   useEffect(() => {
@@ -28,7 +27,7 @@ export function ThreadCard({ thread, review, author }: { thread: ReviewThread; r
     event.preventDefault()
     const text = reply.trim()
     if (!author || !text) return
-    addReply(review.doc, thread.id, { id: crypto.randomUUID(), author, text, createdAt: Date.now() })
+    review.conversation?.reply(thread.id, author, text)
     setReply('')
   }
 
@@ -67,7 +66,14 @@ export function ThreadCard({ thread, review, author }: { thread: ReviewThread; r
           </li>
         ))}
       </ul>
-      {author && (
+      {author && review.remove && (
+        <div className="thread__actions">
+          <button type="button" className="button button--quiet button--small" data-testid="thread-delete" onClick={() => review.remove?.(thread.id)}>
+            Delete
+          </button>
+        </div>
+      )}
+      {author && review.conversation && (
         <div className="thread__actions">
           <form className="thread__reply" onSubmit={sendReply}>
             <input
@@ -87,7 +93,7 @@ export function ThreadCard({ thread, review, author }: { thread: ReviewThread; r
             type="button"
             className="button button--quiet button--small"
             data-testid="thread-status"
-            onClick={() => setThreadStatus(review.doc, thread.id, thread.status === 'open' ? 'resolved' : 'open', author)}
+            onClick={() => review.conversation?.setStatus(thread.id, thread.status === 'open' ? 'resolved' : 'open', author)}
           >
             {thread.status === 'open' ? 'Resolve' : 'Reopen'}
           </button>

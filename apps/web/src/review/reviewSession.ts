@@ -1,24 +1,30 @@
 import {
+  addReply,
   BOARD_CHANNEL,
   capabilitiesOf,
+  createThread,
   parseStateless,
   readRubrics,
   readThreads,
   reviewDocumentName,
   RUBRICS_KEY,
+  setThreadStatus,
   statelessServerMessageSchema,
   THREADS_KEY,
+  type ReviewAuthor,
   type ReviewerRubric,
   type ReviewThread,
+  type ThreadAnchor,
   type VersionInfoResponse,
 } from '@concord/shared'
 import type { HocuspocusProvider } from '@hocuspocus/provider'
-import { atom, type Atom } from 'tldraw'
+import { atom, type Atom, type Signal } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { listVersions } from '../api/versions.ts'
 import type { BoardSession } from '../board/sync/boardSession.ts'
 import { providerOnTabSocket } from '../board/sync/socket.ts'
+import type { CommentSource } from './reviewSource.ts'
 
 /** Name of the IndexedDB database holding a board review's local copy. */
 function localReviewDbName(boardId: string): string {
@@ -30,7 +36,7 @@ function localReviewDbName(boardId: string): string {
  * with the same link token, and kept in IndexedDB so it works offline and converges like the
  * design. Threads and rubrics are mirrored into atoms for the UI.
  */
-export class ReviewSession {
+export class ReviewSession implements CommentSource {
   readonly doc = new Y.Doc()
   readonly provider: HocuspocusProvider
   readonly persistence: IndexeddbPersistence
@@ -38,6 +44,7 @@ export class ReviewSession {
   readonly rubrics: Atom<ReviewerRubric[]> = atom('review rubrics', [])
   /** Whether this link may write the review (the server enforces it; the UI follows). */
   readonly canWrite: boolean
+  readonly canComment: Signal<boolean>
   /** Whether the review panel is shown, and which thread it highlights. */
   readonly panelOpen: Atom<boolean> = atom('review panel open', false)
   readonly focusedThread: Atom<string | null> = atom('focused thread', null)
@@ -56,6 +63,7 @@ export class ReviewSession {
     const { boardId, token, role } = board.options
     this.board = board
     this.canWrite = role !== null && capabilitiesOf(role).writeReview
+    this.canComment = atom('can comment', this.canWrite)
     // Reviewing is what a reviewer link is for: its holder starts with the panel open.
     if (role === 'reviewer') this.panelOpen.set(true)
     this.persistence = new IndexeddbPersistence(localReviewDbName(boardId), this.doc)
@@ -98,6 +106,23 @@ export class ReviewSession {
       // Offline: the list stays as last fetched.
     }
   }
+
+  addThread(anchor: ThreadAnchor, author: ReviewAuthor, text: string): string {
+    const id = crypto.randomUUID()
+    createThread(this.doc, { id, anchor, author, text, now: Date.now(), versionId: this.viewing.get() })
+    return id
+  }
+
+  versionName(versionId: string | null): string | null {
+    return versionId ? (this.versions.get().find((version) => version.id === versionId)?.name ?? 'a version') : null
+  }
+
+  readonly conversation = {
+    reply: (threadId: string, author: ReviewAuthor, text: string) => addReply(this.doc, threadId, { id: crypto.randomUUID(), author, text, createdAt: Date.now() }),
+    setStatus: (threadId: string, status: ReviewThread['status'], author: ReviewAuthor) => setThreadStatus(this.doc, threadId, status, author),
+  }
+
+  readonly remove = null
 
   openThread(threadId: string | null): void {
     this.panelOpen.set(true)

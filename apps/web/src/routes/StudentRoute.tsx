@@ -1,26 +1,12 @@
-import { BOARD_REFUSAL, tokenFromHash, type MeResponse } from '@concord/shared'
-import { useEffect, useState } from 'react'
-import { fetchMe } from '../api/peerReview.ts'
+import { BOARD_REFUSAL } from '@concord/shared'
+import { useEffect } from 'react'
 import { StudentPage } from '../peer-review/StudentPage.tsx'
 import { FullPageMessage } from '../ui/FullPageMessage.tsx'
-
-type Loaded = { kind: 'loading' } | { kind: 'found'; me: MeResponse } | { kind: 'refused' } | { kind: 'failed'; message: string }
+import { useMe } from './useMe.ts'
 
 /** `/s/<id>/me#k=<student token>`: a student's own page in a class session. */
 export function StudentRoute() {
-  const [token] = useState(() => tokenFromHash(location.hash))
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' })
-  useEffect(() => {
-    if (!token) return
-    let current = true
-    fetchMe(token).then(
-      (me) => current && setLoaded(me ? { kind: 'found', me } : { kind: 'refused' }),
-      (error: unknown) => current && setLoaded({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
-    )
-    return () => {
-      current = false
-    }
-  }, [token])
+  const { token, loaded } = useMe()
   useEffect(() => {
     if (loaded.kind === 'found') document.title = `${loaded.me.student.name} · ${loaded.me.session.name} · Concord`
   }, [loaded])
