@@ -13,6 +13,9 @@ export default defineConfig({
   outputDir: '../.tmp/playwright-results',
   use: {
     viewport: { width: 1280, height: 800 },
+    // Each new browser context would install the service worker and precache the whole app again:
+    // only the specs about it (offline, update, security) allow it, with `test.use`.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

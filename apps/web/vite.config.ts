@@ -2,14 +2,19 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { onlineOnlyChunks } from './onlineOnlyChunks.ts'
 
 // The dev server forwards API and websocket traffic to a locally running Concord server.
 const serverPort = process.env.CONCORD_SERVER_PORT ?? '3000'
 const serverTarget = `http://127.0.0.1:${serverPort}`
 
+// Mermaid (Import Mermaid…, a pasted flowchart) is several MB of lazy chunks: online only, not precached.
+const mermaid = onlineOnlyChunks('mermaid')
+
 export default defineConfig({
   plugins: [
     react(),
+    mermaid.plugin,
     VitePWA({
       strategies: 'generateSW',
       // A new build waits until the user reloads into it (src/update/serviceWorker.ts registers it).
@@ -29,6 +34,7 @@ export default defineConfig({
       workbox: {
         // The app shell plus tldraw's fonts, icons and translations, so a board opened once loads offline.
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,json,webmanifest}'],
+        manifestTransforms: [mermaid.precache],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/collab/, /^\/healthz/],

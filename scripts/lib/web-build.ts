@@ -12,6 +12,7 @@ const SOURCES = [
   join(WEB, 'public'),
   join(WEB, 'index.html'),
   join(WEB, 'vite.config.ts'),
+  join(WEB, 'onlineOnlyChunks.ts'),
   join(WEB, 'package.json'),
   join(ROOT, 'packages/shared/src'),
   join(ROOT, 'pnpm-lock.yaml'),

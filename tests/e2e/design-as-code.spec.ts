@@ -118,13 +118,14 @@ test('a pasted Mermaid flowchart becomes a failure domain, typed components and 
   expect(components.find((component) => component.kind === 'relational-db')!.parent).toBe(containers[0]!.id)
   expect(arrows).toContainEqual({ from: api.id, to: kafka.id, mode: 'async' })
   expect(arrows).toHaveLength(3)
-  // Framed: every imported shape is in view.
-  const framed = await alice.evaluate(() => {
-    const editor = window.__concord!.editor
-    const view = editor.getViewportPageBounds()
-    return editor.getCurrentPageShapes().every((shape) => view.contains(editor.getShapePageBounds(shape)!))
-  })
-  expect(framed).toBe(true)
+  // Framed: every imported shape is in view, once the camera's move (animated) has ended.
+  const framed = () =>
+    alice.evaluate(() => {
+      const editor = window.__concord!.editor
+      const view = editor.getViewportPageBounds()
+      return editor.getCurrentPageShapes().every((shape) => view.contains(editor.getShapePageBounds(shape)!))
+    })
+  await expect.poll(framed).toBe(true)
   await alice.screenshot({ path: `${SHOTS}design-as-code-pasted.png` })
 
   await alice.keyboard.press('Control+Z')

@@ -29,6 +29,10 @@ test('with two server nodes, the lab shows both and each replica on its node, an
     await lab.getByTestId('lab-heal-all').click()
     await expectShapes(bob, ['from-node-2', 'alice-meanwhile', 'bob-meanwhile'])
     await expectShapes(alice, ['from-node-2', 'alice-meanwhile', 'bob-meanwhile'])
+    // The heal reconnects Bob to his own node, which asked for it (it did not go away): both nodes
+    // stay in the lab. (The verdict alone would also read converged with node 2 and Bob gone.)
+    await expect(bobCard).toContainText('on Server 2')
+    await expect(lab.getByTestId('lab-server')).toHaveCount(2)
     await expect(lab.getByTestId('lab-verdict')).toHaveAttribute('data-verdict', 'converged', { timeout: 20_000 })
     await expect(lab.getByRole('complementary', { name: 'What you are seeing' })).toContainText('Server nodes')
   })

@@ -2,6 +2,9 @@ import type { Page } from '@playwright/test'
 import { createRectangle, documentRecords, expectShapes, twoUsersOnNewBoard, waitForEditor, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
+// The service worker is part of what this spec checks (blocked by default, playwright.config.ts).
+test.use({ serviceWorkers: 'allow' })
+
 /** Waits until a service worker controls the page, so the app shell loads without the server. */
 async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {

@@ -4,6 +4,9 @@ import type { Page } from '@playwright/test'
 import { createRectangle, openNewBoard, waitForAcknowledged, waitForSynced } from '../support/board.ts'
 import { expect, test } from '../support/fixtures.ts'
 
+// The service worker is part of what this spec checks (blocked by default, playwright.config.ts).
+test.use({ serviceWorkers: 'allow' })
+
 /** What a page of `page`'s origin gets when it opens `url` as a websocket: 'open' or 'refused'. */
 function openWebSocket(page: Page, url: string): Promise<string> {
   return page.evaluate(

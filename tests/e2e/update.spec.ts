@@ -29,6 +29,9 @@ const test = base.extend<{ webDist: string }>({
   },
 })
 
+// The service worker is what this spec checks (blocked by default, playwright.config.ts).
+test.use({ serviceWorkers: 'allow' })
+
 /** Which build the page's controlling service worker belongs to: 'next' once the new one took over. */
 function controllingBuild(page: Page): Promise<string> {
   return page.evaluate(

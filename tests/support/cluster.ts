@@ -8,7 +8,8 @@ export { clusterUnavailable } from './node-cluster.ts'
 
 /** A browser of its own on one node's origin; like every browser test's, it may reach 127.0.0.1 only. */
 async function userOn(browser: Browser, node: ServerProcess, name: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: node.url })
+  // No service worker, as in every spec that does not test it (playwright.config.ts).
+  const context = await browser.newContext({ baseURL: node.url, serviceWorkers: 'block' })
   await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient')))
   const page = await context.newPage()
   await page.goto('/')

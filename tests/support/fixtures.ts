@@ -37,10 +37,10 @@ export const test = base.extend<Fixtures>({
     await use(server)
     await server.dispose()
   },
-  newUser: async ({ browser, server, requestedUrls, cspViolations }, use) => {
+  newUser: async ({ browser, server, requestedUrls, cspViolations, serviceWorkers }, use) => {
     const contexts: BrowserContext[] = []
     await use(async (name: string) => {
-      const context = await browser.newContext({ baseURL: server.url })
+      const context = await browser.newContext({ baseURL: server.url, serviceWorkers })
       contexts.push(context)
       // Fail (and record) any request to a host other than our own server.
       await context.route('**/*', (route) => {

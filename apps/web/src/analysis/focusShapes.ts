@@ -1,6 +1,8 @@
 import { Box, type Editor, type TLShapeId } from 'tldraw'
+import { whileCanvasSettles } from '../board/camera/whileCanvasSettles.ts'
+import { zoomToBoundsBesideCovers } from '../board/camera/zoomBesideCovers.ts'
 
-/** Selects a finding's shapes and brings them into view (on their page), no closer than 100 %. */
+/** Selects a finding's shapes and brings them into view (on their page, beside the left panels), no closer than 100 %. */
 export function focusShapes(editor: Editor, ids: readonly string[]): void {
   const shapes = ids.map((id) => editor.getShape(id as TLShapeId)).filter((shape) => shape !== undefined)
   if (shapes.length === 0) return
@@ -11,5 +13,7 @@ export function focusShapes(editor: Editor, ids: readonly string[]): void {
   if (boxes.length === 0) return
   const bounds = Box.Common(boxes)
   editor.select(...onPage.map((shape) => shape.id))
-  editor.zoomToBounds(Box.ExpandBy(bounds, 80), { animation: { duration: 200 }, targetZoom: 1 })
+  // Selecting opens the inspector, which narrows the canvas: the zoom follows until it settles.
+  const target = Box.ExpandBy(bounds, 80)
+  whileCanvasSettles(editor, () => zoomToBoundsBesideCovers(editor, target, { animation: { duration: 200 }, targetZoom: 1 }))
 }

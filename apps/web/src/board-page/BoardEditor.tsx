@@ -154,7 +154,8 @@ export function BoardEditor({ session, title, classSession }: { session: BoardSe
                 <Presentation session={session} />
                 <PresentationWatch controls={controls} />
                 <ReviewPanel />
-                <div className="canvas-panels-left">
+                {/* data-covers-canvas-left: zooming to shapes keeps them beside these panels (board/camera/zoomBesideCovers.ts). */}
+                <div className="canvas-panels-left" data-covers-canvas-left="">
                   <DesignPanel />
                   <AnalysisPanel />
                   <WhatIfPanel />

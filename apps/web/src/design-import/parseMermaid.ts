@@ -10,12 +10,21 @@ interface FlowDb {
 
 let mermaidModule: Promise<typeof import('mermaid')['default']> | undefined
 
-/** Mermaid, loaded on first use: it is large, and most visits to a board never need it. */
+/**
+ * Mermaid, loaded on first use: it is large, and most visits to a board never need it. The service
+ * worker does not precache it (vite.config.ts), so offline the load fails; the next use tries again.
+ */
 export function loadMermaid(): Promise<typeof import('mermaid')['default']> {
-  mermaidModule ??= import('mermaid').then(({ default: mermaid }) => {
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' })
-    return mermaid
-  })
+  mermaidModule ??= import('mermaid').then(
+    ({ default: mermaid }) => {
+      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' })
+      return mermaid
+    },
+    (error: unknown) => {
+      mermaidModule = undefined
+      throw new Error('Mermaid could not be loaded: importing a flowchart needs a connection to the server.', { cause: error })
+    },
+  )
   return mermaidModule
 }
 

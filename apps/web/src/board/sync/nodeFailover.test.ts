@@ -6,10 +6,10 @@ function socketOn(url: string): HocuspocusProviderWebsocket {
   return new HocuspocusProviderWebsocket({ url, autoConnect: false })
 }
 
-/** What the provider emits when its websocket closes (or fails to open). */
-function close(socket: HocuspocusProviderWebsocket): void {
+/** What the provider emits when its websocket closes (by default: dropped, or failed to open). */
+function close(socket: HocuspocusProviderWebsocket, code = 1006): void {
   // `emit` is protected: this stands in for the provider's own websocket listener.
-  ;(socket as unknown as { emit(event: string, payload: unknown): void }).emit('close', { event: { code: 1006, reason: '' } })
+  ;(socket as unknown as { emit(event: string, payload: unknown): void }).emit('close', { event: { code, reason: '' } })
 }
 
 describe('NodeFailover', () => {
@@ -23,6 +23,21 @@ describe('NodeFailover', () => {
       used.push(socket.url)
     }
     expect(used).toEqual(['ws://n2/collab', 'ws://n3/collab', 'ws://n1/collab', 'ws://n2/collab'])
+    socket.destroy()
+  })
+
+  it('goes back to a node that closed on purpose (the lab’s heal), and moves on from one that went away or fell silent', () => {
+    const socket = socketOn('ws://n1/collab')
+    const failover = new NodeFailover(socket, ['ws://n2/collab'])
+    close(socket, 4000)
+    expect(failover.nodes[0]).toBe('ws://n1/collab')
+    expect(socket.url).toBe('ws://n1/collab')
+    close(socket, 1001)
+    expect(socket.url).toBe('ws://n2/collab')
+    close(socket, 4408)
+    expect(socket.url).toBe('ws://n1/collab')
+    close(socket, 1005)
+    expect(socket.url).toBe('ws://n2/collab')
     socket.destroy()
   })
 

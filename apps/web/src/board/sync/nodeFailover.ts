@@ -22,11 +22,26 @@ export async function fetchNodes(origin: string): Promise<string[]> {
   }
 }
 
+/** Hocuspocus' close code when a side heard nothing for too long (the server's, and the provider's forced close). */
+const SILENT_CLOSE = 4408
+
 /**
- * Fails the shared websocket over between server nodes: whenever its connection closes (the
- * node died, or could not be reached at all), the next attempt goes to the next node in the
- * list, round robin. Every node serves every board, so leaving a healthy node costs nothing but
- * a resync. With one URL (the default: same origin, or a load balancer) nothing changes.
+ * Whether a close came from a node that is up and asked for the reconnect itself, with an
+ * application code (the lab's resynchronise-after-heal, say): the next attempt goes back to it.
+ * A dropped or refused connection (1006), a node going away (1001) or a silent one (no close
+ * frame, or 4408) is left for the next node.
+ */
+function askedToReconnect(code: number | undefined): boolean {
+  return code !== undefined && code >= 4000 && code < 5000 && code !== SILENT_CLOSE
+}
+
+/**
+ * Fails the shared websocket over between server nodes: whenever its connection closes because
+ * the node died, went away or could not be reached at all, the next attempt goes to the next
+ * node in the list, round robin. Every node serves every board, so leaving a healthy node costs
+ * nothing but a resync; a node that closes on purpose (`askedToReconnect`) is kept, so the lab's
+ * heal does not move a replica to another node. With one URL (the default: same origin, or a
+ * load balancer) nothing changes.
  */
 export class NodeFailover {
   private urls: string[]
@@ -37,7 +52,9 @@ export class NodeFailover {
   ) {
     this.urls = unique([socket.configuration.url, ...urls])
     // The provider reads `configuration.url` when it opens the next websocket, after this runs.
-    socket.on('close', () => this.advance())
+    socket.on('close', ({ event }: { event?: { code?: number } }) => {
+      if (!askedToReconnect(event?.code)) this.advance()
+    })
   }
 
   /** The websocket URLs in failover order, the current one first. */
