@@ -64,7 +64,7 @@ export const FULL_PLAN: BenchPlan = {
   lab: { runs: 2, mix: BUSY_CLASSROOM, timing: { warmupMs: 1000, measureMs: 5000, drainMs: 500 } },
   join: { servers: ['concord', 'hocuspocus'], runs: 3, joiners: 200, shapes: 2000, spreadMs: 1000 },
   rooms: { servers: ['concord', 'hocuspocus'], steps: [300, 600, 1200, 2400], timing: { warmupMs: 2000, measureMs: 5000, drainMs: 500 } },
-  memory: { servers: ['concord', 'hocuspocus'], connections: [0, 250, 500, 1000], boards: [0, 50, 100, 200] },
+  memory: { servers: ['concord', 'hocuspocus'], connections: [0, 250, 500, 1000, 1500, 2000], boards: [0, 50, 100, 200, 300] },
   analysis: { components: [50, 500, 2000], runs: 50 },
 }
 
@@ -79,6 +79,6 @@ export const QUICK_PLAN: BenchPlan = {
   lab: { runs: 1, mix: { draggers: 2, cursors: 3, idle: 3, viewers: 0 }, timing: { warmupMs: 500, measureMs: 2000, drainMs: 500 } },
   join: { servers: ['concord', 'hocuspocus'], runs: 1, joiners: 20, shapes: 200, spreadMs: 200 },
   rooms: { servers: ['concord', 'hocuspocus'], steps: [5, 10], timing: { warmupMs: 500, measureMs: 2000, drainMs: 500 } },
-  memory: { servers: ['concord', 'hocuspocus'], connections: [0, 10, 20], boards: [0, 5, 10] },
+  memory: { servers: ['concord', 'hocuspocus'], connections: [0, 10, 20, 30], boards: [0, 5, 10, 15] },
   analysis: { components: [50, 500, 2000], runs: 10 },
 }

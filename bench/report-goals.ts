@@ -82,12 +82,16 @@ function memoryGoal(results: BenchResults): Goal {
   const sweep = (kind: ServerKind) => results.memory.find((r) => r.kind === kind)?.connections
   const [concord, stock] = [sweep('concord'), sweep('hocuspocus')]
   const kib = (value: number | undefined) => (value ?? Number.NaN).toFixed(1)
-  const value = (concord?.rssKiBPer ?? Number.NaN) / (stock?.rssKiBPer ?? Number.NaN)
+  const rss = (concord?.rssKiBPer ?? Number.NaN) / (stock?.rssKiBPer ?? Number.NaN)
+  const heap = (concord?.heapKiBPer ?? Number.NaN) / (stock?.heapKiBPer ?? Number.NaN)
+  // Both must hold: the RSS slope moves by a few KiB between runs (V8 grows its heap in steps),
+  // the heap slope is steady but leaves out what lies outside the heap.
+  const value = Math.max(rss, heap)
   return {
     goal: 'memory per idle connection: Concord ≤ 1.2 × stock Hocuspocus',
     value,
     limit: 1.2,
-    measured: `${ratio(value)}: ${kib(concord?.rssKiBPer)} vs ${kib(stock?.rssKiBPer)} KiB per connection (RSS slope; V8 heap ${kib(concord?.heapKiBPer)} vs ${kib(stock?.heapKiBPer)} KiB)`,
+    measured: `RSS ${ratio(rss)}: ${kib(concord?.rssKiBPer)} vs ${kib(stock?.rssKiBPer)} KiB per connection; V8 heap ${ratio(heap)}: ${kib(concord?.heapKiBPer)} vs ${kib(stock?.heapKiBPer)} KiB (the larger ratio is judged)`,
     notes: [],
   }
 }

@@ -4,6 +4,7 @@
 //   --only=a,b         scenarios among fanout, disk, rooms, memory, busy, lecture, lab, join, analysis
 //   --budget=<s>       stop starting new runs after this many seconds (default 1140: the whole bench stays under 20 minutes)
 //   --profile=<kinds>  CPU-profile these servers (concord, hocuspocus, raw) into bench/results/profiles
+//   --heap-snapshots   the memory scenario writes heap snapshots where each sweep's slope starts and ends into bench/results/heap
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -29,6 +30,7 @@ const quick = args.includes('--quick')
 const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') as ScenarioName[] | undefined
 const budgetS = Number(args.find((arg) => arg.startsWith('--budget='))?.slice('--budget='.length) ?? 1140)
 const profiled = args.find((arg) => arg.startsWith('--profile='))?.slice('--profile='.length).split(',') ?? []
+const heapSnapshotDir = args.includes('--heap-snapshots') ? join(ROOT, 'bench/results/heap') : undefined
 const plan = quick ? QUICK_PLAN : FULL_PLAN
 const selected = SCENARIOS.filter((name) => !only || only.includes(name))
 const started = Date.now()
@@ -114,7 +116,8 @@ async function main(): Promise<void> {
     for (const kind of plan.memory.servers) {
       const what = `memory ${kind}`
       if (!fits(what, runSeconds.memory(plan))) continue
-      const result = await attempt(what, () => memoryRun(servers.get(kind)!, pool, connections, boards))
+      if (heapSnapshotDir) mkdirSync(heapSnapshotDir, { recursive: true })
+      const result = await attempt(what, () => memoryRun(servers.get(kind)!, pool, connections, boards, heapSnapshotDir))
       if (result) results.memory.push({ kind, ...result })
     }
   }

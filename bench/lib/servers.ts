@@ -46,8 +46,10 @@ export interface ServerUnderTest {
   newRoom(): Promise<Room>
   resetStats(): Promise<void>
   stats(): Promise<ServerStats>
-  /** Resident set and used heap after a full garbage collection (MiB). */
-  memory(): Promise<{ rssMb: number; heapUsedMb: number }>
+  /** Resident set, used heap and memory outside the heap (Buffers and other external) after a full garbage collection (MiB). */
+  memory(): Promise<ServerMemory>
+  /** Writes a V8 heap snapshot of the server (after a full garbage collection) to `path`. */
+  heapSnapshot(path: string): Promise<void>
   /** Concord only: counters and histogram sums from GET /metrics (`name` → value, summed over labels). */
   metrics(): Promise<Map<string, number>>
   /** Concord only: bytes stored for a document (snapshot plus update log). */
@@ -57,6 +59,14 @@ export interface ServerUnderTest {
 
 /** The server's CPU (the client workers get the other one). */
 export const SERVER_CPU = 0
+
+export interface ServerMemory {
+  rssMb: number
+  heapUsedMb: number
+  /** Memory V8 accounts for outside its heap: Buffers and other array buffers, and what native code reports. */
+  externalMb: number
+  arrayBuffersMb: number
+}
 
 /** `profileDir`: write a V8 CPU profile of the server there (`--cpu-prof`) when it stops. */
 export async function startServer(kind: ServerKind, root: string, logDir: string, profileDir?: string): Promise<ServerUnderTest> {
@@ -122,8 +132,11 @@ export async function startServer(kind: ServerKind, root: string, logDir: string
       return request(child, { type: 'stats' }, (reply) => ((reply as { type: string }).type === 'stats' ? (reply as ServerStats) : undefined), 10_000, 'server stats')
     },
     memory() {
-      type Memory = { rssMb: number; heapUsedMb: number }
-      return request(child, { type: 'memory' }, (reply) => ((reply as { type: string }).type === 'memory' ? (reply as Memory) : undefined), 10_000, 'server memory')
+      return request(child, { type: 'memory' }, (reply) => ((reply as { type: string }).type === 'memory' ? (reply as ServerMemory) : undefined), 10_000, 'server memory')
+    },
+    async heapSnapshot(path) {
+      // A snapshot of a few hundred MB of heap takes seconds to write.
+      await request(child, { type: 'heap-snapshot', path }, (reply) => ((reply as { type: string }).type === 'heap-snapshot' ? true : undefined), 120_000, 'server heap snapshot')
     },
     async metrics() {
       const values = new Map<string, number>()

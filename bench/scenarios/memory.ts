@@ -1,16 +1,15 @@
 import type { ClientSpec } from '../client/messages.ts'
 import type { ClientPool } from '../lib/client-pool.ts'
 import { sleep, spec } from '../lib/phase.ts'
-import type { Room, ServerUnderTest } from '../lib/servers.ts'
+import { join } from 'node:path'
+import type { Room, ServerMemory, ServerUnderTest } from '../lib/servers.ts'
 
 /** Time for the server to settle after clients joined, before it collects garbage and reads memory. */
 const SETTLE_MS = 500
 
-export interface MemoryPoint {
+export interface MemoryPoint extends ServerMemory {
   /** Idle connections in one room, or boards open with one idle connection each. */
   count: number
-  rssMb: number
-  heapUsedMb: number
 }
 
 export interface MemorySweep {
@@ -18,6 +17,8 @@ export interface MemorySweep {
   /** Least-squares slope of resident memory over `count`, in KiB per connection or per board. */
   rssKiBPer: number
   heapKiBPer: number
+  /** Slope of what V8 accounts for outside its heap (Buffers, native allocations it is told of). */
+  externalKiBPer: number
   /** Share of one core the client workers used while opening. */
   clientCpu: number
 }
@@ -32,25 +33,34 @@ export interface MemoryRun {
 /**
  * Resident memory per idle connection and per open board, as slopes over sweeps: clients are
  * added step by step (never closed in between, so freed memory cannot blur the slope), and at
- * each step the server collects garbage and reports its resident set.
+ * each step the server collects garbage and reports its resident set. With `snapshotDir`, the
+ * server also writes a heap snapshot at the second (where the slopes start) and the last step of each sweep
+ * (`<kind>-<sweep>-<count>.heapsnapshot`), for `bench/heap-summary.ts` to diff by constructor.
  */
-export async function memoryRun(server: ServerUnderTest, pool: ClientPool, connections: number[], boards: number[]): Promise<MemoryRun> {
+export async function memoryRun(server: ServerUnderTest, pool: ClientPool, connections: number[], boards: number[], snapshotDir?: string): Promise<MemoryRun> {
+  const snapshot = (name: string) => (snapshotDir ? (count: number) => server.heapSnapshot(join(snapshotDir, `${server.kind}-${name}-${count}.heapsnapshot`)) : undefined)
   try {
     const room = await server.newRoom()
-    const connectionSweep = await sweep(server, pool, connections, (from, to) => Array.from({ length: to - from }, () => spec(room, 0, 'reader')))
+    const connectionSweep = await sweep(server, pool, connections, (from, to) => Array.from({ length: to - from }, () => spec(room, 0, 'reader')), snapshot('connections'))
     await pool.closeClients()
     const rooms: Room[] = []
     const boardSweep = await sweep(server, pool, boards, async (from, to) => {
       for (let index = from; index < to; index += 20) rooms.push(...(await Promise.all(Array.from({ length: Math.min(20, to - index) }, () => server.newRoom()))))
       return rooms.slice(from, to).map((board, index) => spec(board, from + index, 'reader'))
-    })
+    }, snapshot('boards'))
     return { connections: connectionSweep, boards: boardSweep }
   } finally {
     await pool.closeClients()
   }
 }
 
-async function sweep(server: ServerUnderTest, pool: ClientPool, counts: number[], specsFor: (from: number, to: number) => ClientSpec[] | Promise<ClientSpec[]>): Promise<MemorySweep> {
+async function sweep(
+  server: ServerUnderTest,
+  pool: ClientPool,
+  counts: number[],
+  specsFor: (from: number, to: number) => ClientSpec[] | Promise<ClientSpec[]>,
+  snapshot?: (count: number) => Promise<void>,
+): Promise<MemorySweep> {
   const points: MemoryPoint[] = []
   let open = 0
   let cpuMs = 0
@@ -65,12 +75,17 @@ async function sweep(server: ServerUnderTest, pool: ClientPool, counts: number[]
     }
     await sleep(SETTLE_MS)
     points.push({ count, ...(await server.memory()) })
+    if (snapshot && (count === counts[1] || count === counts.at(-1))) await snapshot(count)
   }
   const kib = (mb: number) => mb * 1024
+  // The first step also compiles the code paths a connection runs (a one-time cost, about half a
+  // KiB per connection over the first 250 in a heap snapshot diff): the slopes start after it.
+  const fitted = points.slice(1)
   return {
     points,
-    rssKiBPer: kib(slope(points.map((p) => [p.count, p.rssMb]))),
-    heapKiBPer: kib(slope(points.map((p) => [p.count, p.heapUsedMb]))),
+    rssKiBPer: kib(slope(fitted.map((p) => [p.count, p.rssMb]))),
+    heapKiBPer: kib(slope(fitted.map((p) => [p.count, p.heapUsedMb]))),
+    externalKiBPer: kib(slope(fitted.map((p) => [p.count, p.externalMb]))),
     clientCpu: wallMs > 0 ? cpuMs / wallMs : 0,
   }
 }

@@ -1,7 +1,9 @@
 // Preloaded (`node --import`) into every server under test: answers the orchestrator's "stats"
 // request over IPC with the process' CPU time, event-loop delay and peak memory since the last
-// reset, and its "memory" request with the resident set after a full garbage collection.
+// reset, its "memory" request with the resident set after a full garbage collection, and its
+// "heap-snapshot" request by writing a V8 heap snapshot (after one) to the path it is given.
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { writeHeapSnapshot } from 'node:v8'
 
 /** The histogram records whole timer intervals: an idle loop reads as this much. */
 const RESOLUTION_MS = 10
@@ -14,7 +16,7 @@ setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss())
 }, 50).unref()
 
-process.on('message', (message: { type: string }) => {
+process.on('message', (message: { type: string; path?: string }) => {
   if (message.type === 'stats-reset') {
     cpuBase = process.cpuUsage()
     wallBase = performance.now()
@@ -37,7 +39,12 @@ process.on('message', (message: { type: string }) => {
   } else if (message.type === 'memory') {
     // The server runs with --expose-gc: what is resident then is what the server keeps.
     globalThis.gc?.()
-    process.send!({ type: 'memory', rssMb: process.memoryUsage.rss() / 2 ** 20, heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20 })
+    const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage()
+    const mb = (bytes: number) => bytes / 2 ** 20
+    process.send!({ type: 'memory', rssMb: mb(rss), heapUsedMb: mb(heapUsed), externalMb: mb(external), arrayBuffersMb: mb(arrayBuffers) })
+  } else if (message.type === 'heap-snapshot') {
+    globalThis.gc?.()
+    process.send!({ type: 'heap-snapshot', path: writeHeapSnapshot(message.path) })
   }
 })
 // The orchestrator went away: do not outlive it.

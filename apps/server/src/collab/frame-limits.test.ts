@@ -17,7 +17,7 @@ function limiter() {
   const closed: Array<{ code: number; reason: string }> = []
   const socket = new SocketFrameLimiter(LIMITS, true, {
     deliver: (bytes) => delivered.push(bytes),
-    close: (code, reason) => closed.push({ code, reason }),
+    closeOverLimit: (code, reason) => closed.push({ code, reason }),
   })
   return { socket, delivered, closed }
 }

@@ -39,13 +39,16 @@ interface AddressState {
   latest: Uint8Array | null
 }
 
+/** A message the limits dropped or coalesced, or a socket they closed. */
+export type FrameLimitEvent = { kind: 'awareness' | 'query-awareness' } | { closed: 'rate' | 'unknown-type' }
+
 export interface FrameLimitHandlers {
   /** Hands a frame on to the sync engine. */
   deliver(frame: Uint8Array): void
   /** Closes the socket. */
-  close(code: number, reason: string): void
+  closeOverLimit(code: number, reason: string): void
   /** Counts a message the limits dropped or coalesced, or a socket they closed. */
-  limited?(event: { kind: 'awareness' | 'query-awareness' } | { closed: 'rate' | 'unknown-type' }): void
+  limited?(event: FrameLimitEvent): void
 }
 
 /**
@@ -136,7 +139,7 @@ export class SocketFrameLimiter {
   private shut(reason: string, closed: 'rate' | 'unknown-type'): void {
     this.handlers.limited?.({ closed })
     this.dispose()
-    this.handlers.close(POLICY_VIOLATION, reason)
+    this.handlers.closeOverLimit(POLICY_VIOLATION, reason)
   }
 }
 

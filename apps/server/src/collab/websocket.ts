@@ -1,13 +1,14 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http'
 import type { Duplex } from 'node:stream'
 import crossws from 'crossws/adapters/node'
-import type { Hocuspocus, WebSocketLike } from '@hocuspocus/server'
+import type { Hocuspocus } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import { MAX_FRAME_BYTES } from '@concord/shared'
 import { CLIENT_ADDRESS_HEADER, clientAddress, type TrustProxy } from '../http/client-address.ts'
 import type { ConcordMetrics } from '../metrics.ts'
-import { SocketFrameLimiter, type FrameLimits } from './frame-limits.ts'
-import type { SocketAccount, SocketBudget } from './socket-budget.ts'
+import type { FrameLimits } from './frame-limits.ts'
+import { PeerSocket } from './peer-socket.ts'
+import type { SocketBudget } from './socket-budget.ts'
 import { Y_WEBSOCKET_PATH, type YWebsocketEndpoint, type YWebsocketGrant } from './y-websocket.ts'
 
 export const COLLAB_PATH = '/collab'
@@ -35,22 +36,6 @@ export interface CollabSocketOptions {
   metrics: ConcordMetrics | null
 }
 
-/** What the socket hooks need of a connection, Hocuspocus' own or a /yws bridge. */
-interface SocketConnection {
-  handleMessage(frame: Uint8Array): void
-  handleClose(event: { code: number; reason: string }): void
-}
-
-interface OpenSocket {
-  connection: SocketConnection
-  account: SocketAccount
-  limiter: SocketFrameLimiter
-  /** True once this side dropped the socket: frames still in flight are not handled. */
-  dropped(): boolean
-  /** Drops the socket for breaking a limit. */
-  drop(reason: string): void
-}
-
 /**
  * Serves the Hocuspocus protocol on `/collab` of our own HTTP server (crossws' Node adapter),
  * so one port carries the API, the web app and the websocket, and the y-websocket protocol on
@@ -62,7 +47,7 @@ interface OpenSocket {
 export function attachCollabWebSocket(server: HttpServer, hocuspocus: Hocuspocus, options: CollabSocketOptions): CollabWebSocket {
   const { log, budget, trustProxy, yws, metrics } = options
   const allowedOrigins = new Set(options.allowedOrigins)
-  const sockets = new WeakMap<object, OpenSocket>()
+  const sockets = new WeakMap<object, PeerSocket>()
   let accepting = true
 
   const ws = crossws({
@@ -76,63 +61,20 @@ export function attachCollabWebSocket(server: HttpServer, hocuspocus: Hocuspocus
       open(peer) {
         const grant = (peer.context as { yws?: YWebsocketGrant }).yws
         const address = peer.request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown'
-        const account = budget.account(address, grant !== undefined)
-        let dropped = false
-        const drop = (reason: string) => {
-          if (dropped) return
-          dropped = true
-          log.warn({ peer: peer.id, address, reason }, 'collab socket closed')
-          // Dropped, not closed: a graceful close would read (and allocate) whatever the client still sends.
-          peer.terminate()
-        }
-        // What Hocuspocus sends passes the account, which follows the authentication answers.
-        // Hocuspocus reads readyState and sends on every frame to every socket: the peer's
-        // websocket (a getter) is looked up once here, not per frame.
-        const websocket = peer.websocket
-        const socket: WebSocketLike = {
-          get readyState() {
-            return websocket.readyState ?? 3
-          },
-          send(data) {
-            websocket.send?.(data as Uint8Array)
-            const breach = account.sent(data as Uint8Array)
-            if (breach) drop(breach)
-          },
-          close(code, reason) {
-            websocket.close?.(code, reason)
-          },
-        }
-        const connection =
+        const socket = new PeerSocket(peer, budget.account(address, grant !== undefined), options.frames, !grant, log, metrics)
+        socket.connection =
           grant && yws
             ? yws.open(socket, peer.request as Request, grant)
             : hocuspocus.handleConnection(socket, peer.request as Request, { address })
-        const limiter = new SocketFrameLimiter(options.frames, !grant, {
-          deliver: (frame) => connection.handleMessage(frame),
-          close: (code, reason) => {
-            log.warn({ peer: peer.id, reason }, 'collab socket passed a message limit: closing it')
-            peer.close(code, reason)
-          },
-          limited: (event) => {
-            if ('kind' in event) metrics?.limitedMessages.inc({ kind: event.kind })
-            else metrics?.limitClosures.inc({ limit: event.closed })
-          },
-        })
-        sockets.set(peer, { connection, account, limiter, dropped: () => dropped, drop })
+        sockets.set(peer, socket)
       },
       message(peer, message) {
-        const open = sockets.get(peer)
-        if (!open || open.dropped()) return
-        const frame = message.uint8Array()
-        const breach = open.account.received(frame.byteLength)
-        if (breach) return open.drop(breach)
-        open.limiter.accept(frame)
+        sockets.get(peer)?.received(message.uint8Array())
       },
       close(peer, event) {
-        const open = sockets.get(peer)
-        if (!open) return
-        open.account.close()
-        open.limiter.dispose()
-        open.connection.handleClose({ code: event.code ?? 1005, reason: event.reason ?? '' })
+        const socket = sockets.get(peer)
+        if (!socket) return
+        socket.closed(event.code ?? 1005, event.reason ?? '')
         sockets.delete(peer)
       },
       error(peer, error) {
