@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { rosterResponseSchema, sessionResponseSchema, type SessionResponse } from '@concord/shared'
+import { boardDocumentName, reviewDocumentName, rosterResponseSchema, sessionResponseSchema, type SessionResponse } from '@concord/shared'
 import { apiRequest, createBoard, linkToken } from '@concord/test-kit/api'
-import { openBoard, synced, type TestClient } from '@concord/test-kit/collab-client'
+import { acknowledged, openBoard, synced, type TestClient } from '@concord/test-kit/collab-client'
 import { waitFor } from '@concord/test-kit/wait'
 import { clusterUnavailable, startNodeCluster, type NodeCluster } from '../support/node-cluster.ts'
 import type { ServerProcess } from '../support/server-process.ts'
@@ -27,7 +27,7 @@ async function newSession(node: ServerProcess): Promise<{ session: SessionRespon
   return { session, instructor: linkToken(session.dashboard) }
 }
 
-// Each revocation is made on node 1 while the revoked client is connected to node 2.
+// Each revocation (and the deletion) is made on node 1 while the revoked client is connected to node 2.
 describe.skipIf(clusterUnavailable !== null && !inCi)('token rotations across two nodes', () => {
   let cluster: NodeCluster | undefined
   let node1: ServerProcess
@@ -89,5 +89,26 @@ describe.skipIf(clusterUnavailable !== null && !inCi)('token rotations across tw
       timeoutMs: 10_000,
       what: 'the old instructor token’s connections on node 2 to be closed and refused',
     })
+  })
+
+  it('a board deleted on one node closes its connections on the other, which refuses them again and leaves no stored rows', { timeout: 60_000 }, async () => {
+    const board = await createBoard(node1.url)
+    const editorToken = linkToken(board.links.editor)
+    const editorOnNode2 = await connectedOn(node2, board.id, editorToken, clients)
+    editorOnNode2.doc.getMap('m').set('before-deletion', true)
+    await acknowledged(editorOnNode2)
+    const since = node2.mark()
+
+    const deleted = await apiRequest(node1.url, `/api/boards/${board.id}`, linkToken(board.links.owner), { method: 'DELETE' })
+    expect(deleted.status).toBe(204)
+    await waitFor(() => editorOnNode2.refusal !== null, { timeoutMs: 10_000, what: 'the editor’s connection on node 2 to be closed and refused' })
+    // Node 2 unloads the document (storing it) and then removes its rows again.
+    await node2.waitForLog((record) => record.boardId === board.id && /deleted on another node/.test(String(record.msg)), { since, timeoutMs: 15_000 })
+    const names = [boardDocumentName(board.id), reviewDocumentName(board.id)].map((name) => `'${name}'`).join(', ')
+    expect(cluster!.query(`SELECT count(*) FROM documents WHERE name IN (${names})`)).toBe('0')
+    expect(cluster!.query(`SELECT count(*) FROM document_updates WHERE name IN (${names})`)).toBe('0')
+    const again = openBoard(node2.url, board.id, editorToken)
+    clients.push(again)
+    await expect(synced(again)).rejects.toThrow(/authentication failed/)
   })
 })

@@ -12,6 +12,8 @@ export const clusterUnavailable: string | null =
 
 export interface NodeCluster {
   nodes: ServerProcess[]
+  /** Runs SQL on the shared PostgreSQL database (a test's back door). */
+  query(sql: string): string
   /** Stops every node (by PID), Redis and PostgreSQL. */
   dispose(): Promise<void>
 }
@@ -40,7 +42,7 @@ export async function startNodeCluster(size: number): Promise<NodeCluster> {
     }
     nodes.push(...ports.map((port) => new ServerProcess({ env: { ...env, PORT: String(port) } })))
     await Promise.all(nodes.map((node) => node.start()))
-    return { nodes, dispose }
+    return { nodes, dispose, query: (sql) => postgres.query(sql) }
   } catch (error) {
     await dispose()
     throw error

@@ -37,10 +37,16 @@ export class BoardAdmin {
     private readonly access: BoardAccess,
     private readonly hocuspocus: Hocuspocus<CollabContext>,
     private readonly log: Logger,
-    /** Ends connections of rotated links on every node. */
+    /** Ends connections of rotated links and deleted boards on every node. */
     private readonly revocations: ConnectionRevocations,
   ) {
     this.connections = new BoardConnections(hocuspocus)
+    revocations.onDeletedElsewhere((boardId) => {
+      void this.eraseOnceUnloaded(boardId).then(
+        () => this.log.info({ boardId }, 'board deleted on another node: its connections here closed'),
+        (error: unknown) => this.log.error({ err: error, boardId }, 'could not erase a board deleted on another node'),
+      )
+    })
   }
 
   /**
@@ -99,15 +105,20 @@ export class BoardAdmin {
 
   /**
    * Deletes the board and all its data. The registry goes first, so no new connection gets in;
-   * open ones are closed, and once Hocuspocus has unloaded (and possibly stored) the documents
-   * their rows are removed again.
+   * open ones are closed on every node, and once Hocuspocus has unloaded (and possibly stored) the
+   * documents their rows are removed again, by each node that had them open.
    */
   async delete(boardId: string): Promise<void> {
     await this.storage.deleteBoard(boardId)
-    this.connections.close(boardId)
+    const closed = this.revocations.revoke({ kind: 'deleted', boardId })
+    await this.eraseOnceUnloaded(boardId)
+    this.log.info({ boardId, closedConnections: closed }, 'board deleted')
+  }
+
+  /** Removes the rows a deleted board's documents may have written while they were still loaded here. */
+  private async eraseOnceUnloaded(boardId: string): Promise<void> {
     if (!(await this.connections.unloaded(boardId))) this.log.error({ boardId }, 'deleted board still loaded after closing its connections')
     await this.storage.deleteBoard(boardId)
-    this.log.info({ boardId }, 'board deleted')
   }
 
   /** Runs `work` on the live design document (loading it if nobody has it open), then lets it go. */

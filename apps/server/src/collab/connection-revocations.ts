@@ -15,6 +15,8 @@ const revocationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('instructor'), boardIds: z.array(z.string()), generation }),
   /** A student's personal token rotated to `generation`, on their team's board. */
   z.object({ kind: z.literal('student'), boardId: z.string(), key: z.string(), generation }),
+  /** A board was deleted: every connection to it ends. */
+  z.object({ kind: z.literal('deleted'), boardId: z.string() }),
 ])
 
 /** Tokens that stopped opening a board: the connections made with them must end. */
@@ -28,18 +30,28 @@ export function revocationChannel(connect: () => RedisClient, node: string, log:
 }
 
 /**
- * Ends the open connections a token rotation revoked, on every node: here at once, and on the
- * other nodes through the channel (with several nodes, the revoked client may be connected to
- * any of them). The new generation is stored before the announcement, so a client that
- * reconnects anywhere is refused by authentication.
+ * Ends the open connections a token rotation or a board deletion revoked, on every node: here at
+ * once, and on the other nodes through the channel (with several nodes, the revoked client may be
+ * connected to any of them). The new generation is stored (or the board deleted) before the
+ * announcement, so a client that reconnects anywhere is refused by authentication.
  */
 export class ConnectionRevocations {
+  private deletedElsewhere: ((boardId: string) => void) | null = null
+
   constructor(
     private readonly connections: BoardConnections,
     /** With several nodes: carries revocations between them. */
     private readonly channel: RevocationChannel | null,
   ) {
-    channel?.onMessage((revocation) => this.closeHere(revocation))
+    channel?.onMessage((revocation) => {
+      this.closeHere(revocation)
+      if (revocation.kind === 'deleted') this.deletedElsewhere?.(revocation.boardId)
+    })
+  }
+
+  /** Runs `handler` here once another node deleted a board and its connections here are closed. */
+  onDeletedElsewhere(handler: (boardId: string) => void): void {
+    this.deletedElsewhere = handler
   }
 
   /** Closes the revoked connections here and tells the other nodes; returns how many closed here. */
@@ -60,6 +72,8 @@ export class ConnectionRevocations {
         return revocation.boardIds.reduce((closed, boardId) => closed + this.connections.close(boardId, (context) => olderInstructor(context, revocation.generation)), 0)
       case 'student':
         return this.connections.close(revocation.boardId, (context) => context.student?.key === revocation.key && context.student.generation < revocation.generation)
+      case 'deleted':
+        return this.connections.close(revocation.boardId)
     }
   }
 }
