@@ -1,13 +1,11 @@
 import { useCallback, type ReactNode } from 'react'
 import { Tldraw, type Editor, type TLComponents, type TldrawBaseProps } from 'tldraw'
-import { fetchVersion } from '../api/versions.ts'
-import { createAssetStore } from '../board/assets/assetStore.ts'
 import { useBoard } from '../board/boardContext.ts'
 import { ConnectionLabels } from '../shapes/ConnectionLabels.tsx'
 import { ReviewOverlay } from './ReviewOverlay.tsx'
 import { ReviewPanel } from './ReviewPanel.tsx'
 import { useVersionStore } from './useVersionStore.ts'
-import { versionStore } from './versionStore.ts'
+import { loadBoardVersion } from './versionStore.ts'
 
 const components: TLComponents = { TopPanel: null, SharePanel: null, InFrontOfTheCanvas: ReviewOverlay, OnTheCanvas: ConnectionLabels }
 
@@ -31,10 +29,7 @@ export function VersionCanvas({
 }) {
   const { session } = useBoard()
   const { boardId, token } = session.options
-  const load = useCallback(
-    async () => versionStore(await fetchVersion(boardId, token, versionId), createAssetStore({ boardId, token, onUploadError: () => {} })),
-    [boardId, token, versionId],
-  )
+  const load = useCallback(() => loadBoardVersion(boardId, token, versionId), [boardId, token, versionId])
   const loaded = useVersionStore(load)
 
   if (loaded.kind !== 'ready') {

@@ -1,5 +1,7 @@
 import { compareSchemas, type JsonRecord, type VersionResponse } from '@concord/shared'
 import { atom, createTLStore, defaultBindingUtils, type TLAssetStore, type TLRecord, type TLStore } from 'tldraw'
+import { fetchVersion } from '../api/versions.ts'
+import { createAssetStore } from '../board/assets/assetStore.ts'
 import { localSchema, migrateRecords } from '../board/schema/boardSchema.ts'
 import { boardRecordTypes } from '../design-records/designRecordTypes.ts'
 import { currentTLUser } from '../identity/currentUser.ts'
@@ -36,4 +38,9 @@ export function versionStore({ records, schema }: VersionResponse, assets: TLAss
     }
   })
   return store
+}
+
+/** A version of the board, fetched with a link to it (or a student's token for their team's board), in its read-only store. */
+export async function loadBoardVersion(boardId: string, token: string, versionId: string): Promise<TLStore> {
+  return versionStore(await fetchVersion(boardId, token, versionId), createAssetStore({ boardId, token, onUploadError: () => {} }))
 }
