@@ -79,7 +79,8 @@ test('an instructor opens a double-blind round; a student reviews a design in th
   await zelda.goto(roster.students.find((s) => s.studentId === '1001')!.link)
   const received = zelda.getByTestId('student-received-review')
   await expect(received).toContainText(assignment.reviewerPseudonym)
-  await expect(received).toContainText('Why eventual consistency here?')
+  // The comment's target named as on the board: the component and the property, on the version reviewed.
+  await expect(received.getByRole('listitem')).toHaveText(/^Orders DB \(leader\) \(.+\) · Consistency model: Why eventual consistency here\?$/)
   await expect(zelda.getByTestId('student-round')).not.toContainText('Cy Dunn')
   // Designs to review carry pseudonyms only.
   await expect(zelda.getByTestId('student-assignment').first()).toContainText(/^Design [A-C]/)

@@ -56,7 +56,7 @@ describe.skipIf(!postgresBin && !inCi)('peer review on two nodes sharing Postgre
     const ann = linkToken(roster.students[0]!.link)
     const page = meResponseSchema.parse(await call(node1.url, '/api/me', ann))
     const assignment = page.rounds[0]!.assignments[0]!
-    const version = (await call(node2.url, `/api/boards/${assignment.boardId}/versions/${assignment.versionId}`, ann)) as { name: string }
+    const version = (await call(node2.url, `/api/me/reviews/${assignment.id}/version`, ann)) as { name: string }
     expect(version.name).toBe(assignment.design)
     const scores = Object.fromEntries(round.rubric.criteria.map(({ id }) => [id, { score: 3, justification: '' }]))
     await call(node1.url, `/api/me/reviews/${assignment.id}`, ann, 'PUT', { comments: [], scores })

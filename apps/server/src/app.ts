@@ -214,7 +214,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
     registerBoardRoutes(api, { storage, access, admin, createLimit: config.boardCreateLimit })
     registerAssetRoutes(api, { storage, access, quotaBytes: config.assetQuotaBytes })
     const assigned = new AssignedVersions(storage, versions)
-    registerVersionRoutes(api, { access, versions, assigned })
+    registerVersionRoutes(api, { access, versions })
     registerReviewAssetRoutes(api, { storage, assigned })
     registerAnalysisRoutes(api, { access, admin, versions })
     registerReportRoutes(api, { access, admin, versions, storage })
@@ -240,6 +240,7 @@ export function createConcordServer(config: ConcordConfig, options: ConcordServe
       reviews: new RoundReviews(storage),
       feedback,
       calibrations: new Calibrations(storage),
+      assigned,
     })
     registerCatalogRoutes(api)
     registerNodeRoutes(api, config.nodes)

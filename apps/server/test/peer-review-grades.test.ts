@@ -47,7 +47,6 @@ describe('peer review grades', () => {
     // The example is an earlier version of team 3's board: assigned to nobody, the round takes each team's latest.
     const exampleVersion = await submit(url, session.teams[2]!, 'Instructor example')
     for (const team of session.teams) await submit(url, team, `Team ${team.team} design`)
-    const teamOfBoard = new Map(session.teams.map(({ boardId, team }) => [boardId, team]))
     const dueAt = Date.now() + 2000
     const round = await openRound(url, session.id, instructor, {
       anonymity: 'double',
@@ -58,13 +57,14 @@ describe('peer review grades', () => {
       calibration: { boardId: session.teams[2]!.boardId, versionId: exampleVersion, scores: INSTRUCTOR_SCORES },
     })
     expect(round.calibration?.scores).toEqual(INSTRUCTOR_SCORES)
+    const teamOfAssignment = new Map(round.assignments.map(({ id, team }) => [id, team]))
     const roundPath = `/api/sessions/${session.id}/rounds/${round.id}`
 
     // Students see the example under a pseudonym, never the instructor's scores, and cannot review before scoring it.
     const first = (await me(url, tokens[0]!)).rounds[0]!
-    expect(first.calibration).toEqual({ boardId: session.teams[2]!.boardId, versionId: exampleVersion })
+    expect(first.calibration).toEqual({ versionId: exampleVersion })
     expect(first.calibration).not.toHaveProperty('scores')
-    const example = (await json(await apiRequest(url, `/api/boards/${session.teams[2]!.boardId}/versions/${exampleVersion}`, tokens[0]!))) as { name: string }
+    const example = (await json(await apiRequest(url, `/api/me/rounds/${round.id}/calibration/version`, tokens[0]!))) as { name: string }
     expect(example.name).toBe('Calibration example')
     const early = await putReview(url, tokens[0]!, first.assignments[0]!.id, { scores: {} })
     expect(early.status).toBe(409)
@@ -81,8 +81,8 @@ describe('peer review grades', () => {
     const drafts: string[] = []
     async function review(i: number) {
       const assignments = (await me(url, tokens[i]!)).rounds[0]!.assignments
-      for (const [index, { id, boardId }] of assignments.entries()) {
-        const team = teamOfBoard.get(boardId)!
+      for (const [index, { id }] of assignments.entries()) {
+        const team = teamOfAssignment.get(id)!
         const scores = { a: 1 + ((i + team) % 5), b: (i * 3 + team * 2) % 11 }
         const content = {
           comments: [{ id: `c${i}`, anchor: { kind: 'point', pageId: 'page:page', x: 1, y: 2 }, text: `Comment ${i} on team ${team}` }],

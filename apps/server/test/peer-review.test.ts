@@ -123,16 +123,23 @@ describe('peer review rounds', () => {
     const page = await me(url, ann)
     expect(page.board).toMatchObject({ id: team2!.boardId, title: 'Peer lab · Team 2' })
     const [assignment] = page.rounds[0]!.assignments
-    expect(assignment).toMatchObject({ boardId: team1!.boardId, versionId: team1Version, design: expect.stringMatching(/^Design [AB]$/) })
-    const version = (await json(await apiRequest(url, `/api/boards/${team1!.boardId}/versions/${team1Version}`, ann))) as { name: string; records: Array<{ typeName: string; name?: string }> }
-    expect(version.name).toBe(assignment!.design)
+    expect(assignment).toMatchObject({ versionId: team1Version, design: expect.stringMatching(/^Design [AB]$/) })
+    const versionPath = `/api/me/reviews/${assignment!.id}/version`
+    const version = (await json(await apiRequest(url, versionPath, ann))) as { id: string; name: string; records: Array<{ typeName: string; name?: string }> }
+    expect(version).toMatchObject({ id: team1Version, name: assignment!.design })
     expect(version.records.find((record) => record.typeName === 'document')?.name).toBe('')
+    // The version of someone else's assignment is refused like an unknown one.
+    const unknownVersion = await apiRequest(url, '/api/me/reviews/no-such-assignment/version', ann)
+    const othersVersion = await apiRequest(url, versionPath, token('2002'))
+    expect([othersVersion.status, await othersVersion.json()]).toEqual([unknownVersion.status, await unknownVersion.json()])
+    expect(unknownVersion.status).toBe(404)
 
-    // Refused as if they did not exist: the reviewed team's live board (HTTP and websocket), its other
-    // versions, its list of versions and reports, and a board the student has nothing to do with.
+    // Refused as if they did not exist: the reviewed team's live board (HTTP and websocket), its
+    // versions by board (the assigned one too: the student reads it only by assignment), its list of versions and reports, and a board the student has nothing to do with.
     const refusedPaths = [
       `/api/boards/${team1!.boardId}`,
       `/api/boards/${team1!.boardId}/versions`,
+      `/api/boards/${team1!.boardId}/versions/${team1Version}`,
       `/api/boards/${team1!.boardId}/versions/${team1Draft}`,
       `/api/boards/${team1!.boardId}/report.md`,
       `/api/boards/${team1!.boardId}/versions/${team1Version}/report.md`,
@@ -156,11 +163,13 @@ describe('peer review rounds', () => {
     expect((await me(url, fresh)).student.studentId).toBe('2001')
   })
 
-  it('under single-blind, no HTTP answer or websocket frame the reviewer gets names the reviewed team or its members', async () => {
+  it.each(['single', 'double'])('under %s-blind, no HTTP answer or websocket frame the reviewer gets names the reviewed team, its members or its board', async (anonymity) => {
     const { url } = await start({ secret: SECRET })
-    const { session, instructor, token, team1Version } = await classWithSubmissions(url)
-    const round = await openRound(url, session.id, instructor, { anonymity: 'single', seed: 3 })
-    const [team1, team2] = session.teams
+    const { session, instructor, token, team1Draft, team1Version } = await classWithSubmissions(url)
+    const [team1, team2, team3] = session.teams
+    // The calibration example is team 1's earlier version: its board must not show either.
+    const calibration = { boardId: team1!.boardId, versionId: team1Draft, scores: Object.fromEntries(Object.keys(FULL_SCORES).map((id) => [id, 3])) }
+    const round = await openRound(url, session.id, instructor, { anonymity, seed: 3, calibration })
     const reviewer = token('2001')
     const received: string[] = []
     const get = async (path: string) => {
@@ -169,9 +178,13 @@ describe('peer review rounds', () => {
       return text
     }
     const page = meResponseSchema.parse(JSON.parse(await get('/api/me')))
-    const versionText = await get(`/api/boards/${team1!.boardId}/versions/${team1Version}`)
-    // The version does not name its board, and its image is still there to see, loaded through the round.
-    expect(versionText).not.toContain(team1!.boardId)
+    const [assignment] = page.rounds[0]!.assignments
+    expect(assignment!.versionId).toBe(team1Version)
+    const versionText = await get(`/api/me/reviews/${assignment!.id}/version`)
+    expect((JSON.parse(versionText) as { name: string }).name).toBe(assignment!.design)
+    const example = JSON.parse(await get(`/api/me/rounds/${round.id}/calibration/version`)) as { id: string; name: string }
+    expect(example).toMatchObject({ id: team1Draft, name: 'Calibration example' })
+    // The version's image is still there to see, loaded through the round.
     const image = (JSON.parse(versionText) as { records: Array<{ id: string; props?: { src?: string } }> }).records.find(({ id }) => id === IMAGE_RECORD_ID)
     const imageSrc = image?.props?.src ?? ''
     expect(imageSrc).toMatch(/^\/api\/rounds\//)
@@ -180,25 +193,38 @@ describe('peer review rounds', () => {
     expect(new Uint8Array(await served.arrayBuffer())).toEqual(IMAGE)
     expect((await fetch(`${url}${imageSrc.replace('team-photo', 'other')}`)).status).toBe(404)
     for (const path of [`/api/boards/${team1!.boardId}`, `/api/boards/${team1!.boardId}/versions`, `/api/boards/${team1!.boardId}/report.html`]) await get(path)
-    const review = await putReview(url, reviewer, page.rounds[0]!.assignments[0]!.id, { comments: [], scores: FULL_SCORES })
+    const calibrated = await apiRequest(url, `/api/me/rounds/${round.id}/calibration`, reviewer, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scores: calibration.scores }),
+    })
+    received.push(await calibrated.text())
+    const review = await putReview(url, reviewer, assignment!.id, { comments: [], scores: FULL_SCORES })
+    expect(review.status).toBe(200)
     received.push(await review.text())
+    received.push(await get(`/api/me/reviews/${assignment!.id}`))
 
     // Websocket frames: the reviewer's own board (where team 1 is not), and team 1's documents (refused).
     const own = open(url, team2!.boardId, reviewer)
     const frames: Uint8Array[] = []
     own.provider.on('message', ({ event }: { event: MessageEvent }) => frames.push(new Uint8Array(event.data as ArrayBuffer)))
     await synced(own)
+    const refusals: Uint8Array[] = []
     for (const name of [boardDocumentName(team1!.boardId), reviewDocumentName(team1!.boardId)]) {
       // Opening waits for the server's answer to the authentication: the refusal.
       const raw = await RawCollabSocket.open(url, name, reviewer)
       track({ destroy: () => raw.close() })
       expect(raw.received.some(isPermissionDenied)).toBe(true)
-      frames.push(...raw.received)
+      refusals.push(...raw.received)
     }
     const decoder = new TextDecoder('utf-8', { fatal: false })
-    const everything = [...received, ...frames.map((frame) => decoder.decode(frame))].join('\n')
+    const answers = [...received, ...frames.map((frame) => decoder.decode(frame))].join('\n')
+    const everything = [answers, ...refusals.map((frame) => decoder.decode(frame))].join('\n')
     expect(frames.length).toBeGreaterThan(0)
     expect(TEAM_1_SECRETS.filter((secret) => everything.includes(secret))).toEqual([])
+    // Nor any board but the reviewer's own: a board's id tells which team's design it is. (The
+    // refusals repeat the document name the test itself sent, so they do not count here.)
+    expect([team1!.boardId, team3!.boardId].filter((boardId) => answers.includes(boardId))).toEqual([])
     // They are there to be leaked: the instructor sees the names, team 1 its title, version names and records.
     expect(await (await apiRequest(url, `/api/sessions/${session.id}/rounds/${round.id}`, instructor)).text()).toContain('Zelda’s final design')
     expect(JSON.stringify(await me(url, token('1001')))).toContain('Peer lab · Team 1')

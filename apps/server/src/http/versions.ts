@@ -2,9 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import { capabilitiesOf, submitVersionRequestSchema } from '@concord/shared'
 import type { BoardAccess } from '../access/board-access.ts'
 import type { BoardVersions } from '../boards/board-versions.ts'
-import type { AssignedVersions } from '../peer-review/assigned-versions.ts'
 import { ApiError } from './errors.ts'
-import { bearerToken, requireBoardGrant, requireOwnerGrant } from './board-grant.ts'
+import { requireBoardGrant, requireOwnerGrant } from './board-grant.ts'
 import { parseBody } from './validation.ts'
 
 type BoardParams = { Params: { id: string } }
@@ -17,16 +16,14 @@ function versionNotFound(): ApiError {
 interface VersionRoutesOptions {
   access: BoardAccess
   versions: BoardVersions
-  /** The versions of other teams' boards assigned to a student in a review round. */
-  assigned: AssignedVersions
 }
 
 /**
  * Versions submitted for review: the team (owner and editor links) submits, every link holder
- * lists and reads them, the owner restores one. A student's token also reads the versions
- * assigned to them for review (and no other version of that board).
+ * lists and reads them, the owner restores one. A student reads the versions assigned to them
+ * for review through their assignments (`/api/me/reviews/:assignmentId/version`), never by board.
  */
-export function registerVersionRoutes(app: FastifyInstance, { access, versions, assigned }: VersionRoutesOptions): void {
+export function registerVersionRoutes(app: FastifyInstance, { access, versions }: VersionRoutesOptions): void {
   app.post<BoardParams>('/api/boards/:id/versions', async (request, reply) => {
     const { board, role } = await requireBoardGrant(access, request.params.id, request)
     if (!capabilitiesOf(role).editDesign) throw new ApiError(403, 'forbidden', 'Only the team (owner and editor links) submits versions.')
@@ -40,9 +37,6 @@ export function registerVersionRoutes(app: FastifyInstance, { access, versions, 
   })
 
   app.get<VersionParams>('/api/boards/:id/versions/:versionId', async (request, reply) => {
-    const student = await access.students.verify(bearerToken(request))
-    const review = student && (await assigned.get(student, request.params.id, request.params.versionId))
-    if (review) return reply.header('cache-control', 'private, no-store').send(review)
     const { board } = await requireBoardGrant(access, request.params.id, request)
     const version = await versions.get(board.id, request.params.versionId)
     if (!version) throw versionNotFound()

@@ -9,7 +9,8 @@ import type { ReviewRounds } from './rounds.ts'
 /**
  * `GET /api/me`: what a student sees. Anonymity is applied here, on the server: reviewers get
  * only design pseudonyms under single- and double-blind, teams only reviewer pseudonyms under
- * double-blind, and a review reaches the reviewed team only once submitted.
+ * double-blind, and a review reaches the reviewed team only once submitted. No board id but the
+ * student's own: the versions a student reviews are fetched by assignment and by round.
  */
 export class StudentPage {
   constructor(
@@ -37,7 +38,6 @@ export class StudentPage {
         assignments.push({
           id: assignment.id,
           design,
-          boardId: submission.boardId,
           versionId: submission.versionId,
           review: review ? readRoundReview(review) : null,
         })
@@ -73,7 +73,9 @@ export class StudentPage {
       }
       const calibration = round.calibration ? await this.storage.peerReview.getCalibration(round.id, student.key) : null
       const calibrated = calibration ? criterionScoresSchema.parse(JSON.parse(calibration.scores)) : null
-      rounds.push({ ...roundInfo(round), calibrated, assignments, received })
+      // The example's board stays on the server: it may be a team's, which a blind round must not tell.
+      const example = round.calibration && { versionId: round.calibration.versionId }
+      rounds.push({ ...roundInfo(round), calibration: example, calibrated, assignments, received })
     }
     return {
       session: { id: session.id, name: session.name },

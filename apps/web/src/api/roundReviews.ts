@@ -1,8 +1,8 @@
-import { criterionScoresSchema, roundReviewSchema, type RoundReview, type RoundReviewContent } from '@concord/shared'
+import { criterionScoresSchema, roundReviewSchema, versionResponseSchema, type RoundReview, type RoundReviewContent, type VersionResponse } from '@concord/shared'
 import { z } from 'zod'
 import { call } from './peerReview.ts'
 
-/** A student's own review of an assigned design and their calibration scores, with the student's token. */
+/** A student's own review of an assigned design and their calibration scores, and the designs they score, with the student's token. */
 
 const reviewResponseSchema = z.object({ review: roundReviewSchema })
 const json = { 'Content-Type': 'application/json' }
@@ -23,4 +23,14 @@ export async function saveCalibration(token: string, roundId: string, scores: Re
   const body = JSON.stringify({ scores })
   const response = await call(`/api/me/rounds/${encodeURIComponent(roundId)}/calibration`, token, { method: 'PUT', headers: json, body })
   return z.object({ scores: criterionScoresSchema }).parse(response).scores
+}
+
+/** `GET /api/me/reviews/:assignmentId/version`: the frozen design the assignment is about, named as the round lets the student see it. */
+export async function fetchAssignedVersion(token: string, assignmentId: string): Promise<VersionResponse> {
+  return versionResponseSchema.parse(await call(`${reviewPath(assignmentId)}/version`, token))
+}
+
+/** `GET /api/me/rounds/:roundId/calibration/version`: the round's calibration example, under a pseudonym. */
+export async function fetchCalibrationExample(token: string, roundId: string): Promise<VersionResponse> {
+  return versionResponseSchema.parse(await call(`/api/me/rounds/${encodeURIComponent(roundId)}/calibration/version`, token))
 }

@@ -3,6 +3,7 @@ import { useLocation } from 'wouter'
 import { createBoard } from '../api/boards.ts'
 import { rememberBoard } from '../local/recentBoards.ts'
 import { readTldrFile } from './tldrFile.ts'
+import { FormError } from '../ui/FormError.tsx'
 
 /** Imports a `.tldr` file (exported from Concord or tldraw) as a new board owned by this browser. */
 export function ImportBoardButton() {
@@ -34,11 +35,7 @@ export function ImportBoardButton() {
       <button type="button" className="button button--quiet" onClick={() => input.current?.click()} disabled={busy}>
         {busy ? 'Importing…' : 'Import a .tldr file as a new board'}
       </button>
-      {error && (
-        <p className="form-error" role="alert" data-testid="import-board-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} testId="import-board-error" />
     </div>
   )
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react'
 import { renameBoard } from '../api/boardAdmin.ts'
 import { Dialog } from '../ui/Dialog.tsx'
 import { FormActions } from '../ui/FormActions.tsx'
+import { FormError } from '../ui/FormError.tsx'
 
 /** Renames the board for everyone: open boards show the new title at once. */
 export function RenameBoardDialog({ boardId, token, title, onClose }: { boardId: string; token: string; title: string; onClose(): void }) {
@@ -43,11 +44,7 @@ export function RenameBoardDialog({ boardId, token, title, onClose }: { boardId:
           onChange={(event) => setValue(event.target.value)}
           aria-invalid={error ? true : undefined}
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
         <FormActions onCancel={onClose} label="Rename" busyLabel="Saving…" busy={busy} testId="rename-submit" />
       </form>
     </Dialog>

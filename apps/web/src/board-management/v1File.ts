@@ -1,15 +1,6 @@
 import * as tldraw from 'tldraw'
-import {
-  createTLStore,
-  defaultAddFontsFromNode,
-  defaultBindingUtils,
-  defaultShapeTools,
-  defaultTools,
-  Editor,
-  registerDefaultSideEffects,
-  tipTapDefaultExtensions,
-  type TLRecord,
-} from 'tldraw'
+import { createTLStore, defaultBindingUtils, type Editor, type TLRecord } from 'tldraw'
+import { withHiddenEditor } from '../board/hiddenEditor.ts'
 import { boardShapeUtils } from '../shapes/index.ts'
 import { boardRecordTypes } from '../design-records/designRecordTypes.ts'
 
@@ -36,26 +27,10 @@ export function recordsFromV1Document(document_: unknown): { name: string; recor
   for (const asset of Object.values(v1.assets ?? {})) {
     if (typeof asset.src === 'string' && !asset.src.startsWith('data:')) asset.src = ''
   }
-  const container = document.createElement('div')
-  container.style.cssText = 'position:fixed;left:-10000px;top:0;width:1000px;height:800px;visibility:hidden'
-  document.body.appendChild(container)
   const store = createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: defaultBindingUtils, records: boardRecordTypes })
-  const editor = new Editor({
-    store,
-    shapeUtils: boardShapeUtils,
-    bindingUtils: defaultBindingUtils,
-    tools: [...defaultTools, ...defaultShapeTools],
-    getContainer: () => container,
-    initialState: 'select',
-    options: { text: { addFontsFromNode: defaultAddFontsFromNode, tipTapConfig: { extensions: tipTapDefaultExtensions } } },
-  })
-  try {
-    registerDefaultSideEffects(editor)
+  return withHiddenEditor(store, (editor) => {
     buildFromV1Document(editor, v1)
     const records = store.allRecords().filter((record) => store.scopedTypes.document.has(record.typeName))
     return { name: typeof v1.name === 'string' ? v1.name.trim() : '', records }
-  } finally {
-    editor.dispose()
-    container.remove()
-  }
+  })
 }

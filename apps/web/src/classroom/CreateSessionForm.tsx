@@ -2,6 +2,7 @@ import { CATALOG, createSessionRequestSchema, MAX_SESSION_TEAMS } from '@concord
 import { useState, type FormEvent } from 'react'
 import { useLocation } from 'wouter'
 import { createSession } from '../api/sessions.ts'
+import { FormError } from '../ui/FormError.tsx'
 
 /** The instructor's way in: a class session with one board per team, opening on its dashboard. */
 export function CreateSessionForm() {
@@ -73,11 +74,7 @@ export function CreateSessionForm() {
           {busy ? 'Creating…' : 'Create session'}
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert" data-testid="session-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} testId="session-error" />
     </form>
   )
 }

@@ -1,6 +1,7 @@
 import { DECISION_STATUSES, decisionProblem, type DecisionStatus, type DesignDecision } from '@concord/shared'
 import { useId, useState, type FormEvent } from 'react'
 import { FormActions } from '../ui/FormActions.tsx'
+import { FormError } from '../ui/FormError.tsx'
 
 export type DecisionFields = Pick<DesignDecision, 'title' | 'status' | 'context' | 'options' | 'decision' | 'consequences'>
 
@@ -86,11 +87,7 @@ export function DecisionForm({
       {area('options', 'Considered options (one per line)', 'Option A\nOption B')}
       {area('decision', 'Decision outcome', 'Which option, and why')}
       {area('consequences', 'Consequences', 'What gets better, what gets worse')}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <FormActions className="design-form__actions" small onCancel={onCancel} label={submitLabel} testId="decision-save" />
     </form>
   )

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { useEditor } from 'tldraw'
 import type { GoalRecord } from '../design-records/designRecordTypes.ts'
 import { editedNote, newGoalId, putNote, removeNote } from './designNotes.ts'
+import { FormError } from '../ui/FormError.tsx'
 
 /** One list of the panel (goals or non-goals): each entry editable in place, and a field to add one. */
 export function GoalList({ list, heading, goals, readonly, empty }: { list: ListKind; heading: string; goals: DesignGoal[]; readonly: boolean; empty: string }) {
@@ -60,11 +61,7 @@ export function GoalList({ list, heading, goals, readonly, empty }: { list: List
                     Cancel
                   </button>
                 </form>
-                {editing.error && (
-                  <p className="form-error" role="alert">
-                    {editing.error}
-                  </p>
-                )}
+                <FormError error={editing.error} />
               </li>
             ) : (
               <li key={goal.id} className="design-goal" data-testid="design-goal">
@@ -103,11 +100,7 @@ export function GoalList({ list, heading, goals, readonly, empty }: { list: List
           </button>
         </form>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </section>
   )
 }

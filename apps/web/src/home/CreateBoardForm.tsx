@@ -1,6 +1,7 @@
 import { createBoardRequestSchema, type CreateBoardResponse } from '@concord/shared'
 import { useState, type FormEvent } from 'react'
 import { createBoard } from '../api/boards.ts'
+import { FormError } from '../ui/FormError.tsx'
 
 export function CreateBoardForm({ onCreated }: { onCreated(board: CreateBoardResponse): void }) {
   const [title, setTitle] = useState('')
@@ -47,11 +48,7 @@ export function CreateBoardForm({ onCreated }: { onCreated(board: CreateBoardRes
           {busy ? 'Creating…' : 'Create board'}
         </button>
       </div>
-      {error && (
-        <p id="create-board-error" className="form-error" role="alert" data-testid="create-board-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} id="create-board-error" testId="create-board-error" />
     </form>
   )
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type CSSProperties, type FormEvent } from 
 import { useValue } from 'tldraw'
 import { identity, saveIdentity } from './identity.ts'
 import { COLOR_NAMES, IDENTITY_COLORS, randomIdentityColor } from './palette.ts'
+import { FormError } from '../ui/FormError.tsx'
 
 /** Asks for the display name others see on this visitor's cursor and in the people menu. */
 export function NamePrompt({ onDone }: { onDone?(): void }) {
@@ -52,11 +53,7 @@ export function NamePrompt({ onDone }: { onDone?(): void }) {
           onChange={(event) => setName(event.target.value)}
           aria-invalid={error ? true : undefined}
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
         <fieldset className="swatches">
           <legend className="field-label">Colour</legend>
           {IDENTITY_COLORS.map((swatch) => (

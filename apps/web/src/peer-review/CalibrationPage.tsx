@@ -1,5 +1,6 @@
 import type { MeResponse } from '@concord/shared'
-import { useEffect } from 'react'
+import { useCallback, useEffect } from 'react'
+import { fetchCalibrationExample } from '../api/roundReviews.ts'
 import { CalibrationPanel } from './CalibrationPanel.tsx'
 import { FrozenDesignPage } from './FrozenDesignPage.tsx'
 import { studentPageHref } from './studentLinks.ts'
@@ -7,10 +8,11 @@ import { studentPageHref } from './studentLinks.ts'
 type Round = MeResponse['rounds'][number]
 
 /** `/s/<session>/me/calibration/<round>`: the student scores the round's example design before reviewing. */
-export function CalibrationPage({ me, round, calibration, token }: { me: MeResponse; round: Round; calibration: NonNullable<Round['calibration']>; token: string }) {
+export function CalibrationPage({ me, round, token }: { me: MeResponse; round: Round; token: string }) {
   useEffect(() => {
     document.title = 'Calibration example · Concord'
   }, [])
+  const fetchVersion = useCallback(() => fetchCalibrationExample(token, round.id), [token, round.id])
   const back = studentPageHref(me.session.id, token)
   const bar = (
     <h1 className="board-top__title frozen-design__title" data-testid="calibration-title">
@@ -18,7 +20,7 @@ export function CalibrationPage({ me, round, calibration, token }: { me: MeRespo
     </h1>
   )
   return (
-    <FrozenDesignPage boardId={calibration.boardId} versionId={calibration.versionId} token={token} backHref={back} bar={bar} comments={null}>
+    <FrozenDesignPage fetchVersion={fetchVersion} backHref={back} bar={bar} comments={null}>
       <CalibrationPanel token={token} roundId={round.id} rubric={round.rubric} given={round.calibrated} backHref={back} />
     </FrozenDesignPage>
   )

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { fetchSession } from '../api/sessions.ts'
 import { listVersions } from '../api/versions.ts'
 import { RubricScores, scoreEntries, type ScoreEntry } from '../review/RubricScores.tsx'
+import { FormError } from '../ui/FormError.tsx'
 
 /** A calibration example: a version of one of the session's boards, and the instructor's score per criterion. */
 export interface CalibrationChoice {
@@ -67,11 +68,7 @@ export function CalibrationPicker({
     <fieldset className="calibration-picker" data-testid="calibration-picker">
       <legend className="field-label">Calibration example (optional)</legend>
       <p className="peer-review__hint">Students score this design with the rubric before their reviews open; their scores are compared with yours.</p>
-      {error && (
-        <p className="form-error" role="alert">
-          The submitted versions could not be loaded: {error}
-        </p>
-      )}
+      <FormError error={error && `The submitted versions could not be loaded: ${error}`} />
       <label className="peer-review__field">
         Example design
         <select

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react'
 import { flagReview } from '../api/reviewFeedback.ts'
 import { FormActions } from '../ui/FormActions.tsx'
 import { useSubmission } from '../ui/useSubmission.ts'
+import { FormError } from '../ui/FormError.tsx'
 
 /** "Flag as inappropriate" on a received review: the reason is required and goes to the instructor; shown once flagged. */
 export function FlagReviewForm({
@@ -62,11 +63,7 @@ export function FlagReviewForm({
         aria-describedby={error ? errorId : undefined}
         data-testid="flag-reason"
       />
-      {error && (
-        <p id={errorId} className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} id={errorId} />
       <FormActions onCancel={() => setOpen(false)} label="Flag the review" busyLabel="Flagging…" busy={busy} small testId="flag-submit" className="feedback__actions" />
     </form>
   )

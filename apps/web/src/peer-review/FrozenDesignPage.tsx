@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react'
+import type { VersionResponse } from '@concord/shared'
+import { useCallback, useState, type ReactNode } from 'react'
 import { Tldraw, type Editor, type TLComponents } from 'tldraw'
 import { boardTldrawProps } from '../board-page/tldrawSetup.ts'
 import { InspectorPanel } from '../inspector/InspectorPanel.tsx'
@@ -6,7 +7,9 @@ import { CommentSourceContext } from '../review/reviewContext.ts'
 import { ReviewOverlay } from '../review/ReviewOverlay.tsx'
 import type { CommentSource } from '../review/reviewSource.ts'
 import { useVersionStore } from '../review/useVersionStore.ts'
+import { versionStore } from '../review/versionStore.ts'
 import { ConnectionLabels } from '../shapes/ConnectionLabels.tsx'
+import { roundAssetStore } from './roundAssetStore.ts'
 
 /** Room the review panel takes on the canvas's right (its width and margins). */
 const PANEL_ROOM = 400
@@ -26,28 +29,25 @@ const components: TLComponents = { TopPanel: null, SharePanel: null, InFrontOfTh
 
 /**
  * A student's page on a frozen design (an assigned version, or a round's calibration example),
- * fetched with the student's token: a bar with the way back and what the page is about, the
+ * fetched by `fetchVersion` (memoised by the caller) with the student's token: a bar with the way back and what the page is about, the
  * design read-only with the comment markers of `comments` (if any), the inspector showing the
  * frozen properties, and the page's own panel (`children`, inside the canvas).
  */
 export function FrozenDesignPage({
-  boardId,
-  versionId,
-  token,
+  fetchVersion,
   backHref,
   bar,
   comments,
   children,
 }: {
-  boardId: string
-  versionId: string
-  token: string
+  fetchVersion: () => Promise<VersionResponse>
   backHref: string
   bar: ReactNode
   comments: CommentSource | null
   children: ReactNode
 }) {
-  const loaded = useVersionStore(boardId, token, versionId)
+  const load = useCallback(async () => versionStore(await fetchVersion(), roundAssetStore), [fetchVersion])
+  const loaded = useVersionStore(load)
   const [editor, setEditor] = useState<Editor | null>(null)
 
   return (

@@ -1,6 +1,7 @@
 import type { GradeWeights } from '@concord/shared'
 import { useState, type FormEvent } from 'react'
 import { useSubmission } from '../ui/useSubmission.ts'
+import { FormError } from '../ui/FormError.tsx'
 
 const PARTS = [
   { key: 'accuracy', label: 'Accuracy' },
@@ -57,11 +58,7 @@ export function GradeWeightsForm({ weights, onSave }: { weights: GradeWeights; o
           Saved: the review scores now use these weights.
         </p>
       )}
-      {error && (
-        <p id="grade-weights-error" className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} id="grade-weights-error" />
     </form>
   )
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react'
 import { rateReview } from '../api/reviewFeedback.ts'
 import { useSubmission } from '../ui/useSubmission.ts'
 import { HELPFULNESS_LABELS, HELPFULNESS_VALUES, helpfulnessText } from './helpfulness.ts'
+import { FormError } from '../ui/FormError.tsx'
 
 /** A team member rating how helpful a received review was (1 to 5, each with its meaning) with an optional comment; changeable. */
 export function HelpfulnessForm({
@@ -69,11 +70,7 @@ export function HelpfulnessForm({
           {saved ? 'Update rating' : 'Save rating'}
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </form>
   )
 }

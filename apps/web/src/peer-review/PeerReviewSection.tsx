@@ -4,6 +4,7 @@ import { fetchRound, fetchRounds, fetchRoster } from '../api/peerReview.ts'
 import { RosterSection } from './RosterSection.tsx'
 import { RoundProgress } from './RoundProgress.tsx'
 import { RoundSetupForm } from './RoundSetupForm.tsx'
+import { FormError } from '../ui/FormError.tsx'
 
 /** The dashboard's peer review: the roster with its personal links, opening a round, and the latest round's progress and grading. */
 export function PeerReviewSection({ sessionId, token }: { sessionId: string; token: string }) {
@@ -31,11 +32,7 @@ export function PeerReviewSection({ sessionId, token }: { sessionId: string; tok
       <h2 id="peer-review-title" className="peer-review__title">
         Peer review
       </h2>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="peer-review__columns">
         <RosterSection sessionId={sessionId} token={token} roster={roster} onImported={setRoster} />
         {hasStudents ? (

@@ -1,5 +1,6 @@
 import type { RoundResponse } from '@concord/shared'
-import { scoreText } from './scoreText.ts'
+import { useNow } from '../ui/useNow.ts'
+import { reviewScoreText, scoreText } from './scoreText.ts'
 import { TableSection } from './TableSection.tsx'
 
 /** Per reviewing team: how far its members' reviews are, its submission score, and its received reviews to hand out. */
@@ -48,6 +49,8 @@ export function TeamProgressTable({ round, onDownload }: { round: RoundResponse;
 /** Per student: their reviews' progress, calibration and both grades. */
 export function StudentProgressTable({ round }: { round: RoundResponse }) {
   const calibrated = round.calibration !== null
+  // Ticks, so the review scores appear once the round is due.
+  const now = useNow(30_000)
   return (
     <TableSection titleId="student-progress-title" title="Progress by student">
       <table className="peer-review__table peer-review__table--numbers" data-testid="student-progress">
@@ -75,7 +78,7 @@ export function StudentProgressTable({ round }: { round: RoundResponse }) {
               <td>{student.late}</td>
               {calibrated && <td>{student.calibrated ? 'Yes' : 'Not yet'}</td>}
               <td>{scoreText(student.submissionScore)}</td>
-              <td>{scoreText(student.reviewScore)}</td>
+              <td>{reviewScoreText(student.reviewScore, round.dueAt, now)}</td>
             </tr>
           ))}
         </tbody>

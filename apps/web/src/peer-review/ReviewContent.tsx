@@ -1,6 +1,7 @@
-import type { RoundComment, RoundReview, RoundRubric } from '@concord/shared'
+import type { RoundComment, RoundReview, RoundRubric, ThreadAnchor } from '@concord/shared'
 
-function anchorText(anchor: RoundComment['anchor']): string {
+/** What a comment is pinned to when the design it was about is not at hand: the kind of target only. */
+function anchorKind(anchor: RoundComment['anchor']): string {
   switch (anchor.kind) {
     case 'property':
       return `on property “${anchor.property}”`
@@ -13,8 +14,19 @@ function anchorText(anchor: RoundComment['anchor']): string {
   }
 }
 
-/** A review's rubric scores with their justifications and its pinned comments with their targets, read-only. */
-export function ReviewContent({ review, rubric }: { review: RoundReview; rubric: RoundRubric }) {
+/**
+ * A review's rubric scores with their justifications and its pinned comments with their targets,
+ * read-only: named by `nameOf` on the reviewed version when given, else by their kind.
+ */
+export function ReviewContent({
+  review,
+  rubric,
+  nameOf = null,
+}: {
+  review: RoundReview
+  rubric: RoundRubric
+  nameOf?: ((anchor: ThreadAnchor) => string | undefined) | null
+}) {
   return (
     <>
       <dl className="student__scores">
@@ -35,7 +47,7 @@ export function ReviewContent({ review, rubric }: { review: RoundReview; rubric:
         <ul className="student__comments">
           {review.comments.map((comment) => (
             <li key={comment.id}>
-              <span className="peer-review__hint">{anchorText(comment.anchor)}: </span>
+              <span className="peer-review__hint">{nameOf?.(comment.anchor) ?? anchorKind(comment.anchor)}: </span>
               {comment.text}
             </li>
           ))}

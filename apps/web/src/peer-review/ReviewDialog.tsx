@@ -4,6 +4,7 @@ import { useSubmission } from '../ui/useSubmission.ts'
 import { helpfulnessText } from './helpfulness.ts'
 import { ReviewContent } from './ReviewContent.tsx'
 import { reviewStatus, type RoundAssignment } from './reviewStatus.ts'
+import { FormError } from '../ui/FormError.tsx'
 
 /** One review as the instructor reads it (scores, justifications, comments, the team's ratings and flags), with Hide / Show. */
 export function ReviewDialog({
@@ -57,11 +58,7 @@ export function ReviewDialog({
           </ul>
         )}
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="dialog__actions">
         <button type="button" className="button button--quiet" onClick={onClose}>
           Close

@@ -11,6 +11,7 @@ import { ReviewDialog } from './ReviewDialog.tsx'
 import { RoundFlags } from './RoundFlags.tsx'
 import { RoundReviewsTable } from './RoundReviewsTable.tsx'
 import { ScoreDistributions } from './ScoreDistributions.tsx'
+import { FormError } from '../ui/FormError.tsx'
 
 /**
  * The instructor's view of a round: progress per team and student, flags, score distributions,
@@ -59,11 +60,7 @@ export function RoundProgress({
           Download grades (CSV)
         </button>
       </div>
-      {downloads.error && (
-        <p className="form-error" role="alert">
-          {downloads.error}
-        </p>
-      )}
+      <FormError error={downloads.error} />
       {round.missing.length > 0 && (
         <p className="peer-review__caveat" data-testid="round-missing">
           No submission from {round.missing.map((team) => `Team ${team}`).join(', ')}: not reviewed in this round (its students still review).

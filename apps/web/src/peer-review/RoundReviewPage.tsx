@@ -1,5 +1,6 @@
 import type { MeResponse } from '@concord/shared'
-import { useEffect } from 'react'
+import { useCallback, useEffect } from 'react'
+import { fetchAssignedVersion } from '../api/roundReviews.ts'
 import { useOwned } from '../ui/useOwned.ts'
 import { formatDue } from './dueDate.ts'
 import { FrozenDesignPage } from './FrozenDesignPage.tsx'
@@ -30,6 +31,7 @@ export function RoundReviewPage({ me, round, assignment, token }: { me: MeRespon
     addEventListener('beforeunload', warn)
     return () => removeEventListener('beforeunload', warn)
   }, [draft])
+  const fetchVersion = useCallback(() => fetchAssignedVersion(token, assignment.id), [token, assignment.id])
   const back = studentPageHref(me.session.id, token)
   const bar = (
     <>
@@ -40,7 +42,7 @@ export function RoundReviewPage({ me, round, assignment, token }: { me: MeRespon
     </>
   )
   return (
-    <FrozenDesignPage boardId={assignment.boardId} versionId={assignment.versionId} token={token} backHref={back} bar={bar} comments={draft}>
+    <FrozenDesignPage fetchVersion={fetchVersion} backHref={back} bar={bar} comments={draft}>
       {draft && <RoundReviewPanel draft={draft} rubric={round.rubric} dueAt={round.dueAt} />}
     </FrozenDesignPage>
   )

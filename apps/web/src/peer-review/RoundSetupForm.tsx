@@ -5,6 +5,7 @@ import { useSubmission } from '../ui/useSubmission.ts'
 import { CalibrationPicker, type CalibrationChoice } from './CalibrationPicker.tsx'
 import { RubricEditor } from './RubricEditor.tsx'
 import { rubricDraft, rubricFromDraft, scoresOnRubric } from './rubricDraft.ts'
+import { FormError } from '../ui/FormError.tsx'
 
 const ANONYMITY_TEXT: Record<Anonymity, { label: string; help: string }> = {
   none: { label: 'Named', help: 'Reviewers see the team’s board title; teams see who reviewed them.' },
@@ -111,11 +112,7 @@ export function RoundSetupForm({ sessionId, token, onCreated }: { sessionId: str
           Open round
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </form>
   )
 }

@@ -1,7 +1,7 @@
 import type { MeResponse } from '@concord/shared'
 import { PageHeader } from '../ui/PageHeader.tsx'
 import { formatDue } from './dueDate.ts'
-import { ReceivedReview } from './ReceivedReview.tsx'
+import { ReceivedReviews } from './ReceivedReviews.tsx'
 import { calibrationHref, roundReviewHref } from './studentLinks.ts'
 
 function reviewStatus(review: MeResponse['rounds'][number]['assignments'][number]['review']): string {
@@ -112,7 +112,7 @@ export function StudentPage({ me, token }: { me: MeResponse; token: string }) {
             ) : round.received.reviews.length === 0 ? (
               <p className="peer-review__hint">No review submitted yet. Reviews appear here once their reviewers submit them.</p>
             ) : (
-              round.received.reviews.map((received) => <ReceivedReview key={received.id} token={token} received={received} rubric={round.rubric} />)
+              <ReceivedReviews me={me} token={token} round={round} received={round.received} />
             )}
           </section>
         ))}

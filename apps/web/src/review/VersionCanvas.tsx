@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react'
+import { useCallback, type ReactNode } from 'react'
 import { Tldraw, type Editor, type TLComponents, type TldrawBaseProps } from 'tldraw'
 import { useBoard } from '../board/boardContext.ts'
 import { ConnectionLabels } from '../shapes/ConnectionLabels.tsx'
 import { ReviewOverlay } from './ReviewOverlay.tsx'
 import { ReviewPanel } from './ReviewPanel.tsx'
 import { useVersionStore } from './useVersionStore.ts'
+import { loadBoardVersion } from './versionStore.ts'
 
 const components: TLComponents = { TopPanel: null, SharePanel: null, InFrontOfTheCanvas: ReviewOverlay, OnTheCanvas: ConnectionLabels }
 
@@ -28,7 +29,8 @@ export function VersionCanvas({
 }) {
   const { session } = useBoard()
   const { boardId, token } = session.options
-  const loaded = useVersionStore(boardId, token, versionId)
+  const load = useCallback(() => loadBoardVersion(boardId, token, versionId), [boardId, token, versionId])
+  const loaded = useVersionStore(load)
 
   if (loaded.kind !== 'ready') {
     return (

@@ -7,6 +7,7 @@ import { useBoard } from '../board/boardContext.ts'
 import type { ReviewSession } from './reviewSession.ts'
 import { boardShapeUtils } from '../shapes/index.ts'
 import { boardRecordTypes } from '../design-records/designRecordTypes.ts'
+import { FormError } from '../ui/FormError.tsx'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
@@ -67,11 +68,7 @@ export function VersionsTab({ review }: { review: ReviewSession }) {
           </div>
         </form>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <h3 className="review-subtitle">Versions</h3>
       <ul className="version-list">
         <li className={`version${viewing === null ? ' version--current' : ''}`}>

@@ -1,5 +1,5 @@
-import { compareSchemas, type JsonRecord } from '@concord/shared'
-import { atom, createTLStore, defaultBindingUtils, type TLRecord, type TLStore } from 'tldraw'
+import { compareSchemas, type JsonRecord, type VersionResponse } from '@concord/shared'
+import { atom, createTLStore, defaultBindingUtils, type TLAssetStore, type TLRecord, type TLStore } from 'tldraw'
 import { fetchVersion } from '../api/versions.ts'
 import { createAssetStore } from '../board/assets/assetStore.ts'
 import { localSchema, migrateRecords } from '../board/schema/boardSchema.ts'
@@ -8,19 +8,18 @@ import { currentTLUser } from '../identity/currentUser.ts'
 import { boardShapeUtils } from '../shapes/index.ts'
 
 /**
- * A version submitted for review in a read-only store of its own: fetched with the token given
- * (a board link, or a student's for a version assigned to them) and migrated when it was written
- * with an older schema. Throws an ApiError when the server refuses.
+ * A version submitted for review in a read-only store of its own, its images resolved by `assets`
+ * (the board's, or a review round's for a version assigned to a student), migrated when it was
+ * written with an older schema.
  */
-export async function loadVersionStore(boardId: string, token: string, versionId: string): Promise<TLStore> {
-  const { records, schema } = await fetchVersion(boardId, token, versionId)
+export function versionStore({ records, schema }: VersionResponse, assets: TLAssetStore): TLStore {
   const store = createTLStore({
     shapeUtils: boardShapeUtils,
     bindingUtils: defaultBindingUtils,
     records: boardRecordTypes,
     users: { currentUser: currentTLUser },
     collaboration: { status: atom('version status', 'online'), mode: atom('version mode', 'readonly') },
-    assets: createAssetStore({ boardId, token, onUploadError: () => {} }),
+    assets,
   })
   // A version submitted before an upgrade is shown migrated, as the live board would be.
   const older = schema !== null && compareSchemas(schema, localSchema(store)) === 'older'
@@ -39,4 +38,9 @@ export async function loadVersionStore(boardId: string, token: string, versionId
     }
   })
   return store
+}
+
+/** A version of the board, fetched with a link to it (or a student's token for their team's board), in its read-only store. */
+export async function loadBoardVersion(boardId: string, token: string, versionId: string): Promise<TLStore> {
+  return versionStore(await fetchVersion(boardId, token, versionId), createAssetStore({ boardId, token, onUploadError: () => {} }))
 }

@@ -27,7 +27,7 @@ export function StudentReviewRoute({ target }: { target: StudentReviewTarget }) 
   const { me } = loaded
   if (target.kind === 'calibration') {
     const round = me.rounds.find(({ id }) => id === target.roundId)
-    if (round?.calibration) return <CalibrationPage me={me} round={round} calibration={round.calibration} token={token} />
+    if (round?.calibration) return <CalibrationPage me={me} round={round} token={token} />
   } else {
     for (const round of me.rounds) {
       const assignment = round.assignments.find(({ id }) => id === target.assignmentId)

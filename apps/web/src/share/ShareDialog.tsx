@@ -4,6 +4,7 @@ import { fetchLinks, rotateLink } from '../api/boardAdmin.ts'
 import { ROLE_TEXT } from '../roles/roleText.ts'
 import { CopyButton } from '../ui/CopyButton.tsx'
 import { Dialog } from '../ui/Dialog.tsx'
+import { FormError } from '../ui/FormError.tsx'
 
 type LinksState = { kind: 'loading' } | { kind: 'loaded'; links: BoardLinks } | { kind: 'failed'; message: string }
 
@@ -39,11 +40,7 @@ export function ShareDialog({
         is meant for.
       </p>
       {state.kind === 'loading' && <p className="share__status">Loading the links…</p>}
-      {state.kind === 'failed' && (
-        <p className="form-error" role="alert">
-          {state.message}
-        </p>
-      )}
+      <FormError error={state.kind === 'failed' ? state.message : null} />
       {state.kind === 'loaded' && (
         <ul className="share__list">
           {ROLES.map((role) => (
@@ -140,11 +137,7 @@ function ShareRow({ role, link, onRotate }: { role: Role; link: string; onRotate
           </div>
         </div>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </li>
   )
 }

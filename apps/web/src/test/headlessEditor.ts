@@ -1,14 +1,5 @@
-import {
-  Editor,
-  createTLStore,
-  defaultAddFontsFromNode,
-  defaultBindingUtils,
-  defaultShapeTools,
-  defaultTools,
-  registerDefaultSideEffects,
-  tipTapDefaultExtensions,
-  type TLStore,
-} from 'tldraw'
+import { createTLStore, defaultBindingUtils, type Editor, type TLStore } from 'tldraw'
+import { createHiddenEditor } from '../board/hiddenEditor.ts'
 import { boardShapeUtils } from '../shapes/index.ts'
 import { boardRecordTypes } from '../design-records/designRecordTypes.ts'
 
@@ -22,15 +13,5 @@ export function createHeadlessEditor(store: TLStore): Editor {
   const container = document.createElement('div')
   container.getBoundingClientRect = () => new DOMRect(0, 0, 1080, 720)
   document.body.appendChild(container)
-  const editor = new Editor({
-    store,
-    shapeUtils: boardShapeUtils,
-    bindingUtils: defaultBindingUtils,
-    tools: [...defaultTools, ...defaultShapeTools],
-    getContainer: () => container,
-    initialState: 'select',
-    options: { text: { addFontsFromNode: defaultAddFontsFromNode, tipTapConfig: { extensions: tipTapDefaultExtensions } } },
-  })
-  registerDefaultSideEffects(editor)
-  return editor
+  return createHiddenEditor(store, container)
 }

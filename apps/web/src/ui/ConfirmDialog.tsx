@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { Dialog } from './Dialog.tsx'
+import { FormError } from './FormError.tsx'
 
 /**
  * A dialog that says what an irreversible server action means before doing it: Cancel, or the
@@ -43,11 +44,7 @@ export function ConfirmDialog({
   return (
     <Dialog title={title} onClose={onClose} testId={testId}>
       {children}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="dialog__actions">
         <button type="button" className="button button--quiet" onClick={onClose} disabled={busy}>
           Cancel

@@ -101,7 +101,9 @@ export type RoundListResponse = z.infer<typeof roundListResponseSchema>
 /**
  * `GET /api/me` (a student's token): what the student page shows. Under single- or double-blind
  * `design` is the reviewed design's pseudonym ("Design B"), else its board's title; under
- * double-blind `reviewer` is the reviewer's pseudonym ("Reviewer 2"), else their name.
+ * double-blind `reviewer` is the reviewer's pseudonym ("Reviewer 2"), else their name. No board
+ * id but the student's own: an assigned version is fetched by its assignment
+ * (`/api/me/reviews/:assignmentId/version`), so a blind reviewer cannot tell whose board it is.
  */
 export const meResponseSchema = z.object({
   session: z.object({ id: z.string(), name: z.string() }),
@@ -110,10 +112,12 @@ export const meResponseSchema = z.object({
   board: z.object({ id: boardIdSchema, title: z.string(), link: z.string() }),
   rounds: z.array(
     roundInfoSchema.extend({
+      /** The example's version, without its board: fetched by the round (`/api/me/rounds/:roundId/calibration/version`). */
+      calibration: z.object({ versionId: z.string() }).nullable(),
       /** The student's own scores of the calibration example; null until given (reviews cannot be written before). */
       calibrated: criterionScoresSchema.nullable(),
       assignments: z.array(
-        z.object({ id: z.string(), design: z.string(), boardId: boardIdSchema, versionId: z.string(), review: roundReviewSchema.nullable() }),
+        z.object({ id: z.string(), design: z.string(), versionId: z.string(), review: roundReviewSchema.nullable() }),
       ),
       /**
        * Reviews of the team's submission, each once its reviewer submitted it and unless the instructor

@@ -1,4 +1,4 @@
-import { isBoardAssetPath, isReviewAssetPath, MAX_ASSET_BYTES, uploadAssetResponseSchema } from '@concord/shared'
+import { isBoardAssetPath, MAX_ASSET_BYTES, uploadAssetResponseSchema } from '@concord/shared'
 import type { TLAssetStore } from 'tldraw'
 import { apiErrorFrom } from '../../api/apiError.ts'
 
@@ -35,12 +35,11 @@ export function createAssetStore({ boardId, token, onUploadError }: AssetStoreOp
         throw error
       }
     },
-    // Only images uploaded to this board, or (in a version assigned to a student reviewer) served
-    // through its review round: a peer's asset pointing elsewhere (another host, an inlined data:
-    // URL) is not loaded, so the board never fetches from a third party.
+    // Only images uploaded to this board: a peer's asset pointing elsewhere (another host, an
+    // inlined data: URL) is not loaded, so the board never fetches from a third party.
     resolve(asset) {
       const { src } = asset.props
-      return isBoardAssetPath(boardId, src) || isReviewAssetPath(src) ? src : null
+      return isBoardAssetPath(boardId, src) ? src : null
     },
   }
 }
