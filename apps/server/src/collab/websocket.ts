@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http'
 import type { Duplex } from 'node:stream'
+import type { Peer } from 'crossws'
 import crossws from 'crossws/adapters/node'
 import type { Hocuspocus, WebSocketLike } from '@hocuspocus/server'
 import type { Logger } from 'pino'
@@ -86,9 +87,10 @@ export function attachCollabWebSocket(server: HttpServer, hocuspocus: Hocuspocus
           peer.terminate()
         }
         // What Hocuspocus sends passes the account, which follows the authentication answers.
-        // Hocuspocus reads readyState and sends on every frame to every socket: the peer's
-        // websocket (a getter) is looked up once here, not per frame.
-        const websocket = peer.websocket
+        // Hocuspocus reads readyState twice and sends on every frame to every socket, so both go
+        // to ws' own socket: `peer.websocket` wraps it in a Proxy whose trap runs on every
+        // property read, inside ws' `send` too.
+        const websocket = wsOf(peer)
         const socket: WebSocketLike = {
           get readyState() {
             return websocket.readyState ?? 3
@@ -205,6 +207,15 @@ function refuseUpgrade(socket: Duplex, { status, reason, retryAfter }: UpgradeRe
 function isSameOrigin(origin: string, host: string | undefined): boolean {
   if (host === undefined || !URL.canParse(origin)) return false
   return new URL(origin).host === host.toLowerCase()
+}
+
+/**
+ * The ws socket under a crossws peer, which keeps it in `_internal` (crossws 0.4); its Proxy
+ * (`peer.websocket`) should crossws keep it elsewhere. readyState is read from ws itself, not
+ * tracked from events: ws turns CLOSING without one (a close frame, the socket's end or error).
+ */
+function wsOf(peer: Peer): Partial<WebSocketLike> {
+  return (peer as unknown as { _internal?: { ws?: WebSocketLike } })._internal?.ws ?? peer.websocket
 }
 
 function isYWebsocketPath(path: string): boolean {
