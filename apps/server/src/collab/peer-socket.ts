@@ -24,8 +24,7 @@ export class PeerSocket implements WebSocketLike, FrameLimitHandlers {
   readonly limiter: SocketFrameLimiter
   /** True once this side dropped the socket: frames still in flight are not handled. */
   dropped = false
-  // The peer's websocket is a getter: looked up once here, not per frame.
-  private readonly websocket: Peer['websocket']
+  private readonly websocket: Partial<WebSocketLike>
 
   constructor(
     private readonly peer: Peer,
@@ -35,11 +34,12 @@ export class PeerSocket implements WebSocketLike, FrameLimitHandlers {
     private readonly log: Logger,
     private readonly metrics: ConcordMetrics | null,
   ) {
-    this.websocket = peer.websocket
+    this.websocket = wsOf(peer)
     this.limiter = new SocketFrameLimiter(frames, prefixed, this)
   }
 
-  // Hocuspocus reads readyState and sends on every frame to every socket.
+  // Hocuspocus reads readyState twice and sends on every frame to every socket: both go to ws'
+  // own socket (see `wsOf`).
   get readyState(): number {
     return this.websocket.readyState ?? 3
   }
@@ -92,4 +92,14 @@ export class PeerSocket implements WebSocketLike, FrameLimitHandlers {
     // Dropped, not closed: a graceful close would read (and allocate) whatever the client still sends.
     this.peer.terminate()
   }
+}
+
+/**
+ * The ws socket under a crossws peer, which keeps it in `_internal` (crossws 0.4); its Proxy
+ * (`peer.websocket`) should crossws keep it elsewhere. The Proxy's trap runs on every property
+ * read, inside ws' `send` too. readyState is read from ws itself, not tracked from events: ws
+ * turns CLOSING without one (a close frame, the socket's end or error).
+ */
+function wsOf(peer: Peer): Partial<WebSocketLike> {
+  return (peer as unknown as { _internal?: { ws?: WebSocketLike } })._internal?.ws ?? peer.websocket
 }

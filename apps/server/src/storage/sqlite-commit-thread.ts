@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { SqliteDatabase } from './sqlite-database.ts'
 import { writeDocuments } from './sqlite-documents.ts'
-import type { CommitReply, CommitRequest, CommitThreadData } from './sqlite-commit-messages.ts'
+import { unpackWrites, type CommitReply, type CommitRequest, type CommitThreadData } from './sqlite-commit-messages.ts'
 
 const { path, betweenCompactionStepsModule } = workerData as CommitThreadData
 const db = new SqliteDatabase(path)
@@ -20,7 +20,7 @@ parentPort!.on('message', (request: CommitRequest) => {
   }
   let reply: CommitReply
   try {
-    writeDocuments(db, request.writes, betweenCompactionSteps)
+    writeDocuments(db, unpackWrites(request.writes), betweenCompactionSteps)
     reply = { id: request.id }
   } catch (error) {
     const { message, code } = error as { message?: string; code?: string }

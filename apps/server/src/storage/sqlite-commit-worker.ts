@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import type { CommitReply, CommitRequest, CommitThreadData } from './sqlite-commit-messages.ts'
+import { packWrites, type CommitReply, type CommitRequest, type CommitThreadData } from './sqlite-commit-messages.ts'
 import type { DocumentWrite } from './types.ts'
 
 interface Waiting {
@@ -31,9 +31,10 @@ export class SqliteCommitWorker {
     const id = ++this.nextId
     // Referenced only while a commit is in flight: an idle thread must not keep the process alive.
     if (this.waiting.size === 0) worker.ref()
+    const packed = packWrites(writes)
     return new Promise<void>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject })
-      worker.postMessage({ id, writes } satisfies CommitRequest)
+      worker.postMessage({ id, writes: packed } satisfies CommitRequest, [packed.bytes, packed.ends.buffer])
     })
   }
 
