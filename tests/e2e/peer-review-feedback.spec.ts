@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { rosterResponseSchema, roundResponseSchema, sessionResponseSchema } from '@concord/shared'
+import { rosterResponseSchema, roundResponseSchema, sessionResponseSchema, versionResponseSchema } from '@concord/shared'
 import { linkToken } from '@concord/test-kit/api'
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expectNoSeriousViolations } from '../support/axe.ts'
@@ -15,9 +15,15 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
   return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') }
 }
 
-/** A session of 3 teams, 6 students, every team's version submitted, a named round and the reviews of Team 1 submitted through the API. */
+/**
+ * A session of 3 teams on the three-tier template, 6 students, every team's version submitted, a
+ * named round and the reviews of Team 1 submitted through the API, each commenting on the Orders
+ * DB's consistency model.
+ */
 async function classWithReviews(request: APIRequestContext) {
-  const session = sessionResponseSchema.parse(await (await request.post('/api/sessions', { data: { name: 'Feedback lab', teams: 3, template: null } })).json())
+  const session = sessionResponseSchema.parse(
+    await (await request.post('/api/sessions', { data: { name: 'Feedback lab', teams: 3, template: 'three-tier-web' } })).json(),
+  )
   const instructor = { Authorization: `Bearer ${linkToken(session.dashboard)}` }
   const roster = rosterResponseSchema.parse(
     await (await request.post(`/api/sessions/${session.id}/roster`, { headers: { ...instructor, 'Content-Type': 'text/csv' }, data: ROSTER })).json(),
@@ -29,11 +35,14 @@ async function classWithReviews(request: APIRequestContext) {
   const created = await request.post(`/api/sessions/${session.id}/rounds`, { headers: instructor, data: { anonymity: 'none', seed: 7, dueAt: Date.now() + 3_600_000 } })
   expect(created.status()).toBe(201)
   const round = roundResponseSchema.parse(await created.json())
+  const [team1] = round.submissions.filter(({ team }) => team === 1)
+  const version = versionResponseSchema.parse(await (await request.get(`/api/boards/${team1!.boardId}/versions/${team1!.versionId}`, { headers: instructor })).json())
+  const db = version.records.find((record) => record.type === 'component' && (record.props as { name: string }).name === 'Orders DB (leader)')!
   // Only Team 1's four reviews are submitted: enough to rate, flag, hide and grade, and few requests.
   for (const [index, assignment] of round.assignments.filter(({ team }) => team === 1).entries()) {
     const student = { Authorization: `Bearer ${linkToken(roster.students.find(({ studentId }) => studentId === assignment.studentId)!.link)}` }
     const scores = Object.fromEntries(round.rubric.criteria.map(({ id }, criterion) => [id, { score: 1 + ((index + criterion) % 5), justification: '' }]))
-    const comments = [{ id: 'c1', anchor: { kind: 'shape', shapeId: 'shape:api' }, text: `Note from ${assignment.name}` }]
+    const comments = [{ id: 'c1', anchor: { kind: 'property', shapeId: db.id, property: 'properties.consistency' }, text: `Note from ${assignment.name}` }]
     expect((await request.put(`/api/me/reviews/${assignment.id}`, { headers: student, data: { comments, scores } })).status()).toBe(200)
     expect((await request.post(`/api/me/reviews/${assignment.id}/submit`, { headers: student })).status()).toBe(200)
   }
@@ -72,7 +81,10 @@ test('a team rates and flags reviews; the instructor hides the flagged one and d
   await expect(progress.getByTestId('round-distributions')).toBeVisible()
   await progress.getByTestId('round-flag-open').click()
   const dialog = instructor.getByTestId('review-dialog')
-  await expect(dialog).toContainText(`Note from ${flagged!.name}`)
+  // The comment's target named on the version reviewed: the component and its property.
+  await expect(dialog.getByRole('listitem').filter({ hasText: 'Note from' })).toHaveText(
+    new RegExp(`^Orders DB \\(leader\\) \\(.+\\) · Consistency model: Note from ${flagged!.name}$`),
+  )
   await dialog.getByTestId('review-hide').click()
   await expect(dialog.getByTestId('review-hidden-note')).toBeVisible()
   await instructor.keyboard.press('Escape')

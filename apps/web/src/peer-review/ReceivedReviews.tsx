@@ -1,9 +1,7 @@
-import type { MeResponse, ThreadAnchor } from '@concord/shared'
-import { useCallback, useMemo } from 'react'
-import { useVersionStore } from '../review/useVersionStore.ts'
-import { loadBoardVersion } from '../review/versionStore.ts'
-import { anchorKey, anchorNames } from './anchorNames.ts'
+import type { MeResponse } from '@concord/shared'
+import { useMemo } from 'react'
 import { ReceivedReview } from './ReceivedReview.tsx'
+import { useAnchorNames } from './useAnchorNames.ts'
 
 type Round = MeResponse['rounds'][number]
 
@@ -12,12 +10,7 @@ type Round = MeResponse['rounds'][number]
  * the team submitted (the component and property, as the board's own review names them).
  */
 export function ReceivedReviews({ me, token, round, received }: { me: MeResponse; token: string; round: Round; received: NonNullable<Round['received']> }) {
-  const load = useCallback(() => loadBoardVersion(me.board.id, token, received.versionId), [me.board.id, token, received.versionId])
-  const version = useVersionStore(load)
-  const names = useMemo(() => {
-    if (version.kind !== 'ready') return null
-    return anchorNames(version.store, received.reviews.flatMap(({ review }) => review.comments.map(({ anchor }) => anchor)))
-  }, [version, received.reviews])
-  const nameOf = names && ((anchor: ThreadAnchor) => names.get(anchorKey(anchor)))
+  const anchors = useMemo(() => received.reviews.flatMap(({ review }) => review.comments.map(({ anchor }) => anchor)), [received.reviews])
+  const nameOf = useAnchorNames(me.board.id, received.versionId, token, anchors)
   return received.reviews.map((review) => <ReceivedReview key={review.id} token={token} received={review} rubric={round.rubric} nameOf={nameOf} />)
 }

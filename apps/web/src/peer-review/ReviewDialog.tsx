@@ -1,24 +1,33 @@
 import type { RoundResponse } from '@concord/shared'
+import { useMemo } from 'react'
 import { Dialog } from '../ui/Dialog.tsx'
 import { useSubmission } from '../ui/useSubmission.ts'
 import { helpfulnessText } from './helpfulness.ts'
 import { ReviewContent } from './ReviewContent.tsx'
 import { reviewStatus, type RoundAssignment } from './reviewStatus.ts'
 import { FormError } from '../ui/FormError.tsx'
+import { useAnchorNames } from './useAnchorNames.ts'
 
-/** One review as the instructor reads it (scores, justifications, comments, the team's ratings and flags), with Hide / Show. */
+/**
+ * One review as the instructor reads it (scores, justifications, comments named on the version
+ * reviewed, the team's ratings and flags), with Hide / Show.
+ */
 export function ReviewDialog({
+  token,
   round,
   assignment,
   onHide,
   onClose,
 }: {
+  token: string
   round: RoundResponse
   assignment: RoundAssignment
   onHide(hidden: boolean): Promise<void>
   onClose(): void
 }) {
   const { busy, error, run } = useSubmission()
+  const anchors = useMemo(() => assignment.review?.comments.map(({ anchor }) => anchor) ?? [], [assignment.review])
+  const nameOf = useAnchorNames(assignment.boardId, assignment.versionId, token, anchors)
   const flags = round.progress.flags.filter(({ assignmentId }) => assignmentId === assignment.id)
   return (
     <Dialog title={`${assignment.name}’s review of Team ${assignment.team}`} onClose={onClose} wide testId="review-dialog">
@@ -31,7 +40,7 @@ export function ReviewDialog({
         </p>
       )}
       <div className="review-dialog__body">
-        {assignment.review && <ReviewContent review={assignment.review} rubric={round.rubric} />}
+        {assignment.review && <ReviewContent review={assignment.review} rubric={round.rubric} nameOf={nameOf} />}
         {flags.length > 0 && (
           <>
             <h3 className="review-dialog__heading">Flags</h3>

@@ -77,7 +77,7 @@ export function RoundProgress({
           <GradeFormulas round={round} />
         </div>
       </div>
-      {opened && <ReviewDialog round={round} assignment={opened} onHide={(hidden) => hide(opened.id, hidden)} onClose={close} />}
+      {opened && <ReviewDialog token={token} round={round} assignment={opened} onHide={(hidden) => hide(opened.id, hidden)} onClose={close} />}
     </section>
   )
 }

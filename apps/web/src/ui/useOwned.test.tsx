@@ -1,6 +1,6 @@
-import { act, StrictMode } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { StrictMode } from 'react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { testRoot } from '../test/reactRoot.ts'
 import { useOwned } from './useOwned.ts'
 
 interface Resource {
@@ -32,27 +32,19 @@ function alive(): Resource[] {
 }
 
 describe('useOwned', () => {
-  let root: Root | null = null
-  beforeAll(() => {
-    // Tells React this is a test environment, where `act` flushes effects and updates.
-    Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true })
-  })
+  const root = testRoot()
   afterEach(() => {
-    act(() => root?.unmount())
-    root = null
+    root.unmount()
     made = []
     rendered = []
   })
 
   const render = (id: string) =>
-    act(() => {
-      root ??= createRoot(document.createElement('div'))
-      root.render(
-        <StrictMode>
-          <Owner id={id} />
-        </StrictMode>,
-      )
-    })
+    root.render(
+      <StrictMode>
+        <Owner id={id} />
+      </StrictMode>,
+    )
 
   it('under StrictMode, renders a resource that is alive, and only one is alive', () => {
     render('a')
@@ -70,8 +62,7 @@ describe('useOwned', () => {
     expect(second?.id).toBe('b')
     expect(first?.destroyed).toBe(true)
     expect(alive()).toEqual([second])
-    act(() => root?.unmount())
-    root = null
+    root.unmount()
     expect(alive()).toEqual([])
   })
 })
